@@ -1,0 +1,18 @@
+import type { Logger } from 'pino';
+import type { DbHandle } from '../../db/open.js';
+import type { EnvConfig } from './config.js';
+
+/** What createApp needs from the outside world; tests pass their own. */
+export interface AppDeps {
+  db: DbHandle;
+  logger: Logger;
+  env: EnvConfig;
+}
+
+/** Typed context variables (Hono's `c.get`) shared by Poort's middleware and routes. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    deps: AppDeps;
+  };
+}

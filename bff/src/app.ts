@@ -1,0 +1,63 @@
+// createApp(deps): Poort's HTTP surface as pure wiring. No listening, no process state: tests build
+// it in-process, and any number of instances can serve one database.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { mountDemoSite } from '../../demo-site/serve.js';
+import type { AppDeps, AppEnv } from './app-env.js';
+import { ApiError } from './http/api-error.js';
+import { handleErrors, handleNotFound } from './http/handle-errors.js';
+import { validationHook } from './http/validation-hook.js';
+import { requestLog } from './middleware/request-log.js';
+import { sameOriginJson } from './middleware/same-origin-json.js';
+import { securityHeaders } from './middleware/security-headers.js';
+import { healthRoutes } from './routes/health.js';
+
+export const BASE = '/poort';
+export const API_BODY_LIMIT = 64 * 1024;
+
+export interface AppOptions {
+  /** Serve the demo site and the built widget at `/` (npm start); off for a bare BFF. */
+  demoSite?: boolean;
+}
+
+export function createApp(deps: AppDeps, options: AppOptions = {}) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.use('*', requestId(), provide(deps), requestLog(deps.logger), securityHeaders());
+  app.use(`${BASE}/api/*`, noStore, apiBodyLimit, sameOriginJson());
+  app.use(`${BASE}/auth/*`, noStore);
+
+  app.route(BASE, healthRoutes());
+
+  app.doc31(`${BASE}/api/openapi.json`, {
+    openapi: '3.1.0',
+    info: { title: 'Poort BFF', version: '0.1.0', description: 'Backend-for-frontend of the <login-chooser> widget.' },
+  });
+
+  if (options.demoSite) mountDemoSite(app);
+  app.notFound(handleNotFound);
+  app.onError(handleErrors(deps.logger));
+  return app;
+}
+
+export type PoortApp = ReturnType<typeof createApp>;
+
+function provide(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  };
+}
+
+const noStore: MiddlewareHandler = async (c, next) => {
+  await next();
+  c.header('Cache-Control', 'no-store');
+};
+
+const apiBodyLimit = bodyLimit({
+  maxSize: API_BODY_LIMIT,
+  onError: () => {
+    throw new ApiError('payload_too_large');
+  },
+});

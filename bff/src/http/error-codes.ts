@@ -1,0 +1,21 @@
+// Every error code the BFF returns, with its HTTP status and a default English message. The codes
+// are stable API: the widget maps each to a text in widget/locales (a test checks all are there).
+export const errorCodes = {
+  invalid_request: { status: 400, message: 'The request is not valid.' },
+  malformed_json: { status: 400, message: 'The request body is not valid JSON.' },
+  unsupported_media_type: { status: 415, message: 'Send the request body as application/json.' },
+  payload_too_large: { status: 413, message: 'The request body is too large.' },
+  not_found: { status: 404, message: 'There is nothing at this address.' },
+  method_not_allowed: { status: 405, message: 'This method is not allowed here.' },
+  forbidden_origin: { status: 403, message: 'This request must come from the site itself.' },
+  unauthenticated: { status: 401, message: 'You are not logged in.' },
+  forbidden: { status: 403, message: 'You may not do this.' },
+  rate_limited: { status: 429, message: 'Too many attempts. Please wait a while and try again.' },
+  service_unavailable: {
+    status: 503,
+    message: 'The service is temporarily unavailable. Please try again in a few minutes.',
+  },
+  internal_error: { status: 500, message: 'Something went wrong on our side. Please try again later.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof errorCodes;

@@ -1,0 +1,56 @@
+// One shape for every error: {"error":{"code","message"}}; never a stack trace or internal detail.
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { Logger } from 'pino';
+import { ApiError } from './api-error.js';
+import { isDatabaseUnavailable } from './database-unavailable.js';
+
+function fromHttpException(error: HTTPException): ApiError {
+  switch (error.status) {
+    case 400:
+      // Hono's validator throws this for a body that does not parse.
+      return /json/i.test(error.message) ? new ApiError('malformed_json') : new ApiError('invalid_request');
+    case 413:
+      return new ApiError('payload_too_large');
+    case 415:
+      return new ApiError('unsupported_media_type');
+    case 401:
+      return new ApiError('unauthenticated');
+    case 403:
+      return new ApiError('forbidden');
+    case 404:
+      return new ApiError('not_found');
+    default:
+      return error.status >= 500 ? new ApiError('internal_error') : new ApiError('invalid_request');
+  }
+}
+
+export function handleErrors(logger: Logger): ErrorHandler {
+  return (error: Error, c: Context) => {
+    let apiError: ApiError;
+    if (error instanceof ApiError) apiError = error;
+    else if (isDatabaseUnavailable(error)) {
+      logger.warn({ requestId: c.get('requestId'), err: { name: error.name, code: codeOf(error) } }, 'database unavailable');
+      apiError = new ApiError('service_unavailable');
+    } else if (error instanceof HTTPException) apiError = fromHttpException(error);
+    else {
+      logger.error({ requestId: c.get('requestId'), err: error }, 'unhandled error');
+      apiError = new ApiError('internal_error');
+    }
+    if (apiError.status === 503) c.header('Retry-After', '30');
+    return c.json(apiError.toBody(), apiError.status);
+  };
+}
+
+export const handleNotFound: NotFoundHandler = (c) => {
+  const error = new ApiError('not_found');
+  return c.json(error.toBody(), error.status);
+};
+
+function codeOf(error: unknown): string | undefined {
+  for (let e = error, d = 0; e && d < 5; e = (e as { cause?: unknown }).cause, d++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
+}

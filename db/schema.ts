@@ -1,0 +1,243 @@
+// The one source of Poort's row types: every table, and through `$inferSelect` every row type the
+// BFF uses. Change it, then `npm run db:generate`; never edit a generated migration by hand.
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const stamped = (name: string) => ts(name).notNull().defaultNow();
+const createdAt = () => stamped('created_at');
+
+export const roles = ['user', 'editor', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+export const authMethods = ['email', 'eherkenning', 'acmidm'] as const;
+export type AuthMethod = (typeof authMethods)[number];
+
+export const organisations = pgTable('organisations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  /** KvK, RSIN, OIN, KBO/OVO, school number: kind → value. */
+  identifiers: jsonb('identifiers').$type<Record<string, string>>().notNull().default({}),
+  /** Business e-mail domains an admin may create accounts in, lower case. */
+  emailDomains: text('email_domains').array().notNull().default(sql`'{}'::text[]`),
+  createdAt: createdAt(),
+});
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    displayName: text('display_name'),
+    role: text('role', { enum: roles }).notNull().default('user'),
+    /** argon2id PHC string; null until the person chose a password (or for eHerkenning-only users). */
+    passwordHash: text('password_hash'),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedAt: ts('locked_at'),
+    disabledAt: ts('disabled_at'),
+    notificationEmail: text('notification_email'),
+    notificationEmailVerifiedAt: ts('notification_email_verified_at'),
+    locale: text('locale'),
+    createdAt: createdAt(),
+    updatedAt: stamped('updated_at'),
+  },
+  (t) => [uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`)],
+);
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: roles }).notNull().default('user'),
+    /** The "hoedanigheid" a person acts in for this organisation, when the scheme names one. */
+    capacity: text('capacity'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.organisationId] })],
+);
+
+export const identities = pgTable(
+  'identities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    scheme: text('scheme', { enum: ['eherkenning', 'acmidm'] }).notNull(),
+    /** The pseudonym (ActingSubjectID), never a transient NameID. */
+    subject: text('subject').notNull(),
+    legalSubject: text('legal_subject'),
+    broker: text('broker'),
+    level: text('level'),
+    linkedAt: stamped('linked_at'),
+  },
+  (t) => [uniqueIndex('identities_scheme_subject_key').on(t.scheme, t.subject)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie token, hex: a database leak yields no usable session. */
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    actingFor: uuid('acting_for').references(() => organisations.id, { onDelete: 'set null' }),
+    method: text('method', { enum: authMethods }).notNull(),
+    level: text('level'),
+    /** Attributes of the login that are not rows of their own (e.g. KvK number, broker). */
+    attributes: jsonb('attributes').$type<Record<string, string>>().notNull().default({}),
+    createdAt: createdAt(),
+    lastSeenAt: stamped('last_seen_at'),
+    idleExpiresAt: ts('idle_expires_at').notNull(),
+    absoluteExpiresAt: ts('absolute_expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const samlRequests = pgTable('saml_requests', {
+  /** The AuthnRequest ID; InResponseTo must name one that is not consumed yet. */
+  id: text('id').primaryKey(),
+  /** Opaque RelayState handed to the broker (never a URL). */
+  relayState: text('relay_state').notNull().unique(),
+  broker: text('broker').notNull(),
+  returnTo: text('return_to').notNull(),
+  level: text('level').notNull(),
+  createdAt: createdAt(),
+  expiresAt: ts('expires_at').notNull(),
+  consumedAt: ts('consumed_at'),
+});
+
+/** Response and Assertion ids already accepted: the primary key makes one-time use hold across instances. */
+export const samlSeen = pgTable('saml_seen', {
+  id: text('id').primaryKey(),
+  kind: text('kind', { enum: ['response', 'assertion', 'artifact'] }).notNull(),
+  expiresAt: ts('expires_at').notNull(),
+});
+
+/** Broker metadata fetched from an https URL, cached so every instance and restart shares it. */
+export const brokerMetadata = pgTable('broker_metadata', {
+  broker: text('broker').primaryKey(),
+  source: text('source').notNull(),
+  xml: text('xml').notNull(),
+  fetchedAt: stamped('fetched_at'),
+  validUntil: ts('valid_until'),
+});
+
+export const tokenPurposes = [
+  'invitation',
+  'password_reset',
+  'notification_email',
+  'link_pin',
+  'activation_code',
+] as const;
+export type TokenPurpose = (typeof tokenPurposes)[number];
+
+export const tokens = pgTable(
+  'tokens',
+  {
+    /** SHA-256 of the secret, hex. */
+    tokenHash: text('token_hash').primaryKey(),
+    purpose: text('purpose', { enum: tokenPurposes }).notNull(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    /** Purpose-specific data, e.g. the address to confirm or the identity to link. */
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+    expiresAt: ts('expires_at').notNull(),
+    usedAt: ts('used_at'),
+  },
+  (t) => [index('tokens_user_purpose_idx').on(t.userId, t.purpose)],
+);
+
+/** Fixed-window counters for rate limits and other shared counts, keyed by what is limited. */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  count: integer('count').notNull().default(0),
+  windowStartedAt: stamped('window_started_at'),
+  expiresAt: ts('expires_at').notNull(),
+});
+
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: stamped('at'),
+    type: text('type').notNull(),
+    outcome: text('outcome', { enum: ['success', 'failure'] }).notNull(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    organisationId: uuid('organisation_id').references(() => organisations.id, {
+      onDelete: 'set null',
+    }),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    method: text('method'),
+    broker: text('broker'),
+    level: text('level'),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    /** A stable reason code, never secrets or SAML content. */
+    reason: text('reason'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('audit_events_at_idx').on(t.at), index('audit_events_user_idx').on(t.userId)],
+);
+
+export const texts = pgTable(
+  'texts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    locale: text('locale').notNull(),
+    key: text('key').notNull(),
+    value: text('value').notNull(),
+    version: integer('version').notNull(),
+    /** Only the newest version of a key is current; older rows are its history. */
+    current: boolean('current').notNull().default(true),
+    editorId: uuid('editor_id').references(() => users.id, { onDelete: 'set null' }),
+    at: stamped('at'),
+  },
+  (t) => [
+    uniqueIndex('texts_locale_key_version_key').on(t.locale, t.key, t.version),
+    index('texts_current_idx').on(t.locale).where(sql`${t.current}`),
+  ],
+);
+
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html'),
+    /** What the mail is for (invitation, password_reset, ...), for the dev outbox page and audit. */
+    kind: text('kind').notNull(),
+    createdAt: createdAt(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: stamped('next_attempt_at'),
+    lastError: text('last_error'),
+    sentAt: ts('sent_at'),
+  },
+  (t) => [index('outbox_pending_idx').on(t.nextAttemptAt).where(sql`${t.sentAt} is null`)],
+);
+
+export type User = typeof users.$inferSelect;
+export type Organisation = typeof organisations.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferInsert;
+export type OutboxMail = typeof outbox.$inferSelect;

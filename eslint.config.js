@@ -1,0 +1,31 @@
+import js from '@eslint/js';
+import lit from 'eslint-plugin-lit';
+import wc from 'eslint-plugin-wc';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'widget/dist/', '.poort/', 'coverage/', 'db/migrations/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['widget/**/*.ts', 'test/widget/**/*.ts'],
+    ...lit.configs['flat/recommended'],
+    languageOptions: { globals: { ...globals.browser, ...globals.mocha } },
+  },
+  { files: ['widget/**/*.ts'], ...wc.configs['flat/recommended'] },
+  { files: ['widget/**/*.ts'], ...wc.configs['flat/best-practice'] },
+  {
+    // The widget runs in browsers only: Node's globals would hide mistakes there.
+    files: ['widget/src/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+);

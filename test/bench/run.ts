@@ -1,0 +1,7 @@
+// `npm run bench`: one figure per line, `bench <name> <value> <unit>`. Each module measures one
+// area; run them in sequence so they do not disturb each other's timings.
+import { benchStartup } from './startup.js';
+import { benchWidgetSize } from './widget-size.js';
+
+benchWidgetSize();
+await benchStartup();

@@ -1,0 +1,82 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startServer } from '../support/server-process.js';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function freshDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'poort-e2e-'));
+  dirs.push(dir);
+  return dir;
+}
+
+// The real process on embedded PGlite, as `npm start` runs it on a fresh machine.
+describe('the server process (PGlite)', () => {
+  it('serves the BFF, the three demo pages and the widget, then stops cleanly and starts again on the same data', async () => {
+    const dataDir = freshDataDir();
+    const server = await startServer({ POORT_DATA_DIR: dataDir, DATABASE_URL: '' });
+    try {
+      expect(server.output()).toMatch(/Database: PGlite \(embedded\) in .*pglite/);
+      expect((await fetch(`${server.url}/poort/healthz`)).status).toBe(200);
+      expect(await (await fetch(`${server.url}/poort/readyz`)).json()).toEqual({ status: 'ready', database: 'pglite' });
+      for (const [path, lang] of [['/', 'nl'], ['/vl/', 'nl-BE'], ['/en/', 'en']] as const) {
+        const res = await fetch(`${server.url}${path}`);
+        expect(res.status, path).toBe(200);
+        const page = await res.text();
+        expect(page).toContain(`<html lang="${lang}">`);
+        expect(page).toContain('<login-chooser');
+        expect(page).toContain('src="/widget/login-chooser.js"');
+      }
+      const widget = await fetch(`${server.url}/widget/login-chooser.js`);
+      expect(widget.status).toBe(200);
+      expect(widget.headers.get('content-type')).toMatch(/javascript/);
+      expect(await widget.text()).toContain('login-chooser');
+    } finally {
+      expect(await server.stop('SIGINT')).toBe(0);
+    }
+    // PGlite was closed on Ctrl-C: the same data directory opens again without complaint.
+    const again = await startServer({ POORT_DATA_DIR: dataDir, DATABASE_URL: '' });
+    try {
+      expect((await fetch(`${again.url}/poort/readyz`)).status).toBe(200);
+    } finally {
+      expect(await again.stop('SIGTERM')).toBe(0);
+    }
+  });
+
+  it('refuses to start with a bad setting and names it', async () => {
+    await expect(startServer({ POORT_DATA_DIR: freshDataDir(), PORT: 'eighty' })).rejects.toThrow(/PORT/);
+  });
+});
+
+describe('the server process (PostgreSQL)', () => {
+  // Registered only in the PostgreSQL project, so the PGlite run has nothing skipped.
+  if (process.env.POORT_TEST_DB === 'postgres')
+  it('uses DATABASE_URL and says so', async () => {
+    const server = await startServer({ POORT_DATA_DIR: freshDataDir(), DATABASE_URL: process.env.DATABASE_URL });
+    try {
+      expect(server.output()).toMatch(/Database: PostgreSQL 127\.0\.0\.1:5432\/test/);
+      expect(await (await fetch(`${server.url}/poort/readyz`)).json()).toEqual({ status: 'ready', database: 'postgres' });
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+  });
+
+  it('answers /poort/readyz with 503 when PostgreSQL does not answer', async () => {
+    // Port 1 on loopback: nothing listens, so the connection is refused at once. The server
+    // still has to start (it migrates first), so point it at a database that goes away instead.
+    const { createTestApp } = await import('../support/app.js');
+    const { openDb } = await import('../../db/open.js');
+    const unreachable = await openDb({ url: 'postgres://postgres@127.0.0.1:1/none', migrate: false });
+    const t = await createTestApp({}, { ...unreachable });
+    try {
+      const res = await t.app.request('/poort/readyz');
+      expect(res.status).toBe(503);
+      expect((await res.json()).error.code).toBe('service_unavailable');
+    } finally {
+      await unreachable.close();
+    }
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import en from '../../widget/locales/en.json';
+import nlBE from '../../widget/locales/nl-BE.json';
+import nl from '../../widget/locales/nl.json';
+import { matchLocale, resolveLocale } from '../../widget/src/locale.js';
+
+type Tree = { [key: string]: string | Tree };
+function keys(tree: Tree, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)));
+}
+
+describe('widget locales', () => {
+  const all = { nl: nl as Tree, 'nl-BE': nlBE as Tree, en: en as Tree };
+  const union = [...new Set(Object.values(all).flatMap((t) => keys(t)))].sort();
+
+  for (const [locale, tree] of Object.entries(all)) {
+    it(`${locale} has every key that any locale has, none empty`, () => {
+      expect(keys(tree).sort()).toEqual(union);
+      for (const key of keys(tree)) {
+        const value = key.split('.').reduce<string | Tree>((t, k) => (t as Tree)[k]!, tree);
+        expect(String(value).trim(), key).not.toBe('');
+      }
+    });
+  }
+});
+
+describe('locale resolution', () => {
+  it.each([
+    ['nl-BE', null, 'nl-BE'],
+    ['NL-be', null, 'nl-BE'],
+    ['nl-NL', null, 'nl'],
+    ['en-GB', null, 'en'],
+    ['', 'en', 'en'],
+    [null, 'nl-BE', 'nl-BE'],
+    ['fr', 'de', 'nl'],
+    [null, null, 'nl'],
+  ])('element %s, document %s → %s', (el, doc, want) => {
+    expect(resolveLocale(el, doc)).toBe(want);
+  });
+
+  it('matches nothing for unknown tags', () => {
+    expect(matchLocale('fr-BE')).toBeUndefined();
+  });
+});

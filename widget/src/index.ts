@@ -1,0 +1,3 @@
+export { LoginChooser } from './login-chooser.js';
+export type { LoginMethod, Level } from './login-chooser.js';
+export { locales, type Locale } from './locale.js';
