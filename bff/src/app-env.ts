@@ -1,12 +1,14 @@
 import type { Logger } from 'pino';
 import type { DbHandle } from '../../db/open.js';
 import type { EnvConfig } from './config.js';
+import type { SiteConfig } from './site-config/schema.js';
 
 /** What createApp needs from the outside world; tests pass their own. */
 export interface AppDeps {
   db: DbHandle;
   logger: Logger;
   env: EnvConfig;
+  site: SiteConfig;
 }
 
 /** Typed context variables (Hono's `c.get`) shared by Poort's middleware and routes. */

@@ -12,6 +12,7 @@ import { validationHook } from './http/validation-hook.js';
 import { requestLog } from './middleware/request-log.js';
 import { sameOriginJson } from './middleware/same-origin-json.js';
 import { securityHeaders } from './middleware/security-headers.js';
+import { configRoutes } from './routes/config.js';
 import { healthRoutes } from './routes/health.js';
 
 export const BASE = '/poort';
@@ -29,6 +30,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.use(`${BASE}/auth/*`, noStore);
 
   app.route(BASE, healthRoutes());
+  app.route(BASE, configRoutes());
 
   app.doc31(`${BASE}/api/openapi.json`, {
     openapi: '3.1.0',

@@ -5,16 +5,18 @@ import { openDb } from '../../db/open.js';
 import { createApp } from './app.js';
 import { ConfigError, loadEnvConfig } from './config.js';
 import { createLogger } from './logger.js';
+import { loadSiteConfig } from './site-config/load.js';
 
 async function main(): Promise<void> {
   const env = loadEnvConfig();
+  const site = loadSiteConfig();
   const logger = createLogger(env.logLevel);
   const db = await openDb(env.databaseUrl ? { url: env.databaseUrl } : { dataDir: env.pgliteDir });
-  const app = createApp({ db, logger, env }, { demoSite: !env.production || process.env.POORT_DEMO_SITE === '1' });
+  const app = createApp({ db, logger, env, site: site.config }, { demoSite: !env.production || process.env.POORT_DEMO_SITE === '1' });
 
   const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {
     const shown = env.host === '0.0.0.0' || env.host === '::' ? 'localhost' : env.host;
-    console.log(`Database: ${db.description}\nPoort listens on http://${shown}:${info.port}/ (BFF under /poort/)`);
+    console.log(`Configuration: ${site.source} (${site.config.environment})\nDatabase: ${db.description}\nPoort listens on http://${shown}:${info.port}/ (BFF under /poort/)`);
   }) as Server;
 
   let stopping = false;

@@ -1,0 +1,69 @@
+// GET /api/config: everything the widget needs to know about this site, and nothing secret.
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../app-env.js';
+import { validationHook } from '../http/validation-hook.js';
+import { levels } from '../site-config/levels.js';
+import type { SiteConfig } from '../site-config/schema.js';
+
+const Localized = z.object({ nl: z.string(), 'nl-BE': z.string(), en: z.string() });
+const Level = z.enum(levels);
+
+export const PublicConfigSchema = z
+  .object({
+    environment: z.enum(['production', 'demo']),
+    siteName: Localized,
+    methods: z.array(z.enum(['eherkenning', 'acmidm', 'email'])),
+    level: Level,
+    brokers: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        aliases: z.array(z.string()),
+        logo: z.string().optional(),
+        levels: z.array(Level),
+      }),
+    ),
+    eherkenning: z.object({
+      entityId: z.string(),
+      serviceId: z.string(),
+      serviceUuid: z.string(),
+      serviceName: Localized,
+      level: Level,
+    }),
+    helpdesk: z
+      .object({ name: Localized, phone: z.string().optional(), url: z.string().optional(), email: z.string().optional() })
+      .optional(),
+  })
+  .openapi('PublicConfig');
+export type PublicConfig = z.infer<typeof PublicConfigSchema>;
+
+export function publicConfig(site: SiteConfig): PublicConfig {
+  return {
+    environment: site.environment,
+    siteName: site.site.name,
+    methods: site.methods,
+    level: site.eherkenning.level,
+    brokers: site.brokers.map(({ id, name, aliases, logo, levels }) => ({ id, name, aliases, levels, ...(logo ? { logo } : {}) })),
+    eherkenning: {
+      entityId: site.eherkenning.entityId,
+      serviceId: site.eherkenning.serviceId,
+      serviceUuid: site.eherkenning.serviceUuid,
+      serviceName: site.eherkenning.serviceName,
+      level: site.eherkenning.level,
+    },
+    ...(site.site.helpdesk ? { helpdesk: site.site.helpdesk } : {}),
+  };
+}
+
+const getConfig = createRoute({
+  method: 'get',
+  path: '/api/config',
+  summary: 'What the widget needs to know about this site',
+  responses: { 200: { description: 'site configuration', content: { 'application/json': { schema: PublicConfigSchema } } } },
+});
+
+export function configRoutes() {
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(getConfig, (c) =>
+    c.json(publicConfig(c.get('deps').site), 200),
+  );
+}

@@ -1,0 +1,41 @@
+// What `npm start` runs with when no poort.config.json exists: a demo environment whose brokers
+// are the simulated development brokers served by the BFF itself (metadata `dev:<id>`).
+export const demoSiteConfig = {
+  environment: 'demo',
+  site: {
+    name: { nl: 'Voorbeeldportaal', 'nl-BE': 'Voorbeeldtoepassing', en: 'Example portal' },
+    returnToPrefixes: ['/'],
+    helpdesk: {
+      name: { nl: 'Servicedesk Voorbeeldportaal', 'nl-BE': 'Contactcenter 1700', en: 'Example portal service desk' },
+      phone: '1700',
+      url: '/help/',
+    },
+  },
+  methods: ['eherkenning', 'email'],
+  brokers: [
+    {
+      id: 'demo-noord',
+      name: 'Demo Makelaar Noord',
+      aliases: ['Noord', 'Simulated broker (POST)'],
+      metadata: 'dev:demo-noord',
+      binding: 'HTTP-POST',
+      levels: ['loa2', 'loa2plus', 'loa3', 'loa4'],
+    },
+    {
+      id: 'demo-zuid',
+      name: 'Demo Makelaar Zuid',
+      aliases: ['Zuid', 'Simulated broker (Artifact)'],
+      metadata: 'dev:demo-zuid',
+      binding: 'HTTP-Artifact',
+      levels: ['loa2', 'loa2plus', 'loa3'],
+    },
+    {
+      id: 'demo-eenvoud',
+      name: 'Demo Éénvoudig Inloggen',
+      aliases: ['Eenvoudig', 'Basic'],
+      metadata: 'dev:demo-eenvoud',
+      binding: 'HTTP-POST',
+      levels: ['loa2'],
+    },
+  ],
+};

@@ -1,0 +1,84 @@
+// The shape of poort.config.json: operators write it by hand, so it is validated with zod and a
+// bad file stops start-up with a message that names the field. Keep it stable; document changes
+// in docs/configuration.md.
+import { z } from 'zod';
+import { levels } from './levels.js';
+
+const localized = z.object({ nl: z.string().min(1), 'nl-BE': z.string().min(1), en: z.string().min(1) });
+
+export const brokerSchema = z.object({
+  /** Stable id used in URLs and remembered choices: lower case letters, digits and dashes. */
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'use lower-case letters, digits and dashes'),
+  name: z.string().min(1),
+  /** Other names people search for (former names, brand names). */
+  aliases: z.array(z.string().min(1)).default([]),
+  /** Logo URL (same-site path or https), shown in the broker list. */
+  logo: z.string().optional(),
+  /** SAML metadata: a file path relative to the config file, or an https URL. */
+  metadata: z.string().min(1),
+  /** Binding the broker uses to send its Response to our ACS. */
+  binding: z.enum(['HTTP-POST', 'HTTP-Artifact']).default('HTTP-POST'),
+  /** Levels this broker can deliver. */
+  levels: z.array(z.enum(levels)).min(1),
+});
+export type BrokerConfig = z.infer<typeof brokerSchema>;
+
+export const siteConfigSchema = z.object({
+  /** `demo` shows a demo banner in the widget; accounts never cross environments. */
+  environment: z.enum(['production', 'demo']).default('demo'),
+  site: z
+    .object({
+      name: localized.default({ nl: 'Voorbeeldportaal', 'nl-BE': 'Voorbeeldtoepassing', en: 'Example portal' }),
+      /** Same-site path prefixes a login may return to; anything else is refused. */
+      returnToPrefixes: z.array(z.string().regex(/^\/(?!\/)/, 'must be a path starting with a single /')).default(['/']),
+      helpdesk: z
+        .object({
+          name: localized,
+          phone: z.string().optional(),
+          url: z.string().optional(),
+          email: z.string().optional(),
+        })
+        .optional(),
+    })
+    .default({ name: { nl: 'Voorbeeldportaal', 'nl-BE': 'Voorbeeldtoepassing', en: 'Example portal' }, returnToPrefixes: ['/'] }),
+  /** Which login methods the widget offers, in this order. */
+  methods: z.array(z.enum(['eherkenning', 'acmidm', 'email'])).min(1).default(['eherkenning', 'email']),
+  eherkenning: z
+    .object({
+      entityId: z.string().min(1),
+      serviceId: z.string().min(1),
+      serviceUuid: z.uuid(),
+      serviceName: localized,
+      /** Level every login must reach. */
+      level: z.enum(levels).default('loa2plus'),
+      /** Stricter minimum per role, e.g. admins ≥ loa2plus (seed 000). */
+      roleLevels: z.partialRecord(z.enum(['user', 'editor', 'admin']), z.enum(levels)).default({ admin: 'loa2plus' }),
+      attributeConsumingServiceIndex: z.number().int().min(0).default(1),
+    })
+    .default({
+      entityId: 'urn:poort:demo:sp',
+      serviceId: 'urn:etoegang:DV:00000001234567890000:services:1',
+      serviceUuid: '8f1bd2c6-2ad6-4ac8-9a5f-e6d1b3c2a001',
+      serviceName: { nl: 'Voorbeeldportaal', 'nl-BE': 'Voorbeeldtoepassing', en: 'Example portal' },
+      level: 'loa2plus',
+      roleLevels: { admin: 'loa2plus' },
+      attributeConsumingServiceIndex: 1,
+    }),
+  brokers: z.array(brokerSchema).default([]),
+  sessions: z
+    .object({
+      idleMinutes: z.number().int().min(1).max(24 * 60).default(30),
+      absoluteHours: z.number().int().min(1).max(7 * 24).default(8),
+    })
+    .default({ idleMinutes: 30, absoluteHours: 8 }),
+  localAccounts: z
+    .object({
+      /** Consecutive failed logins before the account is blocked. */
+      maxFailedLogins: z.number().int().min(1).max(100).default(5),
+      /** Seed 000: "Voor Beheerders is het gebruik van eHerkenning 2+ verplicht". */
+      adminsMustUseEherkenning: z.boolean().default(true),
+    })
+    .default({ maxFailedLogins: 5, adminsMustUseEherkenning: true }),
+});
+
+export type SiteConfig = z.infer<typeof siteConfigSchema>;
