@@ -39,7 +39,8 @@ export const users = pgTable(
   'users',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    email: text('email').notNull(),
+    /** Null for people known only through eHerkenning until they link or give an address. */
+    email: text('email'),
     displayName: text('display_name'),
     role: text('role', { enum: roles }).notNull().default('user'),
     /** argon2id PHC string; null until the person chose a password (or for eHerkenning-only users). */

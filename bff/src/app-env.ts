@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { DbHandle } from '../../db/open.js';
 import type { EnvConfig } from './config.js';
+import type { ActiveSession } from './sessions/session-store.js';
 import type { SiteConfig } from './site-config/schema.js';
 
 /** What createApp needs from the outside world; tests pass their own. */
@@ -16,5 +17,7 @@ export interface AppEnv {
   Variables: {
     requestId: string;
     deps: AppDeps;
+    /** The caller's active session (null when none), set by the loadSession() middleware on the routers that use it. */
+    session: ActiveSession | null;
   };
 }

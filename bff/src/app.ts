@@ -14,6 +14,7 @@ import { sameOriginJson } from './middleware/same-origin-json.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { configRoutes } from './routes/config.js';
 import { healthRoutes } from './routes/health.js';
+import { sessionRoutes } from './routes/session.js';
 
 export const BASE = '/poort';
 export const API_BODY_LIMIT = 64 * 1024;
@@ -31,6 +32,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 
   app.route(BASE, healthRoutes());
   app.route(BASE, configRoutes());
+  app.route(BASE, sessionRoutes());
 
   app.doc31(`${BASE}/api/openapi.json`, {
     openapi: '3.1.0',

@@ -12,6 +12,7 @@ const envSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   POORT_DATA_DIR: z.string().min(1).default('.poort'),
   NODE_ENV: z.string().default('development'),
+  POORT_TRUST_PROXY: z.enum(['0', '1', 'true', 'false', '']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -23,6 +24,8 @@ export interface EnvConfig {
   /** Absolute PGlite data directory, inside dataDir. */
   pgliteDir: string;
   production: boolean;
+  /** Believe X-Forwarded-For / -Proto from a reverse proxy in front of Poort. */
+  trustProxy: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -45,6 +48,7 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     dataDir,
     pgliteDir: resolve(dataDir, 'pglite'),
     production: e.NODE_ENV === 'production',
+    trustProxy: e.POORT_TRUST_PROXY === '1' || e.POORT_TRUST_PROXY === 'true',
     logLevel: e.LOG_LEVEL,
   };
 }

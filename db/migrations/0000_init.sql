@@ -126,7 +126,7 @@ CREATE TABLE "tokens" (
 --> statement-breakpoint
 CREATE TABLE "users" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"email" text NOT NULL,
+	"email" text,
 	"display_name" text,
 	"role" text DEFAULT 'user' NOT NULL,
 	"password_hash" text,

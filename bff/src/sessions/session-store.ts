@@ -1,0 +1,83 @@
+// Sessions in the database: only the SHA-256 of the cookie token is stored, so a database leak
+// yields no usable session, and every BFF instance sees every session.
+import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
+import type { Db } from '../../../db/open.js';
+import { sessions, users, type AuthMethod, type Session, type User } from '../../../db/schema.js';
+import { hashSecretToken, newSecretToken } from '../security/secret-token.js';
+import { initialExpiry, nextIdleExpiry, type SessionLifetimes } from './session-policy.js';
+
+/** A transaction or the database itself. */
+export type DbOrTx = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
+
+export interface NewSession {
+  userId: string;
+  method: AuthMethod;
+  level?: string | null;
+  actingFor?: string | null;
+  attributes?: Record<string, string>;
+}
+
+export interface ActiveSession {
+  session: Session;
+  user: User;
+}
+
+/** Creates a session and returns the cookie token (the only time it exists outside the browser). */
+export async function createSession(db: DbOrTx, input: NewSession, lifetimes: SessionLifetimes, now = new Date()) {
+  const token = newSecretToken();
+  const [session] = await db
+    .insert(sessions)
+    .values({
+      tokenHash: hashSecretToken(token),
+      userId: input.userId,
+      method: input.method,
+      level: input.level ?? null,
+      actingFor: input.actingFor ?? null,
+      attributes: input.attributes ?? {},
+      createdAt: now,
+      lastSeenAt: now,
+      ...initialExpiry(now, lifetimes),
+    })
+    .returning();
+  return { token, session: session! };
+}
+
+/**
+ * The session for a cookie token, or undefined when there is none, it expired, or its user is
+ * disabled. One indexed read; a write only when the idle expiry needs to slide.
+ */
+export async function findActiveSession(db: Db, token: string, lifetimes: SessionLifetimes, now = new Date()): Promise<ActiveSession | undefined> {
+  const tokenHash = hashSecretToken(token);
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.idleExpiresAt, now), gt(sessions.absoluteExpiresAt, now), isNull(users.disabledAt)))
+    .limit(1);
+  if (!row) return undefined;
+  const idle = nextIdleExpiry(now, row.session.lastSeenAt, row.session.absoluteExpiresAt, lifetimes);
+  if (idle) {
+    await db.update(sessions).set({ lastSeenAt: now, idleExpiresAt: idle }).where(eq(sessions.tokenHash, tokenHash));
+    row.session = { ...row.session, lastSeenAt: now, idleExpiresAt: idle };
+  }
+  return row;
+}
+
+export async function deleteSession(db: DbOrTx, token: string): Promise<Session | undefined> {
+  const [deleted] = await db.delete(sessions).where(eq(sessions.tokenHash, hashSecretToken(token))).returning();
+  return deleted;
+}
+
+/** Ends every session of a user (password reset, disable, unblock). */
+export async function deleteUserSessions(db: DbOrTx, userId: string): Promise<number> {
+  const deleted = await db.delete(sessions).where(eq(sessions.userId, userId)).returning({ t: sessions.tokenHash });
+  return deleted.length;
+}
+
+export async function deleteExpiredSessions(db: DbOrTx, now = new Date()): Promise<number> {
+  const deleted = await db
+    .delete(sessions)
+    .where(or(lt(sessions.idleExpiresAt, now), lt(sessions.absoluteExpiresAt, now)))
+    .returning({ t: sessions.tokenHash });
+  return deleted.length;
+}
