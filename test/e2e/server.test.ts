@@ -55,12 +55,19 @@ describe('the server process (PostgreSQL)', () => {
   // Registered only in the PostgreSQL project, so the PGlite run has nothing skipped.
   if (process.env.POORT_TEST_DB === 'postgres')
   it('uses DATABASE_URL and says so', async () => {
-    const server = await startServer({ POORT_DATA_DIR: freshDataDir(), DATABASE_URL: process.env.DATABASE_URL });
+    // A fresh database of its own (migrated again by the server: a no-op the second time).
+    const { openTestDb } = await import('../support/db.js');
+    const db = await openTestDb();
     try {
-      expect(server.output()).toMatch(/Database: PostgreSQL 127\.0\.0\.1:5432\/test/);
-      expect(await (await fetch(`${server.url}/poort/readyz`)).json()).toEqual({ status: 'ready', database: 'postgres' });
+      const server = await startServer({ POORT_DATA_DIR: freshDataDir(), DATABASE_URL: db.url });
+      try {
+        expect(server.output()).toMatch(/Database: PostgreSQL 127\.0\.0\.1:5432\/poort_t_/);
+        expect(await (await fetch(`${server.url}/poort/readyz`)).json()).toEqual({ status: 'ready', database: 'postgres' });
+      } finally {
+        expect(await server.stop()).toBe(0);
+      }
     } finally {
-      expect(await server.stop()).toBe(0);
+      await db.close();
     }
   });
 
