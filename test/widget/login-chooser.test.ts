@@ -97,6 +97,6 @@ describe('<login-chooser> method step', () => {
     $(el, 'button[data-method="email"]').click();
     await el.updateComplete;
     expect(detail).to.deep.equal({ method: 'email' });
-    expect($(el, 'button[data-method="email"]')).to.exist;
+    expect($(el, 'button[data-method="email"]')).not.to.equal(null);
   });
 });

@@ -4,7 +4,7 @@ import { BrokerCombobox } from './broker/broker-combobox.js';
 import { rememberBroker, rememberedBroker } from './broker/remembered-broker.js';
 import { fetchConfig, levels, loginMethods, strongerLevel, type Level, type LoginMethod, type WidgetConfig } from './config.js';
 import { fire } from './events.js';
-import { createTranslator, loadTranslator, type Translate } from './i18n.js';
+import { createTranslator, type Translate } from './i18n.js';
 import { matchLocale, resolveLocale, type Locale } from './locale.js';
 import { loginChooserStyles } from './login-chooser.styles.js';
 import { isKnownError, takePoortError } from './poort-error.js';
@@ -67,8 +67,6 @@ export class LoginChooser extends LitElement {
   @state() private errorCode = '';
   @state() private copy: CopyState = '';
   private t: Translate = createTranslator('nl');
-  private textsLocale: Locale | undefined;
-  private localeReady: Promise<void> | undefined;
   private configReady: Promise<void> | undefined;
   private focusAfterRender = '';
   private lastMethod: LoginMethod | undefined;
@@ -79,14 +77,9 @@ export class LoginChooser extends LitElement {
     if (changed.has('lang') || !this.hasUpdated) {
       if (this.lang && !matchLocale(this.lang)) this.warn('lang', this.lang);
       const locale = resolveLocale(this.lang, document.documentElement.lang);
-      if (locale !== this.textsLocale) {
+      if (locale !== this.locale || !this.hasUpdated) {
         this.locale = locale;
-        this.localeReady = loadTranslator(locale).then((t) => {
-          if (this.locale !== locale) return;
-          this.t = t;
-          this.textsLocale = locale;
-          this.requestUpdate();
-        });
+        this.t = createTranslator(locale);
       }
     }
     if (changed.has('level') && this.level && !(levels as readonly string[]).includes(this.level)) this.warn('level', this.level);
@@ -107,11 +100,10 @@ export class LoginChooser extends LitElement {
   }
 
   // Tests and integrators can await el.updateComplete to get a widget that has loaded its
-  // configuration and texts.
+  // configuration.
   protected override async getUpdateComplete(): Promise<boolean> {
     await super.getUpdateComplete();
     await this.configReady;
-    await this.localeReady;
     return super.getUpdateComplete();
   }
 
@@ -129,7 +121,6 @@ export class LoginChooser extends LitElement {
   }
 
   override render() {
-    if (this.textsLocale !== this.locale) return html`<div part="base" aria-busy="true"></div>`;
     const { config } = this;
     return html`<section part="base" class="base" lang=${this.locale} aria-labelledby="heading">
       ${config?.environment === 'demo' ? html`<p part="banner" class="banner">${this.t('banner.demo')}</p>` : nothing}
