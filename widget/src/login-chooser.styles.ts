@@ -118,8 +118,9 @@ export const loginChooserStyles = css`
     font-weight: 700;
   }
   [role='listbox'] {
-    box-sizing: border-box;
-    max-block-size: calc(6 * var(--_row));
+    position: relative;
+    box-sizing: content-box;
+    block-size: calc(min(var(--_n, 0), var(--poort-visible-options, 6)) * var(--_row));
     overflow-y: auto;
     list-style: none;
     margin: 0.25rem 0 0;
@@ -127,8 +128,18 @@ export const loginChooserStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
+  [role='listbox']::after {
+    content: '';
+    position: absolute;
+    inset-block-start: calc(var(--_n, 0) * var(--_row) - 1px);
+    block-size: 1px;
+    inline-size: 1px;
+  }
   /* Fixed row height: the list is virtualised and places rows by index. */
   [role='option'] {
+    position: absolute;
+    inset-inline: 0;
+    inset-block-start: calc(var(--_i, 0) * var(--_row));
     box-sizing: border-box;
     block-size: var(--_row);
     display: grid;
