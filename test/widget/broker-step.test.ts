@@ -1,5 +1,6 @@
 /// <reference types="mocha" />
 import { aTimeout, expect, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../widget/src/login-chooser.js';
 import type { PoortBrokerDetail } from '../../widget/src/events.js';
 import { manyBrokers } from '../support/many-brokers.js';
@@ -218,5 +219,32 @@ describe('<login-chooser> broker list with 10,000 brokers', () => {
     expect($$(el, '[role=option]')[0]!.getAttribute('aria-setsize')).to.equal('1000');
     await aTimeout(600);
     expect(text($(el, '[role=listbox] ~ [role=status]'))).to.equal('1000 makelaars gevonden');
+  });
+});
+
+describe('<login-chooser> with the keyboard only', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    serveConfig();
+  });
+  afterEach(restoreFetch);
+
+  it('goes from method to search to a choice to Verder, focus following along', async () => {
+    const el = await chooser();
+    $(el, 'button[data-method="eherkenning"]').focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement?.id).to.equal('search');
+    await sendKeys({ type: 'zu' });
+    await el.updateComplete;
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '#search').value).to.equal('Demo Makelaar Zuid');
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement).to.equal($(el, 'button[part~="continue"]'));
+    const seen = catchNavigation();
+    await sendKeys({ press: 'Enter' });
+    expect(seen.detail?.broker.id).to.equal('zuid');
   });
 });
