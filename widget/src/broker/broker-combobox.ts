@@ -4,11 +4,11 @@
 // without typing (there are few eHerkenning brokers), and it is virtualised, because the same
 // control must stay fast for a federation of 10,000: only the rows in view are in the DOM, while
 // aria-setsize/aria-posinset still tell assistive technology where each row sits in the whole.
-// Rows are placed absolutely at index × row height (custom properties set through the CSSOM, which
-// a strict CSP allows), and the list's ::after marks the end, so the scrollbar spans all rows.
+// Rows are placed absolutely at index × row height, and the list's ::after marks the end, so the
+// scrollbar spans all rows. Both come from custom properties set through the CSSOM after each
+// render: a strict CSP blocks style attributes (Lit's styleMap writes one on first render).
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { levelSatisfies, type Broker, type Level } from '../config.js';
 import type { Translate } from '../i18n.js';
 import { indexForSearch, normalise, searchBrokers, type SearchIndex } from './broker-search.js';
@@ -73,6 +73,8 @@ export class BrokerCombobox implements ReactiveController {
   hostUpdated(): void {
     const list = this.host.renderRoot.querySelector<HTMLElement>('#listbox');
     if (!list) return;
+    list.style.setProperty('--_n', String(this.results.length));
+    for (const option of list.children as HTMLCollectionOf<HTMLElement>) option.style.setProperty('--_i', option.dataset.i!);
     const row = list.querySelector<HTMLElement>('[role=option]')?.offsetHeight;
     const view = list.clientHeight;
     // Row height comes from CSS (themes may change it); measure instead of assuming.
@@ -217,7 +219,6 @@ export class BrokerCombobox implements ReactiveController {
         part="listbox"
         aria-label=${t('broker.listLabel')}
         ?hidden=${n === 0}
-        style=${styleMap({ '--_n': String(n) })}
         @scroll=${this.onScroll}
         @mousedown=${(e: Event) => e.preventDefault()}
         @click=${this.onClick}
@@ -232,7 +233,6 @@ export class BrokerCombobox implements ReactiveController {
             role="option"
             part=${parts.filter(Boolean).join(' ')}
             class=${i === active ? 'active' : ''}
-            style=${styleMap({ '--_i': String(i) })}
             aria-selected=${b === selected ? 'true' : 'false'}
             aria-disabled=${disabled ? 'true' : nothing}
             aria-setsize=${n}
