@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rank, indexForSearch, normalise, rankMatch, searchBrokers } from '../../widget/src/broker/broker-search.js';
+import { Rank, indexForSearch, normalise, rankMatch, searchBrokers, searchText } from '../../widget/src/broker/broker-search.js';
 import { manyBrokers } from '../support/many-brokers.js';
 
 const brokers = [
@@ -61,12 +61,14 @@ describe('searchBrokers', () => {
   });
 
   it('ranks each kind of match as documented', () => {
-    const entry = { name: ' demo makelaar noord', aliases: [' noord'] };
+    const entry = searchText('Demo Makelaar Noord', ['Noord']);
     expect(rankMatch(entry, 'demo')).toBe(Rank.namePrefix);
     expect(rankMatch(entry, 'noo')).toBe(Rank.aliasPrefix);
-    expect(rankMatch({ name: ' demo makelaar', aliases: [] }, 'make')).toBe(Rank.wordPrefix);
+    expect(rankMatch(searchText('Demo Makelaar'), 'make')).toBe(Rank.wordPrefix);
     expect(rankMatch(entry, 'kelaar')).toBe(Rank.substring);
     expect(rankMatch(entry, 'noord demo')).toBe(Rank.allWords);
+    // Words spread over the name and an alias do not make a match.
+    expect(rankMatch(searchText('Demo Zuid', ['Noord']), 'zuid noord')).toBe(-1);
     expect(rankMatch(entry, 'zuid')).toBe(-1);
   });
 });
