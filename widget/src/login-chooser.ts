@@ -41,6 +41,12 @@ export type Step = 'loading' | 'method' | 'broker' | 'email' | 'error';
  * @cssprop --poort-font-family - Font.
  * @cssprop --poort-accent - Buttons, the active option and links.
  * @cssprop --poort-focus-color - Focus outline.
+ * @cssprop --poort-muted-color - Hints and notes.
+ * @cssprop --poort-on-accent - Text on buttons.
+ * @cssprop --poort-border-color - Borders of the search field and the list.
+ * @cssprop --poort-radius - Corner radius.
+ * @cssprop --poort-option-block-size - Height of a broker row (fixed: the list is virtualised).
+ * @cssprop --poort-visible-options - Broker rows visible before the list scrolls.
  */
 @customElement('login-chooser')
 export class LoginChooser extends LitElement {
