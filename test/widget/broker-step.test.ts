@@ -62,6 +62,9 @@ describe('<login-chooser> broker step', () => {
     await type(el, 'zuid');
     await aTimeout(600);
     expect(liveRegion(el)).to.equal('1 makelaar gevonden');
+    await type(el, 'qqq');
+    await aTimeout(600);
+    expect(liveRegion(el)).to.contain('Geen makelaar gevonden');
   });
 
   it('shows a broker that cannot deliver the required level as disabled, with the reason', async () => {

@@ -247,7 +247,7 @@ export class BrokerCombobox implements ReactiveController {
       </ul>
       ${n === 0 ? html`<p class="none">${t('broker.none')}</p>` : nothing}
       <p role="status" class="visually-hidden">
-        ${this.announced === undefined ? '' : t('broker.count', { count: this.announced })}
+        ${this.announced === undefined ? '' : this.announced ? t('broker.count', { count: this.announced }) : t('broker.none')}
       </p>
     `;
   }
