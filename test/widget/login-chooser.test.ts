@@ -59,6 +59,12 @@ describe('<login-chooser> method step', () => {
     }
   });
 
+  it('marks its content with the language it speaks, without writing a lang attribute of its own', async () => {
+    const el = await chooser(html`<login-chooser></login-chooser>`);
+    expect(el.hasAttribute('lang')).to.equal(false);
+    expect($(el, 'section').getAttribute('lang')).to.equal('nl');
+  });
+
   it('switches language when its lang attribute changes', async () => {
     const el = await chooser(html`<login-chooser lang="nl"></login-chooser>`);
     el.setAttribute('lang', 'en');

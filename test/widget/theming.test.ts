@@ -1,5 +1,6 @@
 /// <reference types="mocha" />
 import { expect, html } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import '../../widget/src/login-chooser.js';
 import { $, chooser, openBrokerStep, restoreFetch, serveConfig } from './support.js';
 
@@ -35,6 +36,18 @@ describe('<login-chooser> theming', () => {
     const parts = new Set([...el.shadowRoot!.querySelectorAll('[part]')].flatMap((n) => n.getAttribute('part')!.split(' ')));
     for (const part of ['base', 'search', 'listbox', 'option', 'button', 'continue', 'back', 'help', 'technical', 'label']) {
       expect(parts.has(part), part).to.equal(true);
+    }
+  });
+
+  it('does not animate when the person prefers reduced motion', async () => {
+    const el = await chooser();
+    const button = $(el, 'button[part="method"]');
+    expect(getComputedStyle(button).transitionDuration).to.equal('0.15s');
+    await emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      expect(getComputedStyle(button).transitionDuration).to.equal('0s');
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
     }
   });
 });

@@ -53,7 +53,9 @@ export class LoginChooser extends LitElement {
   static override styles = loginChooserStyles;
 
   /** Language: `nl`, `nl-BE` or `en`; defaults to the document's language, else Dutch. */
-  @property({ reflect: true }) override lang = '';
+  // Not reflected: an empty lang attribute on the host would mark its light DOM (the e-mail
+  // form) as "language unknown"; the rendered section carries the resolved language instead.
+  @property() override lang = '';
 
   /** Base path of the Poort BFF on this site. */
   @property() bff = '/poort';
