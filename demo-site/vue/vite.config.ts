@@ -6,7 +6,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/vue/',
-  logLevel: 'warn',
+  // 'error': the page links the demo site's own /assets/site.css, which Vite rightly cannot find.
+  logLevel: 'error',
   resolve: {
     alias: { 'poort/widget': fileURLToPath(new URL('../../widget/dist/login-chooser.js', import.meta.url)) },
   },

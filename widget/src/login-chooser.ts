@@ -8,8 +8,9 @@ import { createTranslator, type Translate } from './i18n.js';
 import { matchLocale, resolveLocale, type Locale } from './locale.js';
 import { loginChooserStyles } from './login-chooser.styles.js';
 import { isKnownError, takePoortError } from './poort-error.js';
-import { eherkenningMark } from './views/eherkenning-mark.js';
+import { errorView } from './views/error-view.js';
 import { helpDisclosure, helpdeskContact } from './views/help.js';
+import { methodList } from './views/method-list.js';
 import { technicalInfo, technicalText, type CopyState } from './views/technical-info.js';
 
 export type Step = 'loading' | 'method' | 'broker' | 'email' | 'error';
@@ -175,17 +176,7 @@ export class LoginChooser extends LitElement {
       default:
         return html`<h2 id="heading" tabindex="-1">${t('title')}</h2>
           <p>${t('intro', { site: config.siteName[this.locale] })}</p>
-          <ul class="methods" aria-label=${t('method.label')}>
-            ${this.offeredMethods.map(
-              (m) => html`<li class="method">
-                <button type="button" part="method" data-method=${m} aria-describedby="help-${m}" @click=${() => this.chooseMethod(m)}>
-                  ${m === 'eherkenning' ? eherkenningMark : nothing}<span>${t(`method.${m}.button`)}</span>
-                  ${m === 'eherkenning' ? html`<span class="level">${t('method.eherkenning.level', { level })}</span>` : nothing}
-                </button>
-                <p class="method-help" id="help-${m}">${t(`method.${m}.help`)}</p>
-              </li>`,
-            )}
-          </ul>
+          ${methodList(t, this.offeredMethods, level, (m) => this.chooseMethod(m))}
           ${help(html`<p>${t('help.method.what')}</p>
             <p>${t('help.method.who')}</p>
             <p>${t('help.method.authorisation')}</p>
@@ -194,20 +185,11 @@ export class LoginChooser extends LitElement {
   }
 
   private renderError() {
-    const { t, config, errorCode: code } = this;
-    const known = isKnownError(code);
-    return html`<div part="error" class="error">
-      <h2 id="heading" tabindex="-1">${t('errors.heading')}</h2>
-      <p>${t(`errors.${known ? code : 'unknown'}`, { level: t(`levels.${this.requiredLevel}`) })}</p>
-      <p class="code">${t('errors.code', { code })}</p>
-      ${code === 'no_authorisation' && config ? this.technicalPanel() : nothing}
-      ${config?.helpdesk ? helpdeskContact(t, config.helpdesk, this.locale) : nothing}
-      ${config
-        ? html`<div class="actions">
-            <button type="button" part="button retry" @click=${this.retry}>${t('errors.retry')}</button>
-          </div>`
-        : nothing}
-    </div>`;
+    const { t, config } = this;
+    return errorView(t, this.errorCode, t(`levels.${this.requiredLevel}`), {
+      ...(config && { technical: this.technicalPanel(), retry: this.retry }),
+      ...(config?.helpdesk && { helpdesk: helpdeskContact(t, config.helpdesk, this.locale) }),
+    });
   }
 
   private technicalPanel() {
