@@ -160,6 +160,9 @@ export const loginChooserStyles = css`
     grid-row: 1 / 3;
     block-size: 1.5rem;
   }
+  [role='option']:hover {
+    background: var(--poort-option-hover-background, #f2f2f2);
+  }
   [role='option'][aria-selected='true'] {
     font-weight: 700;
     box-shadow: inset 4px 0 var(--_accent);

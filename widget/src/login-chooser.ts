@@ -167,9 +167,9 @@ export class LoginChooser extends LitElement {
       case 'email':
         return html`<h2 id="heading" tabindex="-1">${t('emailStep.heading')}</h2>
           <slot name="email"></slot>
-          <p><a href=${this.forgotPasswordUrl()}>${t('help.email.forgot')}</a></p>
           <div class="actions">${this.backButton()}</div>
-          ${help(html`<p>${t('help.email.lockout')}</p>
+          ${help(html`<p><a href=${this.forgotPasswordUrl()}>${t('help.email.forgot')}</a></p>
+            <p>${t('help.email.lockout')}</p>
             <p>${t('help.email.blocked')}</p>
             <p>${t('help.email.environment')}</p>
             <p>${t('help.method.email')}</p>`)}`;
