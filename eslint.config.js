@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'widget/dist/', '.poort/', 'coverage/', 'db/migrations/'] },
+  { ignores: ['node_modules/', 'widget/dist/', 'demo-site/vue-dist/', '.poort/', 'coverage/', 'db/migrations/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -23,6 +23,10 @@ export default tseslint.config(
   },
   { files: ['widget/**/*.ts'], ...wc.configs['flat/recommended'] },
   { files: ['widget/**/*.ts'], ...wc.configs['flat/best-practice'] },
+  {
+    files: ['demo-site/public/**/*.js', 'demo-site/vue/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
   {
     // The widget runs in browsers only: Node's globals would hide mistakes there.
     files: ['widget/src/**/*.ts'],

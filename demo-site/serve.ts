@@ -6,6 +6,8 @@ import type { Hono } from 'hono';
 
 export const demoSiteDir = fileURLToPath(new URL('./public', import.meta.url));
 export const widgetDistDir = fileURLToPath(new URL('../widget/dist', import.meta.url));
+// The Vue demo app, built by `npm run build` (demo-site/vue/vite.config.ts).
+export const vueDistDir = fileURLToPath(new URL('./vue-dist', import.meta.url));
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function mountDemoSite(app: Hono<any>): void {
@@ -13,5 +15,6 @@ export function mountDemoSite(app: Hono<any>): void {
     '/widget/*',
     serveStatic({ root: widgetDistDir, rewriteRequestPath: (p) => p.replace(/^\/widget/, '') }),
   );
+  app.use('/vue/*', serveStatic({ root: vueDistDir, rewriteRequestPath: (p) => p.replace(/^\/vue/, '') }));
   app.use('/*', serveStatic({ root: demoSiteDir }));
 }

@@ -1,12 +1,20 @@
 import { css } from 'lit';
 
-// Every colour, font and spacing is a --poort-* custom property that falls back to the
-// NL Design System token of the same role, then to a sensible default.
+// Every colour, font and size is a --poort-* custom property that falls back to the NL Design
+// System token of the same role, then to a default. Set them on login-chooser or any ancestor.
 export const loginChooserStyles = css`
   :host {
+    --_accent: var(--poort-accent, var(--nl-button-primary-background-color, #154273));
+    --_on-accent: var(--poort-on-accent, var(--nl-button-primary-color, #fff));
+    --_muted: var(--poort-muted-color, var(--nl-paragraph-small-color, #4a4a4a));
+    --_border: var(--poort-border-color, var(--nl-form-control-border-color, #6b6b6b));
+    --_focus: var(--poort-focus-color, var(--nl-focus-outline-color, #ffbf47));
+    --_radius: var(--poort-radius, var(--nl-border-radius, 4px));
+    --_row: var(--poort-option-block-size, 3.25rem);
     display: block;
     font-family: var(--poort-font-family, var(--nl-paragraph-font-family, system-ui, sans-serif));
     color: var(--poort-color, var(--nl-paragraph-color, #1a1a1a));
+    line-height: 1.5;
     max-inline-size: var(--poort-max-inline-size, 36rem);
   }
   :host([hidden]) {
@@ -16,40 +24,217 @@ export const loginChooserStyles = css`
     font-size: var(--poort-heading-font-size, 1.5rem);
     margin-block: 0 0.5rem;
   }
+  h3 {
+    font-size: 1.125rem;
+    margin-block: 0 0.25rem;
+  }
+  p {
+    margin-block: 0 0.75rem;
+  }
+  .banner {
+    padding: 0.5rem 0.75rem;
+    border-inline-start: 6px solid var(--poort-banner-accent, #e17000);
+    background: var(--poort-banner-background, #fff4e5);
+  }
   .methods {
     display: grid;
     gap: var(--poort-gap, 0.75rem);
     list-style: none;
-    margin: 0;
+    margin: 0 0 1rem;
     padding: 0;
-  }
-  .method {
-    display: grid;
-    gap: 0.25rem;
   }
   button {
     font: inherit;
-    text-align: start;
     cursor: pointer;
-    padding: 0.75rem 1rem;
+    padding: 0.625rem 1rem;
     min-block-size: 44px;
-    color: var(--poort-button-color, var(--nl-button-primary-color, #fff));
-    background: var(--poort-button-background, var(--nl-button-primary-background-color, #154273));
+    color: var(--_on-accent);
+    background: var(--poort-button-background, var(--_accent));
     border: 2px solid var(--poort-button-border-color, transparent);
-    border-radius: var(--poort-radius, 4px);
+    border-radius: var(--_radius);
   }
-  button:focus-visible {
-    outline: 3px solid var(--poort-focus-color, var(--nl-focus-outline-color, #ffbf47));
+  button[part~='method'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.75rem;
+    inline-size: 100%;
+    text-align: start;
+  }
+  .level {
+    font-size: 0.875rem;
+  }
+  .mark {
+    inline-size: 2rem;
+    block-size: 2rem;
+  }
+  button.secondary {
+    color: var(--_accent);
+    background: transparent;
+    border-color: currentColor;
+  }
+  button.link {
+    min-block-size: auto;
+    padding: 0;
+    color: var(--_accent);
+    background: none;
+    text-decoration: underline;
+  }
+  a {
+    color: var(--_accent);
+  }
+  :focus-visible,
+  #search:focus {
+    outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
-  .help {
-    margin: 0;
+  .method-help,
+  .hint,
+  .code,
+  .note {
+    color: var(--_muted);
     font-size: 0.9375rem;
-    color: var(--poort-muted-color, #4a4a4a);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+    margin-block: 1rem;
+  }
+  label {
+    display: block;
+    font-weight: 700;
+  }
+  #search {
+    box-sizing: border-box;
+    inline-size: 100%;
+    font: inherit;
+    padding: 0.5rem;
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .invalid {
+    color: var(--poort-error-color, #d52b1e);
+    font-weight: 700;
+  }
+  [role='listbox'] {
+    position: relative;
+    box-sizing: content-box;
+    block-size: calc(min(var(--_n, 0), var(--poort-visible-options, 6)) * var(--_row));
+    overflow-y: auto;
+    list-style: none;
+    margin: 0.25rem 0 0;
+    padding: 0;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  [role='listbox']::after {
+    content: '';
+    position: absolute;
+    inset-block-start: calc(var(--_n, 0) * var(--_row) - 1px);
+    block-size: 1px;
+    inline-size: 1px;
+  }
+  /* Fixed row height: the list is virtualised and places rows by index. */
+  [role='option'] {
+    position: absolute;
+    inset-inline: 0;
+    inset-block-start: calc(var(--_i, 0) * var(--_row));
+    box-sizing: border-box;
+    block-size: var(--_row);
+    display: grid;
+    grid-template-columns: auto 1fr;
+    align-content: center;
+    column-gap: 0.5rem;
+    padding-inline: 0.75rem;
+    cursor: pointer;
+    border-block-end: 1px solid #e6e6e6;
+  }
+  [role='option'] > span {
+    grid-column: 2;
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+  [role='option'] img {
+    grid-row: 1 / 3;
+    block-size: 1.5rem;
+  }
+  [role='option']:hover {
+    background: var(--poort-option-hover-background, #f2f2f2);
+  }
+  [role='option'][aria-selected='true'] {
+    font-weight: 700;
+    box-shadow: inset 4px 0 var(--_accent);
+  }
+  [role='option'].active {
+    outline: 3px solid var(--_focus);
+    outline-offset: -3px;
+    background: var(--poort-option-active-background, #e8f0f8);
+  }
+  [role='option'][aria-disabled='true'] {
+    cursor: not-allowed;
+    color: var(--_muted);
+  }
+  .help {
+    margin-block: 1rem;
+  }
+  summary {
+    cursor: pointer;
+    color: var(--_accent);
+    text-decoration: underline;
+  }
+  .help-body {
+    padding-block-start: 0.5rem;
+  }
+  .panel {
+    padding: 0.75rem;
+    margin-block: 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  dl {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0.25rem 1rem;
+    margin: 0 0 0.75rem;
+  }
+  dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+    font-family: var(--poort-code-font-family, ui-monospace, monospace);
+  }
+  .helpdesk a {
+    margin-inline-end: 0.75rem;
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    button,
+    [role='option'] {
+      transition: background-color 0.15s;
+    }
   }
   @media (forced-colors: active) {
-    button {
+    button,
+    #search,
+    [role='listbox'] {
       border-color: ButtonText;
+    }
+    [role='option'].active {
+      outline-color: Highlight;
+    }
+    [role='option'][aria-selected='true'] {
+      border-inline-start: 4px solid Highlight;
+    }
+    [role='option'][aria-disabled='true'] {
+      color: GrayText;
     }
   }
 `;

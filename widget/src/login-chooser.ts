@@ -1,73 +1,316 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { BrokerCombobox } from './broker/broker-combobox.js';
+import { rememberBroker, rememberedBroker } from './broker/remembered-broker.js';
+import { fetchConfig, levels, loginMethods, strongerLevel, type Level, type LoginMethod, type WidgetConfig } from './config.js';
+import { fire } from './events.js';
 import { createTranslator, type Translate } from './i18n.js';
-import { resolveLocale, type Locale } from './locale.js';
+import { matchLocale, resolveLocale, type Locale } from './locale.js';
 import { loginChooserStyles } from './login-chooser.styles.js';
+import { isKnownError, takePoortError } from './poort-error.js';
+import { errorView } from './views/error-view.js';
+import { helpDisclosure, helpdeskContact } from './views/help.js';
+import { methodList } from './views/method-list.js';
+import { technicalInfo, technicalText, type CopyState } from './views/technical-info.js';
 
-export type LoginMethod = 'eherkenning' | 'email';
-export type Level = 'loa2' | 'loa2plus' | 'loa3' | 'loa4';
+export type Step = 'loading' | 'method' | 'broker' | 'email' | 'error';
 
 /**
- * Lets a person choose how to log in to a government site: eHerkenning or e-mail.
+ * Lets a person choose how to log in to a government site: eHerkenning (through the broker of
+ * their choice), the Flemish government's login, or a local e-mail account. Everything but the
+ * attributes below comes from `GET ${bff}/api/config`.
  *
- * @fires poort-method - The person chose a method; `detail.method` names it.
+ * @fires poort-method - A method was chosen; `detail.method` names it. Cancelable.
+ * @fires poort-broker - "Verder" with a broker chosen, just before the page goes to the broker; `detail.broker`, `detail.url`. Cancel it to stay on the page.
+ * @fires poort-error - An error view is shown (`?poort-error=<code>` on return, or the configuration did not load); `detail.code`, `detail.known`.
+ * @fires poort-login - Fired by `<poort-email-form>` (in this element's light DOM) after a successful e-mail login; bubbles through this element.
+ * @slot email - Where the e-mail step shows `<poort-email-form>`; the widget creates it there itself.
+ * @csspart base - The whole widget.
+ * @csspart banner - The demo-environment banner.
  * @csspart method - Each method button.
+ * @csspart mark - The eHerkenning mark in its method button.
+ * @csspart label - The label of the broker search field.
+ * @csspart search - The broker search field (combobox).
+ * @csspart listbox - The broker list.
+ * @csspart option - Each broker in the list; also `option-active`, `option-selected`, `option-disabled`.
+ * @csspart remembered - The note about the broker remembered on this device.
+ * @csspart button - Every other button; also `continue`, `back`, `copy`, `retry`, `forget`.
+ * @csspart help - Each "Hulp nodig?" disclosure.
+ * @csspart technical - The panel with details for the eHerkenning administrator.
+ * @csspart error - The error view.
+ * @cssprop --poort-color - Text colour.
+ * @cssprop --poort-font-family - Font.
+ * @cssprop --poort-accent - Buttons, the active option and links.
+ * @cssprop --poort-focus-color - Focus outline.
+ * @cssprop --poort-muted-color - Hints and notes.
+ * @cssprop --poort-on-accent - Text on buttons.
+ * @cssprop --poort-border-color - Borders of the search field and the list.
+ * @cssprop --poort-radius - Corner radius.
+ * @cssprop --poort-option-block-size - Height of a broker row (fixed: the list is virtualised).
+ * @cssprop --poort-visible-options - Broker rows visible before the list scrolls.
  */
 @customElement('login-chooser')
 export class LoginChooser extends LitElement {
   static override styles = loginChooserStyles;
 
   /** Language: `nl`, `nl-BE` or `en`; defaults to the document's language, else Dutch. */
-  @property({ reflect: true }) override lang = '';
+  // Not reflected: an empty lang attribute on the host would mark its light DOM (the e-mail
+  // form) as "language unknown"; the rendered section carries the resolved language instead.
+  @property() override lang = '';
 
   /** Base path of the Poort BFF on this site. */
   @property() bff = '/poort';
 
-  /** eHerkenning level this site requires. */
-  @property() level: Level = 'loa2plus';
+  /** Methods to offer and their order, space-separated (`eherkenning acmidm email`); default: all the site offers. */
+  @property() methods = '';
 
+  /** Path to come back to after logging in; default: this page. */
+  @property({ attribute: 'return-to' }) returnTo = '';
+
+  /** eHerkenning level required on this page (`loa2`, `loa2plus`, `loa3`, `loa4`); the site's level if stronger. */
+  @property() level = '';
+
+  @state() private step: Step = 'loading';
+  @state() private config: WidgetConfig | undefined;
   @state() private locale: Locale = 'nl';
+  @state() private errorCode = '';
+  @state() private copy: CopyState = '';
   private t: Translate = createTranslator('nl');
+  private configReady: Promise<void> | undefined;
+  private focusAfterRender = '';
+  private lastMethod: LoginMethod | undefined;
+  private warned = new Set<string>();
+  private readonly brokers = new BrokerCombobox(this, () => this.continueWithBroker());
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('lang') || !this.hasUpdated) {
+      if (this.lang && !matchLocale(this.lang)) this.warn('lang', this.lang);
       const locale = resolveLocale(this.lang, document.documentElement.lang);
       if (locale !== this.locale || !this.hasUpdated) {
         this.locale = locale;
         this.t = createTranslator(locale);
       }
     }
+    if (changed.has('level') && this.level && !(levels as readonly string[]).includes(this.level)) this.warn('level', this.level);
+    if (changed.has('methods')) {
+      for (const m of this.methodTokens()) if (!(loginMethods as readonly string[]).includes(m)) this.warn('methods', m);
+    }
+    if (changed.has('returnTo') && this.returnTo && !isLocalPath(this.returnTo)) this.warn('return-to', this.returnTo);
+  }
+
+  override firstUpdated(): void {
+    this.configReady = this.loadConfig();
+  }
+
+  override updated(): void {
+    if (!this.focusAfterRender) return;
+    this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender)?.focus();
+    this.focusAfterRender = '';
+  }
+
+  // Tests and integrators can await el.updateComplete to get a widget that has loaded its
+  // configuration.
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await super.getUpdateComplete();
+    await this.configReady;
+    return super.getUpdateComplete();
+  }
+
+  /** The level the broker must deliver: the stronger of the site's and this page's. */
+  get requiredLevel(): Level {
+    const site = this.config?.level ?? 'loa2';
+    return (levels as readonly string[]).includes(this.level) ? strongerLevel(site, this.level as Level) : site;
+  }
+
+  /** The methods offered: the `methods` attribute's valid ones that the site offers, else the site's. */
+  get offeredMethods(): LoginMethod[] {
+    const site = this.config?.methods ?? [];
+    const asked = this.methodTokens().filter((m): m is LoginMethod => site.includes(m as LoginMethod));
+    return asked.length ? [...new Set(asked)] : site;
   }
 
   override render() {
-    const t = this.t;
-    const levelText = t(`levels.${this.level}`);
-    return html`
-      <section aria-labelledby="title" lang=${this.locale}>
-        <h2 id="title">${t('title')}</h2>
-        <p>${t('intro')}</p>
-        <ul class="methods" aria-label=${t('methods.label')}>
-          <li class="method">
-            <button part="method" data-method="eherkenning" @click=${() => this.choose('eherkenning')}>
-              ${t('methods.eherkenning.button')}
-              <span class="level">(${t('methods.eherkenning.level', { level: levelText })})</span>
-            </button>
-            <p class="help">${t('methods.eherkenning.help')}</p>
-          </li>
-          <li class="method">
-            <button part="method" data-method="email" @click=${() => this.choose('email')}>
-              ${t('methods.email.button')}
-            </button>
-            <p class="help">${t('methods.email.help')}</p>
-          </li>
-        </ul>
-      </section>
-    `;
+    const { config } = this;
+    return html`<section part="base" class="base" lang=${this.locale} aria-labelledby="heading">
+      ${config?.environment === 'demo' ? html`<p part="banner" class="banner">${this.t('banner.demo')}</p>` : nothing}
+      ${this.renderStep()}
+    </section>`;
   }
 
-  private choose(method: LoginMethod): void {
-    this.dispatchEvent(new CustomEvent('poort-method', { detail: { method }, bubbles: true, composed: true }));
+  private renderStep() {
+    const { t, config } = this;
+    if (this.step === 'error') return this.renderError();
+    if (!config) return html`<h2 id="heading">${t('title')}</h2><p role="status">${t('loading')}</p>`;
+    const help = (body: unknown) => helpDisclosure(t, html`${body}`, config.helpdesk, this.locale);
+    const level = t(`levels.${this.requiredLevel}`);
+    switch (this.step) {
+      case 'broker':
+        return html`<h2 id="heading" tabindex="-1">${t('broker.heading')}</h2>
+          <p>${t('broker.intro', { level })}</p>
+          <p part="remembered" class="remembered" role="status">
+            ${this.brokers.remembered
+              ? html`${t('broker.remembered', { name: this.brokers.remembered.name })}
+                  <button type="button" part="button forget" class="link" @click=${this.forgetBroker}>${t('broker.forget')}</button>`
+              : this.brokers.forgotten
+                ? t('broker.forgotten')
+                : ''}
+          </p>
+          ${this.brokers.render(t)}
+          <div class="actions">
+            <button type="button" part="button continue" @click=${this.continueWithBroker}>${t('broker.continue')}</button>
+            ${this.backButton()}
+          </div>
+          ${help(html`<p>${t('help.broker.which')}</p>
+            <p>${t('help.broker.steps')}</p>
+            <p>${t('help.broker.firstTime')}</p>
+            ${this.technicalPanel()}`)}`;
+      case 'email':
+        return html`<h2 id="heading" tabindex="-1">${t('emailStep.heading')}</h2>
+          <slot name="email"></slot>
+          <div class="actions">${this.backButton()}</div>
+          ${help(html`<p><a href=${this.forgotPasswordUrl()}>${t('help.email.forgot')}</a></p>
+            <p>${t('help.email.lockout')}</p>
+            <p>${t('help.email.blocked')}</p>
+            <p>${t('help.email.environment')}</p>
+            <p>${t('help.method.email')}</p>`)}`;
+      default:
+        return html`<h2 id="heading" tabindex="-1">${t('title')}</h2>
+          <p>${t('intro', { site: config.siteName[this.locale] })}</p>
+          ${methodList(t, this.offeredMethods, level, (m) => this.chooseMethod(m))}
+          ${help(html`<p>${t('help.method.what')}</p>
+            <p>${t('help.method.who')}</p>
+            <p>${t('help.method.authorisation')}</p>
+            <p>${t('help.method.email')}</p>`)}`;
+    }
   }
+
+  private renderError() {
+    const { t, config } = this;
+    return errorView(t, this.errorCode, t(`levels.${this.requiredLevel}`), {
+      ...(config && { technical: this.technicalPanel(), retry: this.retry }),
+      ...(config?.helpdesk && { helpdesk: helpdeskContact(t, config.helpdesk, this.locale) }),
+    });
+  }
+
+  private technicalPanel() {
+    const eh = this.config!.eherkenning;
+    return technicalInfo(this.t, eh, this.locale, this.copy, async () => {
+      try {
+        await navigator.clipboard.writeText(technicalText(this.t, eh, this.locale));
+        this.copy = 'copied';
+      } catch {
+        this.copy = 'copyFailed';
+      }
+    });
+  }
+
+  private backButton() {
+    return html`<button type="button" part="button back" class="secondary" @click=${this.back}>${this.t('back')}</button>`;
+  }
+
+  private async loadConfig(): Promise<void> {
+    const code = takePoortError();
+    try {
+      this.config = await fetchConfig(this.bff);
+    } catch {
+      this.showError('service_unavailable');
+      return;
+    }
+    if (code === undefined) this.step = 'method';
+    else this.showError(code);
+  }
+
+  private showError(code: string): void {
+    this.errorCode = code;
+    this.step = 'error';
+    this.focusAfterRender = '#heading';
+    fire(this, 'poort-error', { code, known: isKnownError(code) });
+  }
+
+  private chooseMethod(method: LoginMethod): void {
+    this.lastMethod = method;
+    if (!fire(this, 'poort-method', { method }, true)) return;
+    if (method === 'acmidm') {
+      location.assign(`${this.bff}/auth/acmidm/start?returnTo=${encodeURIComponent(this.returnPath())}`);
+    } else if (method === 'eherkenning') {
+      this.brokers.reset(this.config!.brokers, this.requiredLevel, rememberedBroker());
+      this.step = 'broker';
+      this.focusAfterRender = '#search';
+    } else {
+      this.attachEmailForm();
+      this.step = 'email';
+      this.focusAfterRender = '#heading';
+    }
+  }
+
+  // The e-mail form lives in light DOM so password managers see its inputs; it is created once
+  // and shown through the `email` slot.
+  private attachEmailForm(): void {
+    let form = this.querySelector(':scope > poort-email-form');
+    if (!form) {
+      form = document.createElement('poort-email-form');
+      form.slot = 'email';
+      this.append(form);
+    }
+    form.setAttribute('bff', this.bff);
+    form.setAttribute('lang', this.locale);
+    form.setAttribute('return-to', this.returnPath());
+  }
+
+  private continueWithBroker = (): void => {
+    const broker = this.brokers.selected;
+    if (!broker) {
+      this.brokers.invalid = true;
+      this.focusAfterRender = '#search';
+      this.requestUpdate();
+      return;
+    }
+    const url = `${this.bff}/auth/eherkenning/start?broker=${encodeURIComponent(broker.id)}&returnTo=${encodeURIComponent(this.returnPath())}`;
+    rememberBroker(broker.id);
+    // A full-page navigation, never a frame or popup: the eHerkenning rules forbid framing.
+    if (fire(this, 'poort-broker', { broker: { id: broker.id, name: broker.name }, url }, true)) location.assign(url);
+  };
+
+  private forgetBroker = (): void => {
+    this.brokers.forget();
+    this.focusAfterRender = '#search';
+  };
+
+  private back = (): void => {
+    this.step = 'method';
+    this.focusAfterRender = this.lastMethod ? `[data-method="${this.lastMethod}"]` : '#heading';
+  };
+
+  private retry = (): void => {
+    this.copy = '';
+    this.step = 'method';
+    this.focusAfterRender = '#heading';
+  };
+
+  private returnPath(): string {
+    return isLocalPath(this.returnTo) ? this.returnTo : location.pathname + location.search;
+  }
+
+  private forgotPasswordUrl(): string {
+    return `${this.bff}/password/forgot?returnTo=${encodeURIComponent(this.returnPath())}`;
+  }
+
+  private methodTokens(): string[] {
+    return this.methods.split(/\s+/).filter(Boolean);
+  }
+
+  // Invalid attribute values are ignored with one warning each, never a broken element.
+  private warn(attribute: string, value: string): void {
+    const key = `${attribute}=${value}`;
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    console.warn(`<login-chooser>: ignoring ${attribute}="${value}"`);
+  }
+}
+
+/** Only a path on this site: an open redirect to another origin must not be possible. */
+function isLocalPath(path: string): boolean {
+  return path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\');
 }
 
 declare global {

@@ -1,0 +1,75 @@
+// The built widget on the demo site, in real Chromium, under the strict Content-Security-Policy
+// the BFF sends (script-src 'self', no 'unsafe-inline', no eval): it must work with zero
+// violations, on the plain pages and inside the Vue app.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.js';
+import { startServer, type ServerProcess } from '../support/server-process.js';
+
+let server: ServerProcess;
+let browser: Browser;
+const dataDir = mkdtempSync(join(tmpdir(), 'poort-csp-'));
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer({ POORT_DATA_DIR: dataDir, DATABASE_URL: '' }), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Opens a page and collects every CSP violation it reports. */
+async function open(path: string): Promise<{ page: Page; violations: string[] }> {
+  const page = await browser.newPage();
+  const violations: string[] = [];
+  await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { reportViolation(v: string): void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`),
+    ),
+  );
+  page.on('console', (m) => m.type() === 'error' && /Content Security Policy/i.test(m.text()) && violations.push(m.text()));
+  const res = await page.goto(`${server.url}${path}`);
+  const csp = res!.headers()['content-security-policy']!;
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+  return { page, violations };
+}
+
+describe('<login-chooser> under a strict CSP', () => {
+  it('renders, searches and fires events on the Dutch demo page', async () => {
+    const { page, violations } = await open('/');
+    await page.locator('login-chooser button[data-method="eherkenning"]').click();
+    await page.locator('login-chooser #search').fill('zuid');
+    await expect.poll(() => page.locator('login-chooser [role=option]').allTextContents()).toEqual([
+      expect.stringContaining('Demo Makelaar Zuid'),
+    ]);
+    expect(await page.locator('#events').textContent()).toContain('poort-method {"method":"eherkenning"}');
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+
+  it('shows an error view for ?poort-error= and cleans the address', async () => {
+    const { page, violations } = await open('/en/?poort-error=no_authorisation');
+    await expect.poll(() => page.locator('login-chooser h2').first().textContent()).toBe('Logging in did not work');
+    expect(new URL(page.url()).search).toBe('');
+    expect(await page.locator('login-chooser [part="technical"]').textContent()).toContain('ServiceUUID');
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+
+  it('works inside the Vue app, following its language and reporting events to it', async () => {
+    const { page, violations } = await open('/vue/');
+    await expect.poll(() => page.locator('login-chooser h2').first().textContent()).toBe('Inloggen');
+    await page.getByLabel('English').check();
+    await expect.poll(() => page.locator('login-chooser h2').first().textContent()).toBe('Log in');
+    await page.locator('login-chooser button[data-method="email"]').click();
+    await expect.poll(() => page.locator('main ol').textContent()).toContain('poort-method {"method":"email"}');
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,253 @@
+/// <reference types="mocha" />
+import { aTimeout, expect, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../widget/src/login-chooser.js';
+import type { PoortBrokerDetail } from '../../widget/src/events.js';
+import { manyBrokers } from '../support/many-brokers.js';
+import { $, $$, chooser, openBrokerStep, press, restoreFetch, serveConfig, siteConfig, text, type } from './support.js';
+
+const optionNames = (el: Parameters<typeof $>[0]) => $$(el, '[role=option] .name').map(text);
+const liveRegion = (el: Parameters<typeof $>[0]) => text($(el, '[role=listbox] ~ [role=status]'));
+
+/** Stops the page from really going to the broker, and hands back what it would have done. */
+function catchNavigation(): { detail?: PoortBrokerDetail } {
+  const seen: { detail?: PoortBrokerDetail } = {};
+  document.addEventListener(
+    'poort-broker',
+    (e) => {
+      seen.detail = e.detail;
+      e.preventDefault();
+    },
+    { once: true },
+  );
+  return seen;
+}
+
+describe('<login-chooser> broker step', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    serveConfig();
+  });
+  afterEach(restoreFetch);
+
+  it('shows every broker without typing, with the search field focused', async () => {
+    const el = await chooser();
+    await openBrokerStep(el);
+    expect(optionNames(el)).to.deep.equal(['Demo Makelaar Noord', 'Demo Makelaar Zuid', 'Demo Éénvoudig Inloggen']);
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#search'));
+    const input = $(el, '#search');
+    expect(input.getAttribute('role')).to.equal('combobox');
+    expect(input.getAttribute('aria-controls')).to.equal('listbox');
+    expect(input.getAttribute('aria-autocomplete')).to.equal('list');
+  });
+
+  it('filters by name and alias, accent- and case-insensitively', async () => {
+    const el = await chooser();
+    await openBrokerStep(el);
+    await type(el, 'EENVOUDIG');
+    expect(optionNames(el)).to.deep.equal(['Demo Éénvoudig Inloggen']);
+    await type(el, 'artifact');
+    expect(optionNames(el)).to.deep.equal(['Demo Makelaar Zuid']);
+    await type(el, 'xyz');
+    expect(optionNames(el)).to.deep.equal([]);
+    expect(text($(el, '.none'))).to.contain('Geen makelaar gevonden');
+    expect($(el, '#search').getAttribute('aria-expanded')).to.equal('false');
+  });
+
+  it('announces the number of results in a polite live region once typing pauses', async () => {
+    const el = await chooser();
+    await openBrokerStep(el);
+    await aTimeout(600);
+    expect(liveRegion(el)).to.equal('3 makelaars gevonden');
+    await type(el, 'zuid');
+    await aTimeout(600);
+    expect(liveRegion(el)).to.equal('1 makelaar gevonden');
+    await type(el, 'qqq');
+    await aTimeout(600);
+    expect(liveRegion(el)).to.contain('Geen makelaar gevonden');
+  });
+
+  it('shows a broker that cannot deliver the required level as disabled, with the reason', async () => {
+    const el = await chooser();
+    await openBrokerStep(el);
+    const option = $$(el, '[role=option]')[2]!;
+    expect(option.getAttribute('aria-disabled')).to.equal('true');
+    expect(text(option)).to.contain('levert niveau 2+ niet');
+    option.click();
+    await el.updateComplete;
+    expect(option.getAttribute('aria-selected')).to.equal('false');
+  });
+
+  it('moves with Up, Down, Home and End and chooses with Enter', async () => {
+    const el = await chooser();
+    await openBrokerStep(el);
+    const input = $(el, '#search');
+    await press(el, 'ArrowDown');
+    expect(input.getAttribute('aria-activedescendant')).to.equal('o0');
+    await press(el, 'End');
+    expect(input.getAttribute('aria-activedescendant')).to.equal('o2');
+    await press(el, 'Home');
+    expect(input.getAttribute('aria-activedescendant')).to.equal('o0');
+    await press(el, 'ArrowDown');
+    await press(el, 'ArrowUp');
+    await press(el, 'ArrowDown');
+    await press(el, 'Enter');
+    expect($<HTMLInputElement>(el, '#search').value).to.equal('Demo Makelaar Zuid');
+    expect($(el, '[aria-selected="true"]').textContent).to.contain('Zuid');
+    await press(el, 'Escape');
+    expect($<HTMLInputElement>(el, '#search').value).to.equal('');
+    expect(input.hasAttribute('aria-activedescendant')).to.equal(false);
+  });
+
+  it('asks for a broker when Verder is pressed without one', async () => {
+    const el = await chooser();
+    await openBrokerStep(el);
+    $(el, 'button[part~="continue"]').click();
+    await el.updateComplete;
+    expect(text($(el, '#invalid'))).to.equal('Kies eerst uw eHerkenningsmakelaar.');
+    expect($(el, '#search').getAttribute('aria-invalid')).to.equal('true');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#search'));
+  });
+
+  it('goes to the eHerkenning start route with the broker and return path, and remembers the choice', async () => {
+    const el = await chooser(html`<login-chooser bff="/poort" return-to="/mijn/zaken?x=1"></login-chooser>`);
+    await openBrokerStep(el);
+    $$(el, '[role=option]')[1]!.click();
+    await el.updateComplete;
+    const seen = catchNavigation();
+    $(el, 'button[part~="continue"]').click();
+    expect(seen.detail).to.deep.equal({
+      broker: { id: 'zuid', name: 'Demo Makelaar Zuid' },
+      url: '/poort/auth/eherkenning/start?broker=zuid&returnTo=%2Fmijn%2Fzaken%3Fx%3D1',
+    });
+    expect(localStorage.getItem('poort.broker')).to.equal('zuid');
+  });
+
+  it('ignores a return-to that leaves the site', async () => {
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      const el = await chooser(html`<login-chooser return-to="//evil.example/"></login-chooser>`);
+      await openBrokerStep(el);
+      await press(el, 'ArrowDown');
+      await press(el, 'Enter');
+      const seen = catchNavigation();
+      await press(el, 'Enter');
+      expect(seen.detail!.url).to.contain(`returnTo=${encodeURIComponent(location.pathname)}`);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('shows the remembered broker first and chosen, and forgets it on request', async () => {
+    localStorage.setItem('poort.broker', 'zuid');
+    const el = await chooser();
+    await openBrokerStep(el);
+    expect(optionNames(el)[0]).to.equal('Demo Makelaar Zuid');
+    expect($$(el, '[role=option]')[0]!.getAttribute('aria-selected')).to.equal('true');
+    expect(text($(el, '[part="remembered"]'))).to.contain('Vorige keer koos u Demo Makelaar Zuid');
+    $(el, 'button[part~="forget"]').click();
+    await el.updateComplete;
+    expect(localStorage.getItem('poort.broker')).to.equal(null);
+    expect(text($(el, '[part="remembered"]'))).to.equal('Uw keuze is vergeten op dit apparaat.');
+    expect(optionNames(el)[0]).to.equal('Demo Makelaar Noord');
+    expect($(el, '[aria-selected="true"]')).to.equal(null);
+  });
+
+  it('goes back to the method step with focus on the eHerkenning button', async () => {
+    const el = await chooser();
+    await openBrokerStep(el);
+    $(el, 'button[part~="back"]').click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal($(el, 'button[data-method="eherkenning"]'));
+  });
+
+  it('offers the technical details for the eHerkenning administrator with a copy button', async () => {
+    const el = await chooser();
+    await openBrokerStep(el);
+    let copied = '';
+    const clipboard = navigator.clipboard;
+    const original = clipboard.writeText;
+    clipboard.writeText = async (value: string) => void (copied = value);
+    try {
+      $(el, 'button[part~="copy"]').click();
+      await new Promise((r) => setTimeout(r));
+      await el.updateComplete;
+      expect(copied).to.contain('ServiceUUID: 6f1c2a40-3d5e-4b8a-9c1d-2e3f4a5b6c7d');
+      expect(copied).to.contain('Entity ID: urn:etoegang:DV:00000001234567890000:entities:0001');
+      expect(text($(el, '[part="technical"] [role=status]'))).to.equal('De gegevens zijn gekopieerd.');
+    } finally {
+      clipboard.writeText = original;
+    }
+  });
+});
+
+describe('<login-chooser> broker list with 10,000 brokers', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    serveConfig(siteConfig({ brokers: manyBrokers(10_000) }));
+  });
+  afterEach(restoreFetch);
+
+  it('renders only a window of rows, each knowing its place in the whole list', async () => {
+    const el = await chooser();
+    await openBrokerStep(el);
+    const options = $$(el, '[role=option]');
+    expect(options.length).to.be.greaterThan(3).and.lessThan(30);
+    expect(options[0]!.getAttribute('aria-setsize')).to.equal('10000');
+    expect(options[0]!.getAttribute('aria-posinset')).to.equal('1');
+  });
+
+  it('keeps the active option rendered and scrolled into view, down to the last', async () => {
+    const el = await chooser();
+    await openBrokerStep(el);
+    await press(el, 'ArrowDown');
+    await press(el, 'End');
+    await el.updateComplete;
+    const id = $(el, '#search').getAttribute('aria-activedescendant')!;
+    expect(id).to.equal('o9999');
+    const active = $(el, `#${id}`);
+    expect(active.getAttribute('aria-posinset')).to.equal('10000');
+    const list = $(el, '#listbox').getBoundingClientRect();
+    const row = active.getBoundingClientRect();
+    expect(row.top).to.be.at.least(list.top - 1);
+    expect(row.bottom).to.be.at.most(list.bottom + 1);
+    expect($$(el, '[role=option]').length).to.be.lessThan(30);
+  });
+
+  it('filters the whole list and counts all matches', async () => {
+    const el = await chooser();
+    await openBrokerStep(el);
+    await type(el, 'zuid');
+    expect($$(el, '[role=option]')[0]!.getAttribute('aria-setsize')).to.equal('1000');
+    await aTimeout(600);
+    expect(text($(el, '[role=listbox] ~ [role=status]'))).to.equal('1000 makelaars gevonden');
+  });
+});
+
+describe('<login-chooser> with the keyboard only', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    serveConfig();
+  });
+  afterEach(restoreFetch);
+
+  it('goes from method to search to a choice to Verder, focus following along', async () => {
+    const el = await chooser();
+    $(el, 'button[data-method="eherkenning"]').focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement?.id).to.equal('search');
+    await sendKeys({ type: 'zu' });
+    await el.updateComplete;
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '#search').value).to.equal('Demo Makelaar Zuid');
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement).to.equal($(el, 'button[part~="continue"]'));
+    const seen = catchNavigation();
+    await sendKeys({ press: 'Enter' });
+    expect(seen.detail?.broker.id).to.equal('zuid');
+  });
+});

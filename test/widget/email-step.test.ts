@@ -1,0 +1,48 @@
+/// <reference types="mocha" />
+import { expect, html } from '@open-wc/testing';
+import '../../widget/src/login-chooser.js';
+import { $, chooser, restoreFetch, serveConfig, text } from './support.js';
+
+describe('<login-chooser> e-mail step', () => {
+  beforeEach(() => serveConfig());
+  afterEach(restoreFetch);
+
+  it('creates one <poort-email-form> in its light DOM, slotted, with bff, lang and return-to', async () => {
+    const el = await chooser(html`<login-chooser lang="nl-BE" bff="/p" return-to="/mijn"></login-chooser>`);
+    $(el, 'button[data-method="email"]').click();
+    await el.updateComplete;
+    const form = el.querySelector('poort-email-form')!;
+    expect(form.getAttribute('slot')).to.equal('email');
+    expect([form.getAttribute('bff'), form.getAttribute('lang'), form.getAttribute('return-to')]).to.deep.equal(['/p', 'nl-BE', '/mijn']);
+    expect($<HTMLSlotElement>(el, 'slot[name="email"]').assignedElements()).to.deep.equal([form]);
+    expect(text($(el, 'h2'))).to.equal('Aanmelden met e-mailadres');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, 'h2'));
+
+    $(el, 'button[part~="back"]').click();
+    await el.updateComplete;
+    $(el, 'button[data-method="email"]').click();
+    await el.updateComplete;
+    expect(el.querySelectorAll('poort-email-form')).to.have.length(1);
+  });
+
+  it('links to the forgot-password page', async () => {
+    const el = await chooser(html`<login-chooser bff="/poort" return-to="/mijn"></login-chooser>`);
+    $(el, 'button[data-method="email"]').click();
+    await el.updateComplete;
+    const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('a[href^="/poort/password/forgot"]')!;
+    expect(text(link)).to.equal('Wachtwoord vergeten?');
+    expect(link.getAttribute('href')).to.equal('/poort/password/forgot?returnTo=%2Fmijn');
+  });
+
+  it('lets a poort-login event from the form bubble out of the widget', async () => {
+    const el = await chooser();
+    $(el, 'button[data-method="email"]').click();
+    await el.updateComplete;
+    let seen: unknown;
+    document.addEventListener('poort-login', (e) => (seen = e.detail), { once: true });
+    el.querySelector('poort-email-form')!.dispatchEvent(
+      new CustomEvent('poort-login', { detail: { method: 'email' }, bubbles: true, composed: true }),
+    );
+    expect(seen).to.deep.equal({ method: 'email' });
+  });
+});

@@ -1,0 +1,73 @@
+/// <reference types="mocha" />
+import { expect, html } from '@open-wc/testing';
+import '../../widget/src/login-chooser.js';
+import type { PoortErrorDetail } from '../../widget/src/events.js';
+import { poortErrorCodes } from '../../widget/src/poort-error.js';
+import { $, chooser, rawKeys, restoreFetch, serveConfig, text } from './support.js';
+
+const start = location.pathname + location.search;
+
+async function returnWith(code: string) {
+  history.replaceState(null, '', `${location.pathname}?keep=1&poort-error=${encodeURIComponent(code)}#top`);
+  let detail: PoortErrorDetail | undefined;
+  document.addEventListener('poort-error', (e) => (detail = e.detail), { once: true });
+  const el = await chooser(html`<login-chooser lang="nl"></login-chooser>`);
+  return { el, detail: () => detail };
+}
+
+describe('<login-chooser> error views', () => {
+  beforeEach(() => serveConfig());
+  afterEach(() => {
+    restoreFetch();
+    history.replaceState(null, '', start);
+  });
+
+  for (const code of poortErrorCodes) {
+    it(`explains ${code}, fires poort-error and takes the parameter out of the address`, async () => {
+      const { el, detail } = await returnWith(code);
+      expect(text($(el, 'h2'))).to.equal('Inloggen is niet gelukt');
+      const message = text($(el, '[part="error"] p'));
+      expect(message.length).to.be.greaterThan(20);
+      expect(message).not.to.contain(code);
+      expect(text($(el, '.code'))).to.equal(`Foutcode voor de helpdesk: ${code}`);
+      expect(detail()).to.deep.equal({ code, known: true });
+      expect(location.search).to.equal('?keep=1');
+      expect(location.hash).to.equal('#top');
+      expect(rawKeys(el)).to.deep.equal([]);
+    });
+  }
+
+  it('shows the technical details when the authorisation is missing', async () => {
+    const { el } = await returnWith('no_authorisation');
+    expect(text($(el, '[part="technical"]'))).to.contain('ServiceUUID').and.contain('6f1c2a40-3d5e-4b8a-9c1d-2e3f4a5b6c7d');
+  });
+
+  it('names the required level when the level was too low', async () => {
+    const { el } = await returnWith('level_too_low');
+    expect(text($(el, '[part="error"] p'))).to.contain('niveau 2+');
+  });
+
+  it('shows the generic text, never the code alone, for an unknown code', async () => {
+    const { el, detail } = await returnWith('<b>weird</b>');
+    expect(text($(el, '[part="error"] p'))).to.contain('Er ging iets mis bij het inloggen');
+    expect(detail()).to.deep.equal({ code: '<b>weird</b>', known: false });
+    expect($(el, 'b')).to.equal(null);
+  });
+
+  it('moves focus to the error and lets the person log in again', async () => {
+    const { el } = await returnWith('cancelled');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, 'h2'));
+    $(el, 'button[part~="retry"]').click();
+    await el.updateComplete;
+    expect(text($(el, 'h2'))).to.equal('Inloggen');
+  });
+
+  it('says the service is unavailable when the configuration does not load', async () => {
+    serveConfig(null);
+    let detail: PoortErrorDetail | undefined;
+    document.addEventListener('poort-error', (e) => (detail = e.detail), { once: true });
+    const el = await chooser();
+    expect(text($(el, '[part="error"] p'))).to.contain('storing');
+    expect(detail).to.deep.equal({ code: 'service_unavailable', known: true });
+  });
+});

@@ -1,0 +1,48 @@
+// The events <login-chooser> and its parts fire. All bubble and are composed, so a page can
+// listen on document; each has a typed `detail` (see HTMLElementEventMap below).
+import type { LoginMethod } from './config.js';
+
+export interface PoortMethodDetail {
+  method: LoginMethod;
+}
+
+export interface PoortBrokerDetail {
+  broker: { id: string; name: string };
+  /** Where the page is about to go; call preventDefault() on the event to stay. */
+  url: string;
+}
+
+/** Fired by the part that completed a login (the e-mail form fires it itself). */
+export interface PoortLoginDetail {
+  method: LoginMethod;
+}
+
+export interface PoortErrorDetail {
+  /** The code from `?poort-error=`, or `service_unavailable` when the configuration did not load. */
+  code: string;
+  /** False for a code this widget does not know; it then shows the generic text. */
+  known: boolean;
+}
+
+export function fire<K extends keyof PoortEventMap>(
+  target: EventTarget,
+  type: K,
+  detail: PoortEventMap[K]['detail'],
+  cancelable = false,
+): boolean {
+  return target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
+}
+
+export interface PoortEventMap {
+  'poort-method': CustomEvent<PoortMethodDetail>;
+  'poort-broker': CustomEvent<PoortBrokerDetail>;
+  'poort-login': CustomEvent<PoortLoginDetail>;
+  'poort-error': CustomEvent<PoortErrorDetail>;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HTMLElementEventMap extends PoortEventMap {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface DocumentEventMap extends PoortEventMap {}
+}

@@ -1,0 +1,27 @@
+// The BFF sends people back to the site with `?poort-error=<code>` when a login failed. The
+// widget shows a text per code and takes the parameter out of the address bar, so a reload or a
+// shared link does not show a stale error.
+export const poortErrorCodes = [
+  'cancelled',
+  'no_authorisation',
+  'level_too_low',
+  'account_blocked',
+  'session_expired',
+  'service_unavailable',
+  'saml_invalid',
+] as const;
+export type PoortErrorCode = (typeof poortErrorCodes)[number];
+
+export const isKnownError = (code: string): code is PoortErrorCode => (poortErrorCodes as readonly string[]).includes(code);
+
+export const errorParameter = 'poort-error';
+
+/** Reads `poort-error` from the address and removes it with history.replaceState. */
+export function takePoortError(): string | undefined {
+  const url = new URL(location.href);
+  const code = url.searchParams.get(errorParameter);
+  if (code === null) return undefined;
+  url.searchParams.delete(errorParameter);
+  history.replaceState(history.state, '', url.pathname + url.search + url.hash);
+  return code.slice(0, 64);
+}

@@ -1,0 +1,27 @@
+// What people see when the BFF sent them back with `?poort-error=<code>`: a text for the code
+// (the generic one for a code this widget does not know), the code itself for the helpdesk, and
+// whatever helps them on (technical details, the helpdesk, a way to try again).
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Translate } from '../i18n.js';
+import { isKnownError } from '../poort-error.js';
+
+export interface ErrorViewParts {
+  technical?: TemplateResult;
+  helpdesk?: TemplateResult;
+  /** Absent when there is nothing to retry with (the configuration did not load). */
+  retry?: () => void;
+}
+
+export function errorView(t: Translate, code: string, level: string, parts: ErrorViewParts) {
+  return html`<div part="error" class="error">
+    <h2 id="heading" tabindex="-1">${t('errors.heading')}</h2>
+    <p>${t(`errors.${isKnownError(code) ? code : 'unknown'}`, { level })}</p>
+    <p class="code">${t('errors.code', { code })}</p>
+    ${code === 'no_authorisation' ? (parts.technical ?? nothing) : nothing} ${parts.helpdesk ?? nothing}
+    ${parts.retry
+      ? html`<div class="actions">
+          <button type="button" part="button retry" @click=${parts.retry}>${t('errors.retry')}</button>
+        </div>`
+      : nothing}
+  </div>`;
+}
