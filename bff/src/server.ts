@@ -5,6 +5,8 @@ import { openDb } from '../../db/open.js';
 import { createApp } from './app.js';
 import { ConfigError, loadEnvConfig } from './config.js';
 import { createLogger } from './logger.js';
+import { startOutboxWorker } from './mail/outbox-worker.js';
+import { smtpTransport } from './mail/smtp-transport.js';
 import { loadSiteConfig } from './site-config/load.js';
 
 async function main(): Promise<void> {
@@ -14,9 +16,14 @@ async function main(): Promise<void> {
   const db = await openDb(env.databaseUrl ? { url: env.databaseUrl } : { dataDir: env.pgliteDir });
   const app = createApp({ db, logger, env, site: site.config }, { demoSite: !env.production || process.env.POORT_DEMO_SITE === '1' });
 
+  // Without SMTP settings mails wait in the outbox (development: see /poort/dev/outbox).
+  const smtpHost = env.mail.host;
+  const transport = smtpHost ? smtpTransport({ ...env.mail, host: smtpHost }) : undefined;
+  const worker = transport ? startOutboxWorker(db.db, transport, logger, Number(process.env.POORT_OUTBOX_INTERVAL_MS) || 2000) : undefined;
+
   const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {
     const shown = env.host === '0.0.0.0' || env.host === '::' ? 'localhost' : env.host;
-    console.log(`Configuration: ${site.source} (${site.config.environment})\nDatabase: ${db.description}\nPoort listens on http://${shown}:${info.port}/ (BFF under /poort/)`);
+    console.log(`Configuration: ${site.source} (${site.config.environment})\nDatabase: ${db.description}\nMail: ${smtpHost ? `SMTP ${smtpHost}:${env.mail.port}` : 'no SMTP configured: mails stay in the outbox'}\nPoort listens on http://${shown}:${info.port}/ (BFF under /poort/)`);
   }) as Server;
 
   let stopping = false;
@@ -29,6 +36,8 @@ async function main(): Promise<void> {
     const force = setTimeout(() => server.closeAllConnections(), 3000).unref();
     server.close(async () => {
       clearTimeout(force);
+      await worker?.stop();
+      transport?.close();
       await db.close().catch((error) => logger.error({ err: error }, 'closing database'));
       process.exit(0);
     });
