@@ -25,7 +25,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** Runs a request and checks its status, code, and that no table changed. */
-async function refuses(request: () => Promise<Response>, status: number, code: string) {
+async function refuses(request: () => Response | Promise<Response>, status: number, code: string) {
   const before = await rowCounts(t.db.db);
   const res = await request();
   expect({ status: res.status, code: await errorCode(res) }).toEqual({ status, code });
@@ -44,7 +44,7 @@ const postRoutes: Array<[string, Record<string, unknown>, string?]> = [
 ];
 
 describe.each(postRoutes)('POST %s with bad input', (path, valid, who) => {
-  const headers = () => (who === 'admin' ? { cookie: adminCookie } : {});
+  const headers = (): Record<string, string> => (who === 'admin' ? { cookie: adminCookie } : {});
   it('refuses missing fields', () => refuses(() => post(t, path, {}, headers()), 400, 'invalid_request'));
   it('refuses wrong types', async () => {
     const wrong = Object.fromEntries(Object.keys(valid).map((k) => [k, 12345]));
