@@ -1,6 +1,8 @@
 // `npm start`: read configuration, open (and migrate) the database, listen; stop cleanly on Ctrl-C.
+import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
+import { DataDirLockedError, lockDataDir } from '../../db/data-dir-lock.js';
 import { openDb } from '../../db/open.js';
 import { createApp } from './app.js';
 import { ConfigError, loadEnvConfig } from './config.js';
@@ -13,6 +15,12 @@ async function main(): Promise<void> {
   const env = loadEnvConfig();
   const site = loadSiteConfig();
   const logger = createLogger(env.logLevel);
+  // PGlite: one process per data directory (the CLI checks the same lock).
+  let unlock: (() => void) | undefined;
+  if (!env.databaseUrl) {
+    mkdirSync(env.pgliteDir, { recursive: true });
+    unlock = lockDataDir(env.pgliteDir, 'the Poort server');
+  }
   const db = await openDb(env.databaseUrl ? { url: env.databaseUrl } : { dataDir: env.pgliteDir });
   const app = createApp({ db, logger, env, site: site.config }, { demoSite: !env.production || process.env.POORT_DEMO_SITE === '1' });
 
@@ -39,6 +47,7 @@ async function main(): Promise<void> {
       await worker?.stop();
       transport?.close();
       await db.close().catch((error) => logger.error({ err: error }, 'closing database'));
+      unlock?.();
       process.exit(0);
     });
     server.closeIdleConnections();
@@ -48,7 +57,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) console.error(`Poort cannot start: ${error.message}`);
+  if (error instanceof DataDirLockedError) console.error(`Poort cannot start: ${error.message}. Stop it first.`);
+  else if (error instanceof ConfigError) console.error(`Poort cannot start: ${error.message}`);
   else console.error('Poort cannot start:', error instanceof Error ? error.message : error);
   process.exit(1);
 });
