@@ -33,6 +33,33 @@ async function deliver() {
 
 const NEW_PASSWORD = 'Lente in de polder 2026!';
 
+describe('admin routes', () => {
+  it('create an organisation, list accounts and send a new invitation that replaces the old link', async () => {
+    const org = await post(t, '/poort/api/admin/organisations', { name: 'Provincie Voorbeeld', emailDomains: ['Provincie.example.be', '@prov.example.be'] }, { cookie: adminCookie });
+    expect(org.status).toBe(201);
+    const { id, emailDomains } = await org.json();
+    expect(emailDomains).toEqual(['provincie.example.be', 'prov.example.be']);
+
+    const created = await post(t, '/poort/api/admin/users', { email: 'an@prov.example.be', organisationId: id, role: 'editor' }, { cookie: adminCookie });
+    expect(created.status).toBe(201);
+    const { user } = await created.json();
+    const [first] = await deliver();
+    const again = await post(t, `/poort/api/admin/users/${user.id}/invite`, '', { cookie: adminCookie });
+    expect(again.status).toBe(200);
+    const [second] = await deliver();
+    const oldToken = linkIn(first!).searchParams.get('poort-invitation');
+    expect(await errorCode(await post(t, '/poort/api/invitation/accept', { token: oldToken, password: GOOD_PASSWORD }))).toBe('token_used');
+    expect(linkIn(second!).searchParams.get('poort-invitation')).not.toBe(oldToken);
+
+    const list = await t.app.request('/poort/api/admin/users', { headers: { cookie: adminCookie } });
+    expect(list.status).toBe(200);
+    const { users: listed } = await list.json();
+    expect(listed).toContainEqual(expect.objectContaining({ email: 'an@prov.example.be', role: 'editor', status: 'invited', organisations: ['Provincie Voorbeeld'] }));
+    const events = await t.db.db.select().from(auditEvents).where(eq(auditEvents.userId, user.id));
+    expect(events.filter((e) => e.type === 'invitation_sent').every((e) => e.actorId !== null)).toBe(true);
+  });
+});
+
 describe('a local account from invitation to disable', () => {
   let userId: string;
 
