@@ -90,6 +90,8 @@ describe('e-mail login in a browser', () => {
     page.on('console', (m) => m.type() === 'error' && !/401/.test(m.text()) && !m.location().url.endsWith('/favicon.ico') && problems.push(`${m.text()} ${m.location().url}`));
     await page.goto(link.href);
     await page.getByRole('heading', { name: 'Kies uw wachtwoord' }).waitFor();
+    // The built-in configuration is a demo environment, and the page says so.
+    await page.getByText('Dit is de demo-omgeving.').waitFor();
     // The token left the address bar as soon as the element read it.
     expect(page.url()).toBe(`${server.url.replace('localhost', '127.0.0.1')}/account/`);
 

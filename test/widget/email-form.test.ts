@@ -1,6 +1,7 @@
 /// <reference types="mocha" />
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../widget/src/email-form/poort-email-form.js';
+import '../../widget/src/login-chooser.js';
 import type { PoortEmailForm } from '../../widget/src/email-form/poort-email-form.js';
 import { locales } from '../../widget/src/locale.js';
 
@@ -16,6 +17,7 @@ let calls: Call[] = [];
 function stubFetch(status: number, body: unknown) {
   calls = [];
   window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    if (String(input).endsWith('/api/config')) return new Response(JSON.stringify({ environment: 'production' }), { status: 200 });
     calls.push({ url: String(input), body: JSON.parse(String(init?.body ?? 'null')) });
     return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   };
@@ -57,6 +59,16 @@ describe('<poort-email-form>', () => {
     await fixture(html`<poort-email-form></poort-email-form>`);
     const rules = document.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText));
     expect(rules.some((r) => r.startsWith('poort-email-form'))).to.equal(true);
+  });
+
+  it('shows a demo banner in the demo environment, but not inside <login-chooser> (which shows its own)', async () => {
+    window.fetch = async () => new Response(JSON.stringify({ environment: 'demo' }), { status: 200 });
+    const el = await fixture<PoortEmailForm>(html`<poort-email-form lang="nl"></poort-email-form>`);
+    await waitUntil(() => el.querySelector('.poort-demo-banner'));
+    expect(el.querySelector('.poort-demo-banner')!.textContent).to.contain('demo-omgeving');
+    const chooser = await fixture(html`<login-chooser><poort-email-form slot="email" lang="nl"></poort-email-form></login-chooser>`);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(chooser.querySelector('.poort-demo-banner')).to.equal(null);
   });
 
   it('checks the fields before calling the BFF', async () => {

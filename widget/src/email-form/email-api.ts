@@ -26,3 +26,15 @@ export async function callBff<T>(bff: string, path: string, body: unknown): Prom
   const code = (json as { error?: { code?: unknown } } | undefined)?.error?.code;
   return { ok: false, code: typeof code === 'string' ? code : 'unknown' };
 }
+
+/** `demo` or `production`, from GET /api/config; undefined when the BFF cannot say. */
+export async function fetchEnvironment(bff: string): Promise<string | undefined> {
+  try {
+    const response = await fetch(`${bff}/api/config`, { credentials: 'same-origin', headers: { accept: 'application/json' } });
+    if (!response.ok) return undefined;
+    const config = (await response.json()) as { environment?: unknown };
+    return typeof config.environment === 'string' ? config.environment : undefined;
+  } catch {
+    return undefined;
+  }
+}

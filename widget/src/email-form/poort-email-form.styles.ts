@@ -73,6 +73,12 @@ export const emailFormStyles = css`
     text-decoration: underline;
     cursor: pointer;
   }
+  poort-email-form .poort-demo-banner {
+    background: var(--poort-demo-background, #fff4cc);
+    border: 2px solid var(--poort-demo-border-color, #8a6d00);
+    padding: 0.5rem 0.75rem;
+    font-weight: 600;
+  }
   poort-email-form .poort-after-submit {
     margin-block: 0.75rem;
   }

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { createTranslator, type Translate } from '../i18n.js';
 import { resolveLocale, type Locale } from '../locale.js';
-import { callBff, type SessionUser } from './email-api.js';
+import { callBff, fetchEnvironment, type SessionUser } from './email-api.js';
 import { checkCurrentPassword, checkEmail, checkNewPassword, type CheckKey } from './form-checks.js';
 import { takeLinkToken } from './link-tokens.js';
 import { emailFormStyles } from './poort-email-form.styles.js';
@@ -38,6 +38,7 @@ export class PoortEmailForm extends LitElement {
   @state() private notice = '';
   @state() private email = '';
   @state() private user: SessionUser | undefined;
+  @state() private demo = false;
 
   private locale: Locale = 'nl';
   private t: Translate = createTranslator('nl');
@@ -53,6 +54,8 @@ export class PoortEmailForm extends LitElement {
     // eslint-disable-next-line wc/guard-super-call -- LitElement always implements connectedCallback.
     super.connectedCallback();
     adoptStyles(this);
+    // Inside <login-chooser> the chooser shows the environment; on its own, the form does.
+    if (!this.closest('login-chooser')) void fetchEnvironment(this.bff).then((environment) => (this.demo = environment === 'demo'));
     const link = takeLinkToken(window.location, window.history);
     if (link) {
       this.linkToken = link.token;
@@ -81,7 +84,9 @@ export class PoortEmailForm extends LitElement {
       'confirm-email': () => this.renderMessage('email.title', this.notice || (this.errorCode ? '' : this.t('email.confirmEmail.busy')), false),
       'logged-in': () => this.renderMessage('email.title', this.t('email.loggedIn', { email: this.user?.email ?? '' }), false),
     };
-    return html`<section class="poort-email-form" lang=${this.locale} aria-labelledby="${this.ids}-title">${views[this.view]()}</section>`;
+    return html`<section class="poort-email-form" lang=${this.locale} aria-labelledby="${this.ids}-title">
+      ${this.demo ? html`<p class="poort-demo-banner">${this.t('email.demoBanner')}</p>` : nothing}${views[this.view]()}
+    </section>`;
   }
 
   private renderLogin() {
