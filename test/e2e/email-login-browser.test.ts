@@ -3,7 +3,6 @@
 // the person chooses a password and logs in through <poort-email-form>, sees the session and logs out.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +10,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../find-chromium.mjs';
 import { openTestDb, type TestDb } from '../support/db.js';
+import { freePort } from '../support/free-port.js';
 import { startServer, type ServerProcess } from '../support/server-process.js';
 import { linkIn, startSmtp, type TestSmtp } from '../support/smtp.js';
 
@@ -20,16 +20,6 @@ let server: ServerProcess;
 let browser: Browser;
 let db: TestDb | undefined;
 let dataDir: string;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   smtp = await startSmtp();

@@ -2,9 +2,9 @@
 // pg_ctl as user postgres (the server refuses to run as root), on a free port, in a temp directory.
 import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './free-port.js';
 
 export interface ThrowawayPostgres {
   url: string;
@@ -18,16 +18,6 @@ function binDir(): string {
   const version = existsSync(root) ? readdirSync(root).sort((x, y) => Number(y) - Number(x))[0] : undefined;
   if (!version) throw new Error('PostgreSQL server binaries not found under /usr/lib/postgresql');
   return join(root, version, 'bin');
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {

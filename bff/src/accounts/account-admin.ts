@@ -4,13 +4,12 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { memberships, organisations, users, type Organisation, type Role, type User } from '../../../db/schema.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { ApiError } from '../http/api-error.js';
-import { enqueueMail } from '../mail/enqueue-mail.js';
 import { hashPassword } from '../passwords/password-hash.js';
 import { checkNewPassword } from '../passwords/password-policy.js';
 import { deleteUserSessions, type DbOrTx } from '../sessions/session-store.js';
-import { issueToken, tokenLifetimes } from '../tokens/token-store.js';
+import { tokenLifetimes } from '../tokens/token-store.js';
 import type { AccountContext } from './account-context.js';
-import { accountLink } from './account-links.js';
+import { mailSingleUseLink } from './mail-link.js';
 import { emailDomain, isDomainAllowed, normaliseEmail, parseDomainList } from './email-domain.js';
 import { findUserByEmail, findUserById } from './find-user.js';
 
@@ -62,13 +61,14 @@ async function organisationFor(tx: DbOrTx, email: string, organisationId: string
 }
 
 async function sendInvitation(tx: DbOrTx, ctx: AccountContext, user: User): Promise<void> {
-  const token = await issueToken(tx, { purpose: 'invitation', userId: user.id, ttlMs: tokenLifetimes.invitation });
-  await enqueueMail(tx, ctx.site, {
+  await mailSingleUseLink(tx, ctx.site, ctx.env.publicUrl, {
     to: user.email!,
-    kind: 'invitation',
+    userId: user.id,
     locale: user.locale,
-    link: accountLink(ctx.env.publicUrl, ctx.site.localAccounts.accountPage, 'invitation', token),
-    validForMs: tokenLifetimes.invitation,
+    purpose: 'invitation',
+    ttlMs: tokenLifetimes.invitation,
+    mailKind: 'invitation',
+    linkKind: 'invitation',
   });
   await audit(tx, ctx, 'invitation_sent', user.id);
 }
@@ -87,13 +87,14 @@ export async function unlockAccount(ctx: AccountContext, who: UserRef): Promise<
   return ctx.db.transaction(async (tx) => {
     const user = await activeUser(tx, who);
     const [updated] = await tx.update(users).set({ lockedAt: null, failedAttempts: 0, updatedAt: new Date() }).where(eq(users.id, user.id)).returning();
-    const token = await issueToken(tx, { purpose: 'password_reset', userId: user.id, ttlMs: tokenLifetimes.unblock });
-    await enqueueMail(tx, ctx.site, {
+    await mailSingleUseLink(tx, ctx.site, ctx.env.publicUrl, {
       to: user.email!,
-      kind: 'unblock',
+      userId: user.id,
       locale: user.locale,
-      link: accountLink(ctx.env.publicUrl, ctx.site.localAccounts.accountPage, 'reset', token),
-      validForMs: tokenLifetimes.unblock,
+      purpose: 'password_reset',
+      ttlMs: tokenLifetimes.unblock,
+      mailKind: 'unblock',
+      linkKind: 'reset',
     });
     await audit(tx, ctx, 'account_unblocked', user.id, null, { wasBlocked: user.lockedAt !== null });
     return updated!;

@@ -13,8 +13,8 @@ import { clientNetwork, rateLimitRules } from '../rate-limits/rate-limit-policy.
 import { hitRateLimit } from '../rate-limits/rate-limit-store.js';
 import { deleteUserSessions } from '../sessions/session-store.js';
 import type { SiteConfig } from '../site-config/schema.js';
-import { consumeToken, issueToken, tokenLifetimes } from '../tokens/token-store.js';
-import { accountLink } from './account-links.js';
+import { consumeToken, tokenLifetimes } from '../tokens/token-store.js';
+import { mailSingleUseLink } from './mail-link.js';
 import { findUserByEmail } from './find-user.js';
 
 export interface ForgotInput {
@@ -38,13 +38,14 @@ export async function requestPasswordReset(db: Db, site: SiteConfig, env: Pick<E
   }
   const to = user.email;
   await db.transaction(async (tx) => {
-    const token = await issueToken(tx, { purpose: 'password_reset', userId: user.id, ttlMs: tokenLifetimes.password_reset });
-    await enqueueMail(tx, site, {
+    await mailSingleUseLink(tx, site, env.publicUrl, {
       to,
-      kind: 'password_reset',
+      userId: user.id,
       locale: user.locale ?? input.locale,
-      link: accountLink(env.publicUrl, site.localAccounts.accountPage, 'reset', token),
-      validForMs: tokenLifetimes.password_reset,
+      purpose: 'password_reset',
+      ttlMs: tokenLifetimes.password_reset,
+      mailKind: 'password_reset',
+      linkKind: 'reset',
     });
     await recordAudit(tx, { type: 'password_reset_requested', outcome: 'success', userId: user.id }, origin);
   });

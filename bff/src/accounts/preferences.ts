@@ -6,12 +6,11 @@ import { users, type User } from '../../../db/schema.js';
 import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
 import type { EnvConfig } from '../config.js';
 import { ApiError } from '../http/api-error.js';
-import { enqueueMail } from '../mail/enqueue-mail.js';
 import { clientNetwork, rateLimitRules } from '../rate-limits/rate-limit-policy.js';
 import { hitRateLimit } from '../rate-limits/rate-limit-store.js';
 import type { SiteConfig } from '../site-config/schema.js';
-import { consumeToken, issueToken, tokenLifetimes } from '../tokens/token-store.js';
-import { accountLink } from './account-links.js';
+import { consumeToken, tokenLifetimes } from '../tokens/token-store.js';
+import { mailSingleUseLink } from './mail-link.js';
 import { normaliseEmail } from './email-domain.js';
 
 export interface PreferencesInput {
@@ -44,13 +43,15 @@ export async function updatePreferences(db: Db, site: SiteConfig, env: Pick<EnvC
     }
     const [updated] = await tx.update(users).set(changes).where(eq(users.id, user.id)).returning();
     if (address) {
-      const token = await issueToken(tx, { purpose: 'notification_email', userId: user.id, ttlMs: tokenLifetimes.notification_email, data: { email: address } });
-      await enqueueMail(tx, site, {
+      await mailSingleUseLink(tx, site, env.publicUrl, {
         to: address,
-        kind: 'notification_email_confirm',
+        userId: user.id,
         locale: updated!.locale,
-        link: accountLink(env.publicUrl, site.localAccounts.accountPage, 'confirm-email', token),
-        validForMs: tokenLifetimes.notification_email,
+        purpose: 'notification_email',
+        ttlMs: tokenLifetimes.notification_email,
+        mailKind: 'notification_email_confirm',
+        linkKind: 'confirm-email',
+        data: { email: address },
       });
     }
     if (changed.length) await recordAudit(tx, { type: 'preferences_changed', outcome: 'success', userId: user.id, details: { changed } }, origin);

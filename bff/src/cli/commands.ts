@@ -114,7 +114,7 @@ function stripNewline(input: string): string {
   return input.replace(/\r?\n$/, '');
 }
 
-export function commandHelp(_name: string, command: Command): string {
+export function commandHelp(command: Command): string {
   const lines = [`Usage: npm run -s poort -- ${command.usage}`, '', command.summary, '', 'Options:'];
   for (const [option, o] of Object.entries(command.options)) lines.push(`  --${option.padEnd(16)} ${o.help}${o.required ? ' (required)' : ''}`);
   lines.push(`  --${'help'.padEnd(16)} show this help`);

@@ -30,16 +30,16 @@ async function main(argv: string[]): Promise<number> {
     const options = Object.fromEntries(Object.entries(command.options).map(([k, o]) => [k, { type: o.type }]));
     ({ values } = parseArgs({ args: rest, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }));
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${commandHelp(name, command)}`);
+    process.stderr.write(`${(error as Error).message}\n\n${commandHelp(command)}`);
     return 2;
   }
   if (values.help) {
-    process.stdout.write(commandHelp(name, command));
+    process.stdout.write(commandHelp(command));
     return 0;
   }
   const missing = Object.entries(command.options).filter(([k, o]) => o.required && !values[k]).map(([k]) => `--${k}`);
   if (missing.length) {
-    process.stderr.write(`Missing ${missing.join(', ')}\n\n${commandHelp(name, command)}`);
+    process.stderr.write(`Missing ${missing.join(', ')}\n\n${commandHelp(command)}`);
     return 2;
   }
 

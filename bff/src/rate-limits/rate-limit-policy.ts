@@ -15,8 +15,6 @@ export const rateLimitRules = {
   forgotPerClient: { name: 'forgot:client', limit: 20, windowMs: 15 * 60_000 },
   /** Token redemptions (reset, invitation, confirm) per client network: 30 per 15 minutes (R04). */
   tokenPerClient: { name: 'token:client', limit: 30, windowMs: 15 * 60_000 },
-  /** Login attempts per client network: 100 per 15 minutes, on top of the per-account lockout (L03). */
-  loginPerClient: { name: 'login:client', limit: 100, windowMs: 15 * 60_000 },
 } as const satisfies Record<string, RateLimitRule>;
 
 /**
