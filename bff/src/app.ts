@@ -12,8 +12,13 @@ import { validationHook } from './http/validation-hook.js';
 import { requestLog } from './middleware/request-log.js';
 import { sameOriginJson } from './middleware/same-origin-json.js';
 import { securityHeaders } from './middleware/security-headers.js';
+import { adminAccountRoutes } from './routes/admin-accounts.js';
 import { configRoutes } from './routes/config.js';
+import { devOutboxRoutes } from './routes/dev-outbox.js';
 import { healthRoutes } from './routes/health.js';
+import { loginRoutes } from './routes/login.js';
+import { passwordRoutes } from './routes/password.js';
+import { preferencesRoutes } from './routes/preferences.js';
 import { sessionRoutes } from './routes/session.js';
 
 export const BASE = '/poort';
@@ -33,6 +38,11 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route(BASE, healthRoutes());
   app.route(BASE, configRoutes());
   app.route(BASE, sessionRoutes());
+  app.route(BASE, loginRoutes());
+  app.route(BASE, passwordRoutes());
+  app.route(BASE, preferencesRoutes());
+  app.route(BASE, adminAccountRoutes());
+  if (!deps.env.production) app.route(BASE, devOutboxRoutes());
 
   app.doc31(`${BASE}/api/openapi.json`, {
     openapi: '3.1.0',

@@ -13,6 +13,13 @@ const envSchema = z.object({
   POORT_DATA_DIR: z.string().min(1).default('.poort'),
   NODE_ENV: z.string().default('development'),
   POORT_TRUST_PROXY: z.enum(['0', '1', 'true', 'false', '']).default('0'),
+  POORT_PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:8080'),
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_SECURE: z.enum(['0', '1', 'true', 'false', '']).default('0'),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  MAIL_FROM: z.string().min(3).default('Poort <noreply@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -27,6 +34,20 @@ export interface EnvConfig {
   /** Believe X-Forwarded-For / -Proto from a reverse proxy in front of Poort. */
   trustProxy: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Base of the links in mails. Configured, never taken from the Host header (R05: host-header poisoning). */
+  publicUrl: string;
+  mail: MailSettings;
+}
+
+export interface MailSettings {
+  /** Unset: mails stay in the outbox (see /poort/dev/outbox in development). */
+  host: string | undefined;
+  port: number;
+  /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+  secure: boolean;
+  user: string | undefined;
+  password: string | undefined;
+  from: string;
 }
 
 export class ConfigError extends Error {
@@ -50,5 +71,14 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     production: e.NODE_ENV === 'production',
     trustProxy: e.POORT_TRUST_PROXY === '1' || e.POORT_TRUST_PROXY === 'true',
     logLevel: e.LOG_LEVEL,
+    publicUrl: e.POORT_PUBLIC_URL.replace(/\/+$/, ''),
+    mail: {
+      host: e.SMTP_HOST || undefined,
+      port: e.SMTP_PORT,
+      secure: e.SMTP_SECURE === '1' || e.SMTP_SECURE === 'true',
+      user: e.SMTP_USER || undefined,
+      password: e.SMTP_PASSWORD || undefined,
+      from: e.MAIL_FROM,
+    },
   };
 }

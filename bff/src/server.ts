@@ -1,22 +1,37 @@
 // `npm start`: read configuration, open (and migrate) the database, listen; stop cleanly on Ctrl-C.
+import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
+import { DataDirLockedError, lockDataDir } from '../../db/data-dir-lock.js';
 import { openDb } from '../../db/open.js';
 import { createApp } from './app.js';
 import { ConfigError, loadEnvConfig } from './config.js';
 import { createLogger } from './logger.js';
+import { startOutboxWorker } from './mail/outbox-worker.js';
+import { smtpTransport } from './mail/smtp-transport.js';
 import { loadSiteConfig } from './site-config/load.js';
 
 async function main(): Promise<void> {
   const env = loadEnvConfig();
   const site = loadSiteConfig();
   const logger = createLogger(env.logLevel);
+  // PGlite: one process per data directory (the CLI checks the same lock).
+  let unlock: (() => void) | undefined;
+  if (!env.databaseUrl) {
+    mkdirSync(env.pgliteDir, { recursive: true });
+    unlock = lockDataDir(env.pgliteDir, 'the Poort server');
+  }
   const db = await openDb(env.databaseUrl ? { url: env.databaseUrl } : { dataDir: env.pgliteDir });
   const app = createApp({ db, logger, env, site: site.config }, { demoSite: !env.production || process.env.POORT_DEMO_SITE === '1' });
 
+  // Without SMTP settings mails wait in the outbox (development: see /poort/dev/outbox).
+  const smtpHost = env.mail.host;
+  const transport = smtpHost ? smtpTransport({ ...env.mail, host: smtpHost }) : undefined;
+  const worker = transport ? startOutboxWorker(db.db, transport, logger, Number(process.env.POORT_OUTBOX_INTERVAL_MS) || 2000) : undefined;
+
   const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {
     const shown = env.host === '0.0.0.0' || env.host === '::' ? 'localhost' : env.host;
-    console.log(`Configuration: ${site.source} (${site.config.environment})\nDatabase: ${db.description}\nPoort listens on http://${shown}:${info.port}/ (BFF under /poort/)`);
+    console.log(`Configuration: ${site.source} (${site.config.environment})\nDatabase: ${db.description}\nMail: ${smtpHost ? `SMTP ${smtpHost}:${env.mail.port}` : 'no SMTP configured: mails stay in the outbox'}\nPoort listens on http://${shown}:${info.port}/ (BFF under /poort/)`);
   }) as Server;
 
   let stopping = false;
@@ -29,7 +44,10 @@ async function main(): Promise<void> {
     const force = setTimeout(() => server.closeAllConnections(), 3000).unref();
     server.close(async () => {
       clearTimeout(force);
+      await worker?.stop();
+      transport?.close();
       await db.close().catch((error) => logger.error({ err: error }, 'closing database'));
+      unlock?.();
       process.exit(0);
     });
     server.closeIdleConnections();
@@ -39,7 +57,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) console.error(`Poort cannot start: ${error.message}`);
+  if (error instanceof DataDirLockedError) console.error(`Poort cannot start: ${error.message}. Stop it first.`);
+  else if (error instanceof ConfigError) console.error(`Poort cannot start: ${error.message}`);
   else console.error('Poort cannot start:', error instanceof Error ? error.message : error);
   process.exit(1);
 });

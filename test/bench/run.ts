@@ -2,6 +2,7 @@
 // area; run them in sequence so they do not disturb each other's timings.
 import { benchBrokerFilter } from './broker-filter.js';
 import { benchBrokerKeystroke } from './broker-keystroke.js';
+import { benchLoginAndSession } from './login-and-session.js';
 import { benchStartup } from './startup.js';
 import { benchWidgetSize } from './widget-size.js';
 
@@ -9,3 +10,4 @@ benchWidgetSize();
 benchBrokerFilter();
 await benchBrokerKeystroke();
 await benchStartup();
+await benchLoginAndSession();

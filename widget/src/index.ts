@@ -3,3 +3,4 @@ export type { Broker, Level, LoginMethod, Localized, WidgetConfig } from './conf
 export type { PoortBrokerDetail, PoortErrorDetail, PoortEventMap, PoortLoginDetail, PoortMethodDetail } from './events.js';
 export { poortErrorCodes, type PoortErrorCode } from './poort-error.js';
 export { locales, type Locale } from './locale.js';
+export { PoortEmailForm } from './email-form/poort-email-form.js';

@@ -15,6 +15,19 @@ export const errorCodes = {
     status: 503,
     message: 'The service is temporarily unavailable. Please try again in a few minutes.',
   },
+  // Local accounts. invalid_credentials is the one answer for an unknown address, a wrong password,
+  // and a blocked or disabled account alike: nobody learns which accounts exist or are blocked.
+  invalid_credentials: { status: 401, message: 'The e-mail address or password is not correct.' },
+  admin_requires_eherkenning: { status: 403, message: 'Administrators must log in with eHerkenning.' },
+  password_too_short: { status: 422, message: 'The password must be at least 12 characters long.' },
+  password_too_long: { status: 422, message: 'The password may be at most 128 characters long.' },
+  password_too_common: { status: 422, message: 'This password is too common or too easy to guess. Choose another one.' },
+  token_invalid: { status: 400, message: 'This link is not valid.' },
+  token_used: { status: 410, message: 'This link has already been used.' },
+  token_expired: { status: 410, message: 'This link has expired.' },
+  email_domain_not_allowed: { status: 422, message: "This e-mail address is not in one of the organisation's allowed domains." },
+  email_taken: { status: 409, message: 'There already is an account with this e-mail address.' },
+  organisation_unknown: { status: 422, message: 'There is no such organisation.' },
   internal_error: { status: 500, message: 'Something went wrong on our side. Please try again later.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -1,6 +1,6 @@
 // Sessions in the database: only the SHA-256 of the cookie token is stored, so a database leak
 // yields no usable session, and every BFF instance sees every session.
-import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/open.js';
 import { sessions, users, type AuthMethod, type Session, type User } from '../../../db/schema.js';
 import { hashSecretToken, newSecretToken } from '../security/secret-token.js';
@@ -48,12 +48,7 @@ export async function createSession(db: DbOrTx, input: NewSession, lifetimes: Se
  */
 export async function findActiveSession(db: Db, token: string, lifetimes: SessionLifetimes, now = new Date()): Promise<ActiveSession | undefined> {
   const tokenHash = hashSecretToken(token);
-  const [row] = await db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.idleExpiresAt, now), gt(sessions.absoluteExpiresAt, now), isNull(users.disabledAt)))
-    .limit(1);
+  const [row] = await findSessionQuery(db).execute({ tokenHash, now: now.toISOString() });
   if (!row) return undefined;
   const idle = nextIdleExpiry(now, row.session.lastSeenAt, row.session.absoluteExpiresAt, lifetimes);
   if (idle) {
@@ -61,6 +56,27 @@ export async function findActiveSession(db: Db, token: string, lifetimes: Sessio
     row.session = { ...row.session, lastSeenAt: now, idleExpiresAt: idle };
   }
   return row;
+}
+
+// Every request with a cookie runs this query: prepared once per database handle, so neither
+// Drizzle nor PostgreSQL (a named statement, planned once per connection) redoes the work each time.
+const preparedFindSession = new WeakMap<Db, ReturnType<typeof prepareFindSession>>();
+
+function prepareFindSession(db: Db) {
+  const now = sql`${sql.placeholder('now')}::timestamptz`;
+  return db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.idleExpiresAt, now), gt(sessions.absoluteExpiresAt, now), isNull(users.disabledAt)))
+    .limit(1)
+    .prepare('poort_find_session');
+}
+
+function findSessionQuery(db: Db) {
+  let query = preparedFindSession.get(db);
+  if (!query) preparedFindSession.set(db, (query = prepareFindSession(db)));
+  return query;
 }
 
 export async function deleteSession(db: DbOrTx, token: string): Promise<Session | undefined> {

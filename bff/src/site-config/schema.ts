@@ -77,8 +77,10 @@ export const siteConfigSchema = z.object({
       maxFailedLogins: z.number().int().min(1).max(100).default(5),
       /** Seed 000: "Voor Beheerders is het gebruik van eHerkenning 2+ verplicht". */
       adminsMustUseEherkenning: z.boolean().default(true),
+      /** The site page that embeds <poort-email-form>; links in mails open it with ?poort-reset=… etc. */
+      accountPage: z.string().regex(/^\/(?!\/)/, 'must be a path starting with a single /').default('/account/'),
     })
-    .default({ maxFailedLogins: 5, adminsMustUseEherkenning: true }),
+    .default({ maxFailedLogins: 5, adminsMustUseEherkenning: true, accountPage: '/account/' }),
 });
 
 export type SiteConfig = z.infer<typeof siteConfigSchema>;

@@ -1,0 +1,181 @@
+// What admins (over HTTP) and the service desk (CLI) do with accounts. Same rules and same audit
+// for both: each operation is one transaction holding the change, its mail and its audit event.
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { memberships, organisations, users, type Organisation, type Role, type User } from '../../../db/schema.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { ApiError } from '../http/api-error.js';
+import { hashPassword } from '../passwords/password-hash.js';
+import { checkNewPassword } from '../passwords/password-policy.js';
+import { deleteUserSessions, type DbOrTx } from '../sessions/session-store.js';
+import { tokenLifetimes } from '../tokens/token-store.js';
+import type { AccountContext } from './account-context.js';
+import { mailSingleUseLink } from './mail-link.js';
+import { emailDomain, isDomainAllowed, normaliseEmail, parseDomainList } from './email-domain.js';
+import { findUserByEmail, findUserById } from './find-user.js';
+
+export interface CreateAccountInput {
+  email: string;
+  displayName?: string | null | undefined;
+  role?: Role | undefined;
+  /** Absent: the one organisation whose domains include the address. */
+  organisationId?: string | undefined;
+  locale?: string | null | undefined;
+  /** Service desk only: set the password now and send no invitation. */
+  password?: string | undefined;
+}
+
+export async function createAccount(ctx: AccountContext, input: CreateAccountInput): Promise<{ user: User; organisation: Organisation; invited: boolean }> {
+  const email = normaliseEmail(input.email);
+  if (input.password !== undefined) {
+    const problem = checkNewPassword(input.password, { email });
+    if (problem) throw new ApiError(problem);
+  }
+  const passwordHash = input.password !== undefined ? await hashPassword(input.password) : null;
+  return ctx.db.transaction(async (tx) => {
+    const organisation = await organisationFor(tx, email, input.organisationId);
+    if (await findUserByEmail(tx, email)) throw new ApiError('email_taken');
+    const [user] = await tx
+      .insert(users)
+      .values({ email, displayName: input.displayName ?? null, role: input.role ?? 'user', passwordHash, locale: input.locale ?? null })
+      .returning();
+    await tx.insert(memberships).values({ userId: user!.id, organisationId: organisation.id, role: input.role ?? 'user' });
+    await audit(tx, ctx, 'account_created', user!.id, organisation.id, { role: user!.role });
+    if (!passwordHash) await sendInvitation(tx, ctx, user!);
+    return { user: user!, organisation, invited: !passwordHash };
+  });
+}
+
+async function organisationFor(tx: DbOrTx, email: string, organisationId: string | undefined): Promise<Organisation> {
+  if (organisationId) {
+    const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, organisationId));
+    if (!organisation) throw new ApiError('organisation_unknown');
+    if (!isDomainAllowed(email, organisation.emailDomains)) {
+      throw new ApiError('email_domain_not_allowed', `${emailDomain(email) || 'This address'} is not one of the e-mail domains of ${organisation.name} (${organisation.emailDomains.join(', ') || 'none configured'}).`);
+    }
+    return organisation;
+  }
+  const matching = await tx.select().from(organisations).where(sql`${emailDomain(email)} = any(${organisations.emailDomains})`);
+  if (matching.length === 0) throw new ApiError('email_domain_not_allowed', `No organisation allows the e-mail domain ${emailDomain(email) || '(none)'}.`);
+  if (matching.length > 1) throw new ApiError('invalid_request', 'Several organisations allow this e-mail domain: name the organisation.');
+  return matching[0]!;
+}
+
+async function sendInvitation(tx: DbOrTx, ctx: AccountContext, user: User): Promise<void> {
+  await mailSingleUseLink(tx, ctx.site, ctx.env.publicUrl, {
+    to: user.email!,
+    userId: user.id,
+    locale: user.locale,
+    purpose: 'invitation',
+    ttlMs: tokenLifetimes.invitation,
+    mailKind: 'invitation',
+    linkKind: 'invitation',
+  });
+  await audit(tx, ctx, 'invitation_sent', user.id);
+}
+
+/** Sends a new invitation (the earlier link stops working). */
+export async function inviteAccount(ctx: AccountContext, who: UserRef): Promise<User> {
+  return ctx.db.transaction(async (tx) => {
+    const user = await activeUser(tx, who);
+    await sendInvitation(tx, ctx, user);
+    return user;
+  });
+}
+
+/** Unblocks and mails a link to choose a new password (seed 000: "Account geblokkeerd?"). */
+export async function unlockAccount(ctx: AccountContext, who: UserRef): Promise<User> {
+  return ctx.db.transaction(async (tx) => {
+    const user = await activeUser(tx, who);
+    const [updated] = await tx.update(users).set({ lockedAt: null, failedAttempts: 0, updatedAt: new Date() }).where(eq(users.id, user.id)).returning();
+    await mailSingleUseLink(tx, ctx.site, ctx.env.publicUrl, {
+      to: user.email!,
+      userId: user.id,
+      locale: user.locale,
+      purpose: 'password_reset',
+      ttlMs: tokenLifetimes.unblock,
+      mailKind: 'unblock',
+      linkKind: 'reset',
+    });
+    await audit(tx, ctx, 'account_unblocked', user.id, null, { wasBlocked: user.lockedAt !== null });
+    return updated!;
+  });
+}
+
+/** Disables the account and ends its sessions at once; its links stop working. */
+export async function disableAccount(ctx: AccountContext, who: UserRef): Promise<User> {
+  return ctx.db.transaction(async (tx) => {
+    const user = await activeUser(tx, who);
+    const [updated] = await tx.update(users).set({ disabledAt: new Date(), updatedAt: new Date() }).where(and(eq(users.id, user.id), isNull(users.disabledAt))).returning();
+    const ended = await deleteUserSessions(tx, user.id);
+    await audit(tx, ctx, 'account_disabled', user.id, null, { sessionsEnded: ended });
+    return updated!;
+  });
+}
+
+export async function createOrganisation(ctx: AccountContext, input: { name: string; emailDomains: string | readonly string[] }): Promise<Organisation> {
+  let domains: string[];
+  try {
+    domains = parseDomainList(input.emailDomains);
+  } catch (error) {
+    throw new ApiError('invalid_request', (error as Error).message);
+  }
+  if (!input.name.trim()) throw new ApiError('invalid_request', 'The organisation needs a name.');
+  return ctx.db.transaction(async (tx) => {
+    const [organisation] = await tx.insert(organisations).values({ name: input.name.trim(), emailDomains: domains }).returning();
+    await audit(tx, ctx, 'organisation_created', null, organisation!.id, { emailDomains: domains });
+    return organisation!;
+  });
+}
+
+export interface AccountListing {
+  id: string;
+  email: string | null;
+  displayName: string | null;
+  role: Role;
+  organisations: string[];
+  status: 'active' | 'invited' | 'blocked' | 'disabled';
+  failedAttempts: number;
+}
+
+export async function listAccounts(ctx: Pick<AccountContext, 'db'>): Promise<AccountListing[]> {
+  const rows = await ctx.db
+    .select({ user: users, organisation: organisations.name })
+    .from(users)
+    .leftJoin(memberships, eq(memberships.userId, users.id))
+    .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .orderBy(asc(users.email));
+  const byId = new Map<string, AccountListing>();
+  for (const { user, organisation } of rows) {
+    const listing = byId.get(user.id) ?? {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      role: user.role,
+      organisations: [],
+      status: accountStatus(user),
+      failedAttempts: user.failedAttempts,
+    };
+    if (organisation) listing.organisations.push(organisation);
+    byId.set(user.id, listing);
+  }
+  return [...byId.values()];
+}
+
+export function accountStatus(user: Pick<User, 'disabledAt' | 'lockedAt' | 'passwordHash'>): AccountListing['status'] {
+  if (user.disabledAt) return 'disabled';
+  if (user.lockedAt) return 'blocked';
+  return user.passwordHash ? 'active' : 'invited';
+}
+
+export type UserRef = { id: string } | { email: string };
+
+async function activeUser(tx: DbOrTx, who: UserRef): Promise<User> {
+  const user = 'id' in who ? await findUserById(tx, who.id) : await findUserByEmail(tx, who.email);
+  if (!user?.email) throw new ApiError('not_found', 'There is no account with this e-mail address.');
+  if (user.disabledAt) throw new ApiError('invalid_request', 'This account is disabled.');
+  return user;
+}
+
+function audit(tx: DbOrTx, ctx: AccountContext, type: string, userId: string | null, organisationId: string | null = null, details: Record<string, unknown> = {}) {
+  return recordAudit(tx, { type, outcome: 'success', userId, organisationId, actorId: ctx.actorId, details: { ...details, ...(ctx.via ? { via: ctx.via } : {}) } }, ctx.origin);
+}

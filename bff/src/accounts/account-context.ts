@@ -1,0 +1,17 @@
+// What the account operations need besides their input: the database, the site and process
+// configuration, and who is acting from where (for the audit log). Routes and the CLI both make one.
+import type { Db } from '../../../db/open.js';
+import type { RequestOrigin } from '../audit/record-audit.js';
+import type { EnvConfig } from '../config.js';
+import type { SiteConfig } from '../site-config/schema.js';
+
+export interface AccountContext {
+  db: Db;
+  site: SiteConfig;
+  env: Pick<EnvConfig, 'publicUrl'>;
+  /** The admin acting, or null for the service-desk CLI and for the person themselves. */
+  actorId: string | null;
+  origin?: RequestOrigin;
+  /** Recorded in the audit details, e.g. `cli`. */
+  via?: string;
+}

@@ -1,0 +1,74 @@
+// A person's own preferences: the language of mails and a separate address for notifications,
+// which is used only after its owner confirmed it through a mailed link (seed 000).
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../../db/open.js';
+import { users, type User } from '../../../db/schema.js';
+import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
+import type { EnvConfig } from '../config.js';
+import { ApiError } from '../http/api-error.js';
+import { clientNetwork, rateLimitRules } from '../rate-limits/rate-limit-policy.js';
+import { hitRateLimit } from '../rate-limits/rate-limit-store.js';
+import type { SiteConfig } from '../site-config/schema.js';
+import { consumeToken, tokenLifetimes } from '../tokens/token-store.js';
+import { mailSingleUseLink } from './mail-link.js';
+import { normaliseEmail } from './email-domain.js';
+
+export interface PreferencesInput {
+  /** null removes the separate address; absent leaves it. */
+  notificationEmail?: string | null | undefined;
+  locale?: 'nl' | 'nl-BE' | 'en' | undefined;
+}
+
+export function preferencesView(user: User) {
+  return {
+    notificationEmail: user.notificationEmail,
+    notificationEmailConfirmed: user.notificationEmail !== null && user.notificationEmailVerifiedAt !== null,
+    locale: user.locale,
+  };
+}
+
+export async function updatePreferences(db: Db, site: SiteConfig, env: Pick<EnvConfig, 'publicUrl'>, user: User, input: PreferencesInput, origin: RequestOrigin) {
+  return db.transaction(async (tx) => {
+    const changes: Partial<User> = { updatedAt: new Date() };
+    const changed: string[] = [];
+    if (input.locale !== undefined && input.locale !== user.locale) {
+      changes.locale = input.locale;
+      changed.push('locale');
+    }
+    const address = input.notificationEmail === undefined ? undefined : input.notificationEmail === null ? null : normaliseEmail(input.notificationEmail);
+    if (address !== undefined && address !== user.notificationEmail) {
+      changes.notificationEmail = address;
+      changes.notificationEmailVerifiedAt = null;
+      changed.push('notificationEmail');
+    }
+    const [updated] = await tx.update(users).set(changes).where(eq(users.id, user.id)).returning();
+    if (address) {
+      await mailSingleUseLink(tx, site, env.publicUrl, {
+        to: address,
+        userId: user.id,
+        locale: updated!.locale,
+        purpose: 'notification_email',
+        ttlMs: tokenLifetimes.notification_email,
+        mailKind: 'notification_email_confirm',
+        linkKind: 'confirm-email',
+        data: { email: address },
+      });
+    }
+    if (changed.length) await recordAudit(tx, { type: 'preferences_changed', outcome: 'success', userId: user.id, details: { changed } }, origin);
+    return updated!;
+  });
+}
+
+/** Confirms a notification address through the mailed link; no session needed (it may be a shared mailbox). */
+export async function confirmNotificationEmail(db: Db, token: string, origin: RequestOrigin) {
+  if (await hitRateLimit(db, rateLimitRules.tokenPerClient, clientNetwork(origin.ip))) throw new ApiError('rate_limited');
+  return db.transaction(async (tx) => {
+    const used = await consumeToken(tx, token, ['notification_email']);
+    const [user] = await tx.select().from(users).where(eq(users.id, used.userId));
+    // The person changed the address again since this mail: this link confirms nothing any more.
+    if (!user || user.disabledAt || user.notificationEmail !== used.data.email) throw new ApiError('token_invalid');
+    await tx.update(users).set({ notificationEmailVerifiedAt: new Date(), updatedAt: new Date() }).where(eq(users.id, user.id));
+    await recordAudit(tx, { type: 'notification_email_confirmed', outcome: 'success', userId: user.id }, origin);
+    return { notificationEmail: user.notificationEmail };
+  });
+}

@@ -1,0 +1,129 @@
+// The service-desk commands: their options, help texts and what each does. main.ts parses the
+// command line and opens the database; the work itself is in accounts/, shared with the admin API.
+import { roles } from '../../../db/schema.js';
+import type { AccountContext } from '../accounts/account-context.js';
+import { createAccount, createOrganisation, disableAccount, inviteAccount, listAccounts, unlockAccount } from '../accounts/account-admin.js';
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export interface CommandOption {
+  type: 'string' | 'boolean';
+  help: string;
+  required?: boolean;
+}
+
+export interface Command {
+  usage: string;
+  summary: string;
+  options: Record<string, CommandOption>;
+  run(ctx: AccountContext, values: Record<string, string | boolean | undefined>, io: CommandIo): Promise<void>;
+}
+
+export interface CommandIo {
+  out(line: string): void;
+  readStdin(): Promise<string>;
+}
+
+const email: CommandOption = { type: 'string', help: 'the e-mail address of the account', required: true };
+
+export const commands: Record<string, Command> = {
+  'user create': {
+    usage: 'user create --email E [--name N] [--role user|editor|admin] [--org ID] [--locale nl|nl-BE|en] [--password-stdin]',
+    summary: 'Create an account and mail an invitation to choose a password (or set it from standard input).',
+    options: {
+      email,
+      name: { type: 'string', help: 'display name' },
+      role: { type: 'string', help: `one of ${roles.join(', ')} (default user)` },
+      org: { type: 'string', help: 'organisation id; default: the one organisation whose e-mail domains include the address' },
+      locale: { type: 'string', help: 'language of the mails: nl, nl-BE or en (default nl)' },
+      'password-stdin': { type: 'boolean', help: 'read the password from standard input and send no invitation' },
+    },
+    run: async (ctx, v, io) => {
+      const role = v.role as string | undefined;
+      if (role !== undefined && !(roles as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${roles.join(', ')}`);
+      const locale = v.locale as string | undefined;
+      if (locale !== undefined && !['nl', 'nl-BE', 'en'].includes(locale)) throw new UsageError('--locale must be nl, nl-BE or en');
+      const password = v['password-stdin'] ? stripNewline(await io.readStdin()) : undefined;
+      const { user, organisation, invited } = await createAccount(ctx, {
+        email: v.email as string,
+        displayName: (v.name as string | undefined) ?? null,
+        role: role as (typeof roles)[number] | undefined,
+        organisationId: v.org as string | undefined,
+        locale: locale ?? null,
+        password,
+      });
+      io.out(`created ${user.email} (${user.role}) in ${organisation.name}, id ${user.id}`);
+      io.out(invited ? 'invitation mail queued (valid 7 days)' : 'password set; no invitation sent');
+    },
+  },
+  'user invite': {
+    usage: 'user invite --email E',
+    summary: 'Mail a new invitation link (the earlier one stops working).',
+    options: { email },
+    run: async (ctx, v, io) => {
+      const user = await inviteAccount(ctx, { email: v.email as string });
+      io.out(`invitation mail queued for ${user.email}`);
+    },
+  },
+  'user unlock': {
+    usage: 'user unlock --email E',
+    summary: 'Unblock the account and mail a link to choose a new password.',
+    options: { email },
+    run: async (ctx, v, io) => {
+      const user = await unlockAccount(ctx, { email: v.email as string });
+      io.out(`unblocked ${user.email}; mail with a link to choose a new password queued`);
+    },
+  },
+  'user disable': {
+    usage: 'user disable --email E',
+    summary: 'Disable the account and end all its sessions.',
+    options: { email },
+    run: async (ctx, v, io) => {
+      const user = await disableAccount(ctx, { email: v.email as string });
+      io.out(`disabled ${user.email}`);
+    },
+  },
+  'user list': {
+    usage: 'user list',
+    summary: 'List all accounts with their status.',
+    options: {},
+    run: async (ctx, _v, io) => {
+      const accounts = await listAccounts(ctx);
+      if (!accounts.length) io.out('no accounts');
+      for (const a of accounts) io.out([a.email ?? '(no e-mail)', a.role, a.status, a.organisations.join(', ') || '-', a.id].join('\t'));
+    },
+  },
+  'org create': {
+    usage: 'org create --name N --domains a.nl,b.nl',
+    summary: 'Create an organisation with its allowed business e-mail domains; prints its id.',
+    options: {
+      name: { type: 'string', help: 'name of the organisation', required: true },
+      domains: { type: 'string', help: 'comma-separated e-mail domains, e.g. gemeente.nl,gemeente.be', required: true },
+    },
+    run: async (ctx, v, io) => {
+      const organisation = await createOrganisation(ctx, { name: v.name as string, emailDomains: v.domains as string });
+      io.out(organisation.id);
+    },
+  },
+};
+
+/** The password from standard input without the newline `echo` or a terminal adds. */
+function stripNewline(input: string): string {
+  return input.replace(/\r?\n$/, '');
+}
+
+export function commandHelp(command: Command): string {
+  const lines = [`Usage: npm run -s poort -- ${command.usage}`, '', command.summary, '', 'Options:'];
+  for (const [option, o] of Object.entries(command.options)) lines.push(`  --${option.padEnd(16)} ${o.help}${o.required ? ' (required)' : ''}`);
+  lines.push(`  --${'help'.padEnd(16)} show this help`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function generalHelp(): string {
+  const lines = ['Poort service-desk commands. They use the same database settings as the server (DATABASE_URL, POORT_DATA_DIR).', '', 'Usage: npm run -s poort -- <command> [options]', '', 'Commands:'];
+  for (const [name, c] of Object.entries(commands)) lines.push(`  ${name.padEnd(13)} ${c.summary}`);
+  lines.push('', 'Run a command with --help for its options.');
+  return `${lines.join('\n')}\n`;
+}

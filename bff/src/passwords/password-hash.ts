@@ -1,0 +1,40 @@
+// argon2id with the OWASP / ASVS 2.4 parameters (m=19456 KiB, t=2, p=1). @node-rs/argon2 hashes
+// on libuv's thread pool, so a login never blocks the event loop while it hashes.
+import { randomBytes } from 'node:crypto';
+import { hash, verify, type Algorithm } from '@node-rs/argon2';
+import { normalisePassword } from './password-policy.js';
+
+// Algorithm.Argon2id is 2 (a const enum, which isolated modules cannot import by name).
+export const argon2Params = { algorithm: 2 as Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(normalisePassword(password), argon2Params);
+}
+
+/** False (never a throw) for a wrong password or a damaged hash. */
+export async function verifyPassword(stored: string, password: string): Promise<boolean> {
+  try {
+    return await verify(stored, normalisePassword(password));
+  } catch {
+    return false;
+  }
+}
+
+let dummy: Promise<string> | undefined;
+
+/**
+ * A hash of a random password, made with the same parameters. Unknown e-mail addresses are checked
+ * against it so that they cost the same time as known ones (no user enumeration by timing).
+ */
+export function dummyPasswordHash(): Promise<string> {
+  dummy ??= hash(randomBytes(16).toString('base64url'), argon2Params);
+  return dummy;
+}
+
+/** True when a hash was made with weaker settings than today's, so it is redone at the next login (L10). */
+export function needsRehash(stored: string): boolean {
+  const match = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(stored);
+  if (!match) return true;
+  const [m, t, p] = match.slice(1).map(Number) as [number, number, number];
+  return m < argon2Params.memoryCost || t < argon2Params.timeCost || p !== argon2Params.parallelism;
+}

@@ -1,0 +1,107 @@
+// The service-desk CLI as a real process, on the same database settings as the server.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDb, type TestDb } from '../support/db.js';
+import { startServer } from '../support/server-process.js';
+import { linkIn, startSmtp, type TestSmtp } from '../support/smtp.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const postgres = process.env.POORT_TEST_DB === 'postgres';
+
+function cli(args: string[], env: Record<string, string>, stdin?: string): Promise<{ code: number | null; out: string; err: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bff/src/cli/main.ts', ...args], {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+  child.stdin.end(stdin ?? '');
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, out, err })));
+}
+
+let dataDir: string;
+let smtp: TestSmtp;
+let db: TestDb | undefined;
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'poort-cli-'));
+  smtp = await startSmtp();
+  // PostgreSQL: a fresh database of this file's own; PGlite: a fresh data directory.
+  db = postgres ? await openTestDb() : undefined;
+  env = { POORT_DATA_DIR: dataDir, DATABASE_URL: db?.url ?? '', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), POORT_PUBLIC_URL: 'https://portaal.example' };
+});
+afterAll(async () => {
+  await smtp.close();
+  await db?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('npm run -s poort', () => {
+  it('explains itself and every command, and exits 2 on wrong usage', async () => {
+    const help = await cli(['--help'], env);
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('user create');
+    const commandHelp = await cli(['user', 'create', '--help'], env);
+    expect(commandHelp.out).toContain('--password-stdin');
+    const unknown = await cli(['user', 'delete', '--email', 'a@b.nl'], env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/Unknown command/);
+    const missing = await cli(['org', 'create', '--name', 'X'], env);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/Missing --domains/);
+  });
+
+  it('creates an organisation and accounts, mails invitations, refuses wrong domains, lists', async () => {
+    const org = await cli(['org', 'create', '--name', 'Gemeente Voorbeeld', '--domains', 'gemeente.example.nl,voorbeeld.be'], env);
+    expect(org.code).toBe(0);
+    const orgId = org.out.trim();
+    expect(orgId).toMatch(/^[0-9a-f-]{36}$/);
+
+    const wrong = await cli(['user', 'create', '--email', 'jan@gmail.com', '--org', orgId], env);
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toMatch(/gmail\.com is not one of the e-mail domains of Gemeente Voorbeeld/);
+
+    const invited = await cli(['user', 'create', '--email', 'an@voorbeeld.be', '--name', 'An', '--locale', 'nl-BE'], env);
+    expect(invited.code).toBe(0);
+    expect(invited.out).toMatch(/invitation mail queued/);
+    const mail = smtp.mails.at(-1)!;
+    expect(mail.to).toMatchObject({ text: 'an@voorbeeld.be' });
+    expect(linkIn(mail).href).toMatch(/^https:\/\/portaal\.example\/account\/\?poort-invitation=/);
+
+    const withPassword = await cli(['user', 'create', '--email', 'piet@gemeente.example.nl', '--password-stdin'], env, 'een lang en goed wachtwoord\n');
+    expect(withPassword.code).toBe(0);
+    expect(withPassword.out).toMatch(/password set; no invitation sent/);
+    expect((await cli(['user', 'unlock', '--email', 'piet@gemeente.example.nl'], env)).code).toBe(0);
+    expect(smtp.mails.at(-1)!.subject).toMatch(/gedeblokkeerd/);
+    expect((await cli(['user', 'disable', '--email', 'piet@gemeente.example.nl'], env)).code).toBe(0);
+
+    const list = await cli(['user', 'list'], env);
+    expect(list.out).toMatch(/an@voorbeeld\.be\tuser\tinvited\tGemeente Voorbeeld/);
+    expect(list.out).toMatch(/piet@gemeente\.example\.nl\tuser\tdisabled/);
+  }, 120_000);
+
+  it(postgres ? 'works beside a running server on PostgreSQL' : 'says clearly that a running server holds the PGlite data directory', async () => {
+    const server = await startServer(env);
+    try {
+      const result = await cli(['user', 'list'], env);
+      if (postgres) {
+        expect(result.code).toBe(0);
+        expect(result.out).toContain('an@voorbeeld.be');
+      } else {
+        expect(result.code).toBe(1);
+        expect(result.err).toMatch(/in use by the Poort server \(process \d+\)/);
+        expect(result.err).toMatch(/stop the server first, or run Poort on PostgreSQL/);
+      }
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
+});

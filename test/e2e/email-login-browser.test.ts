@@ -1,0 +1,111 @@
+// One browser test of the whole e-mail flow against a real server process: the service desk
+// creates an account, the invitation mail arrives over SMTP, its link opens the demo account page,
+// the person chooses a password and logs in through <poort-email-form>, sees the session and logs out.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChromium } from '../find-chromium.mjs';
+import { openTestDb, type TestDb } from '../support/db.js';
+import { freePort } from '../support/free-port.js';
+import { startServer, type ServerProcess } from '../support/server-process.js';
+import { linkIn, startSmtp, type TestSmtp } from '../support/smtp.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+let smtp: TestSmtp;
+let server: ServerProcess;
+let browser: Browser;
+let db: TestDb | undefined;
+let dataDir: string;
+
+beforeAll(async () => {
+  smtp = await startSmtp();
+  dataDir = mkdtempSync(join(tmpdir(), 'poort-browser-'));
+  db = process.env.POORT_TEST_DB === 'postgres' ? await openTestDb() : undefined;
+  const port = await freePort();
+  const env = {
+    POORT_DATA_DIR: dataDir,
+    DATABASE_URL: db?.url ?? '',
+    PORT: String(port),
+    POORT_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(smtp.port),
+    POORT_OUTBOX_INTERVAL_MS: '100',
+    LOG_LEVEL: 'silent',
+  };
+  // The service desk creates the account before the server runs (PGlite: one process at a time).
+  // Asynchronously: the SMTP server that receives the CLI's mail runs in this process.
+  const cli = (args: string[]) =>
+    new Promise<{ status: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'bff/src/cli/main.ts', ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      child.on('exit', (status) => resolve({ status, stderr }));
+    });
+  const org = await cli(['org', 'create', '--name', 'Gemeente Voorbeeld', '--domains', 'gemeente.example.nl']);
+  expect(org.status, org.stderr).toBe(0);
+  const user = await cli(['user', 'create', '--email', 'sanne@gemeente.example.nl', '--name', 'Sanne']);
+  expect(user.status, user.stderr).toBe(0);
+  server = await startServer(env);
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('Chromium is needed for this test (see npm test)');
+  browser = await chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await smtp?.close();
+  await db?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('e-mail login in a browser', () => {
+  it('invitation mail → choose password → log in through the widget → session → log out', async () => {
+    const mail = smtp.mails.find((m) => m.subject === 'Uw account voor Voorbeeldportaal')!;
+    expect(mail).toBeTruthy();
+    const link = linkIn(mail);
+    expect(link.searchParams.get('poort-invitation')).toBeTruthy();
+
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    // The 401 of the session check before login is expected; the demo site has no favicon.
+    page.on('console', (m) => m.type() === 'error' && !/401/.test(m.text()) && !m.location().url.endsWith('/favicon.ico') && problems.push(`${m.text()} ${m.location().url}`));
+    await page.goto(link.href);
+    await page.getByRole('heading', { name: 'Kies uw wachtwoord' }).waitFor();
+    // The built-in configuration is a demo environment, and the page says so.
+    await page.getByText('Dit is de demo-omgeving.').waitFor();
+    // The token left the address bar as soon as the element read it.
+    expect(page.url()).toBe(`${server.url.replace('localhost', '127.0.0.1')}/account/`);
+
+    await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill('zomer aan de Waddenzee');
+    await page.getByLabel('Herhaal het nieuwe wachtwoord').fill('zomer aan de Waddenzee');
+    await page.getByRole('button', { name: 'Wachtwoord instellen' }).click();
+
+    await page.getByText('Uw wachtwoord is ingesteld').waitFor();
+    const email = page.getByRole('textbox', { name: 'E-mailadres' });
+    expect(await email.inputValue()).toBe('sanne@gemeente.example.nl');
+    expect(await email.getAttribute('autocomplete')).toBe('username');
+    await page.getByLabel('Wachtwoord', { exact: true }).fill('zomer aan de Waddenzee');
+    await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
+
+    await page.getByText('Ingelogd als sanne@gemeente.example.nl (email)').waitFor();
+    const session = await page.evaluate(async () => (await fetch('/poort/api/session')).status);
+    expect(session).toBe(200);
+    const cookies = await page.context().cookies();
+    expect(cookies.find((c) => c.name === 'poort_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+
+    // The demo page reloads after logging out.
+    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Uitloggen' }).click()]);
+    await page.getByRole('heading', { name: 'Inloggen met e-mailadres' }).waitFor();
+    expect(await page.evaluate(async () => (await fetch('/poort/api/session')).status)).toBe(401);
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,63 @@
+// A real SMTP server for a test: receives mails, parses them with mailparser, keeps them in order.
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { smtpTransport } from '../../bff/src/mail/smtp-transport.js';
+import type { MailTransport } from '../../bff/src/mail/outbox-sender.js';
+
+export interface TestSmtp {
+  port: number;
+  mails: ParsedMail[];
+  /** A nodemailer transport that delivers to this server. */
+  transport: MailTransport & { close(): void };
+  /** When set, the server refuses every mail (SMTP down or failing). */
+  refuse: boolean;
+  close(): Promise<void>;
+}
+
+export async function startSmtp(): Promise<TestSmtp> {
+  const mails: ParsedMail[] = [];
+  const state = { refuse: false };
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _session, callback) {
+      if (state.refuse) {
+        stream.resume();
+        stream.on('end', () => callback(Object.assign(new Error('451 try again later'), { responseCode: 451 })));
+        return;
+      }
+      simpleParser(stream)
+        .then((mail) => {
+          mails.push(mail);
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as { port: number }).port;
+  const transport = smtpTransport({ host: '127.0.0.1', port, secure: false, user: undefined, password: undefined, from: 'Poort <noreply@poort.test>' });
+  return {
+    port,
+    mails,
+    transport,
+    get refuse() {
+      return state.refuse;
+    },
+    set refuse(v: boolean) {
+      state.refuse = v;
+    },
+    close: async () => {
+      transport.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** The single link in a mail's text. */
+export function linkIn(mail: ParsedMail): URL {
+  const match = /https?:\/\/\S+/.exec(mail.text ?? '');
+  if (!match) throw new Error(`no link in mail "${mail.subject}"`);
+  return new URL(match[0]);
+}

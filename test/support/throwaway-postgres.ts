@@ -1,0 +1,54 @@
+// A PostgreSQL cluster of its own for one test, so the test may stop and start it: initdb and
+// pg_ctl as user postgres (the server refuses to run as root), on a free port, in a temp directory.
+import { execFileSync } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from './free-port.js';
+
+export interface ThrowawayPostgres {
+  url: string;
+  stop(): void;
+  start(): void;
+  destroy(): void;
+}
+
+function binDir(): string {
+  const root = '/usr/lib/postgresql';
+  const version = existsSync(root) ? readdirSync(root).sort((x, y) => Number(y) - Number(x))[0] : undefined;
+  if (!version) throw new Error('PostgreSQL server binaries not found under /usr/lib/postgresql');
+  return join(root, version, 'bin');
+}
+
+export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
+  const bin = binDir();
+  const dir = mkdtempSync(join(tmpdir(), 'poort-pg-'));
+  const data = join(dir, 'data');
+  const port = await freePort();
+  const asPostgres = (cmd: string, args: string[]) => {
+    const command = process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args]] as const : [join(bin, cmd), args] as const;
+    execFileSync(command[0], [...command[1]], { stdio: 'pipe' });
+  };
+  if (process.getuid?.() === 0) {
+    const pw = execFileSync('id', ['-u', 'postgres']).toString().trim();
+    const gid = execFileSync('id', ['-g', 'postgres']).toString().trim();
+    chownSync(dir, Number(pw), Number(gid));
+  }
+  asPostgres('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync']);
+  const start = () => asPostgres('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, '-w', 'start']);
+  const stop = () => asPostgres('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+  start();
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    start,
+    stop,
+    destroy: () => {
+      try {
+        stop();
+      } catch {
+        // already stopped
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

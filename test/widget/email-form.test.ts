@@ -1,0 +1,166 @@
+/// <reference types="mocha" />
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../widget/src/email-form/poort-email-form.js';
+import '../../widget/src/login-chooser.js';
+import type { PoortEmailForm } from '../../widget/src/email-form/poort-email-form.js';
+import { locales } from '../../widget/src/locale.js';
+
+interface Call {
+  url: string;
+  body: unknown;
+}
+
+const realFetch = window.fetch;
+let calls: Call[] = [];
+
+/** Answers every BFF call with one status and body, and records what was sent. */
+function stubFetch(status: number, body: unknown) {
+  calls = [];
+  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    if (String(input).endsWith('/api/config')) return new Response(JSON.stringify({ environment: 'production' }), { status: 200 });
+    calls.push({ url: String(input), body: JSON.parse(String(init?.body ?? 'null')) });
+    return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  };
+}
+
+async function submit(el: PoortEmailForm, values: Record<string, string>) {
+  for (const [name, value] of Object.entries(values)) el.querySelector<HTMLInputElement>(`input[name="${name}"]`)!.value = value;
+  el.querySelector('form')!.requestSubmit();
+  await el.updateComplete;
+  await new Promise((r) => setTimeout(r, 0));
+  await el.updateComplete;
+}
+
+const alertText = (el: PoortEmailForm) => el.querySelector('[role="alert"]')!.textContent!.trim();
+
+afterEach(() => {
+  window.fetch = realFetch;
+});
+
+const titles = { nl: 'Inloggen met e-mailadres', 'nl-BE': 'Aanmelden met e-mailadres', en: 'Log in with e-mail address' } as const;
+
+describe('<poort-email-form>', () => {
+  for (const locale of locales) {
+    it(`renders the login form in light DOM with password-manager hints (${locale}) and passes axe`, async () => {
+      const el = await fixture<PoortEmailForm>(html`<poort-email-form lang=${locale}></poort-email-form>`);
+      expect(el.shadowRoot).to.equal(null);
+      expect(el.querySelector('h2')!.textContent).to.equal(titles[locale]);
+      expect(el.querySelector('input[name="email"]')!.getAttribute('autocomplete')).to.equal('username');
+      expect(el.querySelector('input[name="password"]')!.getAttribute('autocomplete')).to.equal('current-password');
+      // "Wachtwoord vergeten?" sits right under the login button (seed 000).
+      const submitButton = el.querySelector('button[type="submit"]')!;
+      expect(submitButton.nextElementSibling!.querySelector('button')!.textContent).to.match(/vergeten|Forgot/);
+      expect(el.textContent).not.to.match(/\bemail\.[a-z]/);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('adopts its stylesheet into the document (no inline styles, CSP-safe)', async () => {
+    await fixture(html`<poort-email-form></poort-email-form>`);
+    const rules = document.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText));
+    expect(rules.some((r) => r.startsWith('poort-email-form'))).to.equal(true);
+  });
+
+  it('shows a demo banner in the demo environment, but not inside <login-chooser> (which shows its own)', async () => {
+    window.fetch = async () => new Response(JSON.stringify({ environment: 'demo' }), { status: 200 });
+    const el = await fixture<PoortEmailForm>(html`<poort-email-form lang="nl"></poort-email-form>`);
+    await waitUntil(() => el.querySelector('.poort-demo-banner'));
+    expect(el.querySelector('.poort-demo-banner')!.textContent).to.contain('demo-omgeving');
+    const chooser = await fixture(html`<login-chooser><poort-email-form slot="email" lang="nl"></poort-email-form></login-chooser>`);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(chooser.querySelector('.poort-demo-banner')).to.equal(null);
+  });
+
+  it('checks the fields before calling the BFF', async () => {
+    stubFetch(200, {});
+    const el = await fixture<PoortEmailForm>(html`<poort-email-form lang="nl"></poort-email-form>`);
+    await submit(el, { email: 'geen-adres', password: '' });
+    expect(calls).to.have.length(0);
+    const email = el.querySelector('input[name="email"]')!;
+    expect(email.getAttribute('aria-invalid')).to.equal('true');
+    expect(el.querySelector(`#${email.getAttribute('aria-describedby')}`)!.textContent).to.contain('geldig e-mailadres');
+    expect(el.textContent).to.contain('Vul uw wachtwoord in.');
+  });
+
+  it('logs in and fires poort-login with the user', async () => {
+    const user = { id: 'u1', email: 'sanne@gemeente.nl', displayName: 'Sanne', role: 'user' };
+    stubFetch(200, { user, method: 'email' });
+    const el = await fixture<PoortEmailForm>(html`<poort-email-form bff="/x/poort" lang="en"></poort-email-form>`);
+    const event = oneEvent(el, 'poort-login');
+    await submit(el, { email: 'sanne@gemeente.nl', password: 'een wachtwoord' });
+    const { detail, bubbles, composed } = (await event) as CustomEvent;
+    expect(detail.user).to.deep.equal(user);
+    expect(bubbles && composed).to.equal(true);
+    expect(calls).to.deep.equal([{ url: '/x/poort/api/login', body: { email: 'sanne@gemeente.nl', password: 'een wachtwoord' } }]);
+    await waitUntil(() => el.textContent!.includes('You are logged in as sanne@gemeente.nl'));
+  });
+
+  it('shows the localised text for each error code, and a general one for codes it does not know', async () => {
+    const el = await fixture<PoortEmailForm>(html`<poort-email-form lang="nl-BE"></poort-email-form>`);
+    for (const [code, text] of [
+      ['invalid_credentials', 'niet juist'],
+      ['admin_requires_eherkenning', 'eHerkenning'],
+      ['rate_limited', 'te vaak'],
+      ['service_unavailable', 'tijdelijk niet mogelijk'],
+      ['something_new', 'Er liep iets mis'],
+    ]) {
+      stubFetch(code === 'service_unavailable' ? 503 : 401, { error: { code, message: 'English' } });
+      await submit(el, { email: 'an@provincie.be', password: 'een wachtwoord' });
+      expect(alertText(el), code).to.contain(text!);
+    }
+    window.fetch = () => Promise.reject(new TypeError('offline'));
+    await submit(el, { email: 'an@provincie.be', password: 'een wachtwoord' });
+    expect(alertText(el)).to.contain('geen verbinding');
+  });
+
+  it('asks for a reset link and always says the same thing', async () => {
+    stubFetch(202, { status: 'accepted' });
+    const el = await fixture<PoortEmailForm>(html`<poort-email-form lang="nl"></poort-email-form>`);
+    el.querySelector<HTMLButtonElement>('.poort-after-submit button')!.click();
+    await el.updateComplete;
+    expect(el.querySelector('h2')!.textContent).to.equal('Wachtwoord vergeten');
+    await submit(el, { email: 'piet@gemeente.nl' });
+    expect(calls[0]).to.deep.equal({ url: '/poort/api/password/forgot', body: { email: 'piet@gemeente.nl', locale: 'nl' } });
+    expect(el.textContent).to.contain('Als er een account bij dit e-mailadres hoort');
+  });
+
+  it('opens the reset form from the mail link, removes the token from the address bar, and sets the password', async () => {
+    history.replaceState(null, '', '?poort-reset=geheim-token-uit-de-mail&x=1');
+    stubFetch(200, { email: 'piet@gemeente.nl' });
+    const el = await fixture<PoortEmailForm>(html`<poort-email-form lang="nl"></poort-email-form>`);
+    expect(location.search).to.equal('?x=1');
+    expect(el.querySelector('h2')!.textContent).to.equal('Nieuw wachtwoord kiezen');
+    expect(el.querySelector('input[name="newPassword"]')!.getAttribute('autocomplete')).to.equal('new-password');
+    await submit(el, { newPassword: 'kort', repeat: 'kort' });
+    expect(el.textContent).to.contain('minimaal 12 tekens');
+    await submit(el, { newPassword: 'een lang nieuw wachtwoord', repeat: 'een ander lang wachtwoord' });
+    expect(el.textContent).to.contain('niet gelijk');
+    expect(calls).to.have.length(0);
+    await submit(el, { newPassword: 'een lang nieuw wachtwoord', repeat: 'een lang nieuw wachtwoord' });
+    expect(calls[0]).to.deep.equal({ url: '/poort/api/password/reset', body: { token: 'geheim-token-uit-de-mail', password: 'een lang nieuw wachtwoord' } });
+    await waitUntil(() => el.querySelector('input[name="email"]'));
+    expect(el.querySelector<HTMLInputElement>('input[name="email"]')!.value).to.equal('piet@gemeente.nl');
+    expect(el.textContent).to.contain('Uw wachtwoord is ingesteld');
+    history.replaceState(null, '', location.pathname);
+  });
+
+  it('opens the invitation form from its link and shows an expired link clearly', async () => {
+    history.replaceState(null, '', '?poort-invitation=uitnodiging');
+    stubFetch(410, { error: { code: 'token_expired', message: 'expired' } });
+    const el = await fixture<PoortEmailForm>(html`<poort-email-form lang="en"></poort-email-form>`);
+    expect(location.search).to.equal('');
+    expect(el.querySelector('h2')!.textContent).to.equal('Choose your password');
+    await submit(el, { newPassword: 'a long first password', repeat: 'a long first password' });
+    expect(calls[0]!.url).to.equal('/poort/api/invitation/accept');
+    expect(alertText(el)).to.contain('This link has expired');
+    await expect(el).to.be.accessible();
+  });
+
+  it('confirms a notification address from its link', async () => {
+    history.replaceState(null, '', '?poort-confirm-email=bevestig');
+    stubFetch(200, { notificationEmail: 'team@gemeente.nl' });
+    const el = await fixture<PoortEmailForm>(html`<poort-email-form lang="nl"></poort-email-form>`);
+    await waitUntil(() => el.textContent!.includes('team@gemeente.nl'));
+    expect(calls[0]).to.deep.equal({ url: '/poort/api/me/notification-email/confirm', body: { token: 'bevestig' } });
+  });
+});

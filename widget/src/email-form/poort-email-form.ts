@@ -1,0 +1,270 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { createTranslator, type Translate } from '../i18n.js';
+import { resolveLocale, type Locale } from '../locale.js';
+import { callBff, fetchEnvironment, type SessionUser } from './email-api.js';
+import { checkCurrentPassword, checkEmail, checkNewPassword, type CheckKey } from './form-checks.js';
+import { takeLinkToken } from './link-tokens.js';
+import { emailFormStyles } from './poort-email-form.styles.js';
+
+type View = 'login' | 'forgot' | 'forgot-sent' | 'reset' | 'invitation' | 'confirm-email' | 'logged-in';
+type Field = 'email' | 'password' | 'newPassword';
+
+let instances = 0;
+
+/**
+ * Log in with e-mail address and password, plus the forms around it: forgot password, choose a
+ * new password (from a reset link) and choose a first password (from an invitation link).
+ * Renders into its own light DOM, so browsers' password managers see and fill its inputs.
+ *
+ * @fires poort-login - Logged in; `detail.user` is the user ({id, email, displayName, role}).
+ */
+@customElement('poort-email-form')
+export class PoortEmailForm extends LitElement {
+  /** Language: `nl`, `nl-BE` or `en`; defaults to the document's language, else Dutch. */
+  @property({ reflect: true }) override lang = '';
+
+  /** Base path of the Poort BFF on this site. */
+  @property() bff = '/poort';
+
+  /** Same-site path the page may go to after login; passed on in the poort-login event. */
+  @property({ attribute: 'return-to' }) returnTo = '';
+
+  @state() private view: View = 'login';
+  @state() private busy = false;
+  /** A BFF error code or `network`/`unknown`: shown in the alert region. */
+  @state() private errorCode = '';
+  @state() private fieldErrors: Partial<Record<Field, CheckKey>> = {};
+  @state() private notice = '';
+  @state() private email = '';
+  @state() private user: SessionUser | undefined;
+  @state() private demo = false;
+
+  private locale: Locale = 'nl';
+  private t: Translate = createTranslator('nl');
+  private linkToken = '';
+  private readonly ids = `poort-email-form-${++instances}`;
+
+  /** Light DOM: the inputs must be in the page's own DOM for password managers. */
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  override connectedCallback(): void {
+    // eslint-disable-next-line wc/guard-super-call -- LitElement always implements connectedCallback.
+    super.connectedCallback();
+    adoptStyles(this);
+    // Inside <login-chooser> the chooser shows the environment; on its own, the form does.
+    if (!this.closest('login-chooser')) void fetchEnvironment(this.bff).then((environment) => (this.demo = environment === 'demo'));
+    const link = takeLinkToken(window.location, window.history);
+    if (link) {
+      this.linkToken = link.token;
+      this.view = link.kind === 'reset' ? 'reset' : link.kind === 'invitation' ? 'invitation' : 'confirm-email';
+      if (link.kind === 'confirm-email') void this.confirmEmail();
+    }
+  }
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('lang') || !this.hasUpdated) {
+      const locale = resolveLocale(this.lang, document.documentElement.lang);
+      if (locale !== this.locale || !this.hasUpdated) {
+        this.locale = locale;
+        this.t = createTranslator(locale);
+      }
+    }
+  }
+
+  override render() {
+    const views: Record<View, () => TemplateResult> = {
+      login: () => this.renderLogin(),
+      forgot: () => this.renderForgot(),
+      'forgot-sent': () => this.renderMessage('email.forgot.title', this.t('email.forgot.sent'), true),
+      reset: () => this.renderSetPassword('reset'),
+      invitation: () => this.renderSetPassword('invitation'),
+      'confirm-email': () => this.renderMessage('email.title', this.notice || (this.errorCode ? '' : this.t('email.confirmEmail.busy')), false),
+      'logged-in': () => this.renderMessage('email.title', this.t('email.loggedIn', { email: this.user?.email ?? '' }), false),
+    };
+    return html`<section class="poort-email-form" lang=${this.locale} aria-labelledby="${this.ids}-title">
+      ${this.demo ? html`<p class="poort-demo-banner">${this.t('email.demoBanner')}</p>` : nothing}${views[this.view]()}
+    </section>`;
+  }
+
+  private renderLogin() {
+    const t = this.t;
+    return html`
+      <h2 id="${this.ids}-title" tabindex="-1">${t('email.title')}</h2>
+      <p>${t('email.intro')}</p>
+      ${this.notice ? html`<p class="poort-notice" role="status">${this.notice}</p>` : nothing}
+      <form novalidate @submit=${this.submitLogin}>
+        ${this.renderInput('email', 'email', t('email.emailLabel'), 'username', this.email)}
+        ${this.renderInput('password', 'password', t('email.passwordLabel'), 'current-password')}
+        ${this.renderAlert()}
+        <button class="poort-submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? t('email.busy') : t('email.submit')}</button>
+        <p class="poort-after-submit"><button class="poort-link" type="button" @click=${() => this.go('forgot')}>${t('email.forgotLink')}</button></p>
+      </form>
+      <h3>${t('email.blockedTitle')}</h3>
+      <p class="poort-hint">${t('email.blockedHelp')}</p>
+    `;
+  }
+
+  private renderForgot() {
+    const t = this.t;
+    return html`
+      <h2 id="${this.ids}-title" tabindex="-1">${t('email.forgot.title')}</h2>
+      <p>${t('email.forgot.intro')}</p>
+      <form novalidate @submit=${this.submitForgot}>
+        ${this.renderInput('email', 'email', t('email.emailLabel'), 'username', this.email)} ${this.renderAlert()}
+        <button class="poort-submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? t('email.busy') : t('email.forgot.submit')}</button>
+        <p class="poort-after-submit"><button class="poort-link" type="button" @click=${() => this.go('login')}>${t('email.back')}</button></p>
+      </form>
+    `;
+  }
+
+  private renderSetPassword(kind: 'reset' | 'invitation') {
+    const t = this.t;
+    return html`
+      <h2 id="${this.ids}-title" tabindex="-1">${t(`email.${kind}.title`)}</h2>
+      <p>${t(`email.${kind}.intro`)}</p>
+      <form novalidate @submit=${this.submitSetPassword}>
+        ${this.renderInput('newPassword', 'password', t('email.newPasswordLabel'), 'new-password', '', t('email.passwordHint'))}
+        ${this.renderInput('repeat', 'password', t('email.confirmPasswordLabel'), 'new-password')} ${this.renderAlert()}
+        <button class="poort-submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? t('email.busy') : t(`email.${kind}.submit`)}</button>
+        <p class="poort-after-submit"><button class="poort-link" type="button" @click=${() => this.go('login')}>${t('email.back')}</button></p>
+      </form>
+    `;
+  }
+
+  private renderMessage(titleKey: string, text: string, withBack: boolean) {
+    return html`
+      <h2 id="${this.ids}-title" tabindex="-1">${this.t(titleKey)}</h2>
+      <p class="poort-notice" role="status">${text}</p>
+      ${this.renderAlert()}
+      ${withBack ? html`<p><button class="poort-link" type="button" @click=${() => this.go('login')}>${this.t('email.back')}</button></p>` : nothing}
+    `;
+  }
+
+  private renderInput(name: Field | 'repeat', type: string, label: string, autocomplete: string, value = '', hint = '') {
+    const id = `${this.ids}-${name}`;
+    const problem = name === 'repeat' ? undefined : this.fieldErrors[name];
+    const described = [hint ? `${id}-hint` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ');
+    return html`
+      <div class="poort-field">
+        <label for=${id}>${label}</label>
+        ${hint ? html`<p class="poort-hint" id="${id}-hint">${hint}</p>` : nothing}
+        <input
+          id=${id}
+          name=${name}
+          type=${type}
+          autocomplete=${autocomplete}
+          .value=${value}
+          required
+          spellcheck="false"
+          autocapitalize=${type === 'email' ? 'none' : 'off'}
+          aria-invalid=${problem ? 'true' : 'false'}
+          aria-describedby=${described || nothing}
+        />
+        ${problem ? html`<p class="poort-error" id="${id}-error">${this.t(`email.checks.${problem}`)}</p>` : nothing}
+      </div>
+    `;
+  }
+
+  private renderAlert() {
+    return html`<div class="poort-error" role="alert">${this.errorCode ? this.errorText(this.errorCode) : nothing}</div>`;
+  }
+
+  /** The text for a BFF error code: the shared `errors.*` table, else the form's own, else a generic one. */
+  private errorText(code: string): string {
+    return this.t(`errors.${code}`) || this.t(`email.commonErrors.${code}`) || this.t('email.commonErrors.unknown');
+  }
+
+  private async submitLogin(event: SubmitEvent) {
+    event.preventDefault();
+    const form = new FormData(event.target as HTMLFormElement);
+    const email = String(form.get('email') ?? '').trim();
+    const password = String(form.get('password') ?? '');
+    this.email = email;
+    if (!this.check({ email: checkEmail(email), password: checkCurrentPassword(password) })) return;
+    const result = await this.call<{ user: SessionUser }>('/api/login', { email, password });
+    if (!result) return;
+    this.user = result.user;
+    this.go('logged-in');
+    this.dispatchEvent(new CustomEvent('poort-login', { detail: { user: result.user, returnTo: this.returnTo || undefined }, bubbles: true, composed: true }));
+  }
+
+  private async submitForgot(event: SubmitEvent) {
+    event.preventDefault();
+    const email = String(new FormData(event.target as HTMLFormElement).get('email') ?? '').trim();
+    this.email = email;
+    if (!this.check({ email: checkEmail(email) })) return;
+    if (await this.call('/api/password/forgot', { email, locale: this.locale })) this.go('forgot-sent');
+  }
+
+  private async submitSetPassword(event: SubmitEvent) {
+    event.preventDefault();
+    const form = new FormData(event.target as HTMLFormElement);
+    const password = String(form.get('newPassword') ?? '');
+    if (!this.check({ newPassword: checkNewPassword(password, String(form.get('repeat') ?? '')) })) return;
+    const path = this.view === 'invitation' ? '/api/invitation/accept' : '/api/password/reset';
+    const result = await this.call<{ email: string }>(path, { token: this.linkToken, password });
+    if (!result) return;
+    this.linkToken = '';
+    this.email = result.email;
+    this.go('login', this.t('email.passwordSet'));
+  }
+
+  private async confirmEmail() {
+    const result = await this.call<{ notificationEmail: string }>('/api/me/notification-email/confirm', { token: this.linkToken });
+    this.linkToken = '';
+    if (result) this.notice = this.t('email.confirmEmail.done', { email: result.notificationEmail });
+  }
+
+  /** Shows the client-side problems, if any; true when there are none. */
+  private check(problems: Partial<Record<Field, CheckKey | undefined>>): boolean {
+    const found = Object.fromEntries(Object.entries(problems).filter(([, v]) => v)) as Partial<Record<Field, CheckKey>>;
+    this.fieldErrors = found;
+    this.errorCode = '';
+    const first = Object.keys(found)[0];
+    if (first) {
+      void this.updateComplete.then(() => this.querySelector<HTMLInputElement>(`#${this.ids}-${first}`)?.focus());
+      return false;
+    }
+    return true;
+  }
+
+  private async call<T>(path: string, body: unknown): Promise<T | undefined> {
+    if (this.busy) return undefined;
+    this.busy = true;
+    this.errorCode = '';
+    try {
+      const result = await callBff<T>(this.bff, path, body);
+      if (result.ok) return result.value;
+      this.errorCode = result.code;
+      return undefined;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private go(view: View, notice = '') {
+    this.view = view;
+    this.notice = notice;
+    this.errorCode = '';
+    this.fieldErrors = {};
+    // Move focus to the new heading so screen-reader users hear where they are.
+    void this.updateComplete.then(() => this.querySelector<HTMLElement>(`#${this.ids}-title`)?.focus());
+  }
+}
+
+/** Adopts the element's stylesheet into the document (or shadow root) it is rendered in, once. */
+function adoptStyles(element: HTMLElement): void {
+  const root = element.getRootNode() as Document | ShadowRoot;
+  const sheet = emailFormStyles.styleSheet;
+  if (!sheet || !('adoptedStyleSheets' in root)) return;
+  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'poort-email-form': PoortEmailForm;
+  }
+}
