@@ -101,7 +101,7 @@ describe('<poort-email-form>', () => {
       ['invalid_credentials', 'niet juist'],
       ['admin_requires_eherkenning', 'eHerkenning'],
       ['rate_limited', 'te vaak'],
-      ['service_unavailable', 'tijdelijk niet mogelijk'],
+      ['service_unavailable', 'storing'],
       ['something_new', 'Er liep iets mis'],
     ]) {
       stubFetch(code === 'service_unavailable' ? 503 : 401, { error: { code, message: 'English' } });

@@ -1,4 +1,3 @@
-/* global document, location */
 // Demo page script (no inline scripts: the CSP forbids them). Shows who is logged in, with a
 // log-out button, using GET /poort/api/session and POST /poort/api/logout.
 const status = document.getElementById('session-status');
