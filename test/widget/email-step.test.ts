@@ -1,5 +1,6 @@
 /// <reference types="mocha" />
 import { expect, html } from '@open-wc/testing';
+import '../../widget/src/email-form/poort-email-form.js';
 import '../../widget/src/login-chooser.js';
 import { $, chooser, restoreFetch, serveConfig, text } from './support.js';
 
@@ -25,13 +26,20 @@ describe('<login-chooser> e-mail step', () => {
     expect(el.querySelectorAll('poort-email-form')).to.have.length(1);
   });
 
-  it('links to the forgot-password page', async () => {
+  it('opens the forgot-password form of <poort-email-form> from its help text', async () => {
     const el = await chooser(html`<login-chooser bff="/poort" return-to="/mijn"></login-chooser>`);
     $(el, 'button[data-method="email"]').click();
     await el.updateComplete;
-    const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('a[href^="/poort/password/forgot"]')!;
-    expect(text(link)).to.equal('Wachtwoord vergeten?');
-    expect(link.getAttribute('href')).to.equal('/poort/password/forgot?returnTo=%2Fmijn');
+    await customElements.whenDefined('poort-email-form');
+    const form = el.querySelector('poort-email-form')! as HTMLElement & { updateComplete: Promise<boolean> };
+    await form.updateComplete;
+    expect(form.querySelector('input[autocomplete="current-password"]')).to.not.equal(null);
+    const button = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.link')].find((b) => text(b) === 'Wachtwoord vergeten?')!;
+    expect(button).to.not.equal(undefined);
+    button.click();
+    await form.updateComplete;
+    expect(form.querySelector('input[autocomplete="current-password"]')).to.equal(null);
+    expect(form.querySelector('input[name="email"]')).to.not.equal(null);
   });
 
   it('lets a poort-login event from the form bubble out of the widget', async () => {

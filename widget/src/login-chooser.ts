@@ -168,7 +168,7 @@ export class LoginChooser extends LitElement {
         return html`<h2 id="heading" tabindex="-1">${t('emailStep.heading')}</h2>
           <slot name="email"></slot>
           <div class="actions">${this.backButton()}</div>
-          ${help(html`<p><a href=${this.forgotPasswordUrl()}>${t('help.email.forgot')}</a></p>
+          ${help(html`<p><button type="button" part="link" class="link" @click=${this.openForgotPassword}>${t('help.email.forgot')}</button></p>
             <p>${t('help.email.lockout')}</p>
             <p>${t('help.email.blocked')}</p>
             <p>${t('help.email.environment')}</p>
@@ -291,9 +291,11 @@ export class LoginChooser extends LitElement {
     return isLocalPath(this.returnTo) ? this.returnTo : location.pathname + location.search;
   }
 
-  private forgotPasswordUrl(): string {
-    return `${this.bff}/password/forgot?returnTo=${encodeURIComponent(this.returnPath())}`;
-  }
+  /** The forgot-password form lives in `<poort-email-form>` (light DOM); open it there. */
+  private openForgotPassword = (): void => {
+    const form = this.querySelector(':scope > poort-email-form') as (HTMLElement & { showForgotPassword?: () => void }) | null;
+    form?.showForgotPassword?.();
+  };
 
   private methodTokens(): string[] {
     return this.methods.split(/\s+/).filter(Boolean);

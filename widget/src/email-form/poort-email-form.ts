@@ -245,6 +245,11 @@ export class PoortEmailForm extends LitElement {
     }
   }
 
+  /** Opens the forgot-password form (e.g. from the help text of `<login-chooser>`). */
+  showForgotPassword(): void {
+    this.go('forgot');
+  }
+
   private go(view: View, notice = '') {
     this.view = view;
     this.notice = notice;
