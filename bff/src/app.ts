@@ -13,6 +13,8 @@ import { requestLog } from './middleware/request-log.js';
 import { sameOriginJson } from './middleware/same-origin-json.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { configRoutes } from './routes/config.js';
+import { devBrokerRoutes } from './routes/dev-brokers.js';
+import { eherkenningRoutes } from './routes/eherkenning.js';
 import { healthRoutes } from './routes/health.js';
 import { sessionRoutes } from './routes/session.js';
 
@@ -33,6 +35,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route(BASE, healthRoutes());
   app.route(BASE, configRoutes());
   app.route(BASE, sessionRoutes());
+  app.route(BASE, eherkenningRoutes());
+  // Simulated brokers exist only when set up (never in production: see eherkenning-setup.ts).
+  if (deps.devBrokers) app.route(BASE, devBrokerRoutes());
 
   app.doc31(`${BASE}/api/openapi.json`, {
     openapi: '3.1.0',

@@ -13,6 +13,10 @@ const envSchema = z.object({
   POORT_DATA_DIR: z.string().min(1).default('.poort'),
   NODE_ENV: z.string().default('development'),
   POORT_TRUST_PROXY: z.enum(['0', '1', 'true', 'false', '']).default('0'),
+  POORT_PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/?#]+$/, 'must be an origin such as https://www.example.nl (no path, no trailing slash)')
+    .default('http://localhost:8080'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -27,6 +31,8 @@ export interface EnvConfig {
   /** Believe X-Forwarded-For / -Proto from a reverse proxy in front of Poort. */
   trustProxy: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** The origin browsers and brokers reach Poort at: ACS URLs and entity ids of simulated brokers derive from it. */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -50,5 +56,6 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     production: e.NODE_ENV === 'production',
     trustProxy: e.POORT_TRUST_PROXY === '1' || e.POORT_TRUST_PROXY === 'true',
     logLevel: e.LOG_LEVEL,
+    publicUrl: e.POORT_PUBLIC_URL,
   };
 }

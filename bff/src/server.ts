@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { openDb } from '../../db/open.js';
 import { createApp } from './app.js';
 import { ConfigError, loadEnvConfig } from './config.js';
+import { setUpEherkenning } from './eherkenning-setup.js';
 import { createLogger } from './logger.js';
 import { loadSiteConfig } from './site-config/load.js';
 
@@ -12,7 +13,8 @@ async function main(): Promise<void> {
   const site = loadSiteConfig();
   const logger = createLogger(env.logLevel);
   const db = await openDb(env.databaseUrl ? { url: env.databaseUrl } : { dataDir: env.pgliteDir });
-  const app = createApp({ db, logger, env, site: site.config }, { demoSite: !env.production || process.env.POORT_DEMO_SITE === '1' });
+  const eherkenning = setUpEherkenning({ site: site.config, baseDir: site.baseDir, dataDir: env.dataDir, publicUrl: env.publicUrl, production: env.production, db: db.db });
+  const app = createApp({ db, logger, env, site: site.config, ...eherkenning }, { demoSite: !env.production || process.env.POORT_DEMO_SITE === '1' });
 
   const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {
     const shown = env.host === '0.0.0.0' || env.host === '::' ? 'localhost' : env.host;
