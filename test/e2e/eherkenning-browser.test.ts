@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium } from '../find-chromium.mjs';
 import { startServer, type ServerProcess } from '../support/server-process.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'poort-e2e-eh-'));
@@ -30,7 +29,7 @@ beforeAll(async () => {
   // The simulated brokers and the ACS URL derive from POORT_PUBLIC_URL, so it must be the real address.
   server = await startServer({ POORT_DATA_DIR: dataDir, DATABASE_URL: '', PORT: String(port), POORT_PUBLIC_URL: base });
   browser = await chromium.launch({
-    executablePath: findChromium() ?? '/usr/bin/chromium',
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', // npm test sets CHROME_PATH (test/find-chromium.mjs)
     args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }, 60_000);
