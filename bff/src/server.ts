@@ -5,6 +5,7 @@ import { openDb } from '../../db/open.js';
 import { createApp } from './app.js';
 import { ConfigError, loadEnvConfig } from './config.js';
 import { setUpEherkenning } from './eherkenning-setup.js';
+import { deleteExpiredSamlRows } from './saml/request-store.js';
 import { createLogger } from './logger.js';
 import { loadSiteConfig } from './site-config/load.js';
 
@@ -21,10 +22,17 @@ async function main(): Promise<void> {
     console.log(`Configuration: ${site.source} (${site.config.environment})\nDatabase: ${db.description}\nPoort listens on http://${shown}:${info.port}/ (BFF under /poort/)`);
   }) as Server;
 
+  // Used SAML ids and old login requests are only needed until they expire; any instance may
+  // clean up (the deletes are idempotent), so each does now and then.
+  const cleanup = setInterval(() => {
+    deleteExpiredSamlRows(db.db).catch((error) => logger.warn({ err: { name: (error as Error).name } }, 'cleaning up saml rows'));
+  }, 10 * 60_000).unref();
+
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    clearInterval(cleanup);
     logger.info({ signal }, 'stopping');
     // Close the listener first so no request starts on a closing database, then close the
     // database (PGlite flushes its data directory on close, so the next start finds it intact).

@@ -1,7 +1,7 @@
 // The eHerkenning flow in a real browser against a real server process (as `npm start` runs it):
 // demo page → start → simulated broker (samlify) → ACS → back on the demo page, logged in; and the
 // cancel and no-authorisation paths back with ?poort-error=. Debian Chromium via playwright-core.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,6 +59,13 @@ async function toBroker(page: Page, broker: string): Promise<void> {
 }
 
 describe('eHerkenning in the browser', () => {
+  it('made development SAML keys under POORT_DATA_DIR on first start', () => {
+    for (const name of ['sp-signing', 'sp-encryption', 'dev-broker-demo-noord']) {
+      expect(existsSync(join(dataDir, 'keys', `${name}.key`)), name).toBe(true);
+      expect(existsSync(join(dataDir, 'keys', `${name}.crt`)), name).toBe(true);
+    }
+  });
+
   it('logs in through the POST broker and lands back on the demo page with a session', async () => {
     const { page, cspViolations } = await openPage();
     await toBroker(page, 'demo-noord');

@@ -285,7 +285,53 @@ describe('hostile XML (X01–X05, S35)', () => {
   });
 });
 
+describe('shapes that must not be guessed at (S36, X06, X07)', () => {
+  const resign = (xml: string, keys: Parameters<typeof sign>[2]) => xml.replace(/<saml:Assertion[\s\S]*<\/saml:Assertion>/, (a) => sign(a, 'Assertion', keys));
+
+  it('refuses an attribute that appears twice (S36)', async () => {
+    const s = await startAt(t);
+    const unsigned = buildResponse({ ...s.spec, signAssertion: false }).xml;
+    const doubled = unsigned.replace(/(<saml:Attribute Name="urn:etoegang:core:ServiceID">[\s\S]*?<\/saml:Attribute>)/, '$1$1');
+    await expectRefused(t, resign(doubled, s.spec.brokerKeys), s.relayState, 'saml_invalid', 'attribute_duplicate');
+  });
+
+  it('refuses a NameID value with a nested NameID inside (S36)', async () => {
+    const s = await startAt(t);
+    const { xml } = buildResponse({ ...s.spec, plainPseudonymXml: 'S-outer<saml:NameID>S-inner</saml:NameID>' });
+    await expectRefused(t, xml, s.relayState, 'saml_invalid', 'attribute_invalid');
+  });
+
+  it('refuses an Assertion in another namespace under the SAML prefix (X06)', async () => {
+    const s = await startAt(t);
+    const unsigned = buildResponse({ ...s.spec, signAssertion: false }).xml.replace(
+      '<saml:Assertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion"',
+      '<saml:Assertion xmlns:saml="urn:evil:not-saml"',
+    );
+    await expectRefused(t, resign(unsigned, s.spec.brokerKeys), s.relayState, 'saml_invalid');
+  });
+
+  it('refuses a signature with an XPath or XSLT transform (X07)', async () => {
+    const s = await startAt(t);
+    const { xml } = buildResponse({ ...s.spec });
+    const hostile = xml.replace(
+      '<ds:Transform Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/>',
+      '<ds:Transform Algorithm="http://www.w3.org/TR/1999/REC-xslt-19991116"/>',
+    );
+    await expectRefused(t, hostile, s.relayState, 'saml_invalid', 'weak_algorithm');
+  });
+});
+
 describe('encrypted identifiers (S33)', () => {
+  it('refuses RSA PKCS#1 v1.5 key transport', async () => {
+    const s = await startAt(t);
+    const unsigned = buildResponse({ ...s.spec, signAssertion: false }).xml.replaceAll(
+      'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p',
+      'http://www.w3.org/2001/04/xmlenc#rsa-1_5',
+    );
+    const signed = unsigned.replace(/<saml:Assertion[\s\S]*<\/saml:Assertion>/, (a) => sign(a, 'Assertion', s.spec.brokerKeys));
+    await expectRefused(t, signed, s.relayState, 'saml_invalid', 'encrypted_id_undecryptable');
+  });
+
   it('refuses an EncryptedID whose ciphertext was altered, with the same error as any undecryptable one', async () => {
     const s = await startAt(t);
     // Flipping the ciphertext after signing is caught by the signature; here the broker itself

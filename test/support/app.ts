@@ -4,7 +4,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { createApp, type AppOptions } from '../../bff/src/app.js';
 import { loadEnvConfig, type EnvConfig } from '../../bff/src/config.js';
 import { setUpEherkenning } from '../../bff/src/eherkenning-setup.js';
@@ -31,6 +31,10 @@ export interface TestAppOptions extends AppOptions {
   baseDir?: string;
   soap?: SoapTransport;
   fetch?: typeof fetch;
+  /** Logger to use instead of a silent one (tests that read the log). */
+  logger?: Logger;
+  /** Build the app as NODE_ENV=production would (no simulated brokers). */
+  production?: boolean;
 }
 
 let keyDir: string | undefined;
@@ -59,13 +63,13 @@ export async function createTestApp(options: TestAppOptions = {}, db?: TestDb): 
     baseDir: options.baseDir ?? process.cwd(),
     dataDir: env.dataDir,
     publicUrl: env.publicUrl,
-    production: false,
+    production: options.production ?? false,
     db: handle.db,
     keys: testSpKeys(),
     soap: options.soap ?? loopback,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
-  const deps = { db: handle, logger: pino({ level: 'silent' }), env, site, ...eherkenning };
+  const deps = { db: handle, logger: options.logger ?? pino({ level: 'silent' }), env, site, ...eherkenning };
   const app = createApp(deps, options);
   self.app = app;
   return { app, db: handle, env, site, deps, close: () => (db ? Promise.resolve() : handle.close()) };
