@@ -84,6 +84,16 @@ describe('signatures (S09–S16, S29)', () => {
     await expectRefused(t, doubled, s.relayState, 'saml_invalid', /signature/);
   });
 
+  it('refuses an altered assertion whose Signature carries a second, wrapped SignedInfo (S14)', async () => {
+    const s = await startAt(t);
+    const { xml } = buildResponse({ ...s.spec, level: 'loa2plus' });
+    const signedInfo = /<ds:SignedInfo>[\s\S]*?<\/ds:SignedInfo>/.exec(xml)![0];
+    const wrapped = xml
+      .replace('</ds:Signature>', `<ds:Object>${signedInfo}</ds:Object></ds:Signature>`)
+      .replace('assurance-class:loa2plus', 'assurance-class:loa4');
+    await expectRefused(t, wrapped, s.relayState, 'saml_invalid', /signature/);
+  });
+
   it('refuses an altered assertion whose DigestValue hides a comment (S15)', async () => {
     const s = await startAt(t);
     const { xml } = buildResponse({ ...s.spec, level: 'loa2plus' });

@@ -1,6 +1,7 @@
 // The Assertion Consumer Service flow shared by both bindings, apart from HTTP: from the
 // RelayState and the Response XML (however it arrived) to a session, or to a refusal that names
 // the user-facing outcome and a reason for the log.
+import { randomBytes } from 'node:crypto';
 import type { Db } from '../../../db/open.js';
 import { completeEherkenningLogin, type CompletedLogin } from '../auth/eherkenning-login.js';
 import type { RequestOrigin } from '../audit/record-audit.js';
@@ -11,7 +12,6 @@ import { findRequestByRelayState, markSeen, type StoredRequest } from './request
 import { SamlError } from './saml-error.js';
 import type { SamlService } from './saml-service.js';
 import { readEnvelope, statusOutcome, verifyResponse } from './verify-response.js';
-import { randomBytes } from 'node:crypto';
 
 export interface AcsContext {
   db: Db;
@@ -55,12 +55,11 @@ export async function acceptResponse(ctx: AcsContext, request: StoredRequest, xm
     if (envelope.root.getAttribute('Destination') && envelope.root.getAttribute('Destination') !== ctx.saml.sp.acsUrl) throw new SamlError('destination_mismatch');
     throw new SamlError(`status_${(envelope.subStatus ?? envelope.status).split(':').pop()}`, outcome);
   }
-  const verified = await verifyResponse(xml, {
-    sp: ctx.saml.sp,
-    broker: endpoints,
-    clockSkewMs: ctx.site.eherkenning.clockSkewSeconds * 1000,
-    ...(ctx.now ? { now: ctx.now } : {}),
-  });
+  const verified = await verifyResponse(
+    xml,
+    { sp: ctx.saml.sp, broker: endpoints, clockSkewMs: ctx.site.eherkenning.clockSkewSeconds * 1000, ...(ctx.now ? { now: ctx.now } : {}) },
+    envelope,
+  );
   return completeEherkenningLogin(ctx.db, ctx.site, request, verified, ctx.origin, ctx.now);
 }
 

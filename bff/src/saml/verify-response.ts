@@ -89,8 +89,8 @@ export function statusOutcome(envelope: { status: string; subStatus?: string }) 
   return envelope.status === SUCCESS ? undefined : outcomeForStatus(envelope.subStatus);
 }
 
-export async function verifyResponse(xml: string, options: VerifyOptions): Promise<VerifiedLogin> {
-  const envelope = readEnvelope(xml);
+export async function verifyResponse(xml: string, options: VerifyOptions, read?: ReturnType<typeof readEnvelope>): Promise<VerifiedLogin> {
+  const envelope = read ?? readEnvelope(xml);
   const { root } = envelope;
   const { sp, broker } = options;
   const now = options.now ?? new Date();
