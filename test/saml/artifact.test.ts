@@ -90,3 +90,28 @@ describe('HTTP-Artifact ACS', () => {
     await expectRefusal(t, await t.app.request(`/poort/auth/eherkenning/acs?SAMLart=${encodeURIComponent(foreign)}&RelayState=${s2.relayState}`), 'saml_invalid', before, 'artifact_source_mismatch');
   });
 });
+
+describe('per-broker SOAP content type', () => {
+  it('sends application/soap+xml to a broker configured for it', async () => {
+    const { demoSiteConfig } = await import('../../bff/src/site-config/demo-defaults.js');
+    const requests: SoapRequest[] = [];
+    const self: { t?: TestApp } = {};
+    const site = { ...demoSiteConfig, brokers: demoSiteConfig.brokers.map((b) => (b.id === 'demo-zuid' ? { ...b, artifact: { contentType: 'application/soap+xml' } } : b)) };
+    const other = await createTestApp({
+      site,
+      soap: async (request) => {
+        requests.push(request);
+        return (await self.t!.app.request(request.url, { method: 'POST', body: request.body, headers: { 'content-type': request.contentType } })).text();
+      },
+    });
+    self.t = other;
+    try {
+      const s = await startAt(other, 'demo-zuid');
+      const res = await other.app.request((await brokerAnswers(other, s, 'person:jan')).headers.get('location')!);
+      expect(res.headers.get('location')).toBe('/mijn');
+      expect(requests.map((r) => r.contentType)).toEqual(['application/soap+xml']);
+    } finally {
+      await other.close();
+    }
+  });
+});

@@ -77,7 +77,7 @@ export async function resolveArtifact(ctx: AcsContext, request: StoredRequest, a
   if (!(await markSeen(ctx.db, [{ id: artifact, kind: 'artifact' }], new Date(Date.now() + 3_600_000)))) throw new SamlError('replay');
   const resolveId = `_${randomBytes(16).toString('hex')}`;
   const body = soapEnvelope(buildArtifactResolve(ctx.saml.sp, service.url, artifact, resolveId));
-  const tls = broker.artifact.tlsClientCert && broker.artifact.tlsClientKey ? ctx.saml.tlsClient(broker) : undefined;
+  const tls = ctx.saml.tlsClient(broker);
   const answer = await ctx.saml.soap({ url: service.url, body, contentType: broker.artifact.contentType, ...(tls ? { tls } : {}) });
   return responseFromArtifactResponse(answer, endpoints, resolveId);
 }

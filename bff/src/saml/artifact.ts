@@ -44,7 +44,7 @@ export interface SoapRequest {
   url: string;
   body: string;
   contentType: 'text/xml' | 'application/soap+xml';
-  tls?: { cert: string; key: string };
+  tls?: { cert?: string; key?: string; ca?: string };
 }
 
 export type SoapTransport = (request: SoapRequest) => Promise<string>;

@@ -22,8 +22,8 @@ export interface SamlService {
   broker(id: string): BrokerConfig | undefined;
   /** Where an AuthnRequest for a chosen broker goes: itself, or the contracted broker with a hint. */
   route(chosen: BrokerConfig): { via: BrokerConfig; idpHint?: string };
-  /** The TLS client certificate and key for a broker's artifact resolution, read from its PEM files. */
-  tlsClient(broker: BrokerConfig): { cert: string; key: string } | undefined;
+  /** TLS settings for a broker's artifact resolution (client certificate and key, extra CA), read from their PEM files. */
+  tlsClient(broker: BrokerConfig): { cert?: string; key?: string; ca?: string } | undefined;
 }
 
 export interface SamlServiceOptions {
@@ -64,10 +64,12 @@ export function createSamlService(options: SamlServiceOptions): SamlService {
     soap: options.soap ?? httpSoapTransport,
     spMetadata: () => (spMetadataXml ??= buildSpMetadata(sp)),
     broker: (id) => brokers.get(id),
-    tlsClient: (broker) =>
-      broker.artifact.tlsClientCert && broker.artifact.tlsClientKey
-        ? { cert: readFileSync(resolve(options.baseDir, broker.artifact.tlsClientCert), 'utf8'), key: readFileSync(resolve(options.baseDir, broker.artifact.tlsClientKey), 'utf8') }
-        : undefined,
+    tlsClient: (broker) => {
+      const read = (file: string | undefined) => (file ? readFileSync(resolve(options.baseDir, file), 'utf8') : undefined);
+      const { tlsClientCert, tlsClientKey, tlsCa } = broker.artifact;
+      if (!tlsClientCert && !tlsCa) return undefined;
+      return { ...(tlsClientCert ? { cert: read(tlsClientCert)!, key: read(tlsClientKey)! } : {}), ...(tlsCa ? { ca: read(tlsCa)! } : {}) };
+    },
     route: (chosen) => {
       if (eh.routing !== 'contracted') return { via: chosen };
       const via = brokers.get(eh.contractedBroker!)!;

@@ -2,6 +2,7 @@
 // time limit and a size limit on the answer.
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { rootCertificates } from 'node:tls';
 import { SamlError } from './saml-error.js';
 import type { SoapTransport } from './artifact.js';
 import { MAX_XML_BYTES } from './xml-guard.js';
@@ -16,7 +17,7 @@ export const httpSoapTransport: SoapTransport = ({ url, body, contentType, tls }
     };
     // SOAP 1.1 over text/xml names the action in a header (SAML bindings §3.2.3.3).
     if (contentType === 'text/xml') headers.soapaction = '"http://www.oasis-open.org/committees/security"';
-    const req = send(target, { method: 'POST', headers, timeout: 10_000, ...(tls ? { cert: tls.cert, key: tls.key } : {}) }, (res) => {
+    const req = send(target, { method: 'POST', headers, timeout: 10_000, ...(tls?.cert && tls.key ? { cert: tls.cert, key: tls.key } : {}), ...(tls?.ca ? { ca: [...rootCertificates, tls.ca] } : {}) }, (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (chunk: Buffer) => {

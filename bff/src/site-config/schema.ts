@@ -35,6 +35,11 @@ export const brokerSchema = z.object({
       /** TLS client certificate and key (PEM files) for the SOAP call, when the broker asks for one. */
       tlsClientCert: z.string().min(1).optional(),
       tlsClientKey: z.string().min(1).optional(),
+      /**
+       * PEM file of the CA(s) to trust for the broker's SOAP endpoint besides Node's defaults, e.g.
+       * the PKIoverheid private root, which is not in the public trust stores.
+       */
+      tlsCa: z.string().min(1).optional(),
     })
     .default({ contentType: 'text/xml' }),
 });
