@@ -50,6 +50,18 @@ describe('signature wrapping (S01–S08)', () => {
   }
 });
 
+describe('assertions outside their place', () => {
+  it('never reads an unsigned assertion hidden in Extensions: the login is the signed person', async () => {
+    const s = await startAt(t);
+    const { xml } = buildResponse({ ...s.spec, pseudonym: 'S-signed-person' });
+    const evil = buildAssertion({ ...s.spec, pseudonym: 'S-attacker' }).xml;
+    const hidden = xml.replace('<samlp:Status>', `<samlp:Extensions>${evil}</samlp:Extensions><samlp:Status>`);
+    expect((await postToAcs(t, hidden, s.relayState)).headers.get('location')).toBe('/mijn');
+    expect(await t.db.db.select().from(identities).where(eq(identities.subject, 'S-attacker'))).toHaveLength(0);
+    expect(await t.db.db.select().from(identities).where(eq(identities.subject, 'S-signed-person'))).toHaveLength(1);
+  });
+});
+
 describe('signatures (S09–S16, S29)', () => {
   it('refuses a response with every signature stripped (S09)', async () => {
     const s = await startAt(t);
