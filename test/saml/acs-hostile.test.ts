@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identities } from '../../db/schema.js';
 import { createTestApp, testKeyDir, type TestApp } from '../support/app.js';
 import { ensureKeyPair } from '../../bff/src/saml/key-pair.js';
-import { cookieOf, form, postToAcs } from './flow.js';
+import { bindingCookieFor, cookieOf, form, postToAcs } from './flow.js';
 import { expectRefusal, expectRefused, sessionCount, startAt } from './harness.js';
 import { buildResponse, buildAssertion, sign } from './response-builder.js';
 import { applyXsw, type XswVariant } from './xsw.js';
@@ -182,6 +182,17 @@ describe('binding to our request (S19–S23)', () => {
     await expectRefused(t, xml, victim.relayState, 'saml_invalid', 'in_response_to_mismatch');
   });
 
+  it('refuses the answer in a browser other than the one that started the login (login CSRF, S22)', async () => {
+    const attacker = await startAt(t);
+    const { xml } = buildResponse({ ...attacker.spec, pseudonym: 'S-csrf' });
+    const before = await sessionCount(t);
+    // The attacker's own valid answer, auto-posted from the victim's browser (which carries no or another binding cookie).
+    await expectRefusal(t, await postToAcs(t, xml, attacker.relayState, { cookie: null }), 'saml_invalid', before, 'browser_mismatch');
+    const attacker2 = await startAt(t);
+    const other = buildResponse({ ...attacker2.spec, pseudonym: 'S-csrf' });
+    await expectRefusal(t, await postToAcs(t, other.xml, attacker2.relayState, { cookie: 'poort_login=' + 'A'.repeat(43) }), 'saml_invalid', before, 'browser_mismatch');
+  });
+
   it('refuses an InResponseTo that was never issued (S23)', async () => {
     const s = await startAt(t);
     const { xml } = buildResponse({ ...s.spec, inResponseTo: '_never-issued' });
@@ -298,11 +309,12 @@ describe('hostile XML (X01–X05, S35)', () => {
   it('refuses non-base64 and deflated payloads (S35)', async () => {
     const s = await startAt(t);
     const before = await sessionCount(t);
-    const res = await t.app.request('/poort/auth/eherkenning/acs', form({ SAMLResponse: '%%%not base64%%%', RelayState: s.relayState }));
+    const withCookie = (body: ReturnType<typeof form>, relayState: string) => ({ ...body, headers: { ...body.headers, cookie: bindingCookieFor(relayState)! } });
+    const res = await t.app.request('/poort/auth/eherkenning/acs', withCookie(form({ SAMLResponse: '%%%not base64%%%', RelayState: s.relayState }), s.relayState));
     await expectRefusal(t, res, 'saml_invalid', before, 'saml_response_not_base64');
     const s2 = await startAt(t);
     const deflated = (await import('node:zlib')).deflateRawSync(Buffer.from(buildResponse({ ...s2.spec }).xml)).toString('base64');
-    const res2 = await t.app.request('/poort/auth/eherkenning/acs', form({ SAMLResponse: deflated, RelayState: s2.relayState }));
+    const res2 = await t.app.request('/poort/auth/eherkenning/acs', withCookie(form({ SAMLResponse: deflated, RelayState: s2.relayState }), s2.relayState));
     await expectRefusal(t, res2, 'saml_invalid', before);
   });
 });

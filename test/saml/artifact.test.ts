@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SoapRequest } from '../../bff/src/saml/artifact.js';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { brokerAnswers, cookieOf } from './flow.js';
+import { brokerAnswers, cookieOf, getAcs } from './flow.js';
 import { expectRefusal, sessionCount, startAt } from './harness.js';
 
 let t: TestApp;
@@ -37,7 +37,7 @@ describe('HTTP-Artifact ACS', () => {
     tamper = undefined;
     const location = await artifactRedirect();
     expect(location).toMatch(/\/poort\/auth\/eherkenning\/acs\?SAMLart=/);
-    const res = await t.app.request(location);
+    const res = await getAcs(t, location);
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/mijn');
     const session = await (await t.app.request('/poort/api/session', { headers: { cookie: cookieOf(res)! } })).json();
@@ -55,7 +55,7 @@ describe('HTTP-Artifact ACS', () => {
       ['no_authorisation', 'no_authorisation'],
     ] as const) {
       const before = await sessionCount(t);
-      const res = await t.app.request(await artifactRedirect(answer));
+      const res = await getAcs(t, await artifactRedirect(answer));
       await expectRefusal(t, res, code, before);
     }
   });
@@ -63,31 +63,31 @@ describe('HTTP-Artifact ACS', () => {
   it('refuses an artifact a second time', async () => {
     tamper = undefined;
     const location = await artifactRedirect();
-    expect((await t.app.request(location)).headers.get('location')).toBe('/mijn');
+    expect((await getAcs(t, location)).headers.get('location')).toBe('/mijn');
     const before = await sessionCount(t);
-    await expectRefusal(t, await t.app.request(location), 'saml_invalid', before);
+    await expectRefusal(t, await getAcs(t, location), 'saml_invalid', before);
   });
 
   it('refuses an ArtifactResponse whose content was changed after signing', async () => {
     tamper = (xml) => xml.replace('assurance-class:loa2plus', 'assurance-class:loa4');
     const before = await sessionCount(t);
-    await expectRefusal(t, await t.app.request(await artifactRedirect()), 'saml_invalid', before, 'artifact_response_signature_invalid');
+    await expectRefusal(t, await getAcs(t, await artifactRedirect()), 'saml_invalid', before, 'artifact_response_signature_invalid');
   });
 
   it('refuses an unsigned ArtifactResponse', async () => {
     tamper = (xml) => xml.replace(/<ds:Signature[\s\S]*?<\/ds:Signature>(?=<samlp:Status)/, '');
     const before = await sessionCount(t);
-    await expectRefusal(t, await t.app.request(await artifactRedirect()), 'saml_invalid', before, 'artifact_response_signature_invalid');
+    await expectRefusal(t, await getAcs(t, await artifactRedirect()), 'saml_invalid', before, 'artifact_response_signature_invalid');
   });
 
   it('refuses a malformed artifact and one from another source', async () => {
     tamper = undefined;
     const s = await startAt(t, 'demo-zuid');
     const before = await sessionCount(t);
-    await expectRefusal(t, await t.app.request(`/poort/auth/eherkenning/acs?SAMLart=bm90LWFuLWFydGlmYWN0&RelayState=${s.relayState}`), 'saml_invalid', before, 'artifact_malformed');
+    await expectRefusal(t, await getAcs(t, `/poort/auth/eherkenning/acs?SAMLart=bm90LWFuLWFydGlmYWN0&RelayState=${s.relayState}`), 'saml_invalid', before, 'artifact_malformed');
     const s2 = await startAt(t, 'demo-zuid');
     const foreign = Buffer.concat([Buffer.from([0, 4, 0, 0]), Buffer.alloc(40, 7)]).toString('base64');
-    await expectRefusal(t, await t.app.request(`/poort/auth/eherkenning/acs?SAMLart=${encodeURIComponent(foreign)}&RelayState=${s2.relayState}`), 'saml_invalid', before, 'artifact_source_mismatch');
+    await expectRefusal(t, await getAcs(t, `/poort/auth/eherkenning/acs?SAMLart=${encodeURIComponent(foreign)}&RelayState=${s2.relayState}`), 'saml_invalid', before, 'artifact_source_mismatch');
   });
 });
 
@@ -107,7 +107,7 @@ describe('per-broker SOAP content type', () => {
     self.t = other;
     try {
       const s = await startAt(other, 'demo-zuid');
-      const res = await other.app.request((await brokerAnswers(other, s, 'person:jan')).headers.get('location')!);
+      const res = await getAcs(other, (await brokerAnswers(other, s, 'person:jan')).headers.get('location')!);
       expect(res.headers.get('location')).toBe('/mijn');
       expect(requests.map((r) => r.contentType)).toEqual(['application/soap+xml']);
     } finally {

@@ -19,6 +19,16 @@ export const form = (fields: Record<string, string>) => ({
   body: new URLSearchParams(fields).toString(),
 });
 
+/**
+ * The login-binding cookie each started login got, by RelayState: the browser that started a
+ * login is the one that brings the answer back, so the ACS helpers send it along.
+ */
+const bindingCookies = new Map<string, string>();
+
+export function bindingCookieFor(relayState: string): string | undefined {
+  return bindingCookies.get(relayState);
+}
+
 export interface Started {
   status: number;
   action: string;
@@ -32,6 +42,8 @@ export async function startLogin(t: TestApp, broker: string, returnTo = '/mijn')
   const res = await t.app.request(`/poort/auth/eherkenning/start?broker=${encodeURIComponent(broker)}&returnTo=${encodeURIComponent(returnTo)}`);
   const html = await res.text();
   const { action, fields } = formFields(html);
+  const binding = res.headers.get('set-cookie')?.split(';')[0];
+  if (binding && fields.RelayState) bindingCookies.set(fields.RelayState, binding);
   return {
     status: res.status,
     action,
@@ -57,8 +69,18 @@ export async function brokerResponse(t: TestApp, started: Started, answer = 'per
   return { xml: Buffer.from(fields.SAMLResponse ?? '', 'base64').toString('utf8'), relayState: fields.RelayState ?? '' };
 }
 
-export async function postToAcs(t: TestApp, xml: string, relayState: string, extra: Record<string, string> = {}): Promise<Response> {
-  return t.app.request('/poort/auth/eherkenning/acs', form({ SAMLResponse: Buffer.from(xml, 'utf8').toString('base64'), RelayState: relayState, ...extra }));
+/** Posts a Response to the ACS from the browser that started the login (unless `cookie` says otherwise). */
+export async function postToAcs(t: TestApp, xml: string, relayState: string, options: { cookie?: string | null } = {}): Promise<Response> {
+  const request = form({ SAMLResponse: Buffer.from(xml, 'utf8').toString('base64'), RelayState: relayState });
+  const cookie = options.cookie === undefined ? bindingCookieFor(relayState) : options.cookie;
+  return t.app.request('/poort/auth/eherkenning/acs', { ...request, headers: { ...request.headers, ...(cookie ? { cookie } : {}) } });
+}
+
+/** Follows an artifact redirect to the ACS from the browser that started the login. */
+export async function getAcs(t: TestApp, location: string): Promise<Response> {
+  const relayState = new URL(location, 'http://x').searchParams.get('RelayState') ?? '';
+  const cookie = bindingCookieFor(relayState);
+  return t.app.request(location, cookie ? { headers: { cookie } } : {});
 }
 
 export function cookieOf(res: Response): string | undefined {

@@ -75,6 +75,16 @@ describe('GET /poort/auth/eherkenning/start', () => {
     expect(started.relayState).toMatch(/^[A-Za-z0-9_-]{22}$/);
   });
 
+  it('binds the login to this browser with a cookie: SameSite=None and __Host- over https (the answer is a cross-site POST), reused across tabs', async () => {
+    const https = await t.app.request('https://localhost/poort/auth/eherkenning/start?broker=demo-noord&returnTo=/mijn');
+    const cookie = https.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^__Host-poort_login=[A-Za-z0-9_-]{43}; Max-Age=900; Path=\/; HttpOnly; Secure; SameSite=None$/);
+    const again = await t.app.request('https://localhost/poort/auth/eherkenning/start?broker=demo-zuid&returnTo=/mijn', { headers: { cookie: cookie.split(';')[0]! } });
+    expect(again.headers.get('set-cookie')!.split(';')[0]).toBe(cookie.split(';')[0]);
+    const http = await t.app.request('/poort/auth/eherkenning/start?broker=demo-noord&returnTo=/mijn');
+    expect(http.headers.get('set-cookie')).toMatch(/^poort_login=.*SameSite=Lax$/);
+  });
+
   it('refuses an unknown broker with 400 unknown_broker', async () => {
     const res = await t.app.request('/poort/auth/eherkenning/start?broker=nope&returnTo=/');
     expect(res.status).toBe(400);

@@ -5,16 +5,18 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../app-env.js';
 import { recordAudit, requestOrigin } from '../audit/record-audit.js';
+import { issueLoginBinding, readLoginBinding } from '../auth/login-binding-cookie.js';
 import { ApiError } from '../http/api-error.js';
 import { validationHook } from '../http/validation-hook.js';
 import { contentSecurityPolicyWith } from '../middleware/security-headers.js';
 import { AUTO_SUBMIT_SCRIPT, autoPostPage, handOverTexts, pageLocale } from '../pages/page-texts.js';
-import { acceptResponse, decodeSamlResponse, requestForRelayState, resolveArtifact, type AcsContext } from '../saml/acs-flow.js';
+import { acceptResponse, checkBrowserBinding, decodeSamlResponse, requestForRelayState, resolveArtifact, type AcsContext } from '../saml/acs-flow.js';
 import { buildAuthnRequest, newRequestId } from '../saml/authn-request.js';
 import { newRelayState } from '../saml/relay-state.js';
 import { consumeRequest, storeRequest, type StoredRequest } from '../saml/request-store.js';
 import { allowedReturnTo, withPoortError } from '../saml/return-to.js';
 import { SamlError } from '../saml/saml-error.js';
+import { hashSecretToken } from '../security/secret-token.js';
 import type { SamlService } from '../saml/saml-service.js';
 import { writeSessionCookie } from '../sessions/session-cookie.js';
 import { ErrorSchema } from './schemas.js';
@@ -110,6 +112,7 @@ export function eherkenningRoutes() {
         throw new ApiError('eherkenning_unavailable');
       }
       const level = site.eherkenning.level;
+      const binding = issueLoginBinding(c, site.eherkenning.requestLifetimeMinutes * 60);
       const id = newRequestId();
       const relayState = newRelayState();
       const now = new Date();
@@ -120,6 +123,7 @@ export function eherkenningRoutes() {
         broker: via.id,
         returnTo,
         level,
+        browserBinding: hashSecretToken(binding),
         expiresAt: new Date(now.getTime() + site.eherkenning.requestLifetimeMinutes * 60_000),
       });
       const texts = handOverTexts[pageLocale(c.req.header('accept-language'))];
@@ -169,6 +173,7 @@ async function finishLogin(
   let request: StoredRequest | undefined;
   try {
     request = await requestForRelayState(db.db, relayState);
+    checkBrowserBinding(request, readLoginBinding(c));
     const { token, session } = await attempt(ctx, request);
     writeSessionCookie(c, token, session.absoluteExpiresAt);
     return c.redirect(request.returnTo, 303);

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../../../db/open.js';
 import { completeEherkenningLogin, type CompletedLogin } from '../auth/eherkenning-login.js';
 import type { RequestOrigin } from '../audit/record-audit.js';
+import { hashSecretToken } from '../security/secret-token.js';
 import type { SiteConfig } from '../site-config/schema.js';
 import { parseArtifact, buildArtifactResolve, responseFromArtifactResponse, soapEnvelope, sourceIdOf } from './artifact.js';
 import { isWellFormedRelayState } from './relay-state.js';
@@ -27,6 +28,12 @@ export async function requestForRelayState(db: Db, relayState: string | undefine
   const request = await findRequestByRelayState(db, relayState);
   if (!request) throw new SamlError('relay_state_unknown');
   return request;
+}
+
+/** The answer must come to the browser that started the login (its binding cookie's hash is stored). */
+export function checkBrowserBinding(request: StoredRequest, cookieValue: string | undefined): void {
+  if (!request.browserBinding) return;
+  if (!cookieValue || hashSecretToken(cookieValue) !== request.browserBinding) throw new SamlError('browser_mismatch');
 }
 
 /** Decodes the POST binding's SAMLResponse: strict base64, no DEFLATE (that is the Redirect binding). */
