@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ConfigError } from '../config.js';
 
 export interface KeyPair {
   /** PEM private key (PKCS#8). */
@@ -34,18 +35,38 @@ export function ensureKeyPair(dir: string, name: string, commonName: string): Ke
   const certPath = join(dir, `${name}.crt`);
   if (!existsSync(keyPath) || !existsSync(certPath)) {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    execFileSync(
-      'openssl',
-      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '3650', '-subj', `/CN=${commonName}`, '-keyout', keyPath, '-out', certPath],
-      { stdio: 'ignore' },
-    );
+    try {
+      execFileSync(
+        'openssl',
+        ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '3650', '-subj', `/CN=${commonName}`, '-keyout', keyPath, '-out', certPath],
+        { stdio: 'ignore' },
+      );
+    } catch (error) {
+      const missing = (error as { code?: string }).code === 'ENOENT';
+      throw new ConfigError(
+        missing
+          ? 'development SAML keys need the openssl command (apt-get install -y openssl), or configure eherkenning.keys'
+          : `could not create development SAML keys in ${dir}`,
+      );
+    }
   }
   return readKeyPair(keyPath, certPath);
 }
 
 export function readKeyPair(keyPath: string, certPath: string): KeyPair {
-  const pair = { key: readFileSync(keyPath, 'utf8'), cert: readFileSync(certPath, 'utf8') };
-  new X509Certificate(pair.cert); // fail early with a clear error on a file that is not a certificate
+  const read = (path: string) => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      throw new ConfigError(`eherkenning.keys: cannot read ${path}`);
+    }
+  };
+  const pair = { key: read(keyPath), cert: read(certPath) };
+  try {
+    new X509Certificate(pair.cert);
+  } catch {
+    throw new ConfigError(`eherkenning.keys: ${certPath} is not a PEM certificate`);
+  }
   return pair;
 }
 
