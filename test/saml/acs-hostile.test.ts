@@ -298,6 +298,20 @@ describe('hostile XML (X01–X05, S35)', () => {
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
+  it('answers a post without SAMLResponse and an overlong artifact with a redirect and an audit event; a JSON body with 415', async () => {
+    const s = await startAt(t);
+    const before = await sessionCount(t);
+    const cookie = bindingCookieFor(s.relayState)!;
+    const noResponse = await t.app.request('/poort/auth/eherkenning/acs', { ...form({ RelayState: s.relayState }), headers: { ...form({}).headers, cookie } });
+    await expectRefusal(t, noResponse, 'saml_invalid', before, 'saml_response_missing');
+    const json = await t.app.request('/poort/auth/eherkenning/acs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(json.status).toBe(415);
+    expect(await sessionCount(t)).toBe(before);
+    const s2 = await startAt(t);
+    const long = await t.app.request(`/poort/auth/eherkenning/acs?SAMLart=${'x'.repeat(300)}&RelayState=${s2.relayState}`, { headers: { cookie: bindingCookieFor(s2.relayState)! } });
+    await expectRefusal(t, long, 'saml_invalid', before, 'artifact_malformed');
+  });
+
   it('answers 413 to a body over 1 MB, before parsing it (S35)', async () => {
     const s = await startAt(t);
     const before = await sessionCount(t);

@@ -22,6 +22,7 @@ describe('SP keys', () => {
     const files = { signingKey: 'k/sp.key', signingCert: 'k/sp.crt', encryptionKey: 'k/sp.key', encryptionCert: 'k/sp.crt' };
     expect(loadSpKeys(files, dir, '/nonexistent').signing.cert).toBe(readFileSync(join(dir, 'k/sp.crt'), 'utf8'));
     expect(pair.cert).toMatch(/BEGIN CERTIFICATE/);
-    expect(() => loadSpKeys({ ...files, signingCert: 'k/sp.key' }, dir, '/nonexistent')).toThrow();
+    expect(() => loadSpKeys({ ...files, signingCert: 'k/sp.key' }, dir, '/nonexistent')).toThrow(/eherkenning.keys: .*sp.key is not a PEM certificate/);
+    expect(() => loadSpKeys({ ...files, encryptionKey: 'k/missing.key' }, dir, '/nonexistent')).toThrow(/eherkenning.keys: cannot read .*missing.key/);
   });
 });

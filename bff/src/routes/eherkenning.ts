@@ -60,7 +60,9 @@ const acsPostRoute = createRoute({
   summary: 'Assertion Consumer Service, HTTP-POST binding',
   request: {
     body: {
-      content: { 'application/x-www-form-urlencoded': { schema: z.object({ SAMLResponse: z.string(), RelayState: z.string().optional() }) } },
+      // Both optional here: a missing or odd field is refused by the ACS flow itself, which answers
+      // the browser with a redirect and writes an audit event, rather than by a bare 400.
+      content: { 'application/x-www-form-urlencoded': { schema: z.object({ SAMLResponse: z.string().optional(), RelayState: z.string().optional() }) } },
       required: false,
     },
   },
@@ -74,7 +76,7 @@ const acsArtifactRoute = createRoute({
   method: 'get',
   path: '/auth/eherkenning/acs',
   summary: 'Assertion Consumer Service, HTTP-Artifact binding (SOAP ArtifactResolve to the broker)',
-  request: { query: z.object({ SAMLart: z.string().max(200).optional(), RelayState: z.string().max(200).optional() }) },
+  request: { query: z.object({ SAMLart: z.string().optional(), RelayState: z.string().optional() }) },
   responses: { 303: { description: 'as for the POST binding' } },
 });
 
