@@ -121,6 +121,8 @@ export const samlRequests = pgTable('saml_requests', {
   broker: text('broker').notNull(),
   returnTo: text('return_to').notNull(),
   level: text('level').notNull(),
+  /** SHA-256 of the login-binding cookie of the browser that started it (login CSRF, S22). */
+  browserBinding: text('browser_binding'),
   createdAt: createdAt(),
   expiresAt: ts('expires_at').notNull(),
   consumedAt: ts('consumed_at'),

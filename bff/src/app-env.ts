@@ -2,6 +2,8 @@ import type { Logger } from 'pino';
 import type { DbHandle } from '../../db/open.js';
 import type { EnvConfig } from './config.js';
 import type { ActiveSession } from './sessions/session-store.js';
+import type { DevBrokers } from './dev-brokers/dev-brokers.js';
+import type { SamlService } from './saml/saml-service.js';
 import type { SiteConfig } from './site-config/schema.js';
 
 /** What createApp needs from the outside world; tests pass their own. */
@@ -10,6 +12,10 @@ export interface AppDeps {
   logger: Logger;
   env: EnvConfig;
   site: SiteConfig;
+  /** eHerkenning SP; absent when the site has no brokers configured. */
+  saml?: SamlService;
+  /** Simulated brokers for development (never in production). */
+  devBrokers?: DevBrokers;
 }
 
 /** Typed context variables (Hono's `c.get`) shared by Poort's middleware and routes. */

@@ -15,6 +15,8 @@ import { securityHeaders } from './middleware/security-headers.js';
 import { adminAccountRoutes } from './routes/admin-accounts.js';
 import { configRoutes } from './routes/config.js';
 import { devOutboxRoutes } from './routes/dev-outbox.js';
+import { devBrokerRoutes } from './routes/dev-brokers.js';
+import { eherkenningRoutes } from './routes/eherkenning.js';
 import { healthRoutes } from './routes/health.js';
 import { loginRoutes } from './routes/login.js';
 import { passwordRoutes } from './routes/password.js';
@@ -43,6 +45,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route(BASE, preferencesRoutes());
   app.route(BASE, adminAccountRoutes());
   if (!deps.env.production) app.route(BASE, devOutboxRoutes());
+  app.route(BASE, eherkenningRoutes());
+  // Simulated brokers exist only when set up (never in production: see eherkenning-setup.ts).
+  if (deps.devBrokers) app.route(BASE, devBrokerRoutes());
 
   app.doc31(`${BASE}/api/openapi.json`, {
     openapi: '3.1.0',

@@ -13,7 +13,10 @@ const envSchema = z.object({
   POORT_DATA_DIR: z.string().min(1).default('.poort'),
   NODE_ENV: z.string().default('development'),
   POORT_TRUST_PROXY: z.enum(['0', '1', 'true', 'false', '']).default('0'),
-  POORT_PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:8080'),
+  POORT_PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/?#]+$/, 'must be an origin such as https://www.example.nl (no path, no trailing slash)')
+    .default('http://localhost:8080'),
   SMTP_HOST: z.string().optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
   SMTP_SECURE: z.enum(['0', '1', 'true', 'false', '']).default('0'),
@@ -34,7 +37,7 @@ export interface EnvConfig {
   /** Believe X-Forwarded-For / -Proto from a reverse proxy in front of Poort. */
   trustProxy: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
-  /** Base of the links in mails. Configured, never taken from the Host header (R05: host-header poisoning). */
+  /** The origin browsers and brokers reach Poort at: links in mails, ACS URLs and simulated brokers' entity ids derive from it, never the Host header (R05). */
   publicUrl: string;
   mail: MailSettings;
 }
@@ -71,7 +74,7 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     production: e.NODE_ENV === 'production',
     trustProxy: e.POORT_TRUST_PROXY === '1' || e.POORT_TRUST_PROXY === 'true',
     logLevel: e.LOG_LEVEL,
-    publicUrl: e.POORT_PUBLIC_URL.replace(/\/+$/, ''),
+    publicUrl: e.POORT_PUBLIC_URL,
     mail: {
       host: e.SMTP_HOST || undefined,
       port: e.SMTP_PORT,

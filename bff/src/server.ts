@@ -6,6 +6,8 @@ import { DataDirLockedError, lockDataDir } from '../../db/data-dir-lock.js';
 import { openDb } from '../../db/open.js';
 import { createApp } from './app.js';
 import { ConfigError, loadEnvConfig } from './config.js';
+import { setUpEherkenning } from './eherkenning-setup.js';
+import { deleteExpiredSamlRows } from './saml/request-store.js';
 import { createLogger } from './logger.js';
 import { startOutboxWorker } from './mail/outbox-worker.js';
 import { smtpTransport } from './mail/smtp-transport.js';
@@ -22,7 +24,8 @@ async function main(): Promise<void> {
     unlock = lockDataDir(env.pgliteDir, 'the Poort server');
   }
   const db = await openDb(env.databaseUrl ? { url: env.databaseUrl } : { dataDir: env.pgliteDir });
-  const app = createApp({ db, logger, env, site: site.config }, { demoSite: !env.production || process.env.POORT_DEMO_SITE === '1' });
+  const eherkenning = setUpEherkenning({ site: site.config, baseDir: site.baseDir, dataDir: env.dataDir, publicUrl: env.publicUrl, production: env.production, db: db.db });
+  const app = createApp({ db, logger, env, site: site.config, ...eherkenning }, { demoSite: !env.production || process.env.POORT_DEMO_SITE === '1' });
 
   // Without SMTP settings mails wait in the outbox (development: see /poort/dev/outbox).
   const smtpHost = env.mail.host;
@@ -34,10 +37,17 @@ async function main(): Promise<void> {
     console.log(`Configuration: ${site.source} (${site.config.environment})\nDatabase: ${db.description}\nMail: ${smtpHost ? `SMTP ${smtpHost}:${env.mail.port}` : 'no SMTP configured: mails stay in the outbox'}\nPoort listens on http://${shown}:${info.port}/ (BFF under /poort/)`);
   }) as Server;
 
+  // Used SAML ids and old login requests are only needed until they expire; any instance may
+  // clean up (the deletes are idempotent), so each does now and then.
+  const cleanup = setInterval(() => {
+    deleteExpiredSamlRows(db.db).catch((error) => logger.warn({ err: { name: (error as Error).name } }, 'cleaning up saml rows'));
+  }, 10 * 60_000).unref();
+
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    clearInterval(cleanup);
     logger.info({ signal }, 'stopping');
     // Close the listener first so no request starts on a closing database, then close the
     // database (PGlite flushes its data directory on close, so the next start finds it intact).

@@ -3,6 +3,7 @@
 import { benchBrokerFilter } from './broker-filter.js';
 import { benchBrokerKeystroke } from './broker-keystroke.js';
 import { benchLoginAndSession } from './login-and-session.js';
+import { benchSaml } from './saml.js';
 import { benchStartup } from './startup.js';
 import { benchWidgetSize } from './widget-size.js';
 
@@ -11,3 +12,4 @@ benchBrokerFilter();
 await benchBrokerKeystroke();
 await benchStartup();
 await benchLoginAndSession();
+await benchSaml();

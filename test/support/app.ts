@@ -1,7 +1,15 @@
-// Builds Poort in-process for a test, on a fresh database, with a silent logger.
-import { pino } from 'pino';
+// Builds Poort in-process for a test, on a fresh database, with a silent logger. eHerkenning is
+// set up with test keys made once per test process; SOAP calls (artifact resolution) go to the
+// app itself, so the simulated brokers answer them without a network.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino, type Logger } from 'pino';
 import { createApp, type AppOptions } from '../../bff/src/app.js';
 import { loadEnvConfig, type EnvConfig } from '../../bff/src/config.js';
+import { setUpEherkenning } from '../../bff/src/eherkenning-setup.js';
+import type { SoapTransport } from '../../bff/src/saml/artifact.js';
+import { ensureKeyPair, type SpKeys } from '../../bff/src/saml/key-pair.js';
 import { parseSiteConfig } from '../../bff/src/site-config/load.js';
 import { demoSiteConfig } from '../../bff/src/site-config/demo-defaults.js';
 import type { SiteConfig } from '../../bff/src/site-config/schema.js';
@@ -12,18 +20,57 @@ export interface TestApp {
   db: TestDb;
   env: EnvConfig;
   site: SiteConfig;
+  deps: Parameters<typeof createApp>[0];
   close(): Promise<void>;
 }
 
 export interface TestAppOptions extends AppOptions {
   /** Site configuration (raw, as in poort.config.json); default the built-in demo configuration. */
   site?: unknown;
+  /** Directory relative config paths (metadata files) are resolved against. */
+  baseDir?: string;
+  soap?: SoapTransport;
+  fetch?: typeof fetch;
+  /** Logger to use instead of a silent one (tests that read the log). */
+  logger?: Logger;
+  /** Build the app as NODE_ENV=production would (no simulated brokers). */
+  production?: boolean;
+}
+
+let keyDir: string | undefined;
+/** Key material for this test process: SP keys and the simulated brokers' keys, made once. */
+export function testKeyDir(): string {
+  return (keyDir ??= mkdtempSync(join(tmpdir(), 'poort-test-keys-')));
+}
+
+export function testSpKeys(): SpKeys {
+  const dir = join(testKeyDir(), 'keys');
+  return { signing: ensureKeyPair(dir, 'sp-signing', 'test SP signing'), encryption: ensureKeyPair(dir, 'sp-encryption', 'test SP encryption') };
 }
 
 export async function createTestApp(options: TestAppOptions = {}, db?: TestDb): Promise<TestApp> {
   const site = parseSiteConfig(options.site ?? demoSiteConfig, 'test configuration');
   const handle = db ?? (await openTestDb());
-  const env = loadEnvConfig({ NODE_ENV: 'test', POORT_DATA_DIR: '.poort/test' });
-  const app = createApp({ db: handle, logger: pino({ level: 'silent' }), env, site }, options);
-  return { app, db: handle, env, site, close: () => (db ? Promise.resolve() : handle.close()) };
+  const env = loadEnvConfig({ NODE_ENV: 'test', POORT_DATA_DIR: testKeyDir() });
+  const self: { app?: ReturnType<typeof createApp> } = {};
+  const loopback: SoapTransport = async ({ url, body, contentType }) => {
+    const res = await self.app!.request(url, { method: 'POST', body, headers: { 'content-type': contentType } });
+    if (res.status !== 200) throw new Error(`SOAP ${res.status}`);
+    return res.text();
+  };
+  const eherkenning = setUpEherkenning({
+    site,
+    baseDir: options.baseDir ?? process.cwd(),
+    dataDir: env.dataDir,
+    publicUrl: env.publicUrl,
+    production: options.production ?? false,
+    db: handle.db,
+    keys: testSpKeys(),
+    soap: options.soap ?? loopback,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  const deps = { db: handle, logger: options.logger ?? pino({ level: 'silent' }), env, site, ...eherkenning };
+  const app = createApp(deps, options);
+  self.app = app;
+  return { app, db: handle, env, site, deps, close: () => (db ? Promise.resolve() : handle.close()) };
 }

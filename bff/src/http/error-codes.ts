@@ -10,6 +10,12 @@ export const errorCodes = {
   forbidden_origin: { status: 403, message: 'This request must come from the site itself.' },
   unauthenticated: { status: 401, message: 'You are not logged in.' },
   forbidden: { status: 403, message: 'You may not do this.' },
+  unknown_broker: { status: 400, message: 'This eHerkenning broker is not known here.' },
+  invalid_return_to: { status: 400, message: 'The address to return to after logging in is not allowed.' },
+  eherkenning_unavailable: {
+    status: 503,
+    message: 'Logging in with eHerkenning is temporarily unavailable. Please try again in a few minutes.',
+  },
   rate_limited: { status: 429, message: 'Too many attempts. Please wait a while and try again.' },
   service_unavailable: {
     status: 503,
@@ -32,3 +38,10 @@ export const errorCodes = {
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;
+
+/**
+ * Codes a login redirect brings back to the site as `?poort-error=<code>` (not JSON responses).
+ * The widget shows a text for each.
+ */
+export const loginRedirectErrors = ['cancelled', 'level_too_low', 'no_authorisation', 'saml_invalid'] as const;
+export type LoginRedirectError = (typeof loginRedirectErrors)[number];

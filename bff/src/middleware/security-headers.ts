@@ -16,8 +16,18 @@ export const contentSecurityPolicy = {
   frameAncestors: ["'none'"],
 };
 
+/** The CSP header value with some directives replaced (e.g. form-action for a post to a broker). */
+export function contentSecurityPolicyWith(overrides: Partial<Record<keyof typeof contentSecurityPolicy, string[]>>): string {
+  return Object.entries({ ...contentSecurityPolicy, ...overrides })
+    .map(([directive, values]) => `${directive.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`)} ${values.join(' ')}`)
+    .join('; ');
+}
+
 export const securityHeaders = () =>
   secureHeaders({
+    // A route may set a stricter or more specific header of its own (the broker hand-over page
+    // allows exactly one extra form-action origin); keep it rather than overwrite it.
+    overwrite: false,
     contentSecurityPolicy,
     xFrameOptions: 'DENY',
     xContentTypeOptions: 'nosniff',

@@ -40,6 +40,15 @@ export function parseSiteConfig(raw: unknown, source: string): SiteConfig {
   for (const broker of parsed.data.brokers) {
     if (ids.has(broker.id)) throw new ConfigError(`${source}: brokers: id "${broker.id}" appears twice`);
     ids.add(broker.id);
+    if (broker.artifact.tlsClientCert && !broker.artifact.tlsClientKey) {
+      throw new ConfigError(`${source}: brokers[${parsed.data.brokers.indexOf(broker)}].artifact.tlsClientKey: required with tlsClientCert`);
+    }
+  }
+  const eh = parsed.data.eherkenning;
+  if (eh.routing === 'contracted') {
+    if (!eh.contractedBroker || !ids.has(eh.contractedBroker)) {
+      throw new ConfigError(`${source}: eherkenning.contractedBroker: must name one of the brokers when routing is "contracted"`);
+    }
   }
   return parsed.data;
 }

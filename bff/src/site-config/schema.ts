@@ -20,6 +20,28 @@ export const brokerSchema = z.object({
   binding: z.enum(['HTTP-POST', 'HTTP-Artifact']).default('HTTP-POST'),
   /** Levels this broker can deliver. */
   levels: z.array(z.enum(levels)).min(1),
+  /**
+   * PEM file (relative to the config file) of the certificate that signs this broker's metadata.
+   * When set, metadata whose signature does not verify with it is refused.
+   */
+  metadataSigningCert: z.string().min(1).optional(),
+  /** Routing `contracted`: the entity id of this supplier, sent to the contracted broker as a Scoping/IDPList hint. */
+  idpHint: z.string().min(1).optional(),
+  /** Artifact resolution (SOAP) details, for brokers with binding HTTP-Artifact. */
+  artifact: z
+    .object({
+      /** Some brokers want `text/xml` (SOAP 1.1 style), others `application/soap+xml`. */
+      contentType: z.enum(['text/xml', 'application/soap+xml']).default('text/xml'),
+      /** TLS client certificate and key (PEM files) for the SOAP call, when the broker asks for one. */
+      tlsClientCert: z.string().min(1).optional(),
+      tlsClientKey: z.string().min(1).optional(),
+      /**
+       * PEM file of the CA(s) to trust for the broker's SOAP endpoint besides Node's defaults, e.g.
+       * the PKIoverheid private root, which is not in the public trust stores.
+       */
+      tlsCa: z.string().min(1).optional(),
+    })
+    .default({ contentType: 'text/xml' }),
 });
 export type BrokerConfig = z.infer<typeof brokerSchema>;
 
@@ -54,6 +76,30 @@ export const siteConfigSchema = z.object({
       /** Stricter minimum per role, e.g. admins ≥ loa2plus (seed 000). */
       roleLevels: z.partialRecord(z.enum(['user', 'editor', 'admin']), z.enum(levels)).default({ admin: 'loa2plus' }),
       attributeConsumingServiceIndex: z.number().int().min(0).default(1),
+      /**
+       * `per-broker`: every broker is an IdP of its own (its own metadata, its own AuthnRequest).
+       * `contracted`: all requests go to the one broker with id `contractedBroker`; the user's
+       * choice travels as a Scoping/IDPList hint (the broker's `idpHint`).
+       */
+      routing: z.enum(['per-broker', 'contracted']).default('per-broker'),
+      contractedBroker: z.string().optional(),
+      /** SP key pairs (PEM files relative to the config file). Unset: development keys under POORT_DATA_DIR. */
+      keys: z
+        .object({
+          signingKey: z.string().min(1),
+          signingCert: z.string().min(1),
+          encryptionKey: z.string().min(1),
+          encryptionCert: z.string().min(1),
+        })
+        .optional(),
+      /** What to do with an eHerkenning identity seen for the first time. */
+      unknownIdentity: z.enum(['create']).default('create'),
+      /** Accepted clock difference with brokers, seconds. */
+      clockSkewSeconds: z.number().int().min(0).max(300).default(60),
+      /** How long a started login may take before its request id expires, minutes. */
+      requestLifetimeMinutes: z.number().int().min(1).max(60).default(15),
+      /** How often https metadata is fetched again, hours. */
+      metadataRefreshHours: z.number().int().min(1).max(24 * 7).default(24),
     })
     .default({
       entityId: 'urn:poort:demo:sp',
@@ -63,6 +109,11 @@ export const siteConfigSchema = z.object({
       level: 'loa2plus',
       roleLevels: { admin: 'loa2plus' },
       attributeConsumingServiceIndex: 1,
+      routing: 'per-broker',
+      unknownIdentity: 'create',
+      clockSkewSeconds: 60,
+      requestLifetimeMinutes: 15,
+      metadataRefreshHours: 24,
     }),
   brokers: z.array(brokerSchema).default([]),
   sessions: z

@@ -1,0 +1,77 @@
+// Maps the attribute values of a verified eHerkenning assertion to what Poort keeps. Pure.
+// Sources: Afsprakenstelsel "Identificerende kenmerken" and "LegalSubjectID"; Logius digid_balie.
+
+export const ATTR = {
+  actingSubject: 'urn:etoegang:core:ActingSubjectID',
+  legalSubject: 'urn:etoegang:core:LegalSubjectID',
+  serviceId: 'urn:etoegang:core:ServiceID',
+  serviceUuid: 'urn:etoegang:core:ServiceUUID',
+  vestigingsnr: 'urn:etoegang:1.9:ServiceRestriction:Vestigingsnr',
+} as const;
+
+export interface AttributeValue {
+  value: string;
+  /** NameQualifier of a (decrypted) NameID value. */
+  nameQualifier?: string;
+}
+
+export interface EherkenningIdentity {
+  /** The ActingSubjectID pseudonym: the identity key (never the transient Subject NameID). */
+  subject: string;
+  subjectQualifier?: string;
+  legalSubject?: { kind: 'kvk' | 'rsin'; value: string };
+  vestigingsnummers: string[];
+  serviceId?: string;
+  serviceUuid?: string;
+}
+
+/** `urn:etoegang:1.9:EntityConcernedID:KvKnr` → kvk; `…:RSIN` → rsin (any version number). */
+export function legalSubjectKind(nameQualifier: string | undefined): 'kvk' | 'rsin' | undefined {
+  if (!nameQualifier) return undefined;
+  if (/^urn:etoegang:[\d.]+:EntityConcernedID:KvKnr$/.test(nameQualifier)) return 'kvk';
+  if (/^urn:etoegang:[\d.]+:EntityConcernedID:RSIN$/.test(nameQualifier)) return 'rsin';
+  return undefined;
+}
+
+/**
+ * Builds the identity from attribute values by name; undefined reason when something required is
+ * missing. Single-valued attributes with several values are refused rather than picked from.
+ */
+export function mapEherkenningAttributes(attributes: Map<string, AttributeValue[]>): EherkenningIdentity | { reason: string } {
+  const single = (name: string) => {
+    const values = attributes.get(name);
+    if (!values) return undefined;
+    return values.length === 1 ? values[0] : null;
+  };
+  const acting = single(ATTR.actingSubject);
+  if (acting === null) return { reason: 'acting_subject_multiple' };
+  if (!acting?.value) return { reason: 'acting_subject_missing' };
+  const legal = single(ATTR.legalSubject);
+  if (legal === null) return { reason: 'legal_subject_multiple' };
+  let legalSubject: EherkenningIdentity['legalSubject'];
+  if (legal) {
+    const kind = legalSubjectKind(legal.nameQualifier);
+    if (!kind) return { reason: 'legal_subject_unknown_kind' };
+    legalSubject = { kind, value: legal.value };
+  }
+  const serviceId = single(ATTR.serviceId);
+  const serviceUuid = single(ATTR.serviceUuid);
+  if (serviceId === null || serviceUuid === null) return { reason: 'service_multiple' };
+  return {
+    subject: acting.value,
+    ...(acting.nameQualifier ? { subjectQualifier: acting.nameQualifier } : {}),
+    ...(legalSubject ? { legalSubject } : {}),
+    vestigingsnummers: (attributes.get(ATTR.vestigingsnr) ?? []).map((v) => v.value),
+    ...(serviceId ? { serviceId: serviceId.value } : {}),
+    ...(serviceUuid ? { serviceUuid: serviceUuid.value } : {}),
+  };
+}
+
+/** What the broker's status codes mean for the user (AS: AuthnFailed is the user's "Annuleren"). */
+export function outcomeForStatus(second: string | undefined): 'cancelled' | 'no_authorisation' | 'level_too_low' | 'saml_invalid' {
+  const s = second?.replace('urn:oasis:names:tc:SAML:2.0:status:', '');
+  if (s === 'AuthnFailed') return 'cancelled';
+  if (s === 'RequestDenied') return 'no_authorisation';
+  if (s === 'NoAuthnContext') return 'level_too_low';
+  return 'saml_invalid';
+}

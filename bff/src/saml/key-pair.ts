@@ -1,0 +1,93 @@
+// SP and simulated-broker key pairs: PEM private key + self-signed certificate. Development keys
+// are made with the openssl command line (Node has no API to issue an X.509 certificate) and kept
+// on disk, so the metadata a broker once loaded stays valid across restarts.
+import { execFileSync } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ConfigError } from '../config.js';
+
+export interface KeyPair {
+  /** PEM private key (PKCS#8). */
+  key: string;
+  /** PEM certificate. */
+  cert: string;
+}
+
+export interface SpKeys {
+  signing: KeyPair;
+  encryption: KeyPair;
+}
+
+/** The base64 body of a PEM certificate, as it goes into ds:X509Certificate. */
+export function certBody(pem: string): string {
+  return pem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '');
+}
+
+export function pemFromBody(body: string): string {
+  const clean = body.replace(/\s+/g, '');
+  return `-----BEGIN CERTIFICATE-----\n${clean.replace(/(.{64})/g, '$1\n').replace(/\n$/, '')}\n-----END CERTIFICATE-----\n`;
+}
+
+/** Reads `<name>.key` and `<name>.crt` in `dir`, creating them (self-signed, 10 years) when absent. */
+export function ensureKeyPair(dir: string, name: string, commonName: string): KeyPair {
+  const keyPath = join(dir, `${name}.key`);
+  const certPath = join(dir, `${name}.crt`);
+  if (!existsSync(keyPath) || !existsSync(certPath)) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    try {
+      execFileSync(
+        'openssl',
+        ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '3650', '-subj', `/CN=${commonName}`, '-keyout', keyPath, '-out', certPath],
+        { stdio: 'ignore' },
+      );
+    } catch (error) {
+      const missing = (error as { code?: string }).code === 'ENOENT';
+      throw new ConfigError(
+        missing
+          ? 'development SAML keys need the openssl command (apt-get install -y openssl), or configure eherkenning.keys'
+          : `could not create development SAML keys in ${dir}`,
+      );
+    }
+  }
+  return readKeyPair(keyPath, certPath);
+}
+
+export function readKeyPair(keyPath: string, certPath: string): KeyPair {
+  const read = (path: string) => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      throw new ConfigError(`eherkenning.keys: cannot read ${path}`);
+    }
+  };
+  const pair = { key: read(keyPath), cert: read(certPath) };
+  try {
+    new X509Certificate(pair.cert);
+  } catch {
+    throw new ConfigError(`eherkenning.keys: ${certPath} is not a PEM certificate`);
+  }
+  return pair;
+}
+
+export interface SpKeyFiles {
+  signingKey: string;
+  signingCert: string;
+  encryptionKey: string;
+  encryptionCert: string;
+}
+
+/** Configured PEM files (relative to the config file), or development keys under the data dir. */
+export function loadSpKeys(files: SpKeyFiles | undefined, baseDir: string, dataDir: string): SpKeys {
+  if (files) {
+    return {
+      signing: readKeyPair(resolve(baseDir, files.signingKey), resolve(baseDir, files.signingCert)),
+      encryption: readKeyPair(resolve(baseDir, files.encryptionKey), resolve(baseDir, files.encryptionCert)),
+    };
+  }
+  const dir = join(dataDir, 'keys');
+  return {
+    signing: ensureKeyPair(dir, 'sp-signing', 'Poort development SP signing'),
+    encryption: ensureKeyPair(dir, 'sp-encryption', 'Poort development SP encryption'),
+  };
+}

@@ -1,0 +1,32 @@
+// Poort's SP metadata: what a broker loads to trust our signatures, encrypt for us and know where
+// to send the answer. Signed, so a broker that checks metadata signatures can.
+import { randomBytes } from 'node:crypto';
+import { BINDING } from './broker-metadata.js';
+import { certBody } from './key-pair.js';
+import { ACS_INDEX, escapeXml, type SpContext } from './sp-context.js';
+import { signXml } from './xml-signature.js';
+
+export function buildSpMetadata(sp: SpContext, now = new Date()): string {
+  const id = `_${randomBytes(16).toString('hex')}`;
+  const validUntil = new Date(now.getTime() + 7 * 24 * 3_600_000).toISOString();
+  const keyDescriptor = (use: 'signing' | 'encryption', cert: string) =>
+    `<md:KeyDescriptor use="${use}"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>${certBody(cert)}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>`;
+  const acs = escapeXml(sp.acsUrl);
+  const names = [
+    ['nl', sp.serviceName.nl],
+    ['en', sp.serviceName.en],
+  ]
+    .map(([lang, name]) => `<md:ServiceName xml:lang="${lang}">${escapeXml(name!)}</md:ServiceName>`)
+    .join('');
+  const xml =
+    `<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#" ID="${id}" entityID="${escapeXml(sp.entityId)}" validUntil="${validUntil}">` +
+    `<md:SPSSODescriptor AuthnRequestsSigned="true" WantAssertionsSigned="true" protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">` +
+    keyDescriptor('signing', sp.keys.signing.cert) +
+    keyDescriptor('encryption', sp.keys.encryption.cert) +
+    `<md:AssertionConsumerService Binding="${BINDING.artifact}" Location="${acs}" index="${ACS_INDEX.artifact}" isDefault="true"/>` +
+    `<md:AssertionConsumerService Binding="${BINDING.post}" Location="${acs}" index="${ACS_INDEX.post}"/>` +
+    `<md:AttributeConsumingService index="${sp.attributeConsumingServiceIndex}" isDefault="true">${names}` +
+    `<md:RequestedAttribute Name="${escapeXml(sp.serviceId)}" isRequired="false"/>` +
+    `</md:AttributeConsumingService></md:SPSSODescriptor></md:EntityDescriptor>`;
+  return signXml(xml, { ...sp.keys.signing, xpath: "/*[local-name(.)='EntityDescriptor']", firstChildOf: "/*[local-name(.)='EntityDescriptor']" });
+}

@@ -1,0 +1,207 @@
+// Verifies a SAML Response from a broker and returns only what its signature covers. node-saml
+// does the signature, decryption, Audience and time checks; around it Poort adds what node-saml
+// leaves out: hostile-XML guards, weak-algorithm refusal, Destination, Issuer, Recipient,
+// InResponseTo binding, status mapping, level, EncryptedID attribute values. Knows nothing of HTTP
+// or the database: the caller binds InResponseTo to a stored request and records one-time use.
+import { SAML } from '@node-saml/node-saml';
+import { levelFromUri, type Level } from '../site-config/levels.js';
+import type { BrokerEndpoints } from './broker-metadata.js';
+import { childElement, childElements, NS, onlyChild, textOf } from './dom.js';
+import { decryptEncryptedId } from './encrypted-id.js';
+import { mapEherkenningAttributes, outcomeForStatus, type AttributeValue, type EherkenningIdentity } from './eherkenning-attributes.js';
+import { SamlError } from './saml-error.js';
+import type { SpContext } from './sp-context.js';
+import { onlyStrongAlgorithms } from './verify-signature.js';
+import { parseXmlStrict } from './xml-guard.js';
+
+const SUCCESS = 'urn:oasis:names:tc:SAML:2.0:status:Success';
+const BEARER = 'urn:oasis:names:tc:SAML:2.0:cm:bearer';
+
+export interface ResponseEnvelope {
+  id: string;
+  inResponseTo: string;
+}
+
+export interface VerifiedLogin extends ResponseEnvelope {
+  assertionId: string;
+  level: Level;
+  identity: EherkenningIdentity;
+  /** Until when the ids must be remembered for one-time use. */
+  notOnOrAfter: Date;
+}
+
+export interface VerifyOptions {
+  sp: SpContext;
+  broker: BrokerEndpoints;
+  clockSkewMs: number;
+  now?: Date;
+}
+
+/**
+ * First look at a Response, before anything is trusted: its id and InResponseTo (so the caller can
+ * find the stored request), and the status. Refuses hostile XML outright.
+ */
+export function readEnvelope(xml: string): ResponseEnvelope & { status: string; subStatus?: string; root: Element } {
+  const root = parseXmlStrict(xml).documentElement!;
+  if (root.namespaceURI !== NS.samlp || root.localName !== 'Response') throw new SamlError('not_a_response');
+  if (!onlyStrongAlgorithms(root)) throw new SamlError('weak_algorithm');
+  const id = root.getAttribute('ID');
+  const inResponseTo = root.getAttribute('InResponseTo');
+  if (!id) throw new SamlError('response_no_id');
+  if (!inResponseTo) throw new SamlError('unsolicited');
+  const status = onlyChild(root, NS.samlp, 'Status');
+  const code = status && onlyChild(status, NS.samlp, 'StatusCode');
+  const value = code?.getAttribute('Value');
+  if (!value) throw new SamlError('response_no_status');
+  const sub = code && childElement(code, NS.samlp, 'StatusCode')?.getAttribute('Value');
+  return { id, inResponseTo, status: value, ...(sub ? { subStatus: sub } : {}), root };
+}
+
+const samlCache = new WeakMap<BrokerEndpoints, Map<string, SAML>>();
+
+function nodeSamlFor(options: VerifyOptions): SAML {
+  let perSp = samlCache.get(options.broker);
+  if (!perSp) samlCache.set(options.broker, (perSp = new Map()));
+  const key = `${options.sp.entityId} ${options.sp.acsUrl} ${options.clockSkewMs}`;
+  let saml = perSp.get(key);
+  if (!saml) {
+    saml = new SAML({
+      callbackUrl: options.sp.acsUrl,
+      issuer: options.sp.entityId,
+      audience: options.sp.entityId,
+      idpCert: options.broker.signingCerts,
+      idpIssuer: options.broker.entityId,
+      decryptionPvk: options.sp.keys.encryption.key,
+      wantAssertionsSigned: true,
+      wantAuthnResponseSigned: false,
+      acceptedClockSkewMs: options.clockSkewMs,
+      validateInResponseTo: 'never' as never, // Poort binds InResponseTo to its own stored requests
+      signatureAlgorithm: 'sha256',
+      digestAlgorithm: 'sha256',
+    });
+    perSp.set(key, saml);
+  }
+  return saml;
+}
+
+/** Outcome of a non-success status, or undefined for Success. */
+export function statusOutcome(envelope: { status: string; subStatus?: string }) {
+  return envelope.status === SUCCESS ? undefined : outcomeForStatus(envelope.subStatus);
+}
+
+export async function verifyResponse(xml: string, options: VerifyOptions, read?: ReturnType<typeof readEnvelope>): Promise<VerifiedLogin> {
+  const envelope = read ?? readEnvelope(xml);
+  const { root } = envelope;
+  const { sp, broker } = options;
+  const now = options.now ?? new Date();
+  if (root.getAttribute('Destination') !== sp.acsUrl) throw new SamlError('destination_mismatch');
+  const responseIssuer = childElements(root, NS.saml, 'Issuer');
+  if (responseIssuer.length > 1 || (responseIssuer[0] && textOf(responseIssuer[0]) !== broker.entityId)) throw new SamlError('issuer_mismatch');
+  const outcome = statusOutcome(envelope);
+  if (outcome) throw new SamlError(`status_${(envelope.subStatus ?? envelope.status).split(':').pop()}`, outcome);
+
+  let assertionXml: string;
+  try {
+    const { profile } = await nodeSamlFor(options).validatePostResponseAsync({ SAMLResponse: Buffer.from(xml, 'utf8').toString('base64') });
+    if (!profile) throw new SamlError('no_assertion');
+    assertionXml = profile.getAssertionXml?.() ?? '';
+  } catch (error) {
+    if (error instanceof SamlError) throw error;
+    throw new SamlError(nodeSamlReason(error));
+  }
+
+  // From here on only the assertion node-saml verified is read, never the original document.
+  const assertion = parseXmlStrict(assertionXml).documentElement!;
+  if (assertion.namespaceURI !== NS.saml || assertion.localName !== 'Assertion') throw new SamlError('no_assertion');
+  if (!onlyStrongAlgorithms(assertion)) throw new SamlError('weak_algorithm');
+  const issuer = onlyChild(assertion, NS.saml, 'Issuer');
+  if (!issuer || textOf(issuer) !== broker.entityId) throw new SamlError('issuer_mismatch');
+  const assertionId = assertion.getAttribute('ID');
+  if (!assertionId) throw new SamlError('assertion_no_id');
+
+  const notOnOrAfter = checkSubject(assertion, envelope.inResponseTo, sp.acsUrl, now, options.clockSkewMs);
+  const level = achievedLevel(assertion);
+  const attributes = readAttributes(assertion, sp);
+  const identity = mapEherkenningAttributes(attributes);
+  if ('reason' in identity) throw new SamlError(identity.reason);
+  return { id: envelope.id, inResponseTo: envelope.inResponseTo, assertionId, level, identity, notOnOrAfter };
+}
+
+/** Exactly one bearer SubjectConfirmation for our ACS, this request, still valid. */
+function checkSubject(assertion: Element, inResponseTo: string, acsUrl: string, now: Date, skewMs: number): Date {
+  const subject = onlyChild(assertion, NS.saml, 'Subject');
+  if (!subject) throw new SamlError('subject_missing');
+  const confirmations = childElements(subject, NS.saml, 'SubjectConfirmation').filter((c) => c.getAttribute('Method') === BEARER);
+  if (confirmations.length !== 1) throw new SamlError('subject_confirmation_invalid');
+  const data = onlyChild(confirmations[0]!, NS.saml, 'SubjectConfirmationData');
+  if (!data) throw new SamlError('subject_confirmation_invalid');
+  if (data.getAttribute('Recipient') !== acsUrl) throw new SamlError('recipient_mismatch');
+  if (data.getAttribute('InResponseTo') !== inResponseTo) throw new SamlError('in_response_to_mismatch');
+  const notOnOrAfter = new Date(data.getAttribute('NotOnOrAfter') ?? '');
+  if (isNaN(notOnOrAfter.getTime())) throw new SamlError('subject_confirmation_invalid');
+  if (now.getTime() - skewMs >= notOnOrAfter.getTime()) throw new SamlError('expired');
+  const notBefore = data.getAttribute('NotBefore');
+  if (notBefore && now.getTime() + skewMs < new Date(notBefore).getTime()) throw new SamlError('not_yet_valid');
+  return notOnOrAfter;
+}
+
+function achievedLevel(assertion: Element): Level {
+  const statements = childElements(assertion, NS.saml, 'AuthnStatement');
+  if (statements.length !== 1) throw new SamlError('authn_statement_invalid');
+  const context = onlyChild(statements[0]!, NS.saml, 'AuthnContext');
+  const ref = context && onlyChild(context, NS.saml, 'AuthnContextClassRef');
+  const level = ref && levelFromUri(textOf(ref) ?? '');
+  if (!level) throw new SamlError('level_unknown');
+  return level;
+}
+
+/**
+ * Attribute values of the assertion's own AttributeStatement (never those of assertions nested in
+ * Advice). Plain text values, or EncryptedID/NameID values decrypted to their NameID.
+ */
+function readAttributes(assertion: Element, sp: SpContext): Map<string, AttributeValue[]> {
+  const result = new Map<string, AttributeValue[]>();
+  for (const statement of childElements(assertion, NS.saml, 'AttributeStatement')) {
+    for (const attribute of childElements(statement, NS.saml, 'Attribute')) {
+      const name = attribute.getAttribute('Name');
+      if (!name) throw new SamlError('attribute_invalid');
+      if (result.has(name)) throw new SamlError('attribute_duplicate');
+      result.set(name, childElements(attribute, NS.saml, 'AttributeValue').map((v) => attributeValue(v, sp)));
+    }
+  }
+  return result;
+}
+
+function attributeValue(valueElement: Element, sp: SpContext): AttributeValue {
+  const children = childElements(valueElement);
+  if (children.length === 0) {
+    const value = textOf(valueElement);
+    if (value === undefined) throw new SamlError('attribute_invalid');
+    return { value };
+  }
+  if (children.length !== 1) throw new SamlError('attribute_invalid');
+  const child = children[0]!;
+  if (child.namespaceURI === NS.saml && child.localName === 'EncryptedID') {
+    const id = decryptEncryptedId(child, sp.entityId, sp.keys.encryption.key);
+    return { value: id.value, ...(id.nameQualifier ? { nameQualifier: id.nameQualifier } : {}) };
+  }
+  if (child.namespaceURI === NS.saml && child.localName === 'NameID') {
+    const value = textOf(child);
+    if (!value) throw new SamlError('attribute_invalid');
+    return { value, ...(child.getAttribute('NameQualifier') ? { nameQualifier: child.getAttribute('NameQualifier')! } : {}) };
+  }
+  throw new SamlError('attribute_invalid');
+}
+
+/** node-saml's error messages mapped to stable reason codes (its messages may contain values from the message). */
+function nodeSamlReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  if (/signature/i.test(message)) return 'signature_invalid';
+  if (/audience/i.test(message)) return 'audience_mismatch';
+  if (/NotBefore|not yet valid/i.test(message)) return 'not_yet_valid';
+  if (/NotOnOrAfter|expired/i.test(message)) return 'expired';
+  if (/issuer/i.test(message)) return 'issuer_mismatch';
+  if (/decrypt|EncryptedAssertion|encrypted/i.test(message)) return 'decryption_failed';
+  if (/multiple/i.test(message)) return 'multiple_assertions';
+  return 'response_invalid';
+}

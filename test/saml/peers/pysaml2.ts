@@ -1,0 +1,34 @@
+// Runs test/saml/peers/pysaml2_responses.py with Debian's /usr/bin/python3 (the interpreter that
+// has pysaml2) and returns the Responses it issued, by case name. One process for many cases:
+// starting Python and xmlsec1 is the slow part.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const script = fileURLToPath(new URL('./pysaml2_responses.py', import.meta.url));
+
+export interface Pysaml2Case {
+  name: string;
+  in_response_to?: string;
+  sign_response?: boolean;
+  sign_assertion?: boolean;
+  encrypt_assertion?: boolean;
+  encrypted_ids?: boolean;
+  advice?: boolean;
+  pseudonym?: string;
+  kvk?: string;
+  level?: string;
+}
+
+export interface Pysaml2Issuer {
+  idp_entity: string;
+  idp_key_file: string;
+  idp_cert_file: string;
+  sp_entity: string;
+  sp_acs: string;
+  sp_enc_cert_file: string;
+}
+
+export function pysaml2Responses(issuer: Pysaml2Issuer, cases: Pysaml2Case[]): Record<string, string> {
+  const out = execFileSync('/usr/bin/python3', [script], { input: JSON.stringify({ ...issuer, cases }), maxBuffer: 16 * 1024 * 1024, timeout: 60_000 });
+  return JSON.parse(out.toString('utf8')) as Record<string, string>;
+}

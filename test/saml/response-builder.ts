@@ -1,0 +1,94 @@
+// Builds eHerkenning-shaped Responses signed with a broker's key, the way the hostile tests need
+// them: every field can be set, signatures placed on the Response, the Assertion or both, with
+// strong or weak algorithms. Mutations (XSW and friends) then work on the signed text.
+import { randomBytes } from 'node:crypto';
+import { SignedXml } from 'xml-crypto';
+import { encryptId, nameIdXml } from '../../bff/src/dev-brokers/encrypt-id.js';
+import { certBody, type KeyPair } from '../../bff/src/saml/key-pair.js';
+import { signXml } from '../../bff/src/saml/xml-signature.js';
+
+export interface ResponseSpec {
+  brokerEntityId: string;
+  brokerKeys: KeyPair;
+  sp: { entityId: string; acsUrl: string; encryptionCert: string };
+  inResponseTo?: string | null;
+  destination?: string;
+  recipient?: string;
+  audience?: string;
+  issuer?: string;
+  assertionIssuer?: string;
+  notBefore?: Date;
+  notOnOrAfter?: Date;
+  level?: string;
+  status?: { top: string; second?: string };
+  pseudonym?: string;
+  /** Put the pseudonym as a plain NameID (raw XML allowed, e.g. with a comment) instead of an EncryptedID. */
+  plainPseudonymXml?: string;
+  kvk?: string;
+  signResponse?: boolean;
+  signAssertion?: boolean;
+  weak?: boolean;
+  /** Raw XML put inside saml:Advice (e.g. a nested assertion). */
+  advice?: string;
+  responseId?: string;
+  assertionId?: string;
+}
+
+export const id = () => `_${randomBytes(16).toString('hex')}`;
+
+export function buildAssertion(spec: ResponseSpec): { xml: string; id: string } {
+  const now = new Date();
+  const notBefore = spec.notBefore ?? new Date(now.getTime() - 1000);
+  const notOnOrAfter = spec.notOnOrAfter ?? new Date(now.getTime() + 4 * 60_000);
+  const assertionId = spec.assertionId ?? id();
+  const recipient = [{ entityId: spec.sp.entityId, cert: spec.sp.encryptionCert }];
+  const acting = spec.plainPseudonymXml
+    ? `<saml:NameID NameQualifier="urn:etoegang:1.9:EntityConcernedID:Pseudo">${spec.plainPseudonymXml}</saml:NameID>`
+    : encryptId(nameIdXml(spec.pseudonym ?? 'S-test-pseudonym-1', 'urn:etoegang:1.9:EntityConcernedID:Pseudo'), recipient);
+  const irt = spec.inResponseTo ? ` InResponseTo="${spec.inResponseTo}"` : '';
+  const xml =
+    `<saml:Assertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${assertionId}" Version="2.0" IssueInstant="${now.toISOString()}">` +
+    `<saml:Issuer>${spec.assertionIssuer ?? spec.brokerEntityId}</saml:Issuer>` +
+    `<saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:2.0:nameid-format:transient">transient-${randomBytes(4).toString('hex')}</saml:NameID>` +
+    `<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData${irt} NotOnOrAfter="${notOnOrAfter.toISOString()}" Recipient="${spec.recipient ?? spec.sp.acsUrl}"/></saml:SubjectConfirmation></saml:Subject>` +
+    `<saml:Conditions NotBefore="${notBefore.toISOString()}" NotOnOrAfter="${notOnOrAfter.toISOString()}"><saml:AudienceRestriction><saml:Audience>${spec.audience ?? spec.sp.entityId}</saml:Audience></saml:AudienceRestriction></saml:Conditions>` +
+    (spec.advice ? `<saml:Advice>${spec.advice}</saml:Advice>` : '') +
+    `<saml:AuthnStatement AuthnInstant="${now.toISOString()}"><saml:AuthnContext><saml:AuthnContextClassRef>urn:etoegang:core:assurance-class:${spec.level ?? 'loa3'}</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>` +
+    `<saml:AttributeStatement>` +
+    `<saml:Attribute Name="urn:etoegang:core:ServiceID"><saml:AttributeValue>urn:etoegang:DV:00000001234567890000:services:1</saml:AttributeValue></saml:Attribute>` +
+    `<saml:Attribute Name="urn:etoegang:core:ActingSubjectID"><saml:AttributeValue>${acting}</saml:AttributeValue></saml:Attribute>` +
+    `<saml:Attribute Name="urn:etoegang:core:LegalSubjectID"><saml:AttributeValue>${encryptId(nameIdXml(spec.kvk ?? '90001234', 'urn:etoegang:1.9:EntityConcernedID:KvKnr'), recipient)}</saml:AttributeValue></saml:Attribute>` +
+    `</saml:AttributeStatement></saml:Assertion>`;
+  return { xml, id: assertionId };
+}
+
+export function sign(xml: string, element: 'Response' | 'Assertion', keys: KeyPair, weak = false): string {
+  const xpath = element === 'Response' ? "/*[local-name(.)='Response']" : "//*[local-name(.)='Assertion' and not(ancestor::*[local-name(.)='Advice'])]";
+  const after = element === 'Response' ? "/*[local-name(.)='Response']/*[local-name(.)='Issuer']" : `${xpath}/*[local-name(.)='Issuer']`;
+  if (!weak) return signXml(xml, { ...keys, xpath, after });
+  const sig = new SignedXml({
+    privateKey: keys.key,
+    publicCert: keys.cert,
+    signatureAlgorithm: 'http://www.w3.org/2000/09/xmldsig#rsa-sha1',
+    canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#',
+    getKeyInfoContent: () => `<ds:X509Data><ds:X509Certificate>${certBody(keys.cert)}</ds:X509Certificate></ds:X509Data>`,
+  });
+  sig.addReference({ xpath, transforms: ['http://www.w3.org/2000/09/xmldsig#enveloped-signature', 'http://www.w3.org/2001/10/xml-exc-c14n#'], digestAlgorithm: 'http://www.w3.org/2000/09/xmldsig#sha1' });
+  sig.computeSignature(xml, { prefix: 'ds', location: { reference: after, action: 'after' } });
+  return sig.getSignedXml();
+}
+
+export function buildResponse(spec: ResponseSpec): { xml: string; responseId: string; assertionId: string } {
+  const assertion = buildAssertion(spec);
+  const responseId = spec.responseId ?? id();
+  const status = spec.status ?? { top: 'urn:oasis:names:tc:SAML:2.0:status:Success' };
+  const statusXml = `<samlp:Status><samlp:StatusCode Value="${status.top}">${status.second ? `<samlp:StatusCode Value="${status.second}"/>` : ''}</samlp:StatusCode></samlp:Status>`;
+  const irt = spec.inResponseTo ? ` InResponseTo="${spec.inResponseTo}"` : '';
+  const signedAssertion = spec.signAssertion === false ? assertion.xml : sign(assertion.xml, 'Assertion', spec.brokerKeys, spec.weak);
+  const body = status.top.endsWith(':Success') ? signedAssertion : '';
+  let xml =
+    `<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${responseId}" Version="2.0" IssueInstant="${new Date().toISOString()}" Destination="${spec.destination ?? spec.sp.acsUrl}"${irt}>` +
+    `<saml:Issuer>${spec.issuer ?? spec.brokerEntityId}</saml:Issuer>${statusXml}${body}</samlp:Response>`;
+  if (spec.signResponse) xml = sign(xml, 'Response', spec.brokerKeys, spec.weak);
+  return { xml, responseId, assertionId: assertion.id };
+}
