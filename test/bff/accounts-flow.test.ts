@@ -135,6 +135,18 @@ describe('a local account from invitation to disable', () => {
     expect((await post(t, '/poort/api/login', { email: 'sanne.jansen@gemeente.example.nl', password: NEW_PASSWORD })).status).toBe(200);
   });
 
+  it('builds the link on POORT_PUBLIC_URL even when the request names another host (R05)', async () => {
+    const res = await t.app.request('http://evil.example/poort/api/password/forgot', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin', host: 'evil.example', 'x-forwarded-host': 'evil.example' },
+      body: JSON.stringify({ email: 'sanne.jansen@gemeente.example.nl' }),
+    });
+    expect(res.status).toBe(202);
+    const [mail] = await deliver();
+    expect(linkIn(mail!).origin).toBe('http://localhost:8080');
+    expect(mail!.text).not.toContain('evil.example');
+  });
+
   it('answers forgot-password for an unknown address exactly the same, and sends nothing', async () => {
     const before = await t.db.db.select().from(outbox);
     const res = await post(t, '/poort/api/password/forgot', { email: 'niemand@gemeente.example.nl' });

@@ -2,7 +2,7 @@
 // eHerkenning, weak old hashes upgraded.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, sessions, users } from '../../db/schema.js';
+import { auditEvents, outbox, sessions, users } from '../../db/schema.js';
 import { hash } from '@node-rs/argon2';
 import { argon2Params } from '../../bff/src/passwords/password-hash.js';
 import { GOOD_PASSWORD, makeOrganisation, makeUser, post } from '../support/accounts.js';
@@ -73,6 +73,17 @@ describe('lockout', () => {
     expect(after!.failedAttempts).toBe(0);
     for (let i = 0; i < 4; i++) await login('teller@gemeente.example.nl', 'verkeerd wachtwoord');
     expect((await login('teller@gemeente.example.nl', GOOD_PASSWORD)).status).toBe(200);
+  });
+
+  it('lets a blocked person recover through their mailbox: the reset unblocks (L06)', async () => {
+    await makeUser(t, 'herstel@gemeente.example.nl');
+    for (let i = 0; i < 5; i++) await login('herstel@gemeente.example.nl', `fout wachtwoord ${i}`);
+    expect((await login('herstel@gemeente.example.nl', GOOD_PASSWORD)).status).toBe(401);
+    expect((await post(t, '/poort/api/password/forgot', { email: 'herstel@gemeente.example.nl' })).status).toBe(202);
+    const [mail] = await t.db.db.select().from(outbox).where(eq(outbox.to, 'herstel@gemeente.example.nl'));
+    const token = new URL(/https?:\/\/\S+/.exec(mail!.text)![0]).searchParams.get('poort-reset');
+    expect((await post(t, '/poort/api/password/reset', { token, password: 'een nieuw en lang wachtwoord' })).status).toBe(200);
+    expect((await login('herstel@gemeente.example.nl', 'een nieuw en lang wachtwoord')).status).toBe(200);
   });
 
   it('uses site.localAccounts.maxFailedLogins', async () => {
