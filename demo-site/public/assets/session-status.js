@@ -5,18 +5,21 @@
 const texts = {
   nl: {
     loggedIn: 'Ingelogd als',
+    nameless: 'een medewerker',
     level: 'niveau',
     until: (time) => `tot ${time} als u niets doet.`,
     logout: 'Uitloggen',
   },
   'nl-BE': {
     loggedIn: 'Aangemeld als',
+    nameless: 'een medewerker',
     level: 'niveau',
     until: (time) => `tot ${time} als u niets doet.`,
     logout: 'Afmelden',
   },
   en: {
     loggedIn: 'Logged in as',
+    nameless: 'a representative',
     level: 'level',
     until: (time) => `until ${time} if you do nothing.`,
     logout: 'Log out',
@@ -43,7 +46,8 @@ async function showSession() {
     return;
   }
   const session = await res.json();
-  const who = session.user.email ?? session.user.displayName ?? session.user.id;
+  // An eHerkenning account has neither: Poort keeps no name or pseudonym, only the company's KvK.
+  const who = session.user.email ?? session.user.displayName ?? text.nameless;
   const time = new Date(session.expiresAt).toLocaleTimeString(lang);
   const line = document.createElement('p');
   line.textContent = `${text.loggedIn} ${who} ${how(session)}, ${text.until(time)}`;
