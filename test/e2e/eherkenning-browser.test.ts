@@ -71,15 +71,28 @@ function sessionFromPage(page: Page): Promise<{ status: number; body: unknown }>
   });
 }
 
-/** In the widget: eHerkenning, search the broker by part of its name, pick it, continue. */
-async function chooseBroker(page: Page, texts: typeof nl, search: string, broker: string): Promise<void> {
+/**
+ * In the widget: eHerkenning, search the broker by part of its name, pick it, continue. With the
+ * mouse, or with the keyboard only (the combobox's arrow keys and Enter), as people do both.
+ */
+async function chooseBroker(page: Page, texts: typeof nl, search: string, broker: string, by: 'mouse' | 'keyboard' = 'mouse'): Promise<void> {
   const widget = page.locator('login-chooser');
-  await widget.getByRole('button', { name: texts.method.eherkenning.button }).click();
+  const method = widget.getByRole('button', { name: texts.method.eherkenning.button });
+  if (by === 'mouse') await method.click();
+  else await method.press('Enter');
   const combobox = widget.getByRole('combobox', { name: texts.broker.label });
   await combobox.pressSequentially(search);
-  await widget.getByRole('option', { name: broker }).click();
+  const option = widget.getByRole('option', { name: broker });
+  if (by === 'mouse') {
+    await option.click();
+  } else {
+    await option.waitFor();
+    await combobox.press('ArrowDown');
+    await combobox.press('Enter');
+  }
   await expect.poll(() => combobox.inputValue()).toBe(broker);
-  await widget.getByRole('button', { name: texts.broker.continue, exact: true }).click();
+  if (by === 'mouse') await widget.getByRole('button', { name: texts.broker.continue, exact: true }).click();
+  else await combobox.press('Enter'); // with a broker chosen, Enter in the field means "Verder"
   await page.waitForURL(/\/poort\/dev\/brokers\/.+\/sso$/);
 }
 
@@ -103,6 +116,10 @@ describe('eHerkenning in the browser', () => {
     const status = page.locator('#session-status');
     await expect.poll(() => status.textContent()).toMatch(/Ingelogd als een medewerker \(eherkenning, niveau loa2plus, KvK 90001234\)/);
     expect(await page.locator('login-chooser').isVisible()).toBe(false);
+    // The same session on the English page, in English.
+    await page.goto(`${base}/en/`);
+    await expect.poll(() => status.textContent()).toMatch(/Logged in as a representative \(eherkenning, level loa2plus, KvK 90001234\)/);
+    await page.goto(`${base}/`);
 
     // Logging out from the demo page ends the session server-side and brings the widget back.
     await Promise.all([page.waitForEvent('load'), status.getByRole('button', { name: 'Uitloggen' }).click()]);
@@ -114,7 +131,7 @@ describe('eHerkenning in the browser', () => {
 
   it('logs in from the Flemish page through the Artifact broker', async () => {
     const { page, cspViolations } = await openPage('/vl/', 'nl-BE');
-    await chooseBroker(page, nlBE, 'zuid', 'Demo Makelaar Zuid');
+    await chooseBroker(page, nlBE, 'zuid', 'Demo Makelaar Zuid', 'keyboard');
     // The simulated broker speaks the language it was sent in with, so Flemish here.
     await page.getByRole('button', { name: /Aanmelden als Fatima El Amrani/ }).click();
     await page.waitForURL(`${base}/vl/`);
