@@ -1,60 +1,98 @@
-// The eHerkenning flow in a real browser against a real server process (as `npm start` runs it):
-// demo page → start → simulated broker (samlify) → ACS → back on the demo page, logged in; and the
-// cancel and no-authorisation paths back with ?poort-error=. Debian Chromium via playwright-core.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+// The eHerkenning flow in a real browser against a real server process (as `npm start` runs it),
+// driven through <login-chooser> the way a person would: method button → broker search → simulated
+// broker (samlify) → ACS → back on the demo page, logged in and shown as such; and the cancel and
+// no-authorisation paths ending in the widget's own error view. Debian Chromium via playwright-core.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.js';
+import { openTestDb, type TestDb } from '../support/db.js';
+import { freePort } from '../support/free-port.js';
 import { startServer, type ServerProcess } from '../support/server-process.js';
+
+/** The widget's own texts, so the test follows the locale files instead of copying them. */
+function locale(name: 'nl' | 'nl-BE') {
+  return JSON.parse(readFileSync(new URL(`../../widget/locales/${name}.json`, import.meta.url), 'utf8')) as {
+    method: { eherkenning: { button: string } };
+    broker: { label: string; continue: string; required: string };
+    technical: { heading: string; entityId: string; serviceId: string };
+    errors: Record<string, string>;
+  };
+}
+const nl = locale('nl');
+const nlBE = locale('nl-BE');
 
 const dataDir = mkdtempSync(join(tmpdir(), 'poort-e2e-eh-'));
 let server: ServerProcess;
 let browser: Browser;
+let db: TestDb | undefined;
 let base: string;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 beforeAll(async () => {
+  // The demo pages load the built widget; without it there is no <login-chooser> to drive.
+  if (!existsSync(new URL('../../widget/dist/login-chooser.js', import.meta.url))) {
+    throw new Error('widget/dist/login-chooser.js is missing: run `npm run build` first (npm test does).');
+  }
+  db = process.env.POORT_TEST_DB === 'postgres' ? await openTestDb() : undefined;
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   // The simulated brokers and the ACS URL derive from POORT_PUBLIC_URL, so it must be the real address.
-  server = await startServer({ POORT_DATA_DIR: dataDir, DATABASE_URL: '', PORT: String(port), POORT_PUBLIC_URL: base });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', // npm test sets CHROME_PATH (test/find-chromium.mjs)
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  server = await startServer({ POORT_DATA_DIR: dataDir, DATABASE_URL: db?.url ?? '', PORT: String(port), POORT_PUBLIC_URL: base });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  await db?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function openPage(): Promise<{ page: Page; cspViolations: string[] }> {
-  const context = await browser.newContext({ locale: 'nl-NL' });
+async function openPage(path: string, lang: string): Promise<{ page: Page; cspViolations: string[] }> {
+  const context = await browser.newContext({ locale: lang });
   const page = await context.newPage();
+  // Fail a missing element with playwright's own message, inside vitest's test timeout.
+  page.setDefaultTimeout(15_000);
   const cspViolations: string[] = [];
   page.on('console', (m) => {
     if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
   });
+  await page.goto(`${base}${path}`);
   return { page, cspViolations };
 }
 
-/** From the demo page into the broker, the way the widget sends the browser (a full-page navigation). */
-async function toBroker(page: Page, broker: string): Promise<void> {
-  await page.goto(`${base}/`);
-  await page.locator('login-chooser').waitFor();
-  await page.goto(`${base}/poort/auth/eherkenning/start?broker=${broker}&returnTo=/`);
+/** Status of GET /poort/api/session and its body, asked by the page itself (its cookie, its origin). */
+function sessionFromPage(page: Page): Promise<{ status: number; body: unknown }> {
+  return page.evaluate(async () => {
+    const res = await fetch('/poort/api/session', { credentials: 'same-origin' });
+    return { status: res.status, body: res.status === 200 ? await res.json() : null };
+  });
+}
+
+/**
+ * In the widget: eHerkenning, search the broker by part of its name, pick it, continue. With the
+ * mouse, or with the keyboard only (the combobox's arrow keys and Enter), as people do both.
+ */
+async function chooseBroker(page: Page, texts: typeof nl, search: string, broker: string, by: 'mouse' | 'keyboard' = 'mouse'): Promise<void> {
+  const widget = page.locator('login-chooser');
+  const method = widget.getByRole('button', { name: texts.method.eherkenning.button });
+  if (by === 'mouse') await method.click();
+  else await method.press('Enter');
+  const combobox = widget.getByRole('combobox', { name: texts.broker.label });
+  await combobox.pressSequentially(search);
+  const option = widget.getByRole('option', { name: broker });
+  if (by === 'mouse') {
+    await option.click();
+  } else {
+    await option.waitFor();
+    await combobox.press('ArrowDown');
+    await combobox.press('Enter');
+  }
+  await expect.poll(() => combobox.inputValue()).toBe(broker);
+  if (by === 'mouse') await widget.getByRole('button', { name: texts.broker.continue, exact: true }).click();
+  else await combobox.press('Enter'); // with a broker chosen, Enter in the field means "Verder"
   await page.waitForURL(/\/poort\/dev\/brokers\/.+\/sso$/);
 }
 
@@ -66,47 +104,104 @@ describe('eHerkenning in the browser', () => {
     }
   });
 
-  it('logs in through the POST broker and lands back on the demo page with a session', async () => {
-    const { page, cspViolations } = await openPage();
-    await toBroker(page, 'demo-noord');
+  it('logs in from the widget through the POST broker and shows who is logged in on the demo page', async () => {
+    const { page, cspViolations } = await openPage('/', 'nl-NL');
+    await chooseBroker(page, nl, 'noord', 'Demo Makelaar Noord');
     await page.getByRole('button', { name: /Inloggen als Jan de Vries/ }).click();
     await page.waitForURL(`${base}/`);
-    const session = await page.evaluate(async () => (await fetch('/poort/api/session')).json());
-    expect(session).toMatchObject({ method: 'eherkenning', level: 'loa2plus', attributes: { kvk: '90001234', broker: 'demo-noord' } });
+
+    const session = await sessionFromPage(page);
+    expect(session.status).toBe(200);
+    expect(session.body).toMatchObject({ method: 'eherkenning', level: 'loa2plus', attributes: { kvk: '90001234', broker: 'demo-noord' } });
+    const status = page.locator('#session-status');
+    await expect.poll(() => status.textContent()).toMatch(/Ingelogd als een medewerker \(eherkenning, niveau loa2plus, KvK 90001234\)/);
+    expect(await page.locator('login-chooser').isVisible()).toBe(false);
+    // The same session on the English page, in English.
+    await page.goto(`${base}/en/`);
+    await expect.poll(() => status.textContent()).toMatch(/Logged in as a representative \(eherkenning, level loa2plus, KvK 90001234\)/);
+    await page.goto(`${base}/`);
+
+    // Logging out from the demo page ends the session server-side and brings the widget back.
+    await Promise.all([page.waitForEvent('load'), status.getByRole('button', { name: 'Uitloggen' }).click()]);
+    await page.locator('login-chooser').getByRole('button', { name: nl.method.eherkenning.button }).waitFor();
+    expect((await sessionFromPage(page)).status).toBe(401);
     expect(cspViolations).toEqual([]);
     await page.context().close();
   });
 
-  it('logs in through the Artifact broker', async () => {
-    const { page } = await openPage();
-    await toBroker(page, 'demo-zuid');
-    await page.getByRole('button', { name: /Inloggen als Fatima El Amrani/ }).click();
-    await page.waitForURL(`${base}/`);
-    const session = await page.evaluate(async () => (await fetch('/poort/api/session')).json());
-    expect(session).toMatchObject({ method: 'eherkenning', attributes: { kvk: '90005678', vestigingsnr: '000012345678', broker: 'demo-zuid' } });
+  it('logs in from the Flemish page through the Artifact broker', async () => {
+    const { page, cspViolations } = await openPage('/vl/', 'nl-BE');
+    await chooseBroker(page, nlBE, 'zuid', 'Demo Makelaar Zuid', 'keyboard');
+    // The simulated broker speaks the language it was sent in with, so Flemish here.
+    await page.getByRole('button', { name: /Aanmelden als Fatima El Amrani/ }).click();
+    await page.waitForURL(`${base}/vl/`);
+
+    const session = await sessionFromPage(page);
+    expect(session.status).toBe(200);
+    expect(session.body).toMatchObject({ method: 'eherkenning', level: 'loa2plus', attributes: { kvk: '90005678', vestigingsnr: '000012345678', broker: 'demo-zuid' } });
+    const status = page.locator('#session-status');
+    await expect.poll(() => status.textContent()).toMatch(/Aangemeld als een medewerker \(eherkenning, niveau loa2plus, KvK 90005678\)/);
+    await status.getByRole('button', { name: 'Afmelden' }).waitFor();
+    expect(cspViolations).toEqual([]);
     await page.context().close();
   });
 
-  for (const [button, code] of [
-    ['Annuleren', 'cancelled'],
-    ['Geen machtiging', 'no_authorisation'],
-  ] as const) {
-    it(`comes back to the demo page with ?poort-error=${code} after "${button}"`, async () => {
-      const { page } = await openPage();
-      await toBroker(page, 'demo-noord');
-      await page.getByRole('button', { name: button }).click();
-      await page.waitForURL(`${base}/?poort-error=${code}`);
-      await page.locator('login-chooser').waitFor();
-      expect((await page.evaluate(async () => (await fetch('/poort/api/session')).status))).toBe(401);
-      await page.context().close();
-    });
-  }
+  it('shows the widget\'s "cancelled" error view after "Annuleren", with the code gone from the address', async () => {
+    const { page, cspViolations } = await openPage('/', 'nl-NL');
+    await chooseBroker(page, nl, 'noord', 'Demo Makelaar Noord');
+    await page.getByRole('button', { name: 'Annuleren' }).click();
+    const widget = page.locator('login-chooser');
+    await widget.getByText(nl.errors.cancelled!).waitFor();
+    await widget.getByRole('heading', { name: nl.errors.heading }).waitFor();
+    // The widget takes the code out of the address, so a reload or a shared link does not repeat it.
+    await expect.poll(() => page.url()).toBe(`${base}/`);
+    expect((await sessionFromPage(page)).status).toBe(401);
+    expect(cspViolations).toEqual([]);
+    await page.context().close();
+  });
 
-  it('comes back with ?poort-error=level_too_low from a broker that only offers a lower level', async () => {
-    const { page } = await openPage();
-    await toBroker(page, 'demo-eenvoud');
-    await page.getByRole('button', { name: /Inloggen als Pieter Claes/ }).click();
-    await page.waitForURL(`${base}/?poort-error=level_too_low`);
+  it('shows the "no_authorisation" error view with the details for the eHerkenning administrator', async () => {
+    const { page, cspViolations } = await openPage('/', 'nl-NL');
+    await chooseBroker(page, nl, 'noord', 'Demo Makelaar Noord');
+    await page.getByRole('button', { name: 'Geen machtiging' }).click();
+    const widget = page.locator('login-chooser');
+    await widget.getByText(nl.errors.no_authorisation!).waitFor();
+    const technical = widget.getByRole('region', { name: nl.technical.heading });
+    await technical.waitFor();
+    const config = await page.evaluate(async () => (await fetch('/poort/api/config')).json());
+    const { entityId, serviceId } = (config as { eherkenning: { entityId: string; serviceId: string } }).eherkenning;
+    expect(entityId).toBeTruthy();
+    expect(serviceId).toBeTruthy();
+    for (const [label, value] of [
+      [nl.technical.entityId, entityId],
+      [nl.technical.serviceId, serviceId],
+    ]) {
+      await technical.getByText(label!, { exact: true }).waitFor();
+      await technical.getByText(value!, { exact: true }).waitFor();
+    }
+    await expect.poll(() => page.url()).toBe(`${base}/`);
+    expect((await sessionFromPage(page)).status).toBe(401);
+    expect(cspViolations).toEqual([]);
+    await page.context().close();
+  });
+
+  it('lists a broker that only offers a lower level as disabled, and it cannot be chosen', async () => {
+    const { page } = await openPage('/', 'nl-NL');
+    const widget = page.locator('login-chooser');
+    await widget.getByRole('button', { name: nl.method.eherkenning.button }).click();
+    const combobox = widget.getByRole('combobox', { name: nl.broker.label });
+    await combobox.pressSequentially('demo');
+    const low = widget.getByRole('option', { name: /Demo Éénvoudig Inloggen/ });
+    await low.waitFor();
+    expect(await low.getAttribute('aria-disabled')).toBe('true');
+    // A click on it (forced past playwright's own "disabled" check, as a user's mouse would be)
+    // chooses nothing; "Verder" then asks for a broker instead of leaving the site.
+    await low.click({ force: true });
+    expect(await low.getAttribute('aria-selected')).toBe('false');
+    expect(await combobox.inputValue()).toBe('demo');
+    await widget.getByRole('button', { name: nl.broker.continue, exact: true }).click();
+    await widget.getByText(nl.broker.required).waitFor();
+    expect(page.url()).toBe(`${base}/`);
     await page.context().close();
   });
 });
