@@ -114,11 +114,11 @@ describe('eHerkenning in the browser', () => {
     expect(session.status).toBe(200);
     expect(session.body).toMatchObject({ method: 'eherkenning', level: 'loa2plus', attributes: { kvk: '90001234', broker: 'demo-noord' } });
     const status = page.locator('#session-status');
-    await expect.poll(() => status.textContent()).toMatch(/Ingelogd als een medewerker \(eherkenning, niveau loa2plus, KvK 90001234\)/);
+    await expect.poll(() => status.textContent()).toMatch(/Ingelogd als een medewerker \(eHerkenning, niveau 2\+, KvK 90001234\)/);
     expect(await page.locator('login-chooser').isVisible()).toBe(false);
     // The same session on the English page, in English.
     await page.goto(`${base}/en/`);
-    await expect.poll(() => status.textContent()).toMatch(/Logged in as a representative \(eherkenning, level loa2plus, KvK 90001234\)/);
+    await expect.poll(() => status.textContent()).toMatch(/Logged in as a representative \(eHerkenning, level 2\+, KvK 90001234\)/);
     await page.goto(`${base}/`);
 
     // Logging out from the demo page ends the session server-side and brings the widget back.
@@ -140,7 +140,7 @@ describe('eHerkenning in the browser', () => {
     expect(session.status).toBe(200);
     expect(session.body).toMatchObject({ method: 'eherkenning', level: 'loa2plus', attributes: { kvk: '90005678', vestigingsnr: '000012345678', broker: 'demo-zuid' } });
     const status = page.locator('#session-status');
-    await expect.poll(() => status.textContent()).toMatch(/Aangemeld als een medewerker \(eherkenning, niveau loa2plus, KvK 90005678\)/);
+    await expect.poll(() => status.textContent()).toMatch(/Aangemeld als een medewerker \(eHerkenning, niveau 2\+, KvK 90005678\)/);
     await status.getByRole('button', { name: 'Afmelden' }).waitFor();
     expect(cspViolations).toEqual([]);
     await page.context().close();

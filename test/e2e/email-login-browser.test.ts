@@ -96,7 +96,7 @@ describe('e-mail login in a browser', () => {
     await page.getByLabel('Wachtwoord', { exact: true }).fill('zomer aan de Waddenzee');
     await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
 
-    await page.getByText('Ingelogd als sanne@gemeente.example.nl (email)').waitFor();
+    await page.getByText('Ingelogd als sanne@gemeente.example.nl (e-mail)').waitFor();
     const session = await page.evaluate(async () => (await fetch('/poort/api/session')).status);
     expect(session).toBe(200);
     const cookies = await page.context().cookies();

@@ -30,10 +30,11 @@ const text = texts[lang];
 const status = document.getElementById('session-status');
 const login = document.querySelector('login-chooser, poort-email-form');
 
-/** "(eherkenning, niveau loa2plus, KvK 90001234)": what the site knows about how you logged in. */
+/** "(eHerkenning, niveau 2+, KvK 90001234)": what the site knows about how you logged in. */
 function how(session) {
-  const parts = [session.method];
-  if (session.level) parts.push(`${text.level} ${session.level}`);
+  const parts = [{ eherkenning: 'eHerkenning', acmidm: 'ACM/IDM', email: 'e-mail' }[session.method] ?? session.method];
+  // eHerkenning levels as people know them: loa2plus is "niveau 2+".
+  if (session.level) parts.push(`${text.level} ${session.level.replace(/^loa/, '').replace('plus', '+')}`);
   if (session.attributes?.kvk) parts.push(`KvK ${session.attributes.kvk}`);
   return `(${parts.join(', ')})`;
 }
