@@ -71,12 +71,24 @@ function provide(deps: AppDeps): MiddlewareHandler<AppEnv> {
 
 const noStore: MiddlewareHandler = async (c, next) => {
   await next();
-  c.header('Cache-Control', 'no-store');
+  // Set on the finished response's own headers: c.header() after next() rebuilds the Response from
+  // its body, which on the Node adapter turns the cheap cached response into a full WHATWG one.
+  // A response with immutable headers (Response.redirect) still goes the rebuilding way.
+  try {
+    c.res.headers.set('Cache-Control', 'no-store');
+  } catch {
+    c.header('Cache-Control', 'no-store');
+  }
 };
 
-const apiBodyLimit = bodyLimit({
+const limitBody = bodyLimit({
   maxSize: API_BODY_LIMIT,
   onError: () => {
     throw new ApiError('payload_too_large');
   },
 });
+
+// Skipped for GET and HEAD, which carry no body: bodyLimit reads c.req.raw.body, and on the Node
+// adapter that alone builds a full WHATWG Request (with an AbortController) for every request,
+// a large share of the cost of a session check.
+const apiBodyLimit: MiddlewareHandler = (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next));

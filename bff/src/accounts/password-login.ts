@@ -7,7 +7,7 @@ import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
 import { ApiError } from '../http/api-error.js';
 import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from '../passwords/password-hash.js';
 import { lifetimesFrom } from '../sessions/session-policy.js';
-import { createSession, deleteSession } from '../sessions/session-store.js';
+import { createAuditedSession, createSession, deleteSession } from '../sessions/session-store.js';
 import type { Db } from '../../../db/open.js';
 import type { SiteConfig } from '../site-config/schema.js';
 import { findUserByEmail } from './find-user.js';
@@ -40,6 +40,12 @@ export async function loginWithPassword(db: Db, site: SiteConfig, input: LoginIn
 
   // Hashed with weaker settings in the past: hash again now that we know the password (L10).
   const rehashed = needsRehash(user.passwordHash!) ? await hashPassword(input.password) : undefined;
+  const success = { type: 'login', outcome: 'success', userId: user.id, method: 'email' } as const;
+  if (!input.previousToken && user.failedAttempts === 0 && !rehashed) {
+    // The usual login writes only the session and its audit event: one statement, no transaction.
+    const { token, session } = await createAuditedSession(db, { userId: user.id, method: 'email' }, lifetimesFrom(site.sessions), success, origin);
+    return { token, session, user };
+  }
   return db.transaction(async (tx) => {
     if (input.previousToken) await deleteSession(tx, input.previousToken);
     if (user.failedAttempts !== 0 || rehashed) {
@@ -49,7 +55,7 @@ export async function loginWithPassword(db: Db, site: SiteConfig, input: LoginIn
         .where(eq(users.id, user.id));
     }
     const { token, session } = await createSession(tx, { userId: user.id, method: 'email' }, lifetimesFrom(site.sessions));
-    await recordAudit(tx, { type: 'login', outcome: 'success', userId: user.id, method: 'email' }, origin);
+    await recordAudit(tx, success, origin);
     return { token, session, user: { ...user, failedAttempts: 0 } as User };
   });
 }

@@ -2,7 +2,8 @@
 // yields no usable session, and every BFF instance sees every session.
 import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/open.js';
-import { sessions, users, type AuthMethod, type Session, type User } from '../../../db/schema.js';
+import { auditEvents, sessions, users, type AuthMethod, type Session, type User } from '../../../db/schema.js';
+import type { AuditInput, RequestOrigin } from '../audit/record-audit.js';
 import { hashSecretToken, newSecretToken } from '../security/secret-token.js';
 import { initialExpiry, nextIdleExpiry, type SessionLifetimes } from './session-policy.js';
 
@@ -40,6 +41,33 @@ export async function createSession(db: DbOrTx, input: NewSession, lifetimes: Se
     })
     .returning();
   return { token, session: session! };
+}
+
+/**
+ * createSession plus its audit event in one statement: the insert of the session is a
+ * data-modifying CTE of the audit insert, so both rows commit together (the log and the data
+ * never disagree) without the BEGIN and COMMIT round trips of a transaction. Every column of the
+ * session is given here, so the row is known without RETURNING it.
+ */
+export async function createAuditedSession(db: Db, input: NewSession, lifetimes: SessionLifetimes, audit: AuditInput, origin?: RequestOrigin, now = new Date()) {
+  const token = newSecretToken();
+  const session: Session = {
+    tokenHash: hashSecretToken(token),
+    userId: input.userId,
+    method: input.method,
+    level: input.level ?? null,
+    actingFor: input.actingFor ?? null,
+    attributes: input.attributes ?? {},
+    createdAt: now,
+    lastSeenAt: now,
+    ...initialExpiry(now, lifetimes),
+  };
+  const created = db.$with('created_session').as(db.insert(sessions).values(session).returning({ tokenHash: sessions.tokenHash }));
+  await db
+    .with(created)
+    .insert(auditEvents)
+    .values({ ...audit, ip: origin?.ip ?? null, userAgent: origin?.userAgent ?? null });
+  return { token, session };
 }
 
 /**
