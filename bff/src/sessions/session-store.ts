@@ -23,33 +23,8 @@ export interface ActiveSession {
   user: User;
 }
 
-/** Creates a session and returns the cookie token (the only time it exists outside the browser). */
-export async function createSession(db: DbOrTx, input: NewSession, lifetimes: SessionLifetimes, now = new Date()) {
-  const token = newSecretToken();
-  const [session] = await db
-    .insert(sessions)
-    .values({
-      tokenHash: hashSecretToken(token),
-      userId: input.userId,
-      method: input.method,
-      level: input.level ?? null,
-      actingFor: input.actingFor ?? null,
-      attributes: input.attributes ?? {},
-      createdAt: now,
-      lastSeenAt: now,
-      ...initialExpiry(now, lifetimes),
-    })
-    .returning();
-  return { token, session: session! };
-}
-
-/**
- * createSession plus its audit event in one statement: the insert of the session is a
- * data-modifying CTE of the audit insert, so both rows commit together (the log and the data
- * never disagree) without the BEGIN and COMMIT round trips of a transaction. Every column of the
- * session is given here, so the row is known without RETURNING it.
- */
-export async function createAuditedSession(db: Db, input: NewSession, lifetimes: SessionLifetimes, audit: AuditInput, origin?: RequestOrigin, now = new Date()) {
+/** A new session row and its cookie token (the only time the token exists outside the browser). */
+function newSessionRow(input: NewSession, lifetimes: SessionLifetimes, now: Date): { token: string; session: Session } {
   const token = newSecretToken();
   const session: Session = {
     tokenHash: hashSecretToken(token),
@@ -62,6 +37,24 @@ export async function createAuditedSession(db: Db, input: NewSession, lifetimes:
     lastSeenAt: now,
     ...initialExpiry(now, lifetimes),
   };
+  return { token, session };
+}
+
+/** Creates a session and returns the cookie token with the stored row. */
+export async function createSession(db: DbOrTx, input: NewSession, lifetimes: SessionLifetimes, now = new Date()) {
+  const created = newSessionRow(input, lifetimes, now);
+  await db.insert(sessions).values(created.session);
+  return created;
+}
+
+/**
+ * createSession plus its audit event in one statement: the insert of the session is a
+ * data-modifying CTE of the audit insert, so both rows commit together (the log and the data
+ * never disagree) without the BEGIN and COMMIT round trips of a transaction. Every column of the
+ * session is given here, so the row is known without RETURNING it.
+ */
+export async function createAuditedSession(db: Db, input: NewSession, lifetimes: SessionLifetimes, audit: AuditInput, origin?: RequestOrigin, now = new Date()) {
+  const { token, session } = newSessionRow(input, lifetimes, now);
   const created = db.$with('created_session').as(db.insert(sessions).values(session).returning({ tokenHash: sessions.tokenHash }));
   await db
     .with(created)
