@@ -3,12 +3,13 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { requestId } from 'hono/request-id';
 import { mountDemoSite } from '../../demo-site/serve.js';
 import type { AppDeps, AppEnv } from './app-env.js';
 import { ApiError } from './http/api-error.js';
 import { handleErrors, handleNotFound } from './http/handle-errors.js';
 import { validationHook } from './http/validation-hook.js';
+import { withDefaultHeaders } from './http/default-headers.js';
+import { requestId } from './middleware/request-id.js';
 import { requestLog } from './middleware/request-log.js';
 import { sameOriginJson } from './middleware/same-origin-json.js';
 import { securityHeaders } from './middleware/security-headers.js';
@@ -63,23 +64,14 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 export type PoortApp = ReturnType<typeof createApp>;
 
 function provide(deps: AppDeps): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
+  return (c, next) => {
     c.set('deps', deps);
-    await next();
+    return next();
   };
 }
 
-const noStore: MiddlewareHandler = async (c, next) => {
-  await next();
-  // Set on the finished response's own headers: c.header() after next() rebuilds the Response from
-  // its body, which on the Node adapter turns the cheap cached response into a full WHATWG one.
-  // A response with immutable headers (Response.redirect) still goes the rebuilding way.
-  try {
-    c.res.headers.set('Cache-Control', 'no-store');
-  } catch {
-    c.header('Cache-Control', 'no-store');
-  }
-};
+// Login state, tokens and personal data: never in a browser or proxy cache.
+const noStore: MiddlewareHandler = (c, next) => withDefaultHeaders(c, [['Cache-Control', 'no-store']], next);
 
 const limitBody = bodyLimit({
   maxSize: API_BODY_LIMIT,

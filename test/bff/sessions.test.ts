@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, sessions, users } from '../../db/schema.js';
 import { hashSecretToken } from '../../bff/src/security/secret-token.js';
-import { initialExpiry, lifetimesFrom, nextIdleExpiry } from '../../bff/src/sessions/session-policy.js';
+import { cookieValue } from '../../bff/src/sessions/session-cookie.js';
+import { initialExpiry, isLive, lifetimesFrom, nextIdleExpiry } from '../../bff/src/sessions/session-policy.js';
 import { createSession, deleteUserSessions, findActiveSession } from '../../bff/src/sessions/session-store.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 
@@ -22,6 +23,26 @@ describe('session lifetimes (pure)', () => {
     const e = initialExpiry(t0, lifetimes);
     expect(nextIdleExpiry(new Date(t0.getTime() + 10_000), t0, e.absoluteExpiresAt, lifetimes)).toBeUndefined();
     expect(nextIdleExpiry(new Date(t0.getTime() + 5 * minute), t0, e.absoluteExpiresAt, lifetimes)).toBeInstanceOf(Date);
+  });
+});
+
+describe('session checks (pure)', () => {
+  it('a session is live only before both of its expiries', () => {
+    const t0 = new Date('2026-01-01T09:00:00Z');
+    const e = initialExpiry(t0, lifetimes);
+    expect(isLive(e, t0)).toBe(true);
+    expect(isLive(e, e.idleExpiresAt)).toBe(false);
+    expect(isLive({ ...e, idleExpiresAt: new Date(e.absoluteExpiresAt.getTime() + minute) }, e.absoluteExpiresAt)).toBe(false);
+  });
+
+  it('reads exactly the named cookie from a Cookie header', () => {
+    expect(cookieValue('poort_session=abc', 'poort_session')).toBe('abc');
+    expect(cookieValue('a=1; poort_session=abc; b=2', 'poort_session')).toBe('abc');
+    expect(cookieValue('a=1;poort_session="abc"', 'poort_session')).toBe('abc');
+    expect(cookieValue('xpoort_session=evil; poort_session_old=evil', 'poort_session')).toBeUndefined();
+    expect(cookieValue('poort_session=first; poort_session=second', 'poort_session')).toBe('first');
+    expect(cookieValue('poort_session', 'poort_session')).toBeUndefined();
+    expect(cookieValue('', 'poort_session')).toBeUndefined();
   });
 });
 
@@ -53,6 +74,24 @@ describe('sessions in the database', () => {
     await t.db.db.update(users).set({ disabledAt: now }).where(eq(users.id, userId));
     expect(await findActiveSession(t.db.db, token, lifetimes, now)).toBeUndefined();
     await t.db.db.update(users).set({ disabledAt: null }).where(eq(users.id, userId));
+  });
+
+  it('answers many checks arriving at once, each with its own session, and never the password hash', async () => {
+    const now = new Date();
+    const others = await t.db.db
+      .insert(users)
+      .values(Array.from({ length: 30 }, (_, i) => ({ email: `persoon${i}@example.nl`, passwordHash: 'not-a-real-hash' })))
+      .returning();
+    const tokens = await Promise.all(others.map((u) => createSession(t.db.db, { userId: u.id, method: 'email' }, lifetimes, now).then((s) => s.token)));
+    const asked = [...tokens, tokens[0]!, 'x'.repeat(43)];
+    const found = await Promise.all(asked.map((token) => findActiveSession(t.db.db, token, lifetimes, now)));
+    expect(found.slice(0, 30).map((f) => f?.user.id)).toEqual(others.map((u) => u.id));
+    expect(found[30]?.user.id).toBe(others[0]!.id);
+    expect(found[31]).toBeUndefined();
+    expect(JSON.stringify(found)).not.toContain('not-a-real-hash');
+    // Nothing is remembered between checks: a session ended a moment ago is gone for the next one.
+    await t.db.db.delete(sessions).where(eq(sessions.tokenHash, hashSecretToken(tokens[1]!)));
+    expect(await findActiveSession(t.db.db, tokens[1]!, lifetimes, now)).toBeUndefined();
   });
 
   it('ends every session of a user at once', async () => {

@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/open.js';
 import { users, type User } from '../../../db/schema.js';
 import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
+import type { SessionUser } from '../sessions/session-lookup.js';
 import type { EnvConfig } from '../config.js';
 import { ApiError } from '../http/api-error.js';
 import { clientNetwork, rateLimitRules } from '../rate-limits/rate-limit-policy.js';
@@ -19,7 +20,7 @@ export interface PreferencesInput {
   locale?: 'nl' | 'nl-BE' | 'en' | undefined;
 }
 
-export function preferencesView(user: User) {
+export function preferencesView(user: SessionUser) {
   return {
     notificationEmail: user.notificationEmail,
     notificationEmailConfirmed: user.notificationEmail !== null && user.notificationEmailVerifiedAt !== null,
@@ -27,7 +28,7 @@ export function preferencesView(user: User) {
   };
 }
 
-export async function updatePreferences(db: Db, site: SiteConfig, env: Pick<EnvConfig, 'publicUrl'>, user: User, input: PreferencesInput, origin: RequestOrigin) {
+export async function updatePreferences(db: Db, site: SiteConfig, env: Pick<EnvConfig, 'publicUrl'>, user: SessionUser, input: PreferencesInput, origin: RequestOrigin) {
   return db.transaction(async (tx) => {
     const changes: Partial<User> = { updatedAt: new Date() };
     const changed: string[] = [];

@@ -7,7 +7,7 @@ import { ApiError } from '../http/api-error.js';
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function sameOriginJson(): MiddlewareHandler {
-  return async (c, next) => {
+  return (c, next) => {
     if (safeMethods.has(c.req.method)) return next();
     const fetchSite = c.req.header('sec-fetch-site');
     if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') throw new ApiError('forbidden_origin');

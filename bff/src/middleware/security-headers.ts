@@ -1,7 +1,8 @@
 // Security headers on every response. Poort's own pages (demo site, dev pages) get a strict CSP:
 // scripts and styles only from this origin, no inline script, no eval, and no framing at all
 // (eHerkenning forbids showing its flow in a frame; clickjacking on a login page is a classic).
-import { secureHeaders } from 'hono/secure-headers';
+import type { MiddlewareHandler } from 'hono';
+import { withDefaultHeaders, type HeaderList } from '../http/default-headers.js';
 
 export const contentSecurityPolicy = {
   defaultSrc: ["'self'"],
@@ -23,17 +24,22 @@ export function contentSecurityPolicyWith(overrides: Partial<Record<keyof typeof
     .join('; ');
 }
 
-export const securityHeaders = () =>
-  secureHeaders({
-    // A route may set a stricter or more specific header of its own (the broker hand-over page
-    // allows exactly one extra form-action origin); keep it rather than overwrite it.
-    overwrite: false,
-    contentSecurityPolicy,
-    xFrameOptions: 'DENY',
-    xContentTypeOptions: 'nosniff',
-    referrerPolicy: 'strict-origin-when-cross-origin',
-    crossOriginResourcePolicy: 'same-origin',
-    crossOriginOpenerPolicy: 'same-origin',
-    // HSTS only matters on https; browsers ignore it on http, so it is harmless in development.
-    strictTransportSecurity: 'max-age=31536000; includeSubDomains',
-  });
+const headers: HeaderList = [
+  ['Content-Security-Policy', contentSecurityPolicyWith({})],
+  ['X-Frame-Options', 'DENY'],
+  ['X-Content-Type-Options', 'nosniff'],
+  ['Referrer-Policy', 'strict-origin-when-cross-origin'],
+  ['Cross-Origin-Resource-Policy', 'same-origin'],
+  ['Cross-Origin-Opener-Policy', 'same-origin'],
+  ['Origin-Agent-Cluster', '?1'],
+  // HSTS only matters on https; browsers ignore it on http, so it is harmless in development.
+  ['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'],
+  ['X-DNS-Prefetch-Control', 'off'],
+  ['X-Download-Options', 'noopen'],
+  ['X-Permitted-Cross-Domain-Policies', 'none'],
+  // The old XSS auditors did more harm than good; "0" switches them off (OWASP advice).
+  ['X-XSS-Protection', '0'],
+];
+
+/** Every response gets these unless its route set a header of the same name. */
+export const securityHeaders = (): MiddlewareHandler => (c, next) => withDefaultHeaders(c, headers, next);

@@ -1,20 +1,28 @@
 // argon2id with the OWASP / ASVS 2.4 parameters (m=19456 KiB, t=2, p=1). @node-rs/argon2 hashes
 // on libuv's thread pool, so a login never blocks the event loop while it hashes.
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { hash, verify, type Algorithm } from '@node-rs/argon2';
+import { concurrencyLimit } from './concurrency-limit.js';
 import { normalisePassword } from './password-policy.js';
 
 // Algorithm.Argon2id is 2 (a const enum, which isolated modules cannot import by name).
 export const argon2Params = { algorithm: 2 as Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
+// libuv's thread pool (four threads by default) also reads files and resolves names. Without a
+// limit a burst of logins fills all of it with hashes that need 19 MiB and a whole core each: more
+// hashes than cores only evict each other from the CPU caches, and static files and DNS lookups
+// wait behind them. One hash per core; the others wait their turn, first come first served.
+const argon2Slot = concurrencyLimit(availableParallelism());
+
 export function hashPassword(password: string): Promise<string> {
-  return hash(normalisePassword(password), argon2Params);
+  return argon2Slot(() => hash(normalisePassword(password), argon2Params));
 }
 
 /** False (never a throw) for a wrong password or a damaged hash. */
 export async function verifyPassword(stored: string, password: string): Promise<boolean> {
   try {
-    return await verify(stored, normalisePassword(password));
+    return await argon2Slot(() => verify(stored, normalisePassword(password)));
   } catch {
     return false;
   }
@@ -27,7 +35,7 @@ let dummy: Promise<string> | undefined;
  * against it so that they cost the same time as known ones (no user enumeration by timing).
  */
 export function dummyPasswordHash(): Promise<string> {
-  dummy ??= hash(randomBytes(16).toString('base64url'), argon2Params);
+  dummy ??= hashPassword(randomBytes(16).toString('base64url'));
   return dummy;
 }
 

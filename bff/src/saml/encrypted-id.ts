@@ -5,6 +5,7 @@
 // same error, so a tampered ciphertext teaches an attacker nothing (no padding oracle).
 import { createDecipheriv, privateDecrypt, constants } from 'node:crypto';
 import { childElement, childElements, descendants, NS, textOf } from './dom.js';
+import { privateKeyObject } from './key-pair.js';
 import { SamlError } from './saml-error.js';
 import { parseXmlStrict } from './xml-guard.js';
 
@@ -58,7 +59,7 @@ function decryptKey(encryptedKey: Element, privateKey: string): Buffer {
   const oaepHash = digest ? DIGESTS[digest] : KEY_TRANSPORT[algorithm];
   if (!oaepHash) throw new Error('digest not allowed');
   const cipherValue = cipherValueOf(encryptedKey);
-  return privateDecrypt({ key: privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash }, cipherValue);
+  return privateDecrypt({ key: privateKeyObject(privateKey), padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash }, cipherValue);
 }
 
 function decryptData(encryptedData: Element, key: Buffer): string {

@@ -2,7 +2,7 @@
 // are made with the openssl command line (Node has no API to issue an X.509 certificate) and kept
 // on disk, so the metadata a broker once loaded stays valid across restarts.
 import { execFileSync } from 'node:child_process';
-import { X509Certificate } from 'node:crypto';
+import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError } from '../config.js';
@@ -22,6 +22,18 @@ export interface SpKeys {
 /** The base64 body of a PEM certificate, as it goes into ds:X509Certificate. */
 export function certBody(pem: string): string {
   return pem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '');
+}
+
+const parsedKeys = new Map<string, KeyObject>();
+
+/**
+ * The parsed form of a PEM private key. Crypto calls given the PEM text parse it again every time,
+ * which costs more than the RSA operation itself; a process holds only a handful of keys.
+ */
+export function privateKeyObject(pem: string): KeyObject {
+  let key = parsedKeys.get(pem);
+  if (!key) parsedKeys.set(pem, (key = createPrivateKey(pem)));
+  return key;
 }
 
 export function pemFromBody(body: string): string {

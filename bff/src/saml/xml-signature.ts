@@ -1,7 +1,7 @@
 // Enveloped XML signatures the way eHerkenning wants them: RSA-SHA256, SHA-256 digests, exclusive
 // canonicalisation, the signature right after the element's Issuer (SAML schema order).
 import { SignedXml } from 'xml-crypto';
-import { certBody } from './key-pair.js';
+import { certBody, privateKeyObject } from './key-pair.js';
 
 export const RSA_SHA256 = 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
 export const SHA256 = 'http://www.w3.org/2001/04/xmlenc#sha256';
@@ -20,7 +20,7 @@ export interface SignOptions {
 
 export function signXml(xml: string, options: SignOptions): string {
   const sig = new SignedXml({
-    privateKey: options.key,
+    privateKey: privateKeyObject(options.key),
     publicCert: options.cert,
     signatureAlgorithm: RSA_SHA256,
     canonicalizationAlgorithm: EXC_C14N,

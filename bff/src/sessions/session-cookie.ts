@@ -1,7 +1,8 @@
 // The session cookie: HttpOnly, SameSite=Lax, Path=/; on https also Secure with the __Host-
 // prefix, which makes browsers refuse it from a subdomain or over http (ASVS 3.4).
 import type { Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { looksLikeSecretToken } from '../security/secret-token.js';
 
 const HOST_NAME = '__Host-poort_session';
 const PLAIN_NAME = 'poort_session';
@@ -14,8 +15,33 @@ export function isHttps(c: Context): boolean {
   return trustProxy === true && c.req.header('x-forwarded-proto') === 'https';
 }
 
+/** The session token from the request's cookies, when there is one of the right shape. */
 export function readSessionCookie(c: Context): string | undefined {
-  return getCookie(c, isHttps(c) ? HOST_NAME : PLAIN_NAME) || undefined;
+  const header = c.req.header('cookie');
+  if (!header) return undefined;
+  const value = cookieValue(header, isHttps(c) ? HOST_NAME : PLAIN_NAME);
+  return value && looksLikeSecretToken(value) ? value : undefined;
+}
+
+/**
+ * One cookie's value from a Cookie header (the first of that name, as browsers send the most
+ * specific first). Only this one cookie is looked at: parsing all of a site's cookies on every
+ * request costs more than the rest of a session check.
+ */
+export function cookieValue(header: string, name: string): string | undefined {
+  let at = 0;
+  while (at < header.length) {
+    while (header.charCodeAt(at) === 32) at++;
+    const end = header.indexOf(';', at);
+    const stop = end === -1 ? header.length : end;
+    if (header.startsWith(name, at) && header.charCodeAt(at + name.length) === 61 /* = */) {
+      let value = header.slice(at + name.length + 1, stop).trim();
+      if (value.length > 1 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+      return value;
+    }
+    at = stop + 1;
+  }
+  return undefined;
 }
 
 export function writeSessionCookie(c: Context, token: string, expires: Date): void {

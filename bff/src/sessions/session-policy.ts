@@ -23,3 +23,8 @@ export function nextIdleExpiry(now: Date, lastSeenAt: Date, absoluteExpiresAt: D
   if (now.getTime() - lastSeenAt.getTime() < l.idleMs * TOUCH_AFTER_SHARE) return undefined;
   return new Date(Math.min(now.getTime() + l.idleMs, absoluteExpiresAt.getTime()));
 }
+
+/** A session is live until the earlier of its idle and absolute expiry. */
+export function isLive(expiry: { idleExpiresAt: Date; absoluteExpiresAt: Date }, now: Date): boolean {
+  return expiry.idleExpiresAt.getTime() > now.getTime() && expiry.absoluteExpiresAt.getTime() > now.getTime();
+}

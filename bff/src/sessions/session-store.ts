@@ -1,11 +1,12 @@
 // Sessions in the database: only the SHA-256 of the cookie token is stored, so a database leak
 // yields no usable session, and every BFF instance sees every session.
-import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { eq, lt, or } from 'drizzle-orm';
 import type { Db } from '../../../db/open.js';
-import { auditEvents, sessions, users, type AuthMethod, type Session, type User } from '../../../db/schema.js';
+import { auditEvents, sessions, type AuthMethod, type Session } from '../../../db/schema.js';
 import type { AuditInput, RequestOrigin } from '../audit/record-audit.js';
 import { hashSecretToken, newSecretToken } from '../security/secret-token.js';
-import { initialExpiry, nextIdleExpiry, type SessionLifetimes } from './session-policy.js';
+import { lookUpSession, type StoredSession } from './session-lookup.js';
+import { initialExpiry, isLive, nextIdleExpiry, type SessionLifetimes } from './session-policy.js';
 
 /** A transaction or the database itself. */
 export type DbOrTx = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
@@ -18,10 +19,7 @@ export interface NewSession {
   attributes?: Record<string, string>;
 }
 
-export interface ActiveSession {
-  session: Session;
-  user: User;
-}
+export type ActiveSession = StoredSession;
 
 /** A new session row and its cookie token (the only time the token exists outside the browser). */
 function newSessionRow(input: NewSession, lifetimes: SessionLifetimes, now: Date): { token: string; session: Session } {
@@ -65,39 +63,17 @@ export async function createAuditedSession(db: Db, input: NewSession, lifetimes:
 
 /**
  * The session for a cookie token, or undefined when there is none, it expired, or its user is
- * disabled. One indexed read; a write only when the idle expiry needs to slide.
+ * disabled. One indexed read (shared with the checks arriving at the same moment); a write only
+ * when the idle expiry needs to slide.
  */
 export async function findActiveSession(db: Db, token: string, lifetimes: SessionLifetimes, now = new Date()): Promise<ActiveSession | undefined> {
   const tokenHash = hashSecretToken(token);
-  const [row] = await findSessionQuery(db).execute({ tokenHash, now: now.toISOString() });
-  if (!row) return undefined;
-  const idle = nextIdleExpiry(now, row.session.lastSeenAt, row.session.absoluteExpiresAt, lifetimes);
-  if (idle) {
-    await db.update(sessions).set({ lastSeenAt: now, idleExpiresAt: idle }).where(eq(sessions.tokenHash, tokenHash));
-    row.session = { ...row.session, lastSeenAt: now, idleExpiresAt: idle };
-  }
-  return row;
-}
-
-// Every request with a cookie runs this query: prepared once per database handle, so neither
-// Drizzle nor PostgreSQL (a named statement, planned once per connection) redoes the work each time.
-const preparedFindSession = new WeakMap<Db, ReturnType<typeof prepareFindSession>>();
-
-function prepareFindSession(db: Db) {
-  const now = sql`${sql.placeholder('now')}::timestamptz`;
-  return db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.idleExpiresAt, now), gt(sessions.absoluteExpiresAt, now), isNull(users.disabledAt)))
-    .limit(1)
-    .prepare('poort_find_session');
-}
-
-function findSessionQuery(db: Db) {
-  let query = preparedFindSession.get(db);
-  if (!query) preparedFindSession.set(db, (query = prepareFindSession(db)));
-  return query;
+  const found = await lookUpSession(db, tokenHash);
+  if (!found || !isLive(found.session, now)) return undefined;
+  const idle = nextIdleExpiry(now, found.session.lastSeenAt, found.session.absoluteExpiresAt, lifetimes);
+  if (!idle) return found;
+  await db.update(sessions).set({ lastSeenAt: now, idleExpiresAt: idle }).where(eq(sessions.tokenHash, tokenHash));
+  return { ...found, session: { ...found.session, lastSeenAt: now, idleExpiresAt: idle } };
 }
 
 export async function deleteSession(db: DbOrTx, token: string): Promise<Session | undefined> {
