@@ -6,6 +6,9 @@
 //   login.hash_limit_per_s     cores × 1000 ÷ median time of one argon2 verify alone: the ceiling
 //   login.hash_parallel_per_s  argon2 verifies per second alone with one in flight per core
 //   session.rps / .p99_ms      GET /poort/api/session with a valid cookie, 50 connections, 10 s
+//   session.distinct50_rps     the same with 50 different sessions, one per connection: checks that
+//                              arrive together share one query, and with one cookie they also share
+//                              its row, so this is the figure for many users at once
 //   hono.bare_rps              a bare Hono route, the same way, in the same run
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -73,6 +76,18 @@ export async function benchLoginAndSession(): Promise<void> {
     if (session.non2xx) throw new Error(`session answered non-2xx ${session.non2xx} times`);
     report('session.rps', Math.round(session.requests.average), 'req/s');
     report('session.p99_ms', session.latency.p99, 'ms');
+
+    const cookies: string[] = [];
+    for (let i = 0; i < 50; i++) cookies.push((await login()).cookie);
+    let next = 0;
+    const distinct = await autocannon({
+      url: `${server.url}/poort/api/session`,
+      connections: 50,
+      duration: 10,
+      requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, cookie: cookies[next++ % cookies.length]! } }) }],
+    });
+    if (distinct.non2xx) throw new Error(`session answered non-2xx ${distinct.non2xx} times`);
+    report('session.distinct50_rps', Math.round(distinct.requests.average), 'req/s');
   } finally {
     await server.stop();
     await db.close();

@@ -46,6 +46,35 @@ describe('the server process (PGlite)', () => {
     }
   });
 
+  it('sends the security headers over real HTTP, keeps a route\'s own CSP, and tags each response with a request id', async () => {
+    // The Node adapter gets these headers another way than app.request() does (see default-headers.ts).
+    const server = await startServer({ POORT_DATA_DIR: freshDataDir(), DATABASE_URL: '' });
+    try {
+      const api = await fetch(`${server.url}/poort/api/session`, { headers: { 'x-request-id': 'proxy-id-42' } });
+      expect(api.status).toBe(401);
+      expect(api.headers.get('cache-control')).toBe('no-store');
+      expect(api.headers.get('x-frame-options')).toBe('DENY');
+      expect(api.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(api.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+      expect(api.headers.get('content-security-policy')).toMatch(/^default-src 'self';.*frame-ancestors 'none'$/);
+      expect(api.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(api.headers.get('x-request-id')).toBe('proxy-id-42');
+      // An id that could forge log lines is replaced by our own.
+      const odd = await fetch(`${server.url}/poort/healthz`, { headers: { 'x-request-id': 'a b' } });
+      expect(odd.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+
+      const handOver = await fetch(`${server.url}/poort/auth/eherkenning/start?broker=demo-noord&returnTo=/`);
+      expect(handOver.status).toBe(200);
+      const csp = handOver.headers.get('content-security-policy')!;
+      expect(csp).toMatch(/form-action 'self' http:\/\/[^;,]+(;|$)/);
+      expect(csp).not.toContain(','); // one header: the route's, not ours next to it
+      expect(handOver.headers.get('cache-control')).toBe('no-store');
+      expect(handOver.headers.get('x-frame-options')).toBe('DENY');
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('refuses to start with a bad setting and names it', async () => {
     await expect(startServer({ POORT_DATA_DIR: freshDataDir(), PORT: 'eighty' })).rejects.toThrow(/PORT/);
   });
