@@ -8,7 +8,6 @@ import type { AppDeps, AppEnv } from './app-env.js';
 import { ApiError } from './http/api-error.js';
 import { handleErrors, handleNotFound } from './http/handle-errors.js';
 import { validationHook } from './http/validation-hook.js';
-import { withDefaultHeaders } from './http/default-headers.js';
 import { requestId } from './middleware/request-id.js';
 import { requestLog } from './middleware/request-log.js';
 import { sameOriginJson } from './middleware/same-origin-json.js';
@@ -34,9 +33,8 @@ export interface AppOptions {
 
 export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  app.use('*', requestId(), provide(deps), requestLog(deps.logger), securityHeaders());
-  app.use(`${BASE}/api/*`, noStore, apiBodyLimit, sameOriginJson());
-  app.use(`${BASE}/auth/*`, noStore);
+  app.use('*', requestId(), provide(deps), requestLog(deps.logger), securityHeaders(BASE));
+  app.use(`${BASE}/api/*`, apiBodyLimit, sameOriginJson());
 
   app.route(BASE, healthRoutes());
   app.route(BASE, configRoutes());
@@ -69,9 +67,6 @@ function provide(deps: AppDeps): MiddlewareHandler<AppEnv> {
     return next();
   };
 }
-
-// Login state, tokens and personal data: never in a browser or proxy cache.
-const noStore: MiddlewareHandler = (c, next) => withDefaultHeaders(c, [['Cache-Control', 'no-store']], next);
 
 const limitBody = bodyLimit({
   maxSize: API_BODY_LIMIT,

@@ -107,17 +107,32 @@ describe('one error shape', () => {
 });
 
 describe('security headers', () => {
-  for (const path of ['/poort/healthz', '/poort/api/nothing-here', '/', '/vl/', '/en/']) {
-    it(`sets them on ${path}`, async () => {
+  const common = (res: Response) => {
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    expect(res.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
+  };
+  for (const path of ['/poort/healthz', '/', '/vl/', '/en/']) {
+    it(`sets the page set on ${path}`, async () => {
       const res = await t.app.request(path);
       const csp = res.headers.get('content-security-policy') ?? '';
       expect(csp).toContain("frame-ancestors 'none'");
       expect(csp).toContain("script-src 'self'");
       expect(csp).not.toContain('unsafe-inline');
       expect(csp).not.toContain('unsafe-eval');
-      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-      expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
-      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+      common(res);
+    });
+  }
+
+  for (const path of ['/poort/api/nothing-here', '/poort/api/session']) {
+    it(`sets the API set on ${path}: a CSP that allows nothing, and no caching`, async () => {
+      const res = await t.app.request(path);
+      expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      common(res);
     });
   }
 

@@ -56,7 +56,8 @@ describe('the server process (PGlite)', () => {
       expect(api.headers.get('x-frame-options')).toBe('DENY');
       expect(api.headers.get('x-content-type-options')).toBe('nosniff');
       expect(api.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
-      expect(api.headers.get('content-security-policy')).toMatch(/^default-src 'self';.*frame-ancestors 'none'$/);
+      expect(api.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(api.headers.get('cross-origin-resource-policy')).toBe('same-origin');
       expect(api.headers.get('content-type')).toMatch(/^application\/json/);
       expect(api.headers.get('x-request-id')).toBe('proxy-id-42');
       // An id that could forge log lines is replaced by our own.
@@ -70,6 +71,9 @@ describe('the server process (PGlite)', () => {
       expect(csp).not.toContain(','); // one header: the route's, not ours next to it
       expect(handOver.headers.get('cache-control')).toBe('no-store');
       expect(handOver.headers.get('x-frame-options')).toBe('DENY');
+      const page = await fetch(`${server.url}/vl/`);
+      expect(page.headers.get('content-security-policy')).toMatch(/^default-src 'self';.*script-src 'self';.*frame-ancestors 'none'$/);
+      expect(page.headers.get('cache-control')).not.toBe('no-store');
     } finally {
       await server.stop();
     }

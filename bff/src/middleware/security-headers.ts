@@ -1,6 +1,7 @@
-// Security headers on every response. Poort's own pages (demo site, dev pages) get a strict CSP:
-// scripts and styles only from this origin, no inline script, no eval, and no framing at all
-// (eHerkenning forbids showing its flow in a frame; clickjacking on a login page is a classic).
+// Security headers on every response, and no-store on everything that carries login state. Poort's
+// own pages (demo site, dev pages) get a strict CSP: scripts and styles only from this origin, no
+// inline script, no eval, and no framing at all (eHerkenning forbids showing its flow in a frame;
+// clickjacking on a login page is a classic).
 import type { MiddlewareHandler } from 'hono';
 import { withDefaultHeaders, type HeaderList } from '../http/default-headers.js';
 
@@ -24,16 +25,21 @@ export function contentSecurityPolicyWith(overrides: Partial<Record<keyof typeof
     .join('; ');
 }
 
-const headers: HeaderList = [
-  ['Content-Security-Policy', contentSecurityPolicyWith({})],
+const shared: HeaderList = [
   ['X-Frame-Options', 'DENY'],
   ['X-Content-Type-Options', 'nosniff'],
   ['Referrer-Policy', 'strict-origin-when-cross-origin'],
   ['Cross-Origin-Resource-Policy', 'same-origin'],
-  ['Cross-Origin-Opener-Policy', 'same-origin'],
-  ['Origin-Agent-Cluster', '?1'],
   // HSTS only matters on https; browsers ignore it on http, so it is harmless in development.
   ['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'],
+];
+
+/** Pages (demo site, widget files, dev pages, the broker hand-over page). */
+const pageHeaders: HeaderList = [
+  ['Content-Security-Policy', contentSecurityPolicyWith({})],
+  ...shared,
+  ['Cross-Origin-Opener-Policy', 'same-origin'],
+  ['Origin-Agent-Cluster', '?1'],
   ['X-DNS-Prefetch-Control', 'off'],
   ['X-Download-Options', 'noopen'],
   ['X-Permitted-Cross-Domain-Policies', 'none'],
@@ -41,5 +47,23 @@ const headers: HeaderList = [
   ['X-XSS-Protection', '0'],
 ];
 
-/** Every response gets these unless its route set a header of the same name. */
-export const securityHeaders = (): MiddlewareHandler => (c, next) => withDefaultHeaders(c, headers, next);
+/** Login steps and their redirects: pages that must never come from a cache. */
+const noStorePageHeaders: HeaderList = [...pageHeaders, ['Cache-Control', 'no-store']];
+
+/**
+ * JSON answers: the set of the OWASP REST Security Cheat Sheet. A JSON document is never rendered,
+ * so its CSP allows nothing at all; the page-only headers would be sent for nothing on the most
+ * frequent responses.
+ */
+const apiHeaders: HeaderList = [['Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'"], ...shared, ['Cache-Control', 'no-store']];
+
+/** Every response gets its set unless its route set a header of the same name. */
+export function securityHeaders(base: string): MiddlewareHandler {
+  const api = `${base}/api/`;
+  const auth = `${base}/auth/`;
+  return (c, next) => {
+    const path = c.req.path;
+    const headers = path.startsWith(api) ? apiHeaders : path.startsWith(auth) ? noStorePageHeaders : pageHeaders;
+    return withDefaultHeaders(c, headers, next);
+  };
+}
