@@ -6,6 +6,7 @@
 //   login.hash_limit_per_s     cores × 1000 ÷ median time of one argon2 verify alone: the ceiling
 //   login.hash_parallel_per_s  argon2 verifies per second alone with one in flight per core
 //   session.rps / .p99_ms      GET /poort/api/session with a valid cookie, 50 connections, 10 s
+//                              (after 2 s of warm-up, as for hono.bare_rps)
 //   session.distinct50_rps     the same with 50 different sessions, one per connection: checks that
 //                              arrive together share one query, and with one cookie they also share
 //                              its row, so this is the figure for many users at once
@@ -80,12 +81,9 @@ export async function benchLoginAndSession(): Promise<void> {
     const cookies: string[] = [];
     for (let i = 0; i < 50; i++) cookies.push((await login()).cookie);
     let next = 0;
-    const distinct = await autocannon({
-      url: `${server.url}/poort/api/session`,
-      connections: 50,
-      duration: 10,
-      requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, cookie: cookies[next++ % cookies.length]! } }) }],
-    });
+    const distinct = await cannon(`${server.url}/poort/api/session`, {}, [
+      { setupRequest: (req) => ({ ...req, headers: { ...req.headers, cookie: cookies[next++ % cookies.length]! } }) },
+    ]);
     if (distinct.non2xx) throw new Error(`session answered non-2xx ${distinct.non2xx} times`);
     report('session.distinct50_rps', Math.round(distinct.requests.average), 'req/s');
   } finally {
@@ -102,8 +100,10 @@ export async function benchLoginAndSession(): Promise<void> {
   }
 }
 
-function cannon(url: string, headers: Record<string, string>) {
-  return autocannon({ url, connections: 50, duration: 10, headers });
+/** 10 s measured after 2 s unmeasured, so both servers are compared with their code optimised by V8. */
+async function cannon(url: string, headers: Record<string, string>, requests?: autocannon.Request[]) {
+  await autocannon({ url, connections: 50, duration: 2, headers, ...(requests ? { requests } : {}) });
+  return autocannon({ url, connections: 50, duration: 10, headers, ...(requests ? { requests } : {}) });
 }
 
 async function startBareHono(): Promise<{ url: string; stop(): void }> {
