@@ -21,6 +21,7 @@ export const sessionUserColumns = {
 };
 export type SessionUser = Pick<User, keyof typeof sessionUserColumns>;
 
+/** Requests with the same cookie in one batch get the same object: read it, never change it. */
 export interface StoredSession {
   session: Session;
   user: SessionUser;
