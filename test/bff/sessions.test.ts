@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb } from '../../db/open.js';
 import { auditEvents, sessions, users } from '../../db/schema.js';
 import { hashSecretToken } from '../../bff/src/security/secret-token.js';
 import { cookieValue } from '../../bff/src/sessions/session-cookie.js';
@@ -92,6 +93,15 @@ describe('sessions in the database', () => {
     // Nothing is remembered between checks: a session ended a moment ago is gone for the next one.
     await t.db.db.delete(sessions).where(eq(sessions.tokenHash, hashSecretToken(tokens[1]!)));
     expect(await findActiveSession(t.db.db, tokens[1]!, lifetimes, now)).toBeUndefined();
+  });
+
+  it('fails every check of a shared query when the database fails, none half answered', async () => {
+    const own = await openDb();
+    const [u] = await own.db.insert(users).values({ email: 'kees@example.nl' }).returning();
+    const { token } = await createSession(own.db, { userId: u!.id, method: 'email' }, lifetimes);
+    await own.close();
+    const results = await Promise.allSettled([token, token, 'y'.repeat(43)].map((t2) => findActiveSession(own.db, t2, lifetimes)));
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
   });
 
   it('ends every session of a user at once', async () => {
