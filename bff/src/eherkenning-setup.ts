@@ -45,7 +45,7 @@ export function setUpEherkenning(options: EherkenningSetupOptions): { saml?: Sam
       brokers: site.brokers,
       publicUrl: options.publicUrl,
       keyDir: join(options.dataDir, 'keys'),
-      sp: { entityId: saml.sp.entityId, acsUrl: saml.sp.acsUrl, encryptionCert: keys.encryption.cert, signingCert: keys.signing.cert, metadata: () => saml.spMetadata() },
+      sp: { entityId: saml.sp.entityId, acsUrl: saml.sp.acsUrl, serviceId: saml.sp.serviceId, serviceUuid: saml.sp.serviceUuid, encryptionCert: keys.encryption.cert, signingCert: keys.signing.cert, metadata: () => saml.spMetadata() },
     });
   }
   return { saml, ...(devBrokers ? { devBrokers } : {}) };

@@ -8,7 +8,7 @@ import { ensureKeyPair } from '../../bff/src/saml/key-pair.js';
 import { bindingCookieFor, cookieOf, form, postToAcs } from './flow.js';
 import { expectRefusal, expectRefused, sessionCount, startAt } from './harness.js';
 import { buildResponse, buildAssertion, sign } from './response-builder.js';
-import { applyXsw, type XswVariant } from './xsw.js';
+import { applyXsw, smuggleAssertion, type XswVariant } from './xsw.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -40,25 +40,60 @@ describe('a well-formed response (the control case)', () => {
 });
 
 describe('signature wrapping (S01–S08)', () => {
+  // Each variant is refused by its shape, before any signature is checked: a copy of the assertion
+  // beside the real one, or an assertion somewhere no genuine answer puts one.
+  const reasons: Record<XswVariant, string> = {
+    1: 'assertion_misplaced',
+    2: 'assertion_misplaced',
+    3: 'multiple_assertions',
+    4: 'assertion_misplaced',
+    5: 'multiple_assertions',
+    6: 'assertion_misplaced',
+    7: 'assertion_misplaced',
+    8: 'assertion_misplaced',
+  };
   for (const variant of [1, 2, 3, 4, 5, 6, 7, 8] as XswVariant[]) {
-    it(`refuses XSW${variant}`, async () => {
+    it(`refuses XSW${variant} (${reasons[variant]})`, async () => {
       const s = await startAt(t);
       const { xml } = buildResponse({ ...s.spec, signResponse: variant <= 2 });
-      await expectRefused(t, applyXsw(xml, variant), s.relayState, 'saml_invalid');
+      await expectRefused(t, applyXsw(xml, variant), s.relayState, 'saml_invalid', reasons[variant]);
       expect(await t.db.db.select().from(identities).where(eq(identities.subject, 'S-attacker'))).toHaveLength(0);
     });
   }
 });
 
 describe('assertions outside their place', () => {
-  it('never reads an unsigned assertion hidden in Extensions: the login is the signed person', async () => {
+  for (const into of ['extensions', 'signature-object'] as const) {
+    it(`refuses a valid response that also carries an unsigned assertion in ${into === 'extensions' ? 'samlp:Extensions' : 'a ds:Object of the signature'}`, async () => {
+      const s = await startAt(t);
+      const { xml } = buildResponse({ ...s.spec, pseudonym: `S-signed-person-${into}` });
+      const evil = buildAssertion({ ...s.spec, pseudonym: 'S-attacker' }).xml;
+      await expectRefused(t, smuggleAssertion(xml, evil, into), s.relayState, 'saml_invalid', 'assertion_misplaced');
+      expect(await t.db.db.select().from(identities).where(eq(identities.subject, 'S-attacker'))).toHaveLength(0);
+      expect(await t.db.db.select().from(identities).where(eq(identities.subject, `S-signed-person-${into}`))).toHaveLength(0);
+    });
+  }
+
+  it('refuses an EncryptedAssertion hidden in Extensions beside the signed assertion', async () => {
     const s = await startAt(t);
-    const { xml } = buildResponse({ ...s.spec, pseudonym: 'S-signed-person' });
-    const evil = buildAssertion({ ...s.spec, pseudonym: 'S-attacker' }).xml;
-    const hidden = xml.replace('<samlp:Status>', `<samlp:Extensions>${evil}</samlp:Extensions><samlp:Status>`);
-    expect((await postToAcs(t, hidden, s.relayState)).headers.get('location')).toBe('/mijn');
-    expect(await t.db.db.select().from(identities).where(eq(identities.subject, 'S-attacker'))).toHaveLength(0);
-    expect(await t.db.db.select().from(identities).where(eq(identities.subject, 'S-signed-person'))).toHaveLength(1);
+    const { xml } = buildResponse({ ...s.spec, pseudonym: 'S-signed-person-enc' });
+    const hidden = xml.replace('<samlp:Status>', '<samlp:Extensions><saml:EncryptedAssertion/></samlp:Extensions><samlp:Status>');
+    await expectRefused(t, hidden, s.relayState, 'saml_invalid', 'assertion_misplaced');
+  });
+
+  it('refuses any ds:Object in a signature, even an empty one that leaves the signature valid', async () => {
+    const s = await startAt(t);
+    const { xml } = buildResponse({ ...s.spec, pseudonym: 'S-object' });
+    const withObject = xml.replace('</ds:Signature>', '<ds:Object/></ds:Signature>');
+    await expectRefused(t, withObject, s.relayState, 'saml_invalid', 'signature_object');
+    expect(await t.db.db.select().from(identities).where(eq(identities.subject, 'S-object'))).toHaveLength(0);
+  });
+
+  it('refuses a successful Response that carries no assertion at all', async () => {
+    const s = await startAt(t);
+    const unsigned = buildResponse({ ...s.spec, signAssertion: false }).xml;
+    const noAssertion = unsigned.replace(/<saml:Assertion[\s\S]*<\/saml:Assertion>/, '');
+    await expectRefused(t, noAssertion, s.relayState, 'saml_invalid', 'no_assertion');
   });
 });
 
@@ -263,6 +298,34 @@ describe('level and status (S31, S32)', () => {
   });
 });
 
+describe('the service the answer is for', () => {
+  it('refuses a validly signed answer for another service (ServiceID of another DV) with service_mismatch', async () => {
+    const s = await startAt(t);
+    const { xml } = buildResponse({ ...s.spec, pseudonym: 'S-other-service', serviceId: 'urn:etoegang:DV:00000009999999999999:services:7' });
+    await expectRefused(t, xml, s.relayState, 'service_mismatch', 'service_mismatch');
+    expect(await t.db.db.select().from(identities).where(eq(identities.subject, 'S-other-service'))).toHaveLength(0);
+  });
+
+  it('refuses a validly signed answer naming another ServiceUUID with service_mismatch', async () => {
+    const s = await startAt(t);
+    const { xml } = buildResponse({ ...s.spec, pseudonym: 'S-other-uuid', serviceUuid: '00000000-0000-4000-8000-000000000001' });
+    await expectRefused(t, xml, s.relayState, 'service_mismatch', 'service_mismatch');
+  });
+
+  it('logs in when ServiceID and ServiceUUID are ours (the UUID in any case), and when the answer carries neither', async () => {
+    const ours = t.site.eherkenning;
+    const s = await startAt(t);
+    const { xml } = buildResponse({ ...s.spec, pseudonym: 'S-our-service', serviceId: ours.serviceId, serviceUuid: ours.serviceUuid.toUpperCase() });
+    const res = await postToAcs(t, xml, s.relayState);
+    expect(res.headers.get('location')).toBe('/mijn');
+    const session = await t.app.request('/poort/api/session', { headers: { cookie: cookieOf(res)! } });
+    expect(await session.json()).toMatchObject({ attributes: { serviceId: ours.serviceId } });
+    const s2 = await startAt(t);
+    const without = buildResponse({ ...s2.spec, pseudonym: 'S-no-service', serviceId: null });
+    expect((await postToAcs(t, without.xml, s2.relayState)).headers.get('location')).toBe('/mijn');
+  });
+});
+
 describe('hostile XML (X01–X05, S35)', () => {
   it('refuses a DOCTYPE with an external entity (XXE, X01)', async () => {
     const s = await startAt(t);
@@ -370,14 +433,14 @@ describe('shapes that must not be guessed at (S36, X06, X07)', () => {
 });
 
 describe('encrypted identifiers (S33)', () => {
-  it('refuses RSA PKCS#1 v1.5 key transport', async () => {
+  it('refuses RSA PKCS#1 v1.5 key transport as a weak algorithm, before decrypting anything', async () => {
     const s = await startAt(t);
     const unsigned = buildResponse({ ...s.spec, signAssertion: false }).xml.replaceAll(
       'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p',
       'http://www.w3.org/2001/04/xmlenc#rsa-1_5',
     );
     const signed = unsigned.replace(/<saml:Assertion[\s\S]*<\/saml:Assertion>/, (a) => sign(a, 'Assertion', s.spec.brokerKeys));
-    await expectRefused(t, signed, s.relayState, 'saml_invalid', 'encrypted_id_undecryptable');
+    await expectRefused(t, signed, s.relayState, 'saml_invalid', 'weak_algorithm');
   });
 
   it('refuses an EncryptedID whose ciphertext was altered, with the same error as any undecryptable one', async () => {

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identities, users } from '../../db/schema.js';
 import { demoSiteConfig } from '../../bff/src/site-config/demo-defaults.js';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { cookieOf, postToAcs } from './flow.js';
+import { GOOD_PASSWORD, cookieFrom, makeUser, post } from '../support/accounts.js';
+import { bindingCookieFor, cookieOf, postToAcs } from './flow.js';
 import { expectRefused, lastAudit, startAt } from './harness.js';
 import { buildResponse } from './response-builder.js';
 
@@ -70,6 +71,39 @@ describe('identities and users', () => {
     const log = logLines.join('');
     expect(log).toMatch(/"reason":"audience_mismatch"/);
     expect(log).not.toMatch(/S-secret-pseudonym|99887766|<saml|SAMLResponse|urn:other/);
+  });
+});
+
+describe("the browser's earlier session (L11, session fixation)", () => {
+  const sessionStatus = async (cookie: string) => (await t.app.request('/poort/api/session', { headers: { cookie } })).status;
+
+  it('ends the earlier session of the browser when an eHerkenning login succeeds: the old cookie no longer works', async () => {
+    await makeUser(t, 'eerder@gemeente.example.nl');
+    const passwordLogin = await post(t, '/poort/api/login', { email: 'eerder@gemeente.example.nl', password: GOOD_PASSWORD });
+    expect(passwordLogin.status).toBe(200);
+    const earlier = cookieFrom(passwordLogin);
+    expect(await sessionStatus(earlier)).toBe(200);
+
+    const s = await startAt(t);
+    const { xml } = buildResponse({ ...s.spec, pseudonym: 'S-fixation' });
+    const res = await postToAcs(t, xml, s.relayState, { cookie: `${bindingCookieFor(s.relayState)}; ${earlier}` });
+    expect(res.headers.get('location')).toBe('/mijn');
+    const fresh = cookieOf(res)!;
+    expect(fresh).not.toBe(earlier);
+    expect(await sessionStatus(earlier)).toBe(401);
+    expect(await sessionStatus(fresh)).toBe(200);
+  });
+
+  it('leaves the earlier session alone when the eHerkenning answer is refused', async () => {
+    const s1 = await startAt(t);
+    const earlier = cookieOf(await postToAcs(t, buildResponse({ ...s1.spec, pseudonym: 'S-fixation-kept' }).xml, s1.relayState))!;
+    const s2 = await startAt(t);
+    const refused = await postToAcs(t, buildResponse({ ...s2.spec, pseudonym: 'S-fixation-kept', audience: 'urn:other' }).xml, s2.relayState, {
+      cookie: `${bindingCookieFor(s2.relayState)}; ${earlier}`,
+    });
+    expect(new URL(refused.headers.get('location')!, 'http://x').searchParams.get('poort-error')).toBe('saml_invalid');
+    expect(await lastAudit(t)).toMatchObject({ outcome: 'failure', reason: 'audience_mismatch' });
+    expect(await sessionStatus(earlier)).toBe(200);
   });
 });
 

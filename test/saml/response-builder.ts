@@ -32,7 +32,17 @@ export interface ResponseSpec {
   advice?: string;
   responseId?: string;
   assertionId?: string;
+  /** How identifiers become EncryptedIDs (default: Poort's own encryption for the SP, as the simulated brokers do). */
+  encryptId?: (nameIdXml: string) => string;
+  /** Turns the signed assertion into an EncryptedAssertion (default: the assertion stays plain). */
+  encryptAssertion?: (signedAssertionXml: string) => string;
+  /** ServiceID attribute value (default: the demo configuration's service); null leaves the attribute out. */
+  serviceId?: string | null;
+  /** ServiceUUID attribute value; left out unless given. */
+  serviceUuid?: string;
 }
+
+export const DEMO_SERVICE_ID = 'urn:etoegang:DV:00000001234567890000:services:1';
 
 export const id = () => `_${randomBytes(16).toString('hex')}`;
 
@@ -42,9 +52,11 @@ export function buildAssertion(spec: ResponseSpec): { xml: string; id: string } 
   const notOnOrAfter = spec.notOnOrAfter ?? new Date(now.getTime() + 4 * 60_000);
   const assertionId = spec.assertionId ?? id();
   const recipient = [{ entityId: spec.sp.entityId, cert: spec.sp.encryptionCert }];
+  const encrypt = spec.encryptId ?? ((nameId: string) => encryptId(nameId, recipient));
   const acting = spec.plainPseudonymXml
     ? `<saml:NameID NameQualifier="urn:etoegang:1.9:EntityConcernedID:Pseudo">${spec.plainPseudonymXml}</saml:NameID>`
-    : encryptId(nameIdXml(spec.pseudonym ?? 'S-test-pseudonym-1', 'urn:etoegang:1.9:EntityConcernedID:Pseudo'), recipient);
+    : encrypt(nameIdXml(spec.pseudonym ?? 'S-test-pseudonym-1', 'urn:etoegang:1.9:EntityConcernedID:Pseudo'));
+  const serviceId = spec.serviceId === undefined ? DEMO_SERVICE_ID : spec.serviceId;
   const irt = spec.inResponseTo ? ` InResponseTo="${spec.inResponseTo}"` : '';
   const xml =
     `<saml:Assertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${assertionId}" Version="2.0" IssueInstant="${now.toISOString()}">` +
@@ -55,9 +67,10 @@ export function buildAssertion(spec: ResponseSpec): { xml: string; id: string } 
     (spec.advice ? `<saml:Advice>${spec.advice}</saml:Advice>` : '') +
     `<saml:AuthnStatement AuthnInstant="${now.toISOString()}"><saml:AuthnContext><saml:AuthnContextClassRef>urn:etoegang:core:assurance-class:${spec.level ?? 'loa3'}</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>` +
     `<saml:AttributeStatement>` +
-    `<saml:Attribute Name="urn:etoegang:core:ServiceID"><saml:AttributeValue>urn:etoegang:DV:00000001234567890000:services:1</saml:AttributeValue></saml:Attribute>` +
+    (serviceId === null ? '' : `<saml:Attribute Name="urn:etoegang:core:ServiceID"><saml:AttributeValue>${serviceId}</saml:AttributeValue></saml:Attribute>`) +
+    (spec.serviceUuid ? `<saml:Attribute Name="urn:etoegang:core:ServiceUUID"><saml:AttributeValue>${spec.serviceUuid}</saml:AttributeValue></saml:Attribute>` : '') +
     `<saml:Attribute Name="urn:etoegang:core:ActingSubjectID"><saml:AttributeValue>${acting}</saml:AttributeValue></saml:Attribute>` +
-    `<saml:Attribute Name="urn:etoegang:core:LegalSubjectID"><saml:AttributeValue>${encryptId(nameIdXml(spec.kvk ?? '90001234', 'urn:etoegang:1.9:EntityConcernedID:KvKnr'), recipient)}</saml:AttributeValue></saml:Attribute>` +
+    `<saml:Attribute Name="urn:etoegang:core:LegalSubjectID"><saml:AttributeValue>${encrypt(nameIdXml(spec.kvk ?? '90001234', 'urn:etoegang:1.9:EntityConcernedID:KvKnr'))}</saml:AttributeValue></saml:Attribute>` +
     `</saml:AttributeStatement></saml:Assertion>`;
   return { xml, id: assertionId };
 }
@@ -85,7 +98,8 @@ export function buildResponse(spec: ResponseSpec): { xml: string; responseId: st
   const statusXml = `<samlp:Status><samlp:StatusCode Value="${status.top}">${status.second ? `<samlp:StatusCode Value="${status.second}"/>` : ''}</samlp:StatusCode></samlp:Status>`;
   const irt = spec.inResponseTo ? ` InResponseTo="${spec.inResponseTo}"` : '';
   const signedAssertion = spec.signAssertion === false ? assertion.xml : sign(assertion.xml, 'Assertion', spec.brokerKeys, spec.weak);
-  const body = status.top.endsWith(':Success') ? signedAssertion : '';
+  const delivered = spec.encryptAssertion ? spec.encryptAssertion(signedAssertion) : signedAssertion;
+  const body = status.top.endsWith(':Success') ? delivered : '';
   let xml =
     `<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${responseId}" Version="2.0" IssueInstant="${new Date().toISOString()}" Destination="${spec.destination ?? spec.sp.acsUrl}"${irt}>` +
     `<saml:Issuer>${spec.issuer ?? spec.brokerEntityId}</saml:Issuer>${statusXml}${body}</samlp:Response>`;

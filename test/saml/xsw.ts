@@ -2,7 +2,8 @@
 // Raider's XSWHelpers and Somorovsky et al., "On Breaking SAML", 2012). "Evil" means the copy
 // names another person: its ActingSubjectID becomes a plain NameID the attacker chose. XSW7 here
 // is the SAML Raider form: the signed original hidden in Extensions, an edited copy with its ID in
-// its place (an evil copy only inside Extensions is harmless: the signed assertion is used).
+// its place. `smuggleAssertion` leaves the signed assertion alone and only adds an unsigned one
+// elsewhere: Poort refuses that too, rather than relying on the verifier to pick the signed node.
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 
 const SAML = 'urn:oasis:names:tc:SAML:2.0:assertion';
@@ -103,6 +104,27 @@ export function applyXsw(xml: string, variant: XswVariant): string {
       child(assertion, DS, 'Signature')!.appendChild(object);
       break;
     }
+  }
+  return new XMLSerializer().serializeToString(doc);
+}
+
+/**
+ * Adds `assertionXml` (an unsigned assertion) to an otherwise valid Response: in
+ * samlp:Extensions, or in a ds:Object inside the signed assertion's ds:Signature.
+ */
+export function smuggleAssertion(xml: string, assertionXml: string, into: 'extensions' | 'signature-object'): string {
+  const doc = new DOMParser().parseFromString(xml, 'text/xml');
+  const response = doc.documentElement!;
+  const extra = new DOMParser().parseFromString(assertionXml, 'text/xml').documentElement!;
+  const imported = doc.importNode(extra, true);
+  if (into === 'extensions') {
+    const extensions = doc.createElementNS(SAMLP, 'samlp:Extensions');
+    extensions.appendChild(imported);
+    response.insertBefore(extensions, child(response, SAMLP, 'Status')!);
+  } else {
+    const object = doc.createElementNS(DS, 'ds:Object');
+    object.appendChild(imported);
+    child(child(response, SAML, 'Assertion')!, DS, 'Signature')!.appendChild(object);
   }
   return new XMLSerializer().serializeToString(doc);
 }

@@ -9,6 +9,7 @@ export const poortErrorCodes = [
   'session_expired',
   'service_unavailable',
   'saml_invalid',
+  'service_mismatch',
 ] as const;
 export type PoortErrorCode = (typeof poortErrorCodes)[number];
 

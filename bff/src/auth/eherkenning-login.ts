@@ -1,7 +1,8 @@
 // Turns a verified eHerkenning Response into a session, in one transaction: consume the stored
 // request (once), record Response and Assertion ids (once, across instances), find or provision
-// the user by the ActingSubjectID pseudonym, enforce the site and role levels, open the session,
-// write the audit event. Any refusal rolls all of it back.
+// the user by the ActingSubjectID pseudonym, enforce the site and role levels, end the browser's
+// earlier session (as the password login does), open the new one, write the audit event. Any
+// refusal rolls all of it back, so a refused answer leaves the earlier session as it was.
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/open.js';
 import { identities, users, type Session } from '../../../db/schema.js';
@@ -11,7 +12,7 @@ import { consumeRequest, markSeen, type StoredRequest } from '../saml/request-st
 import { SamlError } from '../saml/saml-error.js';
 import type { VerifiedLogin } from '../saml/verify-response.js';
 import { lifetimesFrom } from '../sessions/session-policy.js';
-import { createSession } from '../sessions/session-store.js';
+import { createSession, deleteSession } from '../sessions/session-store.js';
 import { levelSatisfies, type Level } from '../site-config/levels.js';
 import type { SiteConfig } from '../site-config/schema.js';
 
@@ -41,8 +42,9 @@ export async function completeEherkenningLogin(
   request: StoredRequest,
   login: VerifiedLogin,
   origin: RequestOrigin,
-  now = new Date(),
+  options: { previousSessionToken?: string; now?: Date } = {},
 ): Promise<CompletedLogin> {
+  const now = options.now ?? new Date();
   if (!levelSatisfies(login.level, request.level as Level)) throw new SamlError('level_below_requested', 'level_too_low');
   if (!levelSatisfies(login.level, site.eherkenning.level)) throw new SamlError('level_below_site', 'level_too_low');
   return db.transaction(async (tx) => {
@@ -78,6 +80,7 @@ export async function completeEherkenningLogin(
     const roleLevel = site.eherkenning.roleLevels[user!.role];
     if (roleLevel && !levelSatisfies(login.level, roleLevel)) throw new SamlError('level_below_role', 'level_too_low');
 
+    if (options.previousSessionToken) await deleteSession(tx, options.previousSessionToken);
     const created = await createSession(
       tx,
       { userId: user!.id, method: 'eherkenning', level: login.level, attributes: sessionAttributes(login, request.broker) },

@@ -37,8 +37,8 @@ export interface DevBrokersOptions {
   publicUrl: string;
   /** Where the brokers' key pairs are kept (created when absent). */
   keyDir: string;
-  /** Our SP: its entity id, ACS URL and encryption certificate, and its metadata for samlify. */
-  sp: { entityId: string; acsUrl: string; encryptionCert: string; signingCert: string; metadata: () => string };
+  /** Our SP: its entity id, ACS URL, service and encryption certificate, and its metadata for samlify. */
+  sp: { entityId: string; acsUrl: string; serviceId: string; serviceUuid: string; encryptionCert: string; signingCert: string; metadata: () => string };
 }
 
 export class DevBrokers {
@@ -117,7 +117,8 @@ export class DevBrokers {
       `<saml:AuthnStatement AuthnInstant="${now.toISOString()}"><saml:AuthnContext><saml:AuthnContextClassRef>${levelUri[this.levelFor(broker, request.level)]}</saml:AuthnContextClassRef>` +
       `<saml:AuthenticatingAuthority>urn:etoegang:AD:00000000000000000000:entities:9999</saml:AuthenticatingAuthority></saml:AuthnContext></saml:AuthnStatement>` +
       `<saml:AttributeStatement>` +
-      attribute('urn:etoegang:core:ServiceID', 'urn:etoegang:DV:00000001234567890000:services:1') +
+      attribute('urn:etoegang:core:ServiceID', escapeXml(sp.serviceId)) +
+      attribute('urn:etoegang:core:ServiceUUID', escapeXml(sp.serviceUuid)) +
       attribute('urn:etoegang:core:ActingSubjectID', encrypted(person.pseudonym, 'urn:etoegang:1.9:EntityConcernedID:Pseudo')) +
       attribute('urn:etoegang:core:LegalSubjectID', legal) +
       (person.company.vestigingsnr ? attribute('urn:etoegang:1.9:ServiceRestriction:Vestigingsnr', person.company.vestigingsnr) : '') +

@@ -1,6 +1,7 @@
 // Encrypts a NameID into an EncryptedID the way eHerkenning brokers deliver identifiers: AES-256-CBC
 // content, the key wrapped with RSA-OAEP for the recipient's encryption certificate and addressed
-// to it with `Recipient`. Used by the simulated brokers and by the tests' response builder.
+// to it with `Recipient`, the OAEP digest written out as ds:DigestMethod SHA-1 (as xmlsec1 and
+// many brokers' stacks write it). Used by the simulated brokers and by the tests' response builder.
 import { createCipheriv, publicEncrypt, randomBytes, constants } from 'node:crypto';
 import { escapeXml } from '../saml/sp-context.js';
 
@@ -24,7 +25,8 @@ export function encryptId(plainXml: string, recipients: EncryptIdRecipient[]): s
       const wrapped = publicEncrypt({ key: r.cert, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha1' }, key).toString('base64');
       return (
         `<xenc:EncryptedKey xmlns:xenc="http://www.w3.org/2001/04/xmlenc#" Recipient="${escapeXml(r.entityId)}">` +
-        `<xenc:EncryptionMethod Algorithm="http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p"/>` +
+        `<xenc:EncryptionMethod Algorithm="http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p">` +
+        `<ds:DigestMethod xmlns:ds="http://www.w3.org/2000/09/xmldsig#" Algorithm="http://www.w3.org/2000/09/xmldsig#sha1"/></xenc:EncryptionMethod>` +
         `<xenc:CipherData><xenc:CipherValue>${wrapped}</xenc:CipherValue></xenc:CipherData></xenc:EncryptedKey>`
       );
     })

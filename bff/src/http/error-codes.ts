@@ -43,5 +43,6 @@ export type ErrorCode = keyof typeof errorCodes;
  * Codes a login redirect brings back to the site as `?poort-error=<code>` (not JSON responses).
  * The widget shows a text for each.
  */
-export const loginRedirectErrors = ['cancelled', 'level_too_low', 'no_authorisation', 'saml_invalid'] as const;
+// service_mismatch: a genuine, signed answer for another service than the one configured here.
+export const loginRedirectErrors = ['cancelled', 'level_too_low', 'no_authorisation', 'saml_invalid', 'service_mismatch'] as const;
 export type LoginRedirectError = (typeof loginRedirectErrors)[number];

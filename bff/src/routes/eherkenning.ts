@@ -18,7 +18,7 @@ import { allowedReturnTo, withPoortError } from '../saml/return-to.js';
 import { SamlError } from '../saml/saml-error.js';
 import { hashSecretToken } from '../security/secret-token.js';
 import type { SamlService } from '../saml/saml-service.js';
-import { writeSessionCookie } from '../sessions/session-cookie.js';
+import { readSessionCookie, writeSessionCookie } from '../sessions/session-cookie.js';
 import { ErrorSchema } from './schemas.js';
 
 export const ACS_BODY_LIMIT = 1024 * 1024;
@@ -67,7 +67,7 @@ const acsPostRoute = createRoute({
     },
   },
   responses: {
-    303: { description: 'to the return path: logged in, or with ?poort-error=cancelled|level_too_low|no_authorisation|saml_invalid' },
+    303: { description: 'to the return path: logged in, or with ?poort-error=cancelled|level_too_low|no_authorisation|saml_invalid|service_mismatch' },
     413: { description: 'body over 1 MB', content: { 'application/json': { schema: ErrorSchema } } },
   },
 });
@@ -171,7 +171,8 @@ async function finishLogin(
   const saml = requireSaml(c);
   const { db, site, env, logger } = c.get('deps');
   const origin = requestOrigin(c, env.trustProxy);
-  const ctx: AcsContext = { db: db.db, site, saml, origin };
+  const previousSessionToken = readSessionCookie(c);
+  const ctx: AcsContext = { db: db.db, site, saml, origin, ...(previousSessionToken ? { previousSessionToken } : {}) };
   let request: StoredRequest | undefined;
   try {
     request = await requestForRelayState(db.db, relayState);

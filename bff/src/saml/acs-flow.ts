@@ -19,6 +19,8 @@ export interface AcsContext {
   site: SiteConfig;
   saml: SamlService;
   origin: RequestOrigin;
+  /** The browser's session from before this login, if any: ended when the new one starts (session fixation, L11). */
+  previousSessionToken?: string;
   now?: Date;
 }
 
@@ -67,7 +69,7 @@ export async function acceptResponse(ctx: AcsContext, request: StoredRequest, xm
     { sp: ctx.saml.sp, broker: endpoints, clockSkewMs: ctx.site.eherkenning.clockSkewSeconds * 1000, ...(ctx.now ? { now: ctx.now } : {}) },
     envelope,
   );
-  return completeEherkenningLogin(ctx.db, ctx.site, request, verified, ctx.origin, ctx.now);
+  return completeEherkenningLogin(ctx.db, ctx.site, request, verified, ctx.origin, { ...(ctx.previousSessionToken ? { previousSessionToken: ctx.previousSessionToken } : {}), ...(ctx.now ? { now: ctx.now } : {}) });
 }
 
 /** HTTP-Artifact: resolve the artifact at the broker that the stored request went to. */

@@ -67,6 +67,17 @@ export function mapEherkenningAttributes(attributes: Map<string, AttributeValue[
   };
 }
 
+/**
+ * False when the answer names another service than ours: a broker signs answers for every service
+ * it serves, so a valid answer meant for another DV's service must not open a session here.
+ * Either attribute is checked when the answer carries it (UUIDs compare case-insensitively).
+ */
+export function isForOurService(identity: Pick<EherkenningIdentity, 'serviceId' | 'serviceUuid'>, ours: { serviceId: string; serviceUuid: string }): boolean {
+  if (identity.serviceId !== undefined && identity.serviceId !== ours.serviceId) return false;
+  if (identity.serviceUuid !== undefined && identity.serviceUuid.toLowerCase() !== ours.serviceUuid.toLowerCase()) return false;
+  return true;
+}
+
 /** What the broker's status codes mean for the user (AS: AuthnFailed is the user's "Annuleren"). */
 export function outcomeForStatus(second: string | undefined): 'cancelled' | 'no_authorisation' | 'level_too_low' | 'saml_invalid' {
   const s = second?.replace('urn:oasis:names:tc:SAML:2.0:status:', '');

@@ -4,27 +4,11 @@
 // entity id (or, lacking that, the ones addressed to no one in particular). Every failure is the
 // same error, so a tampered ciphertext teaches an attacker nothing (no padding oracle).
 import { createDecipheriv, privateDecrypt, constants } from 'node:crypto';
-import { childElement, childElements, descendants, NS, textOf } from './dom.js';
+import { childElement, childElements, NS, textOf } from './dom.js';
 import { privateKeyObject } from './key-pair.js';
 import { SamlError } from './saml-error.js';
+import { CONTENT_CIPHERS, oaepHashOf } from './xml-encryption-rules.js';
 import { parseXmlStrict } from './xml-guard.js';
-
-const KEY_TRANSPORT: Record<string, string | undefined> = {
-  // rsa-oaep-mgf1p uses SHA-1 inside OAEP padding, which is not a signature and still sound.
-  'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p': 'sha1',
-  'http://www.w3.org/2009/xmlenc11#rsa-oaep': 'sha1',
-};
-const DIGESTS: Record<string, string> = {
-  'http://www.w3.org/2000/09/xmldsig#sha1': 'sha1',
-  'http://www.w3.org/2001/04/xmlenc#sha256': 'sha256',
-  'http://www.w3.org/2001/04/xmlenc#sha512': 'sha512',
-};
-const BLOCK: Record<string, { cipher: string; keyLength: number; gcm: boolean }> = {
-  'http://www.w3.org/2001/04/xmlenc#aes128-cbc': { cipher: 'aes-128-cbc', keyLength: 16, gcm: false },
-  'http://www.w3.org/2001/04/xmlenc#aes256-cbc': { cipher: 'aes-256-cbc', keyLength: 32, gcm: false },
-  'http://www.w3.org/2009/xmlenc11#aes128-gcm': { cipher: 'aes-128-gcm', keyLength: 16, gcm: true },
-  'http://www.w3.org/2009/xmlenc11#aes256-gcm': { cipher: 'aes-256-gcm', keyLength: 32, gcm: true },
-};
 
 export interface DecryptedNameId {
   value: string;
@@ -53,24 +37,21 @@ export function decryptEncryptedId(encryptedId: Element, ourEntityId: string, pr
 
 function decryptKey(encryptedKey: Element, privateKey: string): Buffer {
   const method = childElement(encryptedKey, NS.xenc, 'EncryptionMethod');
-  const algorithm = method?.getAttribute('Algorithm') ?? '';
-  if (!(algorithm in KEY_TRANSPORT)) throw new Error('key transport not allowed'); // rsa-1_5 among others
-  const digest = method ? descendants(method, NS.ds, 'DigestMethod')[0]?.getAttribute('Algorithm') : undefined;
-  const oaepHash = digest ? DIGESTS[digest] : KEY_TRANSPORT[algorithm];
-  if (!oaepHash) throw new Error('digest not allowed');
+  const oaepHash = method && oaepHashOf(method);
+  if (!oaepHash) throw new Error('key transport not allowed'); // rsa-1_5 among others
   const cipherValue = cipherValueOf(encryptedKey);
   return privateDecrypt({ key: privateKeyObject(privateKey), padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash }, cipherValue);
 }
 
 function decryptData(encryptedData: Element, key: Buffer): string {
   const algorithm = childElement(encryptedData, NS.xenc, 'EncryptionMethod')?.getAttribute('Algorithm') ?? '';
-  const spec = BLOCK[algorithm];
+  const spec = CONTENT_CIPHERS[algorithm];
   if (!spec || key.length !== spec.keyLength) throw new Error('block cipher not allowed');
   const data = cipherValueOf(encryptedData);
   if (spec.gcm) {
     const iv = data.subarray(0, 12);
     const tag = data.subarray(data.length - 16);
-    const decipher = createDecipheriv(spec.cipher as 'aes-128-gcm', key, iv);
+    const decipher = createDecipheriv(spec.cipher as 'aes-128-gcm' | 'aes-256-gcm', key, iv);
     decipher.setAuthTag(tag);
     return Buffer.concat([decipher.update(data.subarray(12, data.length - 16)), decipher.final()]).toString('utf8');
   }

@@ -8,10 +8,12 @@ import { levelFromUri, type Level } from '../site-config/levels.js';
 import type { BrokerEndpoints } from './broker-metadata.js';
 import { childElement, childElements, NS, onlyChild, textOf } from './dom.js';
 import { decryptEncryptedId } from './encrypted-id.js';
-import { mapEherkenningAttributes, outcomeForStatus, type AttributeValue, type EherkenningIdentity } from './eherkenning-attributes.js';
+import { isForOurService, mapEherkenningAttributes, outcomeForStatus, type AttributeValue, type EherkenningIdentity } from './eherkenning-attributes.js';
 import { SamlError } from './saml-error.js';
 import type { SpContext } from './sp-context.js';
-import { onlyStrongAlgorithms } from './verify-signature.js';
+import { assertionPlacementBreach, directAssertions } from './assertion-placement.js';
+import { signatureRuleBreach } from './verify-signature.js';
+import { onlyAllowedEncryption } from './xml-encryption-rules.js';
 import { parseXmlStrict } from './xml-guard.js';
 
 const SUCCESS = 'urn:oasis:names:tc:SAML:2.0:status:Success';
@@ -44,7 +46,7 @@ export interface VerifyOptions {
 export function readEnvelope(xml: string): ResponseEnvelope & { status: string; subStatus?: string; root: Element } {
   const root = parseXmlStrict(xml).documentElement!;
   if (root.namespaceURI !== NS.samlp || root.localName !== 'Response') throw new SamlError('not_a_response');
-  if (!onlyStrongAlgorithms(root)) throw new SamlError('weak_algorithm');
+  refuseHostileShape(root);
   const id = root.getAttribute('ID');
   const inResponseTo = root.getAttribute('InResponseTo');
   if (!id) throw new SamlError('response_no_id');
@@ -84,6 +86,16 @@ function nodeSamlFor(options: VerifyOptions): SAML {
   return saml;
 }
 
+/**
+ * Refuses what no genuine answer holds, before any signature is checked: assertions outside their
+ * place, ds:Object or hostile transforms in a signature, algorithms not allowed where they are
+ * used (signature rules inside ds:Signature, encryption rules inside xenc:).
+ */
+function refuseHostileShape(root: Element): void {
+  const breach = assertionPlacementBreach(root) ?? signatureRuleBreach(root) ?? (onlyAllowedEncryption(root) ? undefined : 'weak_algorithm');
+  if (breach) throw new SamlError(breach);
+}
+
 /** Outcome of a non-success status, or undefined for Success. */
 export function statusOutcome(envelope: { status: string; subStatus?: string }) {
   return envelope.status === SUCCESS ? undefined : outcomeForStatus(envelope.subStatus);
@@ -99,6 +111,7 @@ export async function verifyResponse(xml: string, options: VerifyOptions, read?:
   if (responseIssuer.length > 1 || (responseIssuer[0] && textOf(responseIssuer[0]) !== broker.entityId)) throw new SamlError('issuer_mismatch');
   const outcome = statusOutcome(envelope);
   if (outcome) throw new SamlError(`status_${(envelope.subStatus ?? envelope.status).split(':').pop()}`, outcome);
+  if (directAssertions(root).length !== 1) throw new SamlError('no_assertion');
 
   let assertionXml: string;
   try {
@@ -113,7 +126,7 @@ export async function verifyResponse(xml: string, options: VerifyOptions, read?:
   // From here on only the assertion node-saml verified is read, never the original document.
   const assertion = parseXmlStrict(assertionXml).documentElement!;
   if (assertion.namespaceURI !== NS.saml || assertion.localName !== 'Assertion') throw new SamlError('no_assertion');
-  if (!onlyStrongAlgorithms(assertion)) throw new SamlError('weak_algorithm');
+  refuseHostileShape(assertion); // an EncryptedAssertion's content is seen only now
   const issuer = onlyChild(assertion, NS.saml, 'Issuer');
   if (!issuer || textOf(issuer) !== broker.entityId) throw new SamlError('issuer_mismatch');
   const assertionId = assertion.getAttribute('ID');
@@ -124,6 +137,7 @@ export async function verifyResponse(xml: string, options: VerifyOptions, read?:
   const attributes = readAttributes(assertion, sp);
   const identity = mapEherkenningAttributes(attributes);
   if ('reason' in identity) throw new SamlError(identity.reason);
+  if (!isForOurService(identity, sp)) throw new SamlError('service_mismatch', 'service_mismatch');
   return { id: envelope.id, inResponseTo: envelope.inResponseTo, assertionId, level, identity, notOnOrAfter };
 }
 

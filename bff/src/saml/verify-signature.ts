@@ -1,7 +1,10 @@
 // Verifies one enveloped signature on one element against pinned certificates only: KeyInfo in
 // the message is never trusted (an attacker can put their own certificate there, CVE-2024-32962).
-// Only RSA-SHA256/512 with SHA-256/512 digests and exclusive c14n pass; one Reference that points
-// at the element itself; one SignedInfo.
+// Only RSA-SHA256/512 with SHA-256/512 digests and at most the two transforms an enveloped SAML
+// signature needs (enveloped-signature, exclusive c14n) pass; one Reference that points at the
+// element itself; one SignedInfo; no ds:Object. These rules hold inside ds:Signature, where the
+// algorithms are used: a DigestMethod elsewhere (the OAEP digest of an xenc:EncryptedKey) is key
+// transport and judged by xml-encryption-rules.ts.
 import { SignedXml } from 'xml-crypto';
 import { childElements, descendants, NS } from './dom.js';
 import { ENVELOPED, EXC_C14N } from './xml-signature.js';
@@ -10,13 +13,30 @@ const SIGNATURE_ALGORITHMS = new Set(['http://www.w3.org/2001/04/xmldsig-more#rs
 const DIGEST_ALGORITHMS = new Set(['http://www.w3.org/2001/04/xmlenc#sha256', 'http://www.w3.org/2001/04/xmlenc#sha512']);
 const TRANSFORMS = new Set([ENVELOPED, EXC_C14N]);
 
-/** True when every ds:SignatureMethod and ds:DigestMethod anywhere in the document is allowed (no SHA-1, no HMAC). */
-export function onlyStrongAlgorithms(root: Element): boolean {
-  return (
-    descendants(root, NS.ds, 'SignatureMethod').every((m) => SIGNATURE_ALGORITHMS.has(m.getAttribute('Algorithm') ?? '')) &&
-    descendants(root, NS.ds, 'DigestMethod').every((m) => DIGEST_ALGORITHMS.has(m.getAttribute('Algorithm') ?? '')) &&
-    descendants(root, NS.ds, 'Transform').every((m) => TRANSFORMS.has(m.getAttribute('Algorithm') ?? ''))
-  );
+export type SignatureRuleBreach = 'weak_algorithm' | 'signature_transforms' | 'signature_object';
+
+const allowed = (elements: Element[], set: Set<string>) => elements.every((e) => set.has(e.getAttribute('Algorithm') ?? ''));
+
+/**
+ * The first rule that a ds:Signature at or under `root` breaks, or undefined:
+ * - `weak_algorithm`: a SignatureMethod, DigestMethod or Transform other than the allowed ones
+ *   (no SHA-1, no HMAC, no XSLT or XPath transforms);
+ * - `signature_transforms`: a Reference with more than two transforms or one of them twice;
+ * - `signature_object`: a ds:Object, the classic hiding place for wrapped content (XSW).
+ */
+export function signatureRuleBreach(root: Element): SignatureRuleBreach | undefined {
+  const signatures = root.namespaceURI === NS.ds && root.localName === 'Signature' ? [root] : descendants(root, NS.ds, 'Signature');
+  for (const signature of signatures) {
+    if (descendants(signature, NS.ds, 'Object').length > 0) return 'signature_object';
+    if (!allowed(descendants(signature, NS.ds, 'SignatureMethod'), SIGNATURE_ALGORITHMS)) return 'weak_algorithm';
+    if (!allowed(descendants(signature, NS.ds, 'DigestMethod'), DIGEST_ALGORITHMS)) return 'weak_algorithm';
+    if (!allowed(descendants(signature, NS.ds, 'Transform'), TRANSFORMS)) return 'weak_algorithm';
+    for (const transforms of descendants(signature, NS.ds, 'Transforms')) {
+      const algorithms = childElements(transforms).map((t) => t.getAttribute('Algorithm'));
+      if (algorithms.length > 2 || new Set(algorithms).size !== algorithms.length) return 'signature_transforms';
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -32,7 +52,7 @@ export function verifyEnvelopedSignature(xml: string, element: Element, certs: s
   const references = childElements(signedInfos[0]!, NS.ds, 'Reference');
   const id = element.getAttribute('ID');
   if (references.length !== 1 || !id || references[0]!.getAttribute('URI') !== `#${id}`) return false;
-  if (!onlyStrongAlgorithms(signature)) return false;
+  if (signatureRuleBreach(signature)) return false;
   for (const cert of certs) {
     const verifier = new SignedXml({ publicCert: cert, getCertFromKeyInfo: () => null });
     try {
