@@ -7,6 +7,7 @@ import { createTestApp, testKeyDir, type TestApp } from '../support/app.js';
 import { ensureKeyPair } from '../../bff/src/saml/key-pair.js';
 import { bindingCookieFor, cookieOf, form, postToAcs } from './flow.js';
 import { expectRefusal, expectRefused, sessionCount, startAt } from './harness.js';
+import { ENVELOPED, EXC_C14N } from '../../bff/src/saml/xml-signature.js';
 import { buildResponse, buildAssertion, sign } from './response-builder.js';
 import { applyXsw, smuggleAssertion, type XswVariant } from './xsw.js';
 
@@ -181,6 +182,56 @@ describe('signatures (S09–S16, S29)', () => {
     const { xml } = buildResponse({ ...s.spec });
     const hmac = xml.replace('http://www.w3.org/2001/04/xmldsig-more#rsa-sha256', 'http://www.w3.org/2000/09/xmldsig#hmac-sha1');
     await expectRefused(t, hmac, s.relayState, 'saml_invalid', 'weak_algorithm');
+  });
+});
+
+describe('the unsigned view never differs from the signed one (S16)', () => {
+  // Changes made after signing. Where canonicalisation hides the change (comments, character
+  // references, CDATA, whitespace inside tags), the signature holds and Poort must read exactly
+  // the signed value; where it does not, the signature fails.
+  const signedWith = async (pseudonym: string) => {
+    const s = await startAt(t);
+    const { xml } = buildResponse({ ...s.spec, plainPseudonymXml: pseudonym });
+    expect(xml).toContain(`>${pseudonym}</saml:NameID>`);
+    return { s, xml, nameId: (inner: string) => xml.replace(`>${pseudonym}</saml:NameID>`, `>${inner}</saml:NameID>`) };
+  };
+  const subjects = async (...names: string[]) => Promise.all(names.map(async (n) => (await t.db.db.select().from(identities).where(eq(identities.subject, n))).length));
+
+  it('refuses a NameID with one character deleted after signing', async () => {
+    const { s, nameId } = await signedWith('S-victim-1x');
+    await expectRefused(t, nameId('S-victim-1'), s.relayState, 'saml_invalid', 'signature_invalid');
+    expect(await subjects('S-victim-1')).toEqual([0]);
+  });
+
+  it('reads the whole signed value when a comment is slipped into it after signing (the signature still holds)', async () => {
+    const { s, nameId } = await signedWith('S-victim-2.attacker');
+    const res = await postToAcs(t, nameId('S-victim-2<!-- -->.attacker'), s.relayState);
+    expect(res.headers.get('location')).toBe('/mijn');
+    expect(await subjects('S-victim-2.attacker', 'S-victim-2', '.attacker')).toEqual([1, 0, 0]);
+  });
+
+  it('reads the signed value when characters are written as character references or CDATA after signing', async () => {
+    const { s, nameId } = await signedWith('S-victim-3');
+    const res = await postToAcs(t, nameId('S&#x2D;vic<![CDATA[tim]]>&#45;3'), s.relayState);
+    expect(res.headers.get('location')).toBe('/mijn');
+    expect(await subjects('S-victim-3')).toEqual([1]);
+  });
+
+  it('refuses whitespace added inside or around the value after signing', async () => {
+    for (const inner of ['S-victim -4', ' S-victim-4', 'S-victim-4\n']) {
+      const { s, nameId } = await signedWith('S-victim-4');
+      await expectRefused(t, nameId(inner), s.relayState, 'saml_invalid', 'signature_invalid');
+    }
+    expect(await subjects('S-victim-4', 'S-victim -4')).toEqual([0, 0]);
+  });
+
+  it('accepts whitespace inside tags and comments between elements, which canonicalisation removes', async () => {
+    const { s, xml } = await signedWith('S-victim-5');
+    const reformatted = xml
+      .replace('<saml:NameID NameQualifier=', '<saml:NameID\n   NameQualifier=')
+      .replace('</saml:Subject>', '</saml:Subject   ><!-- between -->');
+    expect((await postToAcs(t, reformatted, s.relayState)).headers.get('location')).toBe('/mijn');
+    expect(await subjects('S-victim-5')).toEqual([1]);
   });
 });
 
@@ -418,7 +469,44 @@ describe('shapes that must not be guessed at (S36, X06, X07)', () => {
       '<saml:Assertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion"',
       '<saml:Assertion xmlns:saml="urn:evil:not-saml"',
     );
-    await expectRefused(t, resign(unsigned, s.spec.brokerKeys), s.relayState, 'saml_invalid');
+    await expectRefused(t, resign(unsigned, s.spec.brokerKeys), s.relayState, 'saml_invalid', 'no_assertion');
+  });
+
+  it('refuses a signature whose ds prefix is redeclared to another namespace: the assertion counts as unsigned (X06)', async () => {
+    const s = await startAt(t);
+    const { xml } = buildResponse({ ...s.spec });
+    const redeclared = xml.replace('<ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#">', '<ds:Signature xmlns:ds="urn:evil:not-dsig">');
+    expect(redeclared).not.toBe(xml);
+    await expectRefused(t, redeclared, s.relayState, 'saml_invalid', 'signature_invalid');
+  });
+
+  it('refuses a lookalike Signature in a default namespace that is not XML-DSig (X06)', async () => {
+    const s = await startAt(t);
+    const unsigned = buildResponse({ ...s.spec, signAssertion: false }).xml;
+    const signed = resign(unsigned, s.spec.brokerKeys).replace('<ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#">', '<Signature xmlns="urn:evil:not-dsig" xmlns:ds="http://www.w3.org/2000/09/xmldsig#">').replace('</ds:Signature>', '</Signature>');
+    await expectRefused(t, signed, s.relayState, 'saml_invalid', 'signature_invalid');
+  });
+
+  it('reads elements by namespace, not by prefix: a signed Attribute whose saml prefix is redeclared is not the ActingSubjectID (X06)', async () => {
+    const s = await startAt(t);
+    const unsigned = buildResponse({ ...s.spec, signAssertion: false }).xml.replace(
+      '<saml:Attribute Name="urn:etoegang:core:ActingSubjectID">',
+      '<saml:Attribute xmlns:saml="urn:evil:not-saml" Name="urn:etoegang:core:ActingSubjectID">',
+    );
+    await expectRefused(t, resign(unsigned, s.spec.brokerKeys), s.relayState, 'saml_invalid', 'acting_subject_missing');
+  });
+
+  it('accepts a genuine signature in the XML-DSig default namespace and SAML under other prefixes, read by namespace (X06)', async () => {
+    const s = await startAt(t);
+    const unsigned = buildResponse({ ...s.spec, signAssertion: false, pseudonym: 'S-other-prefixes' })
+      .xml.replace(/<(\/?)saml:/g, '<$1a:')
+      .replace('xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID=', 'xmlns:a="urn:oasis:names:tc:SAML:2.0:assertion" ID=')
+      .replace(/<a:Assertion xmlns:saml=/, '<a:Assertion xmlns:a=');
+    const assertion = /<a:Assertion[\s\S]*<\/a:Assertion>/.exec(unsigned)![0];
+    const signed = unsigned.replace(assertion, sign(assertion, 'Assertion', s.spec.brokerKeys, { prefix: '' }));
+    expect(signed).toContain('<Signature xmlns="http://www.w3.org/2000/09/xmldsig#">');
+    expect((await postToAcs(t, signed, s.relayState)).headers.get('location')).toBe('/mijn');
+    expect(await t.db.db.select().from(identities).where(eq(identities.subject, 'S-other-prefixes'))).toHaveLength(1);
   });
 
   it('refuses a signature with an XPath or XSLT transform (X07)', async () => {
@@ -429,6 +517,28 @@ describe('shapes that must not be guessed at (S36, X06, X07)', () => {
       '<ds:Transform Algorithm="http://www.w3.org/TR/1999/REC-xslt-19991116"/>',
     );
     await expectRefused(t, hostile, s.relayState, 'saml_invalid', 'weak_algorithm');
+  });
+
+  for (const [name, algorithm] of [
+    ['an XPath', 'http://www.w3.org/TR/1999/REC-xpath-19991116'],
+    ['an XPath Filter 2.0', 'http://www.w3.org/2002/06/xmldsig-filter2'],
+  ]) {
+    it(`refuses a signature with ${name} transform (X07)`, async () => {
+      const s = await startAt(t);
+      const { xml } = buildResponse({ ...s.spec });
+      const hostile = xml.replace('<ds:Transform Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/>', `<ds:Transform Algorithm="${algorithm}"><ds:XPath>not(ancestor-or-self::ds:Signature)</ds:XPath></ds:Transform>`);
+      await expectRefused(t, hostile, s.relayState, 'saml_invalid', 'weak_algorithm');
+    });
+  }
+
+  it('refuses a valid signature with more than two transforms (X07)', async () => {
+    const s = await startAt(t);
+    const unsigned = buildResponse({ ...s.spec, signAssertion: false, pseudonym: 'S-three-transforms' }).xml;
+    const three = [ENVELOPED, EXC_C14N, EXC_C14N];
+    const signed = unsigned.replace(/<saml:Assertion[\s\S]*<\/saml:Assertion>/, (a) => sign(a, 'Assertion', s.spec.brokerKeys, { transforms: three }));
+    expect(signed.match(/<ds:Transform /g)).toHaveLength(3);
+    await expectRefused(t, signed, s.relayState, 'saml_invalid', 'signature_transforms');
+    expect(await t.db.db.select().from(identities).where(eq(identities.subject, 'S-three-transforms'))).toHaveLength(0);
   });
 });
 

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { SignedXml } from 'xml-crypto';
 import { encryptId, nameIdXml } from '../../bff/src/dev-brokers/encrypt-id.js';
 import { certBody, type KeyPair } from '../../bff/src/saml/key-pair.js';
-import { signXml } from '../../bff/src/saml/xml-signature.js';
+import { ENVELOPED, EXC_C14N, RSA_SHA256, SHA256, signXml } from '../../bff/src/saml/xml-signature.js';
 
 export interface ResponseSpec {
   brokerEntityId: string;
@@ -75,19 +75,28 @@ export function buildAssertion(spec: ResponseSpec): { xml: string; id: string } 
   return { xml, id: assertionId };
 }
 
-export function sign(xml: string, element: 'Response' | 'Assertion', keys: KeyPair, weak = false): string {
+/** How a test signature departs from the usual one: SHA-1 algorithms, other transforms, another ds prefix ('' for the default namespace). */
+export interface SignatureShape {
+  weak?: boolean;
+  transforms?: string[];
+  prefix?: string;
+}
+
+export function sign(xml: string, element: 'Response' | 'Assertion', keys: KeyPair, shape: boolean | SignatureShape = false): string {
   const xpath = element === 'Response' ? "/*[local-name(.)='Response']" : "//*[local-name(.)='Assertion' and not(ancestor::*[local-name(.)='Advice'])]";
   const after = element === 'Response' ? "/*[local-name(.)='Response']/*[local-name(.)='Issuer']" : `${xpath}/*[local-name(.)='Issuer']`;
-  if (!weak) return signXml(xml, { ...keys, xpath, after });
+  const { weak = false, transforms, prefix } = typeof shape === 'boolean' ? { weak: shape } : shape;
+  if (!weak && !transforms && prefix === undefined) return signXml(xml, { ...keys, xpath, after });
+  const ds = prefix === '' ? '' : `${prefix ?? 'ds'}:`;
   const sig = new SignedXml({
     privateKey: keys.key,
     publicCert: keys.cert,
-    signatureAlgorithm: 'http://www.w3.org/2000/09/xmldsig#rsa-sha1',
-    canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#',
-    getKeyInfoContent: () => `<ds:X509Data><ds:X509Certificate>${certBody(keys.cert)}</ds:X509Certificate></ds:X509Data>`,
+    signatureAlgorithm: weak ? 'http://www.w3.org/2000/09/xmldsig#rsa-sha1' : RSA_SHA256,
+    canonicalizationAlgorithm: EXC_C14N,
+    getKeyInfoContent: () => `<${ds}X509Data><${ds}X509Certificate>${certBody(keys.cert)}</${ds}X509Certificate></${ds}X509Data>`,
   });
-  sig.addReference({ xpath, transforms: ['http://www.w3.org/2000/09/xmldsig#enveloped-signature', 'http://www.w3.org/2001/10/xml-exc-c14n#'], digestAlgorithm: 'http://www.w3.org/2000/09/xmldsig#sha1' });
-  sig.computeSignature(xml, { prefix: 'ds', location: { reference: after, action: 'after' } });
+  sig.addReference({ xpath, transforms: transforms ?? [ENVELOPED, EXC_C14N], digestAlgorithm: weak ? 'http://www.w3.org/2000/09/xmldsig#sha1' : SHA256 });
+  sig.computeSignature(xml, { prefix: prefix ?? 'ds', location: { reference: after, action: 'after' } });
   return sig.getSignedXml();
 }
 
