@@ -1,8 +1,9 @@
 // Verifies a SAML Response from a broker and returns only what its signature covers. node-saml
 // does the signature, decryption, Audience and time checks; around it Poort adds what node-saml
-// leaves out: hostile-XML guards, weak-algorithm refusal, Destination, Issuer, Recipient,
-// InResponseTo binding, status mapping, level, EncryptedID attribute values. Knows nothing of HTTP
-// or the database: the caller binds InResponseTo to a stored request and records one-time use.
+// leaves out: hostile-XML guards, algorithm rules, assertion placement (XSW), Destination, Issuer,
+// Recipient, InResponseTo binding, status mapping, level, the service, EncryptedID attribute
+// values. Knows nothing of HTTP or the database: the caller binds InResponseTo to a stored request
+// and records one-time use.
 import { SAML } from '@node-saml/node-saml';
 import { levelFromUri, type Level } from '../site-config/levels.js';
 import type { BrokerEndpoints } from './broker-metadata.js';
