@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identities } from '../../db/schema.js';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { cookieOf, postToAcs } from './flow.js';
+import { brokerResponse, cookieOf, postToAcs, startLogin } from './flow.js';
 import { expectRefused, startAt, type StartedLogin } from './harness.js';
 import { XMLENC, xmlsecEncrypt, type XmlsecEncryption } from './peers/xml-tools.js';
 import { buildResponse } from './response-builder.js';
@@ -103,4 +103,17 @@ describe('EncryptedAssertions encrypted by xmlsec1', () => {
       expect(await subjectOf(pseudonym)).toHaveLength(0);
     });
   }
+});
+
+describe("Poort's simulated brokers", () => {
+  it('write the OAEP digest out the way xmlsec1 does, and their answers log in', async () => {
+    const started = await startLogin(t, 'demo-noord');
+    const { xml, relayState } = await brokerResponse(t, started);
+    expect(xml).toMatch(
+      /<xenc:EncryptionMethod Algorithm="http:\/\/www\.w3\.org\/2001\/04\/xmlenc#rsa-oaep-mgf1p"><ds:DigestMethod [^>]*Algorithm="http:\/\/www\.w3\.org\/2000\/09\/xmldsig#sha1"\/><\/xenc:EncryptionMethod>/,
+    );
+    const res = await postToAcs(t, xml, relayState);
+    expect(res.headers.get('location')).toBe('/mijn');
+    expect(cookieOf(res)).toMatch(/^poort_session=/);
+  });
 });
