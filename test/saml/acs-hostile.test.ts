@@ -531,6 +531,20 @@ describe('shapes that must not be guessed at (S36, X06, X07)', () => {
     });
   }
 
+  for (const [name, algorithm] of [
+    ['exclusive c14n with comments', 'http://www.w3.org/2001/10/xml-exc-c14n#WithComments'],
+    ['inclusive c14n with comments', 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments'],
+  ]) {
+    it(`refuses a valid signature whose SignedInfo is canonicalised as ${name} (X07)`, async () => {
+      const s = await startAt(t);
+      const unsigned = buildResponse({ ...s.spec, signAssertion: false, pseudonym: 'S-c14n-comments' }).xml;
+      const signed = unsigned.replace(/<saml:Assertion[\s\S]*<\/saml:Assertion>/, (a) => sign(a, 'Assertion', s.spec.brokerKeys, { canonicalization: algorithm }));
+      expect(signed).toContain(`<ds:CanonicalizationMethod Algorithm="${algorithm}"`);
+      await expectRefused(t, signed, s.relayState, 'saml_invalid', 'weak_algorithm');
+      expect(await t.db.db.select().from(identities).where(eq(identities.subject, 'S-c14n-comments'))).toHaveLength(0);
+    });
+  }
+
   it('refuses a valid signature with more than two transforms (X07)', async () => {
     const s = await startAt(t);
     const unsigned = buildResponse({ ...s.spec, signAssertion: false, pseudonym: 'S-three-transforms' }).xml;

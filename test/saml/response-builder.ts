@@ -80,19 +80,21 @@ export interface SignatureShape {
   weak?: boolean;
   transforms?: string[];
   prefix?: string;
+  /** SignedInfo's CanonicalizationMethod; exclusive c14n unless given. */
+  canonicalization?: string;
 }
 
 export function sign(xml: string, element: 'Response' | 'Assertion', keys: KeyPair, shape: boolean | SignatureShape = false): string {
   const xpath = element === 'Response' ? "/*[local-name(.)='Response']" : "//*[local-name(.)='Assertion' and not(ancestor::*[local-name(.)='Advice'])]";
   const after = element === 'Response' ? "/*[local-name(.)='Response']/*[local-name(.)='Issuer']" : `${xpath}/*[local-name(.)='Issuer']`;
-  const { weak = false, transforms, prefix } = typeof shape === 'boolean' ? { weak: shape } : shape;
-  if (!weak && !transforms && prefix === undefined) return signXml(xml, { ...keys, xpath, after });
+  const { weak = false, transforms, prefix, canonicalization } = typeof shape === 'boolean' ? { weak: shape } : shape;
+  if (!weak && !transforms && prefix === undefined && !canonicalization) return signXml(xml, { ...keys, xpath, after });
   const ds = prefix === '' ? '' : `${prefix ?? 'ds'}:`;
   const sig = new SignedXml({
     privateKey: keys.key,
     publicCert: keys.cert,
     signatureAlgorithm: weak ? 'http://www.w3.org/2000/09/xmldsig#rsa-sha1' : RSA_SHA256,
-    canonicalizationAlgorithm: EXC_C14N,
+    canonicalizationAlgorithm: canonicalization ?? EXC_C14N,
     getKeyInfoContent: () => `<${ds}X509Data><${ds}X509Certificate>${certBody(keys.cert)}</${ds}X509Certificate></${ds}X509Data>`,
   });
   sig.addReference({ xpath, transforms: transforms ?? [ENVELOPED, EXC_C14N], digestAlgorithm: weak ? 'http://www.w3.org/2000/09/xmldsig#sha1' : SHA256 });

@@ -12,6 +12,9 @@ import { ENVELOPED, EXC_C14N } from './xml-signature.js';
 const SIGNATURE_ALGORITHMS = new Set(['http://www.w3.org/2001/04/xmldsig-more#rsa-sha256', 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha512']);
 const DIGEST_ALGORITHMS = new Set(['http://www.w3.org/2001/04/xmlenc#sha256', 'http://www.w3.org/2001/04/xmlenc#sha512']);
 const TRANSFORMS = new Set([ENVELOPED, EXC_C14N]);
+// SignedInfo is canonicalised the way the Reference is: exclusive c14n, without comments (the
+// #WithComments variants keep comments in the signed bytes, the CVE-2017-11427 family's lever).
+const CANONICALIZATIONS = new Set([EXC_C14N]);
 
 export type SignatureRuleBreach = 'weak_algorithm' | 'signature_transforms' | 'signature_object';
 
@@ -19,8 +22,8 @@ const allowed = (elements: Element[], set: Set<string>) => elements.every((e) =>
 
 /**
  * The first rule that a ds:Signature at or under `root` breaks, or undefined:
- * - `weak_algorithm`: a SignatureMethod, DigestMethod or Transform other than the allowed ones
- *   (no SHA-1, no HMAC, no XSLT or XPath transforms);
+ * - `weak_algorithm`: a SignatureMethod, DigestMethod, CanonicalizationMethod or Transform other
+ *   than the allowed ones (no SHA-1, no HMAC, no XSLT or XPath transforms, no c14n with comments);
  * - `signature_transforms`: a Reference with more than two transforms or one of them twice;
  * - `signature_object`: a ds:Object, the classic hiding place for wrapped content (XSW).
  */
@@ -30,6 +33,7 @@ export function signatureRuleBreach(root: Element): SignatureRuleBreach | undefi
     if (descendants(signature, NS.ds, 'Object').length > 0) return 'signature_object';
     if (!allowed(descendants(signature, NS.ds, 'SignatureMethod'), SIGNATURE_ALGORITHMS)) return 'weak_algorithm';
     if (!allowed(descendants(signature, NS.ds, 'DigestMethod'), DIGEST_ALGORITHMS)) return 'weak_algorithm';
+    if (!allowed(descendants(signature, NS.ds, 'CanonicalizationMethod'), CANONICALIZATIONS)) return 'weak_algorithm';
     if (!allowed(descendants(signature, NS.ds, 'Transform'), TRANSFORMS)) return 'weak_algorithm';
     for (const transforms of descendants(signature, NS.ds, 'Transforms')) {
       const algorithms = childElements(transforms).map((t) => t.getAttribute('Algorithm'));
