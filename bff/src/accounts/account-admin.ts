@@ -11,9 +11,9 @@ import { tokenLifetimes } from '../tokens/token-store.js';
 import type { AccountContext } from './account-context.js';
 import { administeredOrganisations, administersAll, canAdminister, canAdministerAccount, mayGrantRole, type AdminActor } from './admin-scope.js';
 import { mailSingleUseLink } from './mail-link.js';
-import { emailDomain, isDomainAllowed, normaliseEmail, parseDomainList } from './email-domain.js';
+import { emailDomain, isDomainAllowed, normaliseEmail } from './email-domain.js';
 import { findUserByEmail, findUserById } from './find-user.js';
-import { isPublicMailDomain } from './public-mail-domains.js';
+import { parseOrganisationDomains } from './organisation-domains.js';
 
 export interface CreateAccountInput {
   email: string;
@@ -124,16 +124,7 @@ export function requireOrganisationCreator(actor: Pick<AdminActor, 'role'>): voi
 
 export async function createOrganisation(ctx: AccountContext, input: { name: string; emailDomains: string | readonly string[] }): Promise<Organisation> {
   requireOrganisationCreator(ctx.actor);
-  let domains: string[];
-  try {
-    domains = parseDomainList(input.emailDomains);
-  } catch (error) {
-    throw new ApiError('invalid_request', (error as Error).message);
-  }
-  const publicDomains = domains.filter(isPublicMailDomain);
-  if (publicDomains.length) {
-    throw new ApiError('public_mail_domain', `${publicDomains.join(', ')}: anyone can get an address there, so it cannot be an organisation's domain.`);
-  }
+  const domains = parseOrganisationDomains(input.emailDomains);
   if (!input.name.trim()) throw new ApiError('invalid_request', 'The organisation needs a name.');
   return ctx.db.transaction(async (tx) => {
     const [organisation] = await tx.insert(organisations).values({ name: input.name.trim(), emailDomains: domains }).returning();

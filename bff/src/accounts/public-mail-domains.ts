@@ -2,14 +2,15 @@
 // Pure once loaded: callers pass a domain already normalised by `normaliseDomain`.
 import { readFileSync } from 'node:fs';
 
-const entries = readFileSync(new URL('./public-mail-domains.txt', import.meta.url), 'utf8')
+/** The list as written: domains, and `name.*` for a name under any suffix. */
+export const publicMailDomainEntries: readonly string[] = readFileSync(new URL('./public-mail-domains.txt', import.meta.url), 'utf8')
   .split('\n')
   .map((line) => line.trim().toLowerCase())
   .filter((line) => line && !line.startsWith('#'));
 
-const exact = new Set(entries.filter((e) => !e.endsWith('.*')));
+const exact = new Set(publicMailDomainEntries.filter((e) => !e.endsWith('.*')));
 /** `gmx.*` → `gmx`: the name that is public under any country or generic suffix. */
-const anySuffix = new Set(entries.filter((e) => e.endsWith('.*')).map((e) => e.slice(0, -2)));
+const anySuffix = new Set(publicMailDomainEntries.filter((e) => e.endsWith('.*')).map((e) => e.slice(0, -2)));
 
 /**
  * A suffix such as `de`, `com` or `co.uk`: one label, or two where the first is short (`co`,
