@@ -59,7 +59,7 @@ const crossSite: Array<[label: string, headers: Record<string, string>]> = [
 
 /** A request as a browser puts it on the wire: with Content-Length whenever it has a body. */
 function send(method: string, path: string, body: string | null, contentType: string | null, headers: Record<string, string>) {
-  const framing = body === null ? {} : { 'content-length': String(Buffer.byteLength(body)) };
+  const framing: Record<string, string> = body === null ? {} : { 'content-length': String(Buffer.byteLength(body)) };
   return t.app.request(`http://localhost:8080${path.replace('{id}', targetId)}`, {
     method,
     headers: { host: 'localhost:8080', cookie, ...framing, ...(contentType ? { 'content-type': contentType } : {}), ...headers },
@@ -97,7 +97,7 @@ describe.each(routes)('%s %s', (method, path, body) => {
     const before = await rowCounts(t.db.db);
     const json = JSON.stringify(body());
     for (const [, contentType, encode] of simpleBodies) {
-      for (const headers of [{ 'sec-fetch-site': 'same-origin', origin: 'http://localhost:8080' }, {}]) {
+      for (const headers of [{ 'sec-fetch-site': 'same-origin', origin: 'http://localhost:8080' }, {}] as Array<Record<string, string>>) {
         const res = await send(method, path, encode(json), contentType, headers);
         expect({ status: res.status, code: await errorCode(res), contentType }).toEqual({ status: 415, code: 'unsupported_media_type', contentType });
       }
