@@ -1,5 +1,6 @@
-// What admins (over HTTP) and the service desk (CLI) do with accounts. Same rules and same audit
-// for both: each operation is one transaction holding the change, its mail and its audit event.
+// What admins and the service desk (over HTTP, or the CLI) do with accounts. Same rules and same
+// audit for all: each operation is one transaction holding the change, its mail and its audit
+// event. Which organisations and accounts an actor may touch is admin-scope.ts's decision.
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { memberships, organisations, users, type Organisation, type Role, type User } from '../../../db/schema.js';
 import { recordAudit } from '../audit/record-audit.js';
