@@ -107,6 +107,14 @@ describe('public mail domains as organisation domains', () => {
     for (const bad of ['not a domain', 'localhost', '1.2.3.4', 'a..b.nl', '-a.nl', ',', '']) expect(codeOf(() => parseOrganisationDomains([bad]))).toBe('invalid_request');
   });
 
+  it('lists only normalised domain names (and name.* entries), so an entry added in another form still counts', () => {
+    for (const entry of publicMailDomainEntries) {
+      const domain = entry.endsWith('.*') ? `${entry.slice(0, -2)}.nl` : entry;
+      expect(normaliseDomain(domain), entry).toBe(domain);
+      expect(isDomainName(domain), entry).toBe(true);
+    }
+  });
+
   it('covers the providers people in the Netherlands and Flanders use most', () => {
     for (const d of ['gmail.com', 'outlook.com', 'hotmail.com', 'live.com', 'yahoo.com', 'icloud.com', 'proton.me', 'protonmail.com', 'gmx.net', 'web.de']) expect(isPublicMailDomain(d), d).toBe(true);
     for (const d of ['telenet.be', 'skynet.be', 'ziggo.nl', 'kpnmail.nl', 'hetnet.nl', 'planet.nl', 'xs4all.nl', 'home.nl']) expect(isPublicMailDomain(d), d).toBe(true);
