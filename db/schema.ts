@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  check,
   index,
   integer,
   jsonb,
@@ -19,8 +20,15 @@ const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' 
 const stamped = (name: string) => ts(name).notNull().defaultNow();
 const createdAt = () => stamped('created_at');
 
-export const roles = ['user', 'editor', 'admin'] as const;
+/**
+ * Ordered from least to most: a role may only be given by someone whose role is at least as high
+ * (bff/src/accounts/admin-scope.ts). `admin` administers its own organisations; `servicedesk`
+ * (the operator's help desk, like the CLI) all of them, and creates organisations.
+ */
+export const roles = ['user', 'editor', 'admin', 'servicedesk'] as const;
 export type Role = (typeof roles)[number];
+/** The database refuses any other role value, whatever the code above it does. */
+const roleCheck = (column: string) => sql.raw(`${column} in (${roles.map((r) => `'${r}'`).join(', ')})`);
 
 export const authMethods = ['email', 'eherkenning', 'acmidm'] as const;
 export type AuthMethod = (typeof authMethods)[number];
@@ -54,7 +62,7 @@ export const users = pgTable(
     createdAt: createdAt(),
     updatedAt: stamped('updated_at'),
   },
-  (t) => [uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`)],
+  (t) => [uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`), check('users_role_check', roleCheck('role'))],
 );
 
 export const memberships = pgTable(
@@ -71,7 +79,7 @@ export const memberships = pgTable(
     capacity: text('capacity'),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.organisationId] })],
+  (t) => [primaryKey({ columns: [t.userId, t.organisationId] }), check('memberships_role_check', roleCheck('role'))],
 );
 
 export const identities = pgTable(

@@ -9,6 +9,7 @@ import { rowCounts } from '../support/row-counts.js';
 
 let t: TestApp;
 let adminCookie: string;
+let serviceDeskCookie: string;
 let userCookie: string;
 let orgId: string;
 let userId: string;
@@ -20,6 +21,8 @@ beforeAll(async () => {
   const user = await makeUser(t, 'piet@gemeente.example.nl', { organisationId: orgId });
   userId = user.id;
   adminCookie = await sessionCookie(t, admin.id);
+  const desk = await makeUser(t, 'helpdesk@poort.example.nl', { role: 'servicedesk', organisationId: (await makeOrganisation(t, ['poort.example.nl'], 'Poort beheer')).id });
+  serviceDeskCookie = await sessionCookie(t, desk.id);
   userCookie = await sessionCookie(t, user.id);
 });
 afterAll(() => t.close());
@@ -40,11 +43,11 @@ const postRoutes: Array<[string, Record<string, unknown>, string?]> = [
   ['/poort/api/invitation/accept', { token: newSecretToken(), password: GOOD_PASSWORD }],
   ['/poort/api/me/notification-email/confirm', { token: newSecretToken() }],
   ['/poort/api/admin/users', { email: 'nieuw@gemeente.example.nl', organisationId: someId }, 'admin'],
-  ['/poort/api/admin/organisations', { name: 'X', emailDomains: ['x.nl'] }, 'admin'],
+  ['/poort/api/admin/organisations', { name: 'X', emailDomains: ['x.nl'] }, 'servicedesk'],
 ];
 
 describe.each(postRoutes)('POST %s with bad input', (path, valid, who) => {
-  const headers = (): Record<string, string> => (who === 'admin' ? { cookie: adminCookie } : {});
+  const headers = (): Record<string, string> => (who === 'admin' ? { cookie: adminCookie } : who === 'servicedesk' ? { cookie: serviceDeskCookie } : {});
   it('refuses missing fields', () => refuses(() => post(t, path, {}, headers()), 400, 'invalid_request'));
   it('refuses wrong types', async () => {
     const wrong = Object.fromEntries(Object.keys(valid).map((k) => [k, 12345]));
@@ -100,7 +103,12 @@ describe('admin routes', () => {
     await refuses(() => post(t, '/poort/api/admin/users/nope/unlock', '', { cookie: adminCookie }), 400, 'invalid_request');
   });
   it('refuses an organisation domain that is not a domain name', () =>
-    refuses(() => post(t, '/poort/api/admin/organisations', { name: 'X', emailDomains: ['not a domain'] }, { cookie: adminCookie }), 400, 'invalid_request'));
+    refuses(() => post(t, '/poort/api/admin/organisations', { name: 'X', emailDomains: ['not a domain'] }, { cookie: serviceDeskCookie }), 400, 'invalid_request'));
+  it('refuses a public mail domain as an organisation domain, however it is written', async () => {
+    for (const domain of ['gmail.com', 'GMail.COM.', '@hotmail.nl', 'ｇｍａｉｌ．ｃｏｍ', 'gm\u00ADail.com', 'gmx.de', 'mail.telenet.be']) {
+      await refuses(() => post(t, '/poort/api/admin/organisations', { name: 'X', emailDomains: ['gemeente-x.nl', domain] }, { cookie: serviceDeskCookie }), 422, 'public_mail_domain');
+    }
+  });
 });
 
 describe('password rules on reset and invitation', () => {

@@ -11,6 +11,7 @@ import { linkIn, startSmtp, type TestSmtp } from '../support/smtp.js';
 let t: TestApp;
 let smtp: TestSmtp;
 let adminCookie: string;
+let serviceDeskCookie: string;
 let orgId: string;
 
 beforeAll(async () => {
@@ -19,6 +20,8 @@ beforeAll(async () => {
   orgId = (await makeOrganisation(t, ['gemeente.example.nl'])).id;
   const admin = await makeUser(t, 'beheer@gemeente.example.nl', { role: 'admin', organisationId: orgId });
   adminCookie = await sessionCookie(t, admin.id);
+  const desk = await makeUser(t, 'helpdesk@poort.example.nl', { role: 'servicedesk', organisationId: (await makeOrganisation(t, ['poort.example.nl'], 'Poort beheer')).id });
+  serviceDeskCookie = await sessionCookie(t, desk.id);
 });
 afterAll(async () => {
   await smtp.close();
@@ -34,26 +37,34 @@ async function deliver() {
 const NEW_PASSWORD = 'Lente in de polder 2026!';
 
 describe('admin routes', () => {
-  it('create an organisation, list accounts and send a new invitation that replaces the old link', async () => {
-    const org = await post(t, '/poort/api/admin/organisations', { name: 'Provincie Voorbeeld', emailDomains: ['Provincie.example.be', '@prov.example.be'] }, { cookie: adminCookie });
+  it('the service desk creates an organisation and its first admin; that admin lists, creates and re-invites', async () => {
+    const org = await post(t, '/poort/api/admin/organisations', { name: 'Provincie Voorbeeld', emailDomains: ['Provincie.example.be', '@prov.example.be', 'Bücherei.example.be.'] }, { cookie: serviceDeskCookie });
     expect(org.status).toBe(201);
     const { id, emailDomains } = await org.json();
-    expect(emailDomains).toEqual(['provincie.example.be', 'prov.example.be']);
+    expect(emailDomains).toEqual(['provincie.example.be', 'prov.example.be', 'xn--bcherei-n2a.example.be']);
+    const [orgEvent] = await t.db.db.select().from(auditEvents).where(eq(auditEvents.type, 'organisation_created'));
+    expect(orgEvent).toMatchObject({ organisationId: id, outcome: 'success', actorId: expect.any(String) });
 
-    const created = await post(t, '/poort/api/admin/users', { email: 'an@prov.example.be', organisationId: id, role: 'editor' }, { cookie: adminCookie });
+    const firstAdmin = await post(t, '/poort/api/admin/users', { email: 'beheer@prov.example.be', organisationId: id, role: 'admin' }, { cookie: serviceDeskCookie });
+    expect(firstAdmin.status).toBe(201);
+    const provinceAdmin = await sessionCookie(t, (await firstAdmin.json()).user.id);
+    await deliver();
+
+    const created = await post(t, '/poort/api/admin/users', { email: 'an@prov.example.be', organisationId: id, role: 'editor' }, { cookie: provinceAdmin });
     expect(created.status).toBe(201);
     const { user } = await created.json();
     const [first] = await deliver();
-    const again = await post(t, `/poort/api/admin/users/${user.id}/invite`, '', { cookie: adminCookie });
+    const again = await post(t, `/poort/api/admin/users/${user.id}/invite`, '', { cookie: provinceAdmin });
     expect(again.status).toBe(200);
     const [second] = await deliver();
     const oldToken = linkIn(first!).searchParams.get('poort-invitation');
     expect(await errorCode(await post(t, '/poort/api/invitation/accept', { token: oldToken, password: GOOD_PASSWORD }))).toBe('token_used');
     expect(linkIn(second!).searchParams.get('poort-invitation')).not.toBe(oldToken);
 
-    const list = await t.app.request('/poort/api/admin/users', { headers: { cookie: adminCookie } });
+    const list = await t.app.request('/poort/api/admin/users', { headers: { cookie: provinceAdmin } });
     expect(list.status).toBe(200);
     const { users: listed } = await list.json();
+    expect(listed.map((u: { email: string }) => u.email)).toEqual(['an@prov.example.be', 'beheer@prov.example.be']);
     expect(listed).toContainEqual(expect.objectContaining({ email: 'an@prov.example.be', role: 'editor', status: 'invited', organisations: ['Provincie Voorbeeld'] }));
     const events = await t.db.db.select().from(auditEvents).where(eq(auditEvents.userId, user.id));
     expect(events.filter((e) => e.type === 'invitation_sent').every((e) => e.actorId !== null)).toBe(true);

@@ -51,6 +51,7 @@ describe('npm run -s poort', () => {
     expect(help.out).toContain('user create');
     const commandHelp = await cli(['user', 'create', '--help'], env);
     expect(commandHelp.out).toContain('--password-stdin');
+    expect(commandHelp.out).toContain('user|editor|admin|servicedesk');
     const unknown = await cli(['user', 'delete', '--email', 'a@b.nl'], env);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toMatch(/Unknown command/);
@@ -64,6 +65,10 @@ describe('npm run -s poort', () => {
     expect(org.code).toBe(0);
     const orgId = org.out.trim();
     expect(orgId).toMatch(/^[0-9a-f-]{36}$/);
+
+    const publicDomain = await cli(['org', 'create', '--name', 'Iedereen', '--domains', 'iedereen.example.nl, GMail.COM.'], env);
+    expect(publicDomain.code).toBe(1);
+    expect(publicDomain.err).toMatch(/^Error: gmail\.com: anyone can get an address there.*\(public_mail_domain\)$/m);
 
     const wrong = await cli(['user', 'create', '--email', 'jan@gmail.com', '--org', orgId], env);
     expect(wrong.code).toBe(1);

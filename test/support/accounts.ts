@@ -7,8 +7,8 @@ import type { TestApp } from './app.js';
 
 export const GOOD_PASSWORD = 'paarden-batterij-niet-stapel';
 
-export async function makeOrganisation(t: TestApp, domains = ['gemeente.example.nl']) {
-  const [org] = await t.db.db.insert(organisations).values({ name: 'Gemeente Voorbeeld', emailDomains: domains }).returning();
+export async function makeOrganisation(t: TestApp, domains = ['gemeente.example.nl'], name = 'Gemeente Voorbeeld') {
+  const [org] = await t.db.db.insert(organisations).values({ name, emailDomains: domains }).returning();
   return org!;
 }
 
@@ -18,7 +18,8 @@ export async function makeUser(t: TestApp, email: string, options: { password?: 
     .insert(users)
     .values({ email, role: options.role ?? 'user', passwordHash, locale: options.locale ?? null })
     .returning();
-  if (options.organisationId) await t.db.db.insert(memberships).values({ userId: user!.id, organisationId: options.organisationId });
+  // The membership carries the same role, as accounts made through the admin API and the CLI do.
+  if (options.organisationId) await t.db.db.insert(memberships).values({ userId: user!.id, organisationId: options.organisationId, role: user!.role });
   return user!;
 }
 

@@ -4,13 +4,14 @@ import type { Db } from '../../../db/open.js';
 import type { RequestOrigin } from '../audit/record-audit.js';
 import type { EnvConfig } from '../config.js';
 import type { SiteConfig } from '../site-config/schema.js';
+import type { AdminActor } from './admin-scope.js';
 
 export interface AccountContext {
   db: Db;
   site: SiteConfig;
   env: Pick<EnvConfig, 'publicUrl'>;
-  /** The admin acting, or null for the service-desk CLI and for the person themselves. */
-  actorId: string | null;
+  /** Who acts (an admin, a service-desk user, or the CLI): decides the scope and is audited. */
+  actor: AdminActor;
   origin?: RequestOrigin;
   /** Recorded in the audit details, e.g. `cli`. */
   via?: string;

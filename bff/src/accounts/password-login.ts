@@ -10,6 +10,7 @@ import { lifetimesFrom } from '../sessions/session-policy.js';
 import { createAuditedSession, createSession, deleteSession } from '../sessions/session-store.js';
 import type { Db } from '../../../db/open.js';
 import type { SiteConfig } from '../site-config/schema.js';
+import { isAdministrator } from './admin-scope.js';
 import { findUserByEmail } from './find-user.js';
 import { failureBlocks, isBlocked } from './lockout-policy.js';
 
@@ -33,7 +34,7 @@ export async function loginWithPassword(db: Db, site: SiteConfig, input: LoginIn
     await recordAudit(db, { type: 'login', outcome: 'failure', userId: user.id, method: 'email', reason: user.disabledAt ? 'disabled' : 'blocked' }, origin);
     throw new ApiError('invalid_credentials');
   }
-  if (user.role === 'admin' && site.localAccounts.adminsMustUseEherkenning) {
+  if (isAdministrator(user.role) && site.localAccounts.adminsMustUseEherkenning) {
     await recordAudit(db, { type: 'login', outcome: 'failure', userId: user.id, method: 'email', reason: 'admin_requires_eherkenning' }, origin);
     throw new ApiError('admin_requires_eherkenning');
   }

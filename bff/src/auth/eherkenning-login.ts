@@ -13,7 +13,7 @@ import { SamlError } from '../saml/saml-error.js';
 import type { VerifiedLogin } from '../saml/verify-response.js';
 import { lifetimesFrom } from '../sessions/session-policy.js';
 import { createSession, deleteSession } from '../sessions/session-store.js';
-import { levelSatisfies, type Level } from '../site-config/levels.js';
+import { levelSatisfies, requiredLevelForRole, type Level } from '../site-config/levels.js';
 import type { SiteConfig } from '../site-config/schema.js';
 
 /** How long used ids are remembered beyond the assertion's own validity (clock skew and then some). */
@@ -77,7 +77,7 @@ export async function completeEherkenningLogin(
       await tx.insert(identities).values({ userId: user!.id, scheme: 'eherkenning', subject, legalSubject, broker: request.broker, level: login.level });
     }
     if (user!.disabledAt) throw new SamlError('user_disabled', 'no_authorisation');
-    const roleLevel = site.eherkenning.roleLevels[user!.role];
+    const roleLevel = requiredLevelForRole(site.eherkenning.roleLevels, user!.role);
     if (roleLevel && !levelSatisfies(login.level, roleLevel)) throw new SamlError('level_below_role', 'level_too_low');
 
     if (options.previousSessionToken) await deleteSession(tx, options.previousSessionToken);

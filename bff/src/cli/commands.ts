@@ -30,7 +30,7 @@ const email: CommandOption = { type: 'string', help: 'the e-mail address of the 
 
 export const commands: Record<string, Command> = {
   'user create': {
-    usage: 'user create --email E [--name N] [--role user|editor|admin] [--org ID] [--locale nl|nl-BE|en] [--password-stdin]',
+    usage: `user create --email E [--name N] [--role ${roles.join('|')}] [--org ID] [--locale nl|nl-BE|en] [--password-stdin]`,
     summary: 'Create an account and mail an invitation to choose a password (or set it from standard input).',
     options: {
       email,
@@ -97,10 +97,10 @@ export const commands: Record<string, Command> = {
   },
   'org create': {
     usage: 'org create --name N --domains a.nl,b.nl',
-    summary: 'Create an organisation with its allowed business e-mail domains; prints its id.',
+    summary: 'Create an organisation with its allowed business e-mail domains (no public mail domains); prints its id.',
     options: {
       name: { type: 'string', help: 'name of the organisation', required: true },
-      domains: { type: 'string', help: 'comma-separated e-mail domains, e.g. gemeente.nl,gemeente.be', required: true },
+      domains: { type: 'string', help: 'comma-separated e-mail domains, e.g. gemeente.nl,gemeente.be; public mail domains such as gmail.com are refused', required: true },
     },
     run: async (ctx, v, io) => {
       const organisation = await createOrganisation(ctx, { name: v.name as string, emailDomains: v.domains as string });

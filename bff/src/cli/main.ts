@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DataDirLockedError, lockDataDir } from '../../../db/data-dir-lock.js';
 import { openDb } from '../../../db/open.js';
+import { serviceDeskCli } from '../accounts/admin-scope.js';
 import { ConfigError, loadEnvConfig } from '../config.js';
 import { ApiError } from '../http/api-error.js';
 import { isDatabaseUnavailable } from '../http/database-unavailable.js';
@@ -52,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const db = await openDb(env.databaseUrl ? { url: env.databaseUrl, max: 2 } : { dataDir: env.pgliteDir });
   try {
-    await command.run({ db: db.db, site, env, actorId: null, via: 'cli' }, values, {
+    await command.run({ db: db.db, site, env, actor: serviceDeskCli, via: 'cli' }, values, {
       out: (line) => process.stdout.write(`${line}\n`),
       readStdin: readAll,
     });

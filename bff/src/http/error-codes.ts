@@ -34,6 +34,9 @@ export const errorCodes = {
   email_domain_not_allowed: { status: 422, message: "This e-mail address is not in one of the organisation's allowed domains." },
   email_taken: { status: 409, message: 'There already is an account with this e-mail address.' },
   organisation_unknown: { status: 422, message: 'There is no such organisation.' },
+  // Admin scope: an admin gives no role above their own; organisations' domains must be their own.
+  role_above_own: { status: 403, message: 'You cannot give a role above your own.' },
+  public_mail_domain: { status: 422, message: "A public mail domain (such as gmail.com) cannot be an organisation's domain." },
   internal_error: { status: 500, message: 'Something went wrong on our side. Please try again later.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

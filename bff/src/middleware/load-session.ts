@@ -1,5 +1,6 @@
 // Reads the session cookie once per request and puts the active session (or null) on the context.
 import type { MiddlewareHandler } from 'hono';
+import type { Role } from '../../../db/schema.js';
 import type { AppEnv } from '../app-env.js';
 import { ApiError } from '../http/api-error.js';
 import { readSessionCookie } from '../sessions/session-cookie.js';
@@ -16,7 +17,7 @@ export function loadSession(): MiddlewareHandler<AppEnv> {
 }
 
 /** Guards a route: 401 without a session; 403 when the user lacks one of the roles. */
-export function requireSession(...roles: Array<'user' | 'editor' | 'admin'>): MiddlewareHandler<AppEnv> {
+export function requireSession(...roles: Role[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const active = c.get('session');
     if (!active) throw new ApiError('unauthenticated');

@@ -1,5 +1,6 @@
 // Request and response shapes shared by the account routes (zod → validation and OpenAPI).
 import { z } from '@hono/zod-openapi';
+import { roles } from '../../../db/schema.js';
 import { ErrorSchema } from './schemas.js';
 
 /** RFC 5321 caps an address at 254 characters. */
@@ -13,7 +14,7 @@ export const TokenField = z.string().min(16).max(256);
 export const LocaleField = z.enum(['nl', 'nl-BE', 'en']);
 
 export const UserSchema = z
-  .object({ id: z.string(), email: z.string().nullable(), displayName: z.string().nullable(), role: z.enum(['user', 'editor', 'admin']) })
+  .object({ id: z.string(), email: z.string().nullable(), displayName: z.string().nullable(), role: z.enum(roles) })
   .openapi('User');
 
 export function jsonBody<T extends z.ZodType>(schema: T) {

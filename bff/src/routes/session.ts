@@ -1,5 +1,6 @@
 // GET /api/session (who is logged in) and POST /api/logout (end it, server-side).
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { roles } from '../../../db/schema.js';
 import type { AppEnv } from '../app-env.js';
 import { recordAudit, requestOrigin } from '../audit/record-audit.js';
 import { validationHook } from '../http/validation-hook.js';
@@ -14,7 +15,7 @@ export const SessionSchema = z
       id: z.string(),
       email: z.string().nullable(),
       displayName: z.string().nullable(),
-      role: z.enum(['user', 'editor', 'admin']),
+      role: z.enum(roles),
     }),
     method: z.enum(['email', 'eherkenning', 'acmidm']),
     level: z.string().nullable(),

@@ -7,12 +7,17 @@ import { looksLikeSecretToken } from '../security/secret-token.js';
 const HOST_NAME = '__Host-poort_session';
 const PLAIN_NAME = 'poort_session';
 
-/** True when the browser talks https to us (directly, or through a proxy that says so). */
+/**
+ * True when the browser talks https to us: POORT_PUBLIC_URL says so (TLS usually ends at a proxy
+ * that forwards plain http, and the cookie must be Secure all the same), or the request came in
+ * over https (directly, or through a trusted proxy that says so).
+ */
 export function isHttps(c: Context): boolean {
-  // A prefix test: parsing the whole URL on every request that reads the cookie costs more.
+  // Prefix tests: parsing the whole URL on every request that reads the cookie costs more.
   if (c.req.url.startsWith('https:')) return true;
-  const trustProxy = (c.get('deps') as { env?: { trustProxy?: boolean } } | undefined)?.env?.trustProxy;
-  return trustProxy === true && c.req.header('x-forwarded-proto') === 'https';
+  const env = (c.get('deps') as { env?: { trustProxy?: boolean; publicUrl?: string } } | undefined)?.env;
+  if (env?.publicUrl?.startsWith('https:')) return true;
+  return env?.trustProxy === true && c.req.header('x-forwarded-proto') === 'https';
 }
 
 /** The session token from the request's cookies, when there is one of the right shape. */

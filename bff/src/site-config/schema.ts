@@ -2,6 +2,7 @@
 // bad file stops start-up with a message that names the field. Keep it stable; document changes
 // in docs/configuration.md.
 import { z } from 'zod';
+import { roles } from '../../../db/schema.js';
 import { levels } from './levels.js';
 
 const localized = z.object({ nl: z.string().min(1), 'nl-BE': z.string().min(1), en: z.string().min(1) });
@@ -74,7 +75,7 @@ export const siteConfigSchema = z.object({
       /** Level every login must reach. */
       level: z.enum(levels).default('loa2plus'),
       /** Stricter minimum per role, e.g. admins ≥ loa2plus (seed 000). */
-      roleLevels: z.partialRecord(z.enum(['user', 'editor', 'admin']), z.enum(levels)).default({ admin: 'loa2plus' }),
+      roleLevels: z.partialRecord(z.enum(roles), z.enum(levels)).default({ admin: 'loa2plus' }),
       attributeConsumingServiceIndex: z.number().int().min(0).default(1),
       /**
        * `per-broker`: every broker is an IdP of its own (its own metadata, its own AuthnRequest).

@@ -1,0 +1,2 @@
+ALTER TABLE "memberships" ADD CONSTRAINT "memberships_role_check" CHECK (role in ('user', 'editor', 'admin', 'servicedesk'));--> statement-breakpoint
+ALTER TABLE "users" ADD CONSTRAINT "users_role_check" CHECK (role in ('user', 'editor', 'admin', 'servicedesk'));
