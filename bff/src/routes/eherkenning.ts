@@ -14,7 +14,7 @@ import { acceptResponse, checkBrowserBinding, decodeSamlResponse, requestForRela
 import { buildAuthnRequest, newRequestId } from '../saml/authn-request.js';
 import { newRelayState } from '../saml/relay-state.js';
 import { consumeRequest, storeRequest, type StoredRequest } from '../saml/request-store.js';
-import { allowedReturnTo, withPoortError } from '../saml/return-to.js';
+import { allowedReturnTo, withPoortError, type ReturnToRule } from '../saml/return-to.js';
 import { SamlError } from '../saml/saml-error.js';
 import { hashSecretToken } from '../security/secret-token.js';
 import type { SamlService } from '../saml/saml-service.js';
@@ -103,7 +103,7 @@ export function eherkenningRoutes() {
       const query = c.req.valid('query');
       const chosen = saml.broker(query.broker);
       if (!chosen) throw new ApiError('unknown_broker');
-      const returnTo = query.returnTo === undefined ? site.site.returnToPrefixes[0]! : allowedReturnTo(query.returnTo, site.site.returnToPrefixes);
+      const returnTo = query.returnTo === undefined ? site.site.returnToPrefixes[0]! : allowedReturnTo(query.returnTo, returnToRule(c));
       if (!returnTo) throw new ApiError('invalid_return_to');
       const { via, idpHint } = saml.route(chosen);
       let endpoints;
@@ -178,7 +178,7 @@ async function finishLogin(
     checkBrowserBinding(request, readLoginBinding(c));
     const { token, session } = await attempt(ctx, request);
     writeSessionCookie(c, token, session.absoluteExpiresAt);
-    return c.redirect(request.returnTo, 303);
+    return c.redirect(storedReturnTo(c, request), 303);
   } catch (error) {
     const refusal = error instanceof SamlError ? error : new SamlError('internal');
     if (!(error instanceof SamlError)) logger.error({ requestId: c.get('requestId'), err: { name: (error as Error)?.name } }, 'eherkenning login failed unexpectedly');
@@ -194,7 +194,20 @@ async function finishLogin(
     } catch {
       logger.error({ requestId: c.get('requestId') }, 'could not record the refused eherkenning login');
     }
-    const back = request?.returnTo ?? site.site.returnToPrefixes[0]!;
-    return c.redirect(withPoortError(back, refusal.outcome), 303);
+    const back = request ? storedReturnTo(c, request) : site.site.returnToPrefixes[0]!;
+    return c.redirect(withPoortError(back, refusal.outcome, env.publicUrl), 303);
   }
+}
+
+function returnToRule(c: Context<AppEnv>): ReturnToRule {
+  const { env, site } = c.get('deps');
+  return { publicUrl: env.publicUrl, prefixes: site.site.returnToPrefixes };
+}
+
+/**
+ * The stored return path, checked again by the same rule before it goes into Location: a row
+ * written under an older, looser rule (or by hand) must not redirect off the site.
+ */
+function storedReturnTo(c: Context<AppEnv>, request: StoredRequest): string {
+  return allowedReturnTo(request.returnTo, returnToRule(c)) ?? c.get('deps').site.site.returnToPrefixes[0]!;
 }
