@@ -82,5 +82,9 @@ function pathLooksHarmless(path: string): boolean {
 
 function hasControlOrBackslash(value: string): boolean {
   // C0 controls, DEL and the C1 controls; `\` is a slash to browsers in http(s) URLs.
-  return /[\u0000-\u001f\u007f-\u009f\\]/.test(value);
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x5c) return true;
+  }
+  return false;
 }
