@@ -7,7 +7,7 @@ import { fire } from './events.js';
 import { createTranslator, type Translate } from './i18n.js';
 import { matchLocale, resolveLocale, type Locale } from './locale.js';
 import { loginChooserStyles } from './login-chooser.styles.js';
-import { isKnownError, takePoortError } from './poort-error.js';
+import { isKnownError, takePoortError, unknownErrorCode } from './poort-error.js';
 import { errorView } from './views/error-view.js';
 import { helpDisclosure, helpdeskContact } from './views/help.js';
 import { methodList } from './views/method-list.js';
@@ -220,11 +220,15 @@ export class LoginChooser extends LitElement {
     else this.showError(code);
   }
 
-  private showError(code: string): void {
+  // `?poort-error=` is in the address anyone can link to: only a code this widget knows is shown
+  // or passed on; anything else becomes the generic error without repeating what it said.
+  private showError(given: string): void {
+    const known = isKnownError(given);
+    const code = known ? given : unknownErrorCode;
     this.errorCode = code;
     this.step = 'error';
     this.focusAfterRender = '#heading';
-    fire(this, 'poort-error', { code, known: isKnownError(code) });
+    fire(this, 'poort-error', { code, known });
   }
 
   private chooseMethod(method: LoginMethod): void {
