@@ -109,8 +109,8 @@ describe('<login-chooser> broker step', () => {
     expect(el.shadowRoot!.activeElement).to.equal($(el, '#search'));
   });
 
-  it('goes to the eHerkenning start route with the broker and return path, and remembers the choice', async () => {
-    const el = await chooser(html`<login-chooser bff="/poort" return-to="/mijn/zaken?x=1"></login-chooser>`);
+  it('goes to the eHerkenning start route with the broker, return path and language, and remembers the choice', async () => {
+    const el = await chooser(html`<login-chooser bff="/poort" lang="nl-BE" return-to="/mijn/zaken?x=1"></login-chooser>`);
     await openBrokerStep(el);
     $$(el, '[role=option]')[1]!.click();
     await el.updateComplete;
@@ -118,7 +118,7 @@ describe('<login-chooser> broker step', () => {
     $(el, 'button[part~="continue"]').click();
     expect(seen.detail).to.deep.equal({
       broker: { id: 'zuid', name: 'Demo Makelaar Zuid' },
-      url: '/poort/auth/eherkenning/start?broker=zuid&returnTo=%2Fmijn%2Fzaken%3Fx%3D1',
+      url: '/poort/auth/eherkenning/start?broker=zuid&returnTo=%2Fmijn%2Fzaken%3Fx%3D1&lang=nl-BE',
     });
     expect(localStorage.getItem('poort.broker')).to.equal('zuid');
   });

@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { BrokerCombobox } from './broker/broker-combobox.js';
 import { rememberBroker, rememberedBroker } from './broker/remembered-broker.js';
-import { fetchConfig, levels, loginMethods, strongerLevel, type Level, type LoginMethod, type WidgetConfig } from './config.js';
+import { fetchConfig, levels, loginMethods, servedMethods, strongerLevel, type Level, type LoginMethod, type WidgetConfig } from './config.js';
 import { fire } from './events.js';
 import { createTranslator, type Translate } from './i18n.js';
 import { matchLocale, resolveLocale, type Locale } from './locale.js';
@@ -122,9 +122,9 @@ export class LoginChooser extends LitElement {
     return (levels as readonly string[]).includes(this.level) ? strongerLevel(site, this.level as Level) : site;
   }
 
-  /** The methods offered: the `methods` attribute's valid ones that the site offers, else the site's. */
+  /** The methods offered: the `methods` attribute's valid ones that the site offers, else the site's; only those the BFF serves. */
   get offeredMethods(): LoginMethod[] {
-    const site = this.config?.methods ?? [];
+    const site = (this.config?.methods ?? []).filter((m) => servedMethods.includes(m));
     const asked = this.methodTokens().filter((m): m is LoginMethod => site.includes(m as LoginMethod));
     return asked.length ? [...new Set(asked)] : site;
   }
@@ -235,7 +235,7 @@ export class LoginChooser extends LitElement {
     this.lastMethod = method;
     if (!fire(this, 'poort-method', { method }, true)) return;
     if (method === 'acmidm') {
-      location.assign(`${this.bff}/auth/acmidm/start?returnTo=${encodeURIComponent(this.returnPath())}`);
+      location.assign(`${this.bff}/auth/acmidm/start?returnTo=${encodeURIComponent(this.returnPath())}&lang=${encodeURIComponent(this.locale)}`);
     } else if (method === 'eherkenning') {
       this.brokers.reset(this.config!.brokers, this.requiredLevel, rememberedBroker());
       this.step = 'broker';
@@ -269,7 +269,8 @@ export class LoginChooser extends LitElement {
       this.requestUpdate();
       return;
     }
-    const url = `${this.bff}/auth/eherkenning/start?broker=${encodeURIComponent(broker.id)}&returnTo=${encodeURIComponent(this.returnPath())}`;
+    // lang: Poort's own pages on the way (and any refusal) speak the widget's language.
+    const url = `${this.bff}/auth/eherkenning/start?broker=${encodeURIComponent(broker.id)}&returnTo=${encodeURIComponent(this.returnPath())}&lang=${encodeURIComponent(this.locale)}`;
     rememberBroker(broker.id);
     // A full-page navigation, never a frame or popup: the eHerkenning rules forbid framing.
     if (fire(this, 'poort-broker', { broker: { id: broker.id, name: broker.name }, url }, true)) location.assign(url);
