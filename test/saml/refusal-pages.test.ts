@@ -76,7 +76,7 @@ describe('GET /poort/auth/eherkenning/start, refused in a browser', () => {
   });
 
   it('keeps JSON for fetch callers (Accept: application/json, or no Accept at all)', async () => {
-    for (const headers of [{ accept: 'application/json' }, {}]) {
+    for (const headers of [{ accept: 'application/json' }, {}] as Record<string, string>[]) {
       const res = await t.app.request('/poort/auth/eherkenning/start?broker=nope&returnTo=/', { headers });
       expect(res.status).toBe(400);
       expect((await res.json()).error.code).toBe('unknown_broker');
