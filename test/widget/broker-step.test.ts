@@ -123,21 +123,25 @@ describe('<login-chooser> broker step', () => {
     expect(localStorage.getItem('poort.broker')).to.equal('zuid');
   });
 
-  it('ignores a return-to that leaves the site', async () => {
-    const warn = console.warn;
-    console.warn = () => {};
-    try {
-      const el = await chooser(html`<login-chooser return-to="//evil.example/"></login-chooser>`);
-      await openBrokerStep(el);
-      await press(el, 'ArrowDown');
-      await press(el, 'Enter');
-      const seen = catchNavigation();
-      await press(el, 'Enter');
-      expect(seen.detail!.url).to.contain(`returnTo=${encodeURIComponent(location.pathname)}`);
-    } finally {
-      console.warn = warn;
-    }
-  });
+  for (const returnTo of ['//evil.example/', '/.//evil.example', '/x/..//evil.example', '/%2e%2e//evil.example', '/\\evil.example', 'https:evil.example']) {
+    it(`ignores a return-to that leaves the site: ${returnTo}`, async () => {
+      const warn = console.warn;
+      const warnings: string[] = [];
+      console.warn = (message: string) => warnings.push(message);
+      try {
+        const el = await chooser(html`<login-chooser return-to=${returnTo}></login-chooser>`);
+        await openBrokerStep(el);
+        await press(el, 'ArrowDown');
+        await press(el, 'Enter');
+        const seen = catchNavigation();
+        await press(el, 'Enter');
+        expect(seen.detail!.url).to.contain(`returnTo=${encodeURIComponent(location.pathname + location.search)}&`);
+        expect(warnings).to.deep.equal([`<login-chooser>: ignoring return-to="${returnTo}"`]);
+      } finally {
+        console.warn = warn;
+      }
+    });
+  }
 
   it('shows the remembered broker first and chosen, and forgets it on request', async () => {
     localStorage.setItem('poort.broker', 'zuid');

@@ -293,7 +293,10 @@ export class LoginChooser extends LitElement {
   };
 
   private returnPath(): string {
-    return isLocalPath(this.returnTo) ? this.returnTo : location.pathname + location.search;
+    if (isLocalPath(this.returnTo)) return this.returnTo;
+    // The page's own address can be odd too (`https://site//evil.example`): then the site root.
+    const here = location.pathname + location.search;
+    return isLocalPath(here) ? here : '/';
   }
 
   /** The forgot-password form lives in `<poort-email-form>` (light DOM); open it there. */
@@ -315,9 +318,19 @@ export class LoginChooser extends LitElement {
   }
 }
 
-/** Only a path on this site: an open redirect to another origin must not be possible. */
+/**
+ * Only a path on this site: an open redirect to another origin must not be possible. Judged on
+ * what a browser makes of it (`/.//evil.example` resolves to `//evil.example`); the BFF applies
+ * the full rule again (bff/src/saml/return-to.ts).
+ */
 function isLocalPath(path: string): boolean {
-  return path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\');
+  if (!path.startsWith('/') || path.startsWith('//') || path.includes('\\')) return false;
+  try {
+    const url = new URL(path, location.origin);
+    return url.origin === location.origin && !url.pathname.startsWith('//');
+  } catch {
+    return false;
+  }
 }
 
 declare global {
