@@ -225,13 +225,17 @@ async function refuseOversizedAnswer(c: Context<AppEnv>): Promise<Response> {
   const binding = readLoginBinding(c);
   let newest: StoredRequest | undefined;
   try {
-    const usedUp = binding ? await consumeRequestsOfBrowser(db.db, hashSecretToken(binding)) : [];
-    newest = usedUp[0];
-    await recordAudit(
-      db.db,
-      { type: 'login', outcome: 'failure', method: 'eherkenning', broker: newest?.broker ?? null, level: newest?.level ?? null, reason: 'payload_too_large', details: { outcome: 'saml_invalid', requestsUsedUp: usedUp.length } },
-      origin,
-    );
+    // Used up and audited together, or neither.
+    newest = await db.db.transaction(async (tx) => {
+      const usedUp = binding ? await consumeRequestsOfBrowser(tx, hashSecretToken(binding)) : [];
+      const first = usedUp[0];
+      await recordAudit(
+        tx,
+        { type: 'login', outcome: 'failure', method: 'eherkenning', broker: first?.broker ?? null, level: first?.level ?? null, reason: 'payload_too_large', details: { outcome: 'saml_invalid', requestsUsedUp: usedUp.length } },
+        origin,
+      );
+      return first;
+    });
   } catch {
     logger.error({ requestId: c.get('requestId') }, 'could not record the refused eherkenning login');
   }
