@@ -131,6 +131,8 @@ export const samlRequests = pgTable('saml_requests', {
   level: text('level').notNull(),
   /** SHA-256 of the login-binding cookie of the browser that started it (login CSRF, S22). */
   browserBinding: text('browser_binding'),
+  /** Language of the person's pages (nl, nl-BE, en) as the start got it, for pages the ACS shows. */
+  locale: text('locale'),
   createdAt: createdAt(),
   expiresAt: ts('expires_at').notNull(),
   consumedAt: ts('consumed_at'),

@@ -6,6 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { mountDemoSite } from '../../demo-site/serve.js';
 import type { AppDeps, AppEnv } from './app-env.js';
 import { ApiError } from './http/api-error.js';
+import { BASE } from './http/base-path.js';
 import { handleErrors, handleNotFound } from './http/handle-errors.js';
 import { validationHook } from './http/validation-hook.js';
 import { requestId } from './middleware/request-id.js';
@@ -22,8 +23,9 @@ import { loginRoutes } from './routes/login.js';
 import { passwordRoutes } from './routes/password.js';
 import { preferencesRoutes } from './routes/preferences.js';
 import { sessionRoutes } from './routes/session.js';
+import { DEVELOPMENT_PAGES_WARNING, developmentPagesOn } from './site-config/development-pages.js';
 
-export const BASE = '/poort';
+export { BASE };
 export const API_BODY_LIMIT = 64 * 1024;
 
 export interface AppOptions {
@@ -43,10 +45,14 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route(BASE, passwordRoutes());
   app.route(BASE, preferencesRoutes());
   app.route(BASE, adminAccountRoutes());
-  if (!deps.env.production) app.route(BASE, devOutboxRoutes());
+  const devPages = developmentPagesOn(deps.site, deps.env.production);
+  if (devPages) {
+    deps.logger.warn({ environment: deps.site.environment }, DEVELOPMENT_PAGES_WARNING);
+    app.route(BASE, devOutboxRoutes());
+  }
   app.route(BASE, eherkenningRoutes());
-  // Simulated brokers exist only when set up (never in production: see eherkenning-setup.ts).
-  if (deps.devBrokers) app.route(BASE, devBrokerRoutes());
+  // Simulated brokers exist only when set up under the same rule (see eherkenning-setup.ts).
+  if (devPages && deps.devBrokers) app.route(BASE, devBrokerRoutes());
 
   app.doc31(`${BASE}/api/openapi.json`, {
     openapi: '3.1.0',

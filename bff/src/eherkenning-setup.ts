@@ -1,12 +1,13 @@
 // Builds the eHerkenning dependencies of the app (kept out of createApp, which stays pure wiring):
 // SP keys (configured, or development keys under POORT_DATA_DIR), the SAML service, and in
-// development the simulated brokers that `dev:<id>` metadata refers to.
+// a demo environment the simulated brokers that `dev:<id>` metadata refers to.
 import { join } from 'node:path';
 import type { Db } from '../../db/open.js';
 import { DevBrokers } from './dev-brokers/dev-brokers.js';
 import type { SoapTransport } from './saml/artifact.js';
 import { loadSpKeys, type SpKeys } from './saml/key-pair.js';
 import { createSamlService, type SamlService } from './saml/saml-service.js';
+import { developmentPagesOn } from './site-config/development-pages.js';
 import type { SiteConfig } from './site-config/schema.js';
 
 export interface EherkenningSetupOptions {
@@ -25,9 +26,10 @@ export interface EherkenningSetupOptions {
 export function setUpEherkenning(options: EherkenningSetupOptions): { saml?: SamlService; devBrokers?: DevBrokers } {
   const { site } = options;
   if (site.brokers.length === 0) return {};
-  // `dev:<id>` brokers are simulated in this process, never in production: there such a broker
-  // has no metadata, and starting a login with it answers "eHerkenning unavailable".
-  const usesDev = !options.production && site.brokers.some((b) => b.metadata.startsWith('dev:'));
+  // `dev:<id>` brokers are simulated in this process only where development pages are on (a demo
+  // configuration, not NODE_ENV=production); elsewhere such a broker has no metadata, and starting
+  // a login with it answers "eHerkenning unavailable".
+  const usesDev = developmentPagesOn(site, options.production) && site.brokers.some((b) => b.metadata.startsWith('dev:'));
   const keys = options.keys ?? loadSpKeys(site.eherkenning.keys, options.baseDir, options.dataDir);
   let devBrokers: DevBrokers | undefined;
   const saml = createSamlService({

@@ -205,3 +205,36 @@ describe('eHerkenning in the browser', () => {
     await page.context().close();
   });
 });
+
+describe('return paths and refusals in the browser (W10, issue 10 items 1 and 12)', () => {
+  it('follows a return path with dot segments to its normalised place on the site after logging in', async () => {
+    const { page, cspViolations } = await openPage(`/poort/auth/eherkenning/start?broker=demo-noord&returnTo=${encodeURIComponent('/vl/./x/%2e%2e/')}`, 'nl-NL');
+    await page.waitForURL(/\/poort\/dev\/brokers\/demo-noord\/sso$/);
+    await page.getByRole('button', { name: /Inloggen als Jan de Vries/ }).click();
+    await page.waitForURL(`${base}/vl/`);
+    expect((await sessionFromPage(page)).status).toBe(200);
+    expect(cspViolations).toEqual([]);
+    await page.context().close();
+  });
+
+  for (const returnTo of ['/.//evil.example', '/x/..//evil.example', '/%2e%2e//evil.example', 'https:evil.example']) {
+    it(`stays on the site for returnTo=${returnTo}: a refusal page in Dutch with a way back to the site`, async () => {
+      const { page, cspViolations } = await openPage(`/poort/auth/eherkenning/start?broker=demo-noord&returnTo=${encodeURIComponent(returnTo)}`, 'nl-NL');
+      await page.getByRole('heading', { name: 'Inloggen is niet gelukt' }).waitFor();
+      expect(await page.locator('[data-poort-code]').textContent()).toBe('invalid_return_to');
+      expect(new URL(page.url()).origin).toBe(base);
+      await page.getByRole('link', { name: 'Terug naar de site' }).click();
+      await page.waitForURL(`${base}/`);
+      expect(cspViolations).toEqual([]);
+      await page.context().close();
+    });
+  }
+
+  it('answers the ACM/IDM start address, which has no route yet, with an English page when the browser speaks English', async () => {
+    const { page } = await openPage('/poort/auth/acmidm/start?returnTo=/en/', 'en-GB');
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    await page.getByRole('link', { name: 'Back to the site' }).click();
+    await page.waitForURL(`${base}/en/`);
+    await page.context().close();
+  });
+});

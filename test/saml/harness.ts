@@ -13,8 +13,8 @@ export interface StartedLogin extends Started {
   spec: ResponseSpec;
 }
 
-export async function startAt(t: TestApp, broker = 'demo-noord', returnTo = '/mijn'): Promise<StartedLogin> {
-  const started = await startLogin(t, broker, returnTo);
+export async function startAt(t: TestApp, broker = 'demo-noord', returnTo = '/mijn', lang?: string): Promise<StartedLogin> {
+  const started = await startLogin(t, broker, returnTo, lang);
   const requestId = /ID="([^"]+)"/.exec(started.requestXml)![1]!;
   const dev = t.deps.devBrokers!.get(broker === 'demo-noord' || broker === 'demo-zuid' || broker === 'demo-eenvoud' ? broker : 'demo-noord')!;
   const saml = t.deps.saml!;

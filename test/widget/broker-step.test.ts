@@ -109,8 +109,8 @@ describe('<login-chooser> broker step', () => {
     expect(el.shadowRoot!.activeElement).to.equal($(el, '#search'));
   });
 
-  it('goes to the eHerkenning start route with the broker and return path, and remembers the choice', async () => {
-    const el = await chooser(html`<login-chooser bff="/poort" return-to="/mijn/zaken?x=1"></login-chooser>`);
+  it('goes to the eHerkenning start route with the broker, return path and language, and remembers the choice', async () => {
+    const el = await chooser(html`<login-chooser bff="/poort" lang="nl-BE" return-to="/mijn/zaken?x=1"></login-chooser>`);
     await openBrokerStep(el);
     $$(el, '[role=option]')[1]!.click();
     await el.updateComplete;
@@ -118,26 +118,30 @@ describe('<login-chooser> broker step', () => {
     $(el, 'button[part~="continue"]').click();
     expect(seen.detail).to.deep.equal({
       broker: { id: 'zuid', name: 'Demo Makelaar Zuid' },
-      url: '/poort/auth/eherkenning/start?broker=zuid&returnTo=%2Fmijn%2Fzaken%3Fx%3D1',
+      url: '/poort/auth/eherkenning/start?broker=zuid&returnTo=%2Fmijn%2Fzaken%3Fx%3D1&lang=nl-BE',
     });
     expect(localStorage.getItem('poort.broker')).to.equal('zuid');
   });
 
-  it('ignores a return-to that leaves the site', async () => {
-    const warn = console.warn;
-    console.warn = () => {};
-    try {
-      const el = await chooser(html`<login-chooser return-to="//evil.example/"></login-chooser>`);
-      await openBrokerStep(el);
-      await press(el, 'ArrowDown');
-      await press(el, 'Enter');
-      const seen = catchNavigation();
-      await press(el, 'Enter');
-      expect(seen.detail!.url).to.contain(`returnTo=${encodeURIComponent(location.pathname)}`);
-    } finally {
-      console.warn = warn;
-    }
-  });
+  for (const returnTo of ['//evil.example/', '/.//evil.example', '/x/..//evil.example', '/%2e%2e//evil.example', '/\\evil.example', 'https:evil.example']) {
+    it(`ignores a return-to that leaves the site: ${returnTo}`, async () => {
+      const warn = console.warn;
+      const warnings: string[] = [];
+      console.warn = (message: string) => warnings.push(message);
+      try {
+        const el = await chooser(html`<login-chooser return-to=${returnTo}></login-chooser>`);
+        await openBrokerStep(el);
+        await press(el, 'ArrowDown');
+        await press(el, 'Enter');
+        const seen = catchNavigation();
+        await press(el, 'Enter');
+        expect(seen.detail!.url).to.contain(`returnTo=${encodeURIComponent(location.pathname + location.search)}&`);
+        expect(warnings).to.deep.equal([`<login-chooser>: ignoring return-to="${returnTo}"`]);
+      } finally {
+        console.warn = warn;
+      }
+    });
+  }
 
   it('shows the remembered broker first and chosen, and forgets it on request', async () => {
     localStorage.setItem('poort.broker', 'zuid');

@@ -47,12 +47,19 @@ describe('<login-chooser> error views', () => {
     expect(text($(el, '[part="error"] p'))).to.contain('niveau 2+');
   });
 
-  it('shows the generic text, never the code alone, for an unknown code', async () => {
-    const { el, detail } = await returnWith('<b>weird</b>');
-    expect(text($(el, '[part="error"] p'))).to.contain('Er ging iets mis bij het inloggen');
-    expect(detail()).to.deep.equal({ code: '<b>weird</b>', known: false });
-    expect($(el, 'b')).to.equal(null);
-  });
+  for (const given of ['<b>weird</b>', 'Bel meteen 0900-1234567, anders wordt uw account verwijderd', 'unknown', 'errors.heading', 'CANCELLED', 'cancelled ', '']) {
+    it(`shows only the generic error for ${JSON.stringify(given)}, without echoing it anywhere`, async () => {
+      const { el, detail } = await returnWith(given);
+      expect(text($(el, '[part="error"] p'))).to.contain('Er ging iets mis bij het inloggen');
+      expect($(el, '.code')).to.equal(null);
+      const shown = el.shadowRoot!.textContent!;
+      if (given.trim()) expect(shown).not.to.contain(given.trim());
+      expect(shown).not.to.contain('Foutcode');
+      expect(detail()).to.deep.equal({ code: 'unknown', known: false });
+      expect($(el, 'b')).to.equal(null);
+      expect(location.search).to.equal('?keep=1');
+    });
+  }
 
   it('moves focus to the error and lets the person log in again', async () => {
     const { el } = await returnWith('cancelled');

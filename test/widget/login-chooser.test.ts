@@ -83,6 +83,14 @@ describe('<login-chooser> method step', () => {
     }
   });
 
+  it('does not offer ACM/IDM, which has no start route yet, even when the configuration or the methods attribute names it', async () => {
+    serveConfig(siteConfig({ methods: ['acmidm', 'eherkenning', 'email'] }));
+    const el = await chooser();
+    expect($$(el, 'button[part="method"]').map((b) => b.dataset.method)).to.deep.equal(['eherkenning', 'email']);
+    const only = await chooser(html`<login-chooser methods="acmidm email"></login-chooser>`);
+    expect($$(only, 'button[part="method"]').map((b) => b.dataset.method)).to.deep.equal(['email']);
+  });
+
   it('shows the level attribute when it is stronger than the site level', async () => {
     const el = await chooser(html`<login-chooser level="loa3"></login-chooser>`);
     expect(text($(el, 'button[data-method="eherkenning"]'))).to.contain('niveau 3');

@@ -9,6 +9,9 @@ export type Level = (typeof levels)[number];
 export const loginMethods = ['eherkenning', 'acmidm', 'email'] as const;
 export type LoginMethod = (typeof loginMethods)[number];
 
+/** Methods the BFF has a start route for: ACM/IDM has none yet, so it is never offered. */
+export const servedMethods: readonly LoginMethod[] = ['eherkenning', 'email'];
+
 export type Localized = Record<Locale, string>;
 
 export interface Broker {

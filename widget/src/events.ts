@@ -18,9 +18,9 @@ export interface PoortLoginDetail {
 }
 
 export interface PoortErrorDetail {
-  /** The code from `?poort-error=`, or `service_unavailable` when the configuration did not load. */
+  /** The code from `?poort-error=` when the widget knows it (else `unknown`), or `service_unavailable` when the configuration did not load. */
   code: string;
-  /** False for a code this widget does not know; it then shows the generic text. */
+  /** False for a code this widget does not know; it then shows the generic text and no code. */
   known: boolean;
 }
 

@@ -2,12 +2,12 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { BrokerCombobox } from './broker/broker-combobox.js';
 import { rememberBroker, rememberedBroker } from './broker/remembered-broker.js';
-import { fetchConfig, levels, loginMethods, strongerLevel, type Level, type LoginMethod, type WidgetConfig } from './config.js';
+import { fetchConfig, levels, loginMethods, servedMethods, strongerLevel, type Level, type LoginMethod, type WidgetConfig } from './config.js';
 import { fire } from './events.js';
 import { createTranslator, type Translate } from './i18n.js';
 import { matchLocale, resolveLocale, type Locale } from './locale.js';
 import { loginChooserStyles } from './login-chooser.styles.js';
-import { isKnownError, takePoortError } from './poort-error.js';
+import { isKnownError, takePoortError, unknownErrorCode } from './poort-error.js';
 import { errorView } from './views/error-view.js';
 import { helpDisclosure, helpdeskContact } from './views/help.js';
 import { methodList } from './views/method-list.js';
@@ -122,9 +122,9 @@ export class LoginChooser extends LitElement {
     return (levels as readonly string[]).includes(this.level) ? strongerLevel(site, this.level as Level) : site;
   }
 
-  /** The methods offered: the `methods` attribute's valid ones that the site offers, else the site's. */
+  /** The methods offered: the `methods` attribute's valid ones that the site offers, else the site's; only those the BFF serves. */
   get offeredMethods(): LoginMethod[] {
-    const site = this.config?.methods ?? [];
+    const site = (this.config?.methods ?? []).filter((m) => servedMethods.includes(m));
     const asked = this.methodTokens().filter((m): m is LoginMethod => site.includes(m as LoginMethod));
     return asked.length ? [...new Set(asked)] : site;
   }
@@ -220,18 +220,22 @@ export class LoginChooser extends LitElement {
     else this.showError(code);
   }
 
-  private showError(code: string): void {
+  // `?poort-error=` is in the address anyone can link to: only a code this widget knows is shown
+  // or passed on; anything else becomes the generic error without repeating what it said.
+  private showError(given: string): void {
+    const known = isKnownError(given);
+    const code = known ? given : unknownErrorCode;
     this.errorCode = code;
     this.step = 'error';
     this.focusAfterRender = '#heading';
-    fire(this, 'poort-error', { code, known: isKnownError(code) });
+    fire(this, 'poort-error', { code, known });
   }
 
   private chooseMethod(method: LoginMethod): void {
     this.lastMethod = method;
     if (!fire(this, 'poort-method', { method }, true)) return;
     if (method === 'acmidm') {
-      location.assign(`${this.bff}/auth/acmidm/start?returnTo=${encodeURIComponent(this.returnPath())}`);
+      location.assign(`${this.bff}/auth/acmidm/start?returnTo=${encodeURIComponent(this.returnPath())}&lang=${encodeURIComponent(this.locale)}`);
     } else if (method === 'eherkenning') {
       this.brokers.reset(this.config!.brokers, this.requiredLevel, rememberedBroker());
       this.step = 'broker';
@@ -265,7 +269,8 @@ export class LoginChooser extends LitElement {
       this.requestUpdate();
       return;
     }
-    const url = `${this.bff}/auth/eherkenning/start?broker=${encodeURIComponent(broker.id)}&returnTo=${encodeURIComponent(this.returnPath())}`;
+    // lang: Poort's own pages on the way (and any refusal) speak the widget's language.
+    const url = `${this.bff}/auth/eherkenning/start?broker=${encodeURIComponent(broker.id)}&returnTo=${encodeURIComponent(this.returnPath())}&lang=${encodeURIComponent(this.locale)}`;
     rememberBroker(broker.id);
     // A full-page navigation, never a frame or popup: the eHerkenning rules forbid framing.
     if (fire(this, 'poort-broker', { broker: { id: broker.id, name: broker.name }, url }, true)) location.assign(url);
@@ -288,7 +293,10 @@ export class LoginChooser extends LitElement {
   };
 
   private returnPath(): string {
-    return isLocalPath(this.returnTo) ? this.returnTo : location.pathname + location.search;
+    if (isLocalPath(this.returnTo)) return this.returnTo;
+    // The page's own address can be odd too (`https://site//evil.example`): then the site root.
+    const here = location.pathname + location.search;
+    return isLocalPath(here) ? here : '/';
   }
 
   /** The forgot-password form lives in `<poort-email-form>` (light DOM); open it there. */
@@ -310,9 +318,19 @@ export class LoginChooser extends LitElement {
   }
 }
 
-/** Only a path on this site: an open redirect to another origin must not be possible. */
+/**
+ * Only a path on this site: an open redirect to another origin must not be possible. Judged on
+ * what a browser makes of it (`/.//evil.example` resolves to `//evil.example`); the BFF applies
+ * the full rule again (bff/src/saml/return-to.ts).
+ */
 function isLocalPath(path: string): boolean {
-  return path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\');
+  if (!path.startsWith('/') || path.startsWith('//') || path.includes('\\')) return false;
+  try {
+    const url = new URL(path, location.origin);
+    return url.origin === location.origin && !url.pathname.startsWith('//');
+  } catch {
+    return false;
+  }
 }
 
 declare global {

@@ -15,6 +15,9 @@ export type PoortErrorCode = (typeof poortErrorCodes)[number];
 
 export const isKnownError = (code: string): code is PoortErrorCode => (poortErrorCodes as readonly string[]).includes(code);
 
+/** What the widget shows and reports for any other `poort-error` value (never the value itself). */
+export const unknownErrorCode = 'unknown';
+
 export const errorParameter = 'poort-error';
 
 /** Reads `poort-error` from the address and removes it with history.replaceState. */

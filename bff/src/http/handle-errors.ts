@@ -1,9 +1,13 @@
-// One shape for every error: {"error":{"code","message"}}; never a stack trace or internal detail.
+// One shape for every error: {"error":{"code","message"}}, or for a browser navigating to a login
+// route the same code on a page in its language (error-response.ts); never a stack trace or
+// internal detail.
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Logger } from 'pino';
 import { ApiError } from './api-error.js';
+import type { AppEnv } from '../app-env.js';
 import { isDatabaseUnavailable } from './database-unavailable.js';
+import { errorResponse } from './error-response.js';
 
 function fromHttpException(error: HTTPException): ApiError {
   switch (error.status) {
@@ -37,15 +41,11 @@ export function handleErrors(logger: Logger): ErrorHandler {
       logger.error({ requestId: c.get('requestId'), err: error }, 'unhandled error');
       apiError = new ApiError('internal_error');
     }
-    if (apiError.status === 503) c.header('Retry-After', '30');
-    return c.json(apiError.toBody(), apiError.status);
+    return errorResponse(c as Context<AppEnv>, apiError);
   };
 }
 
-export const handleNotFound: NotFoundHandler = (c) => {
-  const error = new ApiError('not_found');
-  return c.json(error.toBody(), error.status);
-};
+export const handleNotFound: NotFoundHandler = (c) => errorResponse(c as Context<AppEnv>, new ApiError('not_found'));
 
 function codeOf(error: unknown): string | undefined {
   for (let e = error, d = 0; e && d < 5; e = (e as { cause?: unknown }).cause, d++) {

@@ -37,11 +37,17 @@ export const PublicConfigSchema = z
   .openapi('PublicConfig');
 export type PublicConfig = z.infer<typeof PublicConfigSchema>;
 
+/**
+ * Login methods a route of this BFF can start. ACM/IDM is allowed in the configuration but has no
+ * start route yet: offering it would send people to a 404, so it is left out until one exists.
+ */
+export const servedMethods: readonly SiteConfig['methods'][number][] = ['eherkenning', 'email'];
+
 export function publicConfig(site: SiteConfig): PublicConfig {
   return {
     environment: site.environment,
     siteName: site.site.name,
-    methods: site.methods,
+    methods: site.methods.filter((m) => servedMethods.includes(m)),
     level: site.eherkenning.level,
     brokers: site.brokers.map(({ id, name, aliases, logo, levels }) => ({ id, name, aliases, levels, ...(logo ? { logo } : {}) })),
     eherkenning: {

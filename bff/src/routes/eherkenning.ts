@@ -7,14 +7,15 @@ import type { AppEnv } from '../app-env.js';
 import { recordAudit, requestOrigin } from '../audit/record-audit.js';
 import { issueLoginBinding, readLoginBinding } from '../auth/login-binding-cookie.js';
 import { ApiError } from '../http/api-error.js';
+import { errorResponse, requestedLocale, siteRoot } from '../http/error-response.js';
 import { validationHook } from '../http/validation-hook.js';
 import { contentSecurityPolicyWith } from '../middleware/security-headers.js';
-import { AUTO_SUBMIT_SCRIPT, autoPostPage, handOverTexts, pageLocale } from '../pages/page-texts.js';
+import { AUTO_SUBMIT_SCRIPT, autoPostPage, handOverTexts, matchPageLocale } from '../pages/page-texts.js';
 import { acceptResponse, checkBrowserBinding, decodeSamlResponse, requestForRelayState, resolveArtifact, type AcsContext } from '../saml/acs-flow.js';
 import { buildAuthnRequest, newRequestId } from '../saml/authn-request.js';
 import { newRelayState } from '../saml/relay-state.js';
-import { consumeRequest, storeRequest, type StoredRequest } from '../saml/request-store.js';
-import { allowedReturnTo, withPoortError } from '../saml/return-to.js';
+import { consumeRequest, consumeRequestsOfBrowser, storeRequest, type StoredRequest } from '../saml/request-store.js';
+import { allowedReturnTo, withPoortError, type ReturnToRule } from '../saml/return-to.js';
 import { SamlError } from '../saml/saml-error.js';
 import { hashSecretToken } from '../security/secret-token.js';
 import type { SamlService } from '../saml/saml-service.js';
@@ -22,6 +23,9 @@ import { readSessionCookie, writeSessionCookie } from '../sessions/session-cooki
 import { ErrorSchema } from './schemas.js';
 
 export const ACS_BODY_LIMIT = 1024 * 1024;
+
+// Where a browser navigates, a refusal is a page in the person's language; fetch callers get JSON.
+const refusal = { 'text/html': { schema: z.string() }, 'application/json': { schema: ErrorSchema } };
 
 const metadataRoute = createRoute({
   method: 'get',
@@ -36,14 +40,15 @@ const startRoute = createRoute({
   summary: 'Start an eHerkenning login: a page that posts a signed AuthnRequest to the broker',
   request: {
     query: z.object({
-      broker: z.string().max(64).openapi({ description: 'id of a configured broker' }),
+      broker: z.string().max(64).optional().openapi({ description: 'id of a configured broker (missing: 400 unknown_broker)' }),
       returnTo: z.string().max(512).optional().openapi({ description: 'same-site path to return to; default the first allowed prefix' }),
+      lang: z.string().max(35).optional().openapi({ description: 'language of the pages Poort shows on the way (nl, nl-BE, en); else Accept-Language' }),
     }),
   },
   responses: {
     200: { description: 'auto-submitting form to the broker', content: { 'text/html': { schema: z.string() } } },
-    400: { description: 'unknown broker or return path not allowed', content: { 'application/json': { schema: ErrorSchema } } },
-    503: { description: 'broker metadata unavailable', content: { 'application/json': { schema: ErrorSchema } } },
+    400: { description: 'unknown broker or return path not allowed (a page for browsers, JSON for Accept: application/json)', content: refusal },
+    503: { description: 'broker metadata unavailable', content: refusal },
   },
 });
 
@@ -68,7 +73,7 @@ const acsPostRoute = createRoute({
   },
   responses: {
     303: { description: 'to the return path: logged in, or with ?poort-error=cancelled|level_too_low|no_authorisation|saml_invalid|service_mismatch' },
-    413: { description: 'body over 1 MB', content: { 'application/json': { schema: ErrorSchema } } },
+    413: { description: 'body over 1 MB: every started login of this browser is used up and audited', content: refusal },
   },
 });
 
@@ -84,12 +89,7 @@ export function eherkenningRoutes() {
   const routes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   routes.use(
     '/auth/eherkenning/acs',
-    bodyLimit({
-      maxSize: ACS_BODY_LIMIT,
-      onError: () => {
-        throw new ApiError('payload_too_large');
-      },
-    }),
+    bodyLimit({ maxSize: ACS_BODY_LIMIT, onError: refuseOversizedAnswer }),
   );
   return routes
     .openapi(metadataRoute, (c) => {
@@ -101,9 +101,9 @@ export function eherkenningRoutes() {
       const saml = requireSaml(c);
       const { db, site, logger } = c.get('deps');
       const query = c.req.valid('query');
-      const chosen = saml.broker(query.broker);
+      const chosen = query.broker === undefined ? undefined : saml.broker(query.broker);
       if (!chosen) throw new ApiError('unknown_broker');
-      const returnTo = query.returnTo === undefined ? site.site.returnToPrefixes[0]! : allowedReturnTo(query.returnTo, site.site.returnToPrefixes);
+      const returnTo = query.returnTo === undefined ? siteRoot(c) : allowedReturnTo(query.returnTo, returnToRule(c));
       if (!returnTo) throw new ApiError('invalid_return_to');
       const { via, idpHint } = saml.route(chosen);
       let endpoints;
@@ -114,6 +114,7 @@ export function eherkenningRoutes() {
         throw new ApiError('eherkenning_unavailable');
       }
       const level = site.eherkenning.level;
+      const locale = requestedLocale(c);
       const binding = issueLoginBinding(c, site.eherkenning.requestLifetimeMinutes * 60);
       const id = newRequestId();
       const relayState = newRelayState();
@@ -126,14 +127,15 @@ export function eherkenningRoutes() {
         returnTo,
         level,
         browserBinding: hashSecretToken(binding),
+        locale,
         expiresAt: new Date(now.getTime() + site.eherkenning.requestLifetimeMinutes * 60_000),
       });
-      const texts = handOverTexts[pageLocale(c.req.header('accept-language'))];
+      const texts = handOverTexts[locale];
       c.header('Content-Security-Policy', contentSecurityPolicyWith({ formAction: ["'self'", new URL(endpoints.ssoUrl).origin] }));
       c.header('Pragma', 'no-cache');
       return c.html(
         autoPostPage({
-          lang: pageLocale(c.req.header('accept-language')),
+          lang: locale,
           ...texts,
           action: endpoints.ssoUrl,
           fields: { SAMLRequest: Buffer.from(xml, 'utf8').toString('base64'), RelayState: relayState },
@@ -179,7 +181,7 @@ async function finishLogin(
     checkBrowserBinding(request, readLoginBinding(c));
     const { token, session } = await attempt(ctx, request);
     writeSessionCookie(c, token, session.absoluteExpiresAt);
-    return c.redirect(request.returnTo, 303);
+    return c.redirect(storedReturnTo(c, request), 303);
   } catch (error) {
     const refusal = error instanceof SamlError ? error : new SamlError('internal');
     if (!(error instanceof SamlError)) logger.error({ requestId: c.get('requestId'), err: { name: (error as Error)?.name } }, 'eherkenning login failed unexpectedly');
@@ -195,7 +197,50 @@ async function finishLogin(
     } catch {
       logger.error({ requestId: c.get('requestId') }, 'could not record the refused eherkenning login');
     }
-    const back = request?.returnTo ?? site.site.returnToPrefixes[0]!;
-    return c.redirect(withPoortError(back, refusal.outcome), 303);
+    const back = request ? storedReturnTo(c, request) : siteRoot(c);
+    return c.redirect(withPoortError(back, refusal.outcome, env.publicUrl), 303);
   }
+}
+
+function returnToRule(c: Context<AppEnv>): ReturnToRule {
+  const { env, site } = c.get('deps');
+  return { publicUrl: env.publicUrl, prefixes: site.site.returnToPrefixes };
+}
+
+/**
+ * The stored return path, checked again by the same rule before it goes into Location: a row
+ * written under an older, looser rule (or by hand) must not redirect off the site.
+ */
+function storedReturnTo(c: Context<AppEnv>, request: StoredRequest): string {
+  return allowedReturnTo(request.returnTo, returnToRule(c)) ?? siteRoot(c);
+}
+
+/**
+ * A body over ACS_BODY_LIMIT is refused before it is read, so its RelayState is unknown: every
+ * started login of this browser (its binding cookie) is used up instead, the refusal is audited
+ * like any other, and the person gets a page in the language their login started in.
+ */
+async function refuseOversizedAnswer(c: Context<AppEnv>): Promise<Response> {
+  const { db, env, logger } = c.get('deps');
+  const origin = requestOrigin(c, env.trustProxy);
+  const binding = readLoginBinding(c);
+  let newest: StoredRequest | undefined;
+  try {
+    // Used up and audited together, or neither.
+    newest = await db.db.transaction(async (tx) => {
+      const usedUp = binding ? await consumeRequestsOfBrowser(tx, hashSecretToken(binding)) : [];
+      const first = usedUp[0];
+      await recordAudit(
+        tx,
+        { type: 'login', outcome: 'failure', method: 'eherkenning', broker: first?.broker ?? null, level: first?.level ?? null, reason: 'payload_too_large', details: { outcome: 'saml_invalid', requestsUsedUp: usedUp.length } },
+        origin,
+      );
+      return first;
+    });
+  } catch {
+    logger.error({ requestId: c.get('requestId') }, 'could not record the refused eherkenning login');
+  }
+  logger.warn({ requestId: c.get('requestId'), reason: 'payload_too_large', broker: newest?.broker }, 'eherkenning login refused');
+  const locale = matchPageLocale(newest?.locale ?? undefined);
+  return errorResponse(c, new ApiError('payload_too_large'), { ...(locale ? { locale } : {}), back: newest ? storedReturnTo(c, newest) : siteRoot(c) });
 }

@@ -34,6 +34,20 @@ export async function consumeRequest(db: DbOrTx, id: string, broker: string, now
   return done.length === 1;
 }
 
+/**
+ * Uses up every started, unconsumed login of one browser (by the hash of its binding cookie), for
+ * an answer that cannot even be read (too large): whichever login it was meant for must not be
+ * tried again. Returns the logins it used up, newest first.
+ */
+export async function consumeRequestsOfBrowser(db: DbOrTx, browserBinding: string, now = new Date()): Promise<StoredRequest[]> {
+  const done = await db
+    .update(samlRequests)
+    .set({ consumedAt: now })
+    .where(and(eq(samlRequests.browserBinding, browserBinding), isNull(samlRequests.consumedAt), gt(samlRequests.expiresAt, now)))
+    .returning();
+  return done.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+}
+
 /** Records ids as used; false when any was used before (the insert conflicts on the primary key). */
 export async function markSeen(db: DbOrTx, ids: { id: string; kind: 'response' | 'assertion' | 'artifact' }[], expiresAt: Date): Promise<boolean> {
   if (ids.length === 0) return true;

@@ -1,5 +1,6 @@
-// What people see when the BFF sent them back with `?poort-error=<code>`: a text for the code
-// (the generic one for a code this widget does not know), the code itself for the helpdesk, and
+// What people see when the BFF sent them back with `?poort-error=<code>`: a text for the code and
+// the code itself for the helpdesk (only the generic text for a code this widget does not know:
+// the address is anyone's to write, so its text is never shown), and
 // whatever helps them on (technical details, the helpdesk, a way to try again).
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Translate } from '../i18n.js';
@@ -16,7 +17,7 @@ export function errorView(t: Translate, code: string, level: string, parts: Erro
   return html`<div part="error" class="error">
     <h2 id="heading" tabindex="-1">${t('errors.heading')}</h2>
     <p>${t(`errors.${isKnownError(code) ? code : 'unknown'}`, { level })}</p>
-    <p class="code">${t('errors.code', { code })}</p>
+    ${isKnownError(code) ? html`<p class="code">${t('errors.code', { code })}</p>` : nothing}
     ${code === 'no_authorisation' ? (parts.technical ?? nothing) : nothing} ${parts.helpdesk ?? nothing}
     ${parts.retry
       ? html`<div class="actions">

@@ -1,0 +1,54 @@
+// Every refusal goes out in one of two shapes: `{"error":{code,message}}` for fetch callers, or,
+// for a browser navigating to one of Poort's own routes (login start, ACS, anything outside
+// /poort/api/), a page in the person's language with the code, request id, time and a way back.
+// A person whose browser lands on a refusal must never face raw JSON in English.
+import type { Context } from 'hono';
+import type { AppEnv } from '../app-env.js';
+import { errorPage } from '../pages/error-page.js';
+import { matchPageLocale, pageLocale, type PageLocale } from '../pages/page-texts.js';
+import { allowedReturnTo } from '../saml/return-to.js';
+import type { ApiError } from './api-error.js';
+import { API_BASE } from './base-path.js';
+
+export interface ErrorPageContext {
+  /** The language decided before (e.g. stored with a started login); else the request's. */
+  locale?: PageLocale;
+  /** An allowed return path; else the request's `returnTo` when the rule allows it, else the site root. */
+  back?: string;
+}
+
+/** A browser navigating (it asks for HTML, not JSON) to a route outside the JSON API. */
+export function answersWithPage(c: Context): boolean {
+  if (c.req.path.startsWith(API_BASE)) return false;
+  const accept = (c.req.header('accept') ?? '').toLowerCase();
+  return accept.includes('text/html') && !accept.includes('application/json');
+}
+
+export function errorResponse(c: Context<AppEnv>, error: ApiError, page: ErrorPageContext = {}): Response {
+  if (error.status === 503) c.header('Retry-After', '30');
+  if (!answersWithPage(c)) return c.json(error.toBody(), error.status);
+  const html = errorPage({
+    lang: page.locale ?? requestedLocale(c),
+    code: error.code,
+    requestId: c.get('requestId'),
+    time: new Date(),
+    back: page.back ?? requestedReturnTo(c) ?? siteRoot(c),
+  });
+  return c.html(html, error.status);
+}
+
+/** The `lang` the request names (the widget sends its language), else its Accept-Language. */
+export function requestedLocale(c: Context): PageLocale {
+  return matchPageLocale(c.req.query('lang')) ?? pageLocale(c.req.header('accept-language'));
+}
+
+function requestedReturnTo(c: Context<AppEnv>): string | undefined {
+  const deps = c.get('deps');
+  const value = c.req.query('returnTo');
+  return deps && value ? allowedReturnTo(value, { publicUrl: deps.env.publicUrl, prefixes: deps.site.site.returnToPrefixes }) : undefined;
+}
+
+/** The first allowed return prefix: the way back when nothing better is known. */
+export function siteRoot(c: Context<AppEnv>): string {
+  return c.get('deps')?.site.site.returnToPrefixes[0] ?? '/';
+}

@@ -1,0 +1,24 @@
+// The page a person's browser gets where a login route refuses (unknown broker, a return path off
+// the site, an oversized broker answer, eHerkenning down, an address with nothing behind it):
+// what happened in their language, the code, request id and time for the helpdesk, and a way back.
+// Pure: texts from page-texts.ts, no HTTP.
+import { errorPageTexts, escapeHtml, type PageLocale } from './page-texts.js';
+
+export interface ErrorPage {
+  lang: PageLocale;
+  code: string;
+  requestId: string;
+  time: Date;
+  /** Same-site path to go back to, already checked by the return-path rule. */
+  back: string;
+}
+
+// Dutch and Flemish people read local time; the Netherlands and Belgium share a time zone.
+const timeZone = 'Europe/Amsterdam';
+
+export function errorPage(page: ErrorPage): string {
+  const texts = errorPageTexts[page.lang];
+  const message = texts.messages[page.code] ?? texts.generic;
+  const time = new Intl.DateTimeFormat(page.lang, { dateStyle: 'long', timeStyle: 'medium', timeZone }).format(page.time);
+  return `<!doctype html><html lang="${page.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(message.heading)}</title></head><body><main><h1>${escapeHtml(message.heading)}</h1><p>${escapeHtml(message.text)}</p><p><a href="${escapeHtml(page.back)}" data-poort-back>${escapeHtml(texts.back)}</a></p><dl><dt>${escapeHtml(texts.code)}</dt><dd data-poort-code>${escapeHtml(page.code)}</dd><dt>${escapeHtml(texts.requestId)}</dt><dd data-poort-request-id>${escapeHtml(page.requestId)}</dd><dt>${escapeHtml(texts.time)}</dt><dd><time datetime="${page.time.toISOString()}">${escapeHtml(time)}</time></dd></dl><p>${escapeHtml(texts.helpdesk)}</p></main></body></html>`;
+}
