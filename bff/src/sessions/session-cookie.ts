@@ -2,6 +2,7 @@
 // prefix, which makes browsers refuse it from a subdomain or over http (ASVS 3.4).
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
+import { requestClient, trustOf } from '../http/request-client.js';
 import { looksLikeSecretToken } from '../security/secret-token.js';
 
 const HOST_NAME = '__Host-poort_session';
@@ -11,8 +12,8 @@ const PLAIN_NAME = 'poort_session';
 export function isHttps(c: Context): boolean {
   // A prefix test: parsing the whole URL on every request that reads the cookie costs more.
   if (c.req.url.startsWith('https:')) return true;
-  const trustProxy = (c.get('deps') as { env?: { trustProxy?: boolean } } | undefined)?.env?.trustProxy;
-  return trustProxy === true && c.req.header('x-forwarded-proto') === 'https';
+  const trust = trustOf(c);
+  return trust.kind !== 'none' && requestClient(c, trust).proto === 'https';
 }
 
 /** The session token from the request's cookies, when there is one of the right shape. */
