@@ -37,10 +37,14 @@ export function handleErrors(logger: Logger): ErrorHandler {
       logger.error({ requestId: c.get('requestId'), err: error }, 'unhandled error');
       apiError = new ApiError('internal_error');
     }
-    if (apiError.status === 503) c.header('Retry-After', '30');
+    // Every 429 and 503 says when to come back (RFC 9110 §10.2.3), so well-behaved clients wait.
+    const retryAfter = apiError.retryAfterSeconds ?? defaultRetryAfter[apiError.status];
+    if (retryAfter !== undefined) c.header('Retry-After', String(retryAfter));
     return c.json(apiError.toBody(), apiError.status);
   };
 }
+
+const defaultRetryAfter: Partial<Record<number, number>> = { 429: 60, 503: 30 };
 
 export const handleNotFound: NotFoundHandler = (c) => {
   const error = new ApiError('not_found');

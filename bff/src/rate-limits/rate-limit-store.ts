@@ -1,12 +1,19 @@
 // Fixed-window counters in the rate_limits table: one upsert counts and starts a new window when
 // the old one ended, atomically, so parallel requests on several instances never lose a count.
-import { sql } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../sessions/session-store.js';
 import { rateLimits } from '../../../db/schema.js';
-import { isOverLimit, rateLimitKey, type RateLimitRule } from './rate-limit-policy.js';
+import { ApiError } from '../http/api-error.js';
+import { isOverLimit, rateLimitKey, retryAfterSeconds, type RateLimitRule } from './rate-limit-policy.js';
+
+export interface RateLimitHit {
+  over: boolean;
+  /** Seconds until the current window ends (what a 429's Retry-After says). */
+  retryAfterSeconds: number;
+}
 
 /** Counts one hit and says whether it is over the rule's limit. */
-export async function hitRateLimit(db: DbOrTx, rule: RateLimitRule, subject: string, now = new Date()): Promise<boolean> {
+export async function hitRateLimit(db: DbOrTx, rule: RateLimitRule, subject: string, now = new Date()): Promise<RateLimitHit> {
   const windowEnd = new Date(now.getTime() + rule.windowMs);
   // ISO strings with explicit casts: both drivers then agree on the parameter types.
   const at = sql`${now.toISOString()}::timestamptz`;
@@ -23,6 +30,20 @@ export async function hitRateLimit(db: DbOrTx, rule: RateLimitRule, subject: str
         expiresAt: sql`case when ${expired} then ${end} else ${rateLimits.expiresAt} end`,
       },
     })
-    .returning({ count: rateLimits.count });
-  return isOverLimit(row!.count, rule);
+    .returning({ count: rateLimits.count, expiresAt: rateLimits.expiresAt });
+  return { over: isOverLimit(row!.count, rule), retryAfterSeconds: retryAfterSeconds(row!.expiresAt, now) };
+}
+
+/** Counts one hit; over the limit, refuses the request with 429 rate_limited and Retry-After. */
+export async function enforceRateLimit(db: DbOrTx, rule: RateLimitRule, subject: string, now = new Date()): Promise<void> {
+  const hit = await hitRateLimit(db, rule, subject, now);
+  if (hit.over) throw new ApiError('rate_limited').retryAfter(hit.retryAfterSeconds);
+}
+
+/** Takes back one hit of the current window (an attempt that turned out to be legitimate). */
+export async function refundRateLimit(db: DbOrTx, rule: RateLimitRule, subject: string, now = new Date()): Promise<void> {
+  await db
+    .update(rateLimits)
+    .set({ count: sql`${rateLimits.count} - 1` })
+    .where(and(eq(rateLimits.key, rateLimitKey(rule, subject)), gt(rateLimits.expiresAt, now), gt(rateLimits.count, 0)));
 }
