@@ -1,6 +1,7 @@
 // Process configuration from environment variables, validated once at start-up.
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_PASSWORD_QUEUE_LIMIT } from './passwords/password-hash.js';
 import { parseTrustProxy, TrustProxyError, type TrustProxy } from './http/forwarded.js';
 
 const envSchema = z.object({
@@ -24,6 +25,7 @@ const envSchema = z.object({
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
   MAIL_FROM: z.string().min(3).default('Poort <noreply@localhost>'),
+  POORT_PASSWORD_QUEUE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(DEFAULT_PASSWORD_QUEUE_LIMIT),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -37,6 +39,8 @@ export interface EnvConfig {
   production: boolean;
   /** Which reverse proxies' X-Forwarded-For / -Proto / -Host to believe (POORT_TRUST_PROXY). */
   trustProxy: TrustProxy;
+  /** Password hashes that may wait for a free core before logins are refused with 503. */
+  passwordQueueLimit: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** The origin browsers and brokers reach Poort at: links in mails, ACS URLs and simulated brokers' entity ids derive from it, never the Host header (R05). */
   publicUrl: string;
@@ -81,6 +85,7 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     pgliteDir: resolve(dataDir, 'pglite'),
     production: e.NODE_ENV === 'production',
     trustProxy,
+    passwordQueueLimit: e.POORT_PASSWORD_QUEUE_LIMIT,
     logLevel: e.LOG_LEVEL,
     publicUrl: e.POORT_PUBLIC_URL,
     mail: {

@@ -12,11 +12,13 @@ import { createLogger } from './logger.js';
 import { startOutboxWorker } from './mail/outbox-worker.js';
 import { smtpTransport } from './mail/smtp-transport.js';
 import { loadSiteConfig } from './site-config/load.js';
+import { setPasswordQueueLimit } from './passwords/password-hash.js';
 
 async function main(): Promise<void> {
   const env = loadEnvConfig();
   const site = loadSiteConfig();
   const logger = createLogger(env.logLevel);
+  setPasswordQueueLimit(env.passwordQueueLimit);
   // PGlite: one process per data directory (the CLI checks the same lock).
   let unlock: (() => void) | undefined;
   if (!env.databaseUrl) {
