@@ -1,6 +1,6 @@
 // Fixed-window counters in the rate_limits table: one upsert counts and starts a new window when
 // the old one ended, atomically, so parallel requests on several instances never lose a count.
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../sessions/session-store.js';
 import { rateLimits } from '../../../db/schema.js';
 import { ApiError } from '../http/api-error.js';
@@ -46,4 +46,10 @@ export async function refundRateLimit(db: DbOrTx, rule: RateLimitRule, subject: 
     .update(rateLimits)
     .set({ count: sql`${rateLimits.count} - 1` })
     .where(and(eq(rateLimits.key, rateLimitKey(rule, subject)), gt(rateLimits.expiresAt, now), gt(rateLimits.count, 0)));
+}
+
+/** Deletes counters whose window has ended (the next hit would start a new one anyway). */
+export async function deleteEndedRateLimits(db: DbOrTx, now = new Date()): Promise<number> {
+  const deleted = await db.delete(rateLimits).where(lte(rateLimits.expiresAt, now)).returning({ k: rateLimits.key });
+  return deleted.length;
 }
