@@ -46,7 +46,8 @@ export const emailFormStyles = css`
     color: var(--poort-error-color, #b00020);
     font-weight: 600;
   }
-  poort-email-form .poort-notice {
+  poort-email-form .poort-notice,
+  poort-email-form .poort-lockout-notice {
     border-inline-start: 4px solid var(--poort-primary-color, #154273);
     padding-inline-start: 0.75rem;
   }
