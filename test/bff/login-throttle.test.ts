@@ -154,6 +154,9 @@ describe('the argon2 queue is bounded', () => {
         return { status: res.status, code: await errorCode(res), retryAfter: res.headers.get('retry-after') };
       }),
     );
+    // An unknown address costs the same argon2 work as a known one (L05): it waits in the same line.
+    const unknown = await post(roomy, '/poort/api/login', { email: 'bestaat-niet@gemeente.example.nl', password: 'fout fout fout' });
+    expect({ status: unknown.status, code: await errorCode(unknown) }).toEqual({ status: 503, code: 'service_unavailable' });
     const busy = answers.filter((a) => a.status === 503);
     const checked = answers.filter((a) => a.status === 401);
     expect(busy.length).toBeGreaterThan(0);

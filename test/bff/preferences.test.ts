@@ -1,7 +1,8 @@
 // PUT /poort/api/me/preferences and confirming a notification address through the mailed link.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, outbox, users } from '../../db/schema.js';
+import { auditEvents, outbox, tokens, users } from '../../db/schema.js';
+import { hashSecretToken } from '../../bff/src/security/secret-token.js';
 import { rateLimitRules } from '../../bff/src/rate-limits/rate-limit-policy.js';
 import { notificationAddress } from '../../bff/src/accounts/notification-address.js';
 import { sendPendingMail } from '../../bff/src/mail/outbox-sender.js';
@@ -39,6 +40,11 @@ describe('notification address', () => {
     expect(mail.to).toMatchObject({ text: 'meldingen@team.example.org' });
     expect(mail.subject).toBe('Confirm your address for notifications from Example portal');
     const token = linkIn(mail).searchParams.get('poort-confirm-email')!;
+    // R04: 256 random bits, and the database holds only their SHA-256.
+    expect(token).toMatch(/^[\w-]{43}$/);
+    const stored = await t.db.db.select().from(tokens);
+    expect(stored.map((row) => row.tokenHash)).toContain(hashSecretToken(token));
+    expect(JSON.stringify(stored)).not.toContain(token);
 
     const confirmed = await post(t, '/poort/api/me/notification-email/confirm', { token });
     expect(confirmed.status).toBe(200);
