@@ -60,7 +60,11 @@ let dummy: Promise<string> | undefined;
  * against it so that they cost the same time as known ones (no user enumeration by timing).
  */
 export function dummyPasswordHash(): Promise<string> {
-  dummy ??= hashPassword(randomBytes(16).toString('base64url'));
+  // Made once; a failed attempt (a full line) is not kept, so the next login makes it again.
+  dummy ??= hashPassword(randomBytes(16).toString('base64url')).catch((error: unknown) => {
+    dummy = undefined;
+    throw error;
+  });
   return dummy;
 }
 

@@ -1,5 +1,7 @@
 // Fixed-window counters in the rate_limits table: one upsert counts and starts a new window when
 // the old one ended, atomically, so parallel requests on several instances never lose a count.
+// Both statements sit on the login path, so they are prepared once per database handle: drizzle
+// then skips building the SQL on every request.
 import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../sessions/session-store.js';
 import { rateLimits } from '../../../db/schema.js';
@@ -12,16 +14,15 @@ export interface RateLimitHit {
   retryAfterSeconds: number;
 }
 
-/** Counts one hit and says whether it is over the rule's limit. */
-export async function hitRateLimit(db: DbOrTx, rule: RateLimitRule, subject: string, now = new Date()): Promise<RateLimitHit> {
-  const windowEnd = new Date(now.getTime() + rule.windowMs);
-  // ISO strings with explicit casts: both drivers then agree on the parameter types.
-  const at = sql`${now.toISOString()}::timestamptz`;
-  const end = sql`${windowEnd.toISOString()}::timestamptz`;
+// ISO strings with explicit casts: both drivers then agree on the parameter types.
+const at = sql`${sql.placeholder('now')}::timestamptz`;
+const end = sql`${sql.placeholder('end')}::timestamptz`;
+
+function prepareHit(db: DbOrTx) {
   const expired = sql`${rateLimits.expiresAt} <= ${at}`;
-  const [row] = await db
+  return db
     .insert(rateLimits)
-    .values({ key: rateLimitKey(rule, subject), count: 1, windowStartedAt: now, expiresAt: windowEnd })
+    .values({ key: sql.placeholder('key'), count: 1, windowStartedAt: at, expiresAt: end })
     .onConflictDoUpdate({
       target: rateLimits.key,
       set: {
@@ -30,7 +31,30 @@ export async function hitRateLimit(db: DbOrTx, rule: RateLimitRule, subject: str
         expiresAt: sql`case when ${expired} then ${end} else ${rateLimits.expiresAt} end`,
       },
     })
-    .returning({ count: rateLimits.count, expiresAt: rateLimits.expiresAt });
+    .returning({ count: rateLimits.count, expiresAt: rateLimits.expiresAt })
+    .prepare('poort_hit_rate_limit');
+}
+
+function prepareRefund(db: DbOrTx) {
+  return db
+    .update(rateLimits)
+    .set({ count: sql`${rateLimits.count} - 1` })
+    .where(and(eq(rateLimits.key, sql.placeholder('key')), gt(rateLimits.expiresAt, at), gt(rateLimits.count, 0)))
+    .prepare('poort_refund_rate_limit');
+}
+
+const prepared = new WeakMap<DbOrTx, { hit: ReturnType<typeof prepareHit>; refund: ReturnType<typeof prepareRefund> }>();
+
+function statementsFor(db: DbOrTx) {
+  let statements = prepared.get(db);
+  if (!statements) prepared.set(db, (statements = { hit: prepareHit(db), refund: prepareRefund(db) }));
+  return statements;
+}
+
+/** Counts one hit and says whether it is over the rule's limit. */
+export async function hitRateLimit(db: DbOrTx, rule: RateLimitRule, subject: string, now = new Date()): Promise<RateLimitHit> {
+  const windowEnd = new Date(now.getTime() + rule.windowMs);
+  const [row] = await statementsFor(db).hit.execute({ key: rateLimitKey(rule, subject), now: now.toISOString(), end: windowEnd.toISOString() });
   return { over: isOverLimit(row!.count, rule), retryAfterSeconds: retryAfterSeconds(row!.expiresAt, now) };
 }
 
@@ -42,10 +66,7 @@ export async function enforceRateLimit(db: DbOrTx, rule: RateLimitRule, subject:
 
 /** Takes back one hit of the current window (an attempt that turned out to be legitimate). */
 export async function refundRateLimit(db: DbOrTx, rule: RateLimitRule, subject: string, now = new Date()): Promise<void> {
-  await db
-    .update(rateLimits)
-    .set({ count: sql`${rateLimits.count} - 1` })
-    .where(and(eq(rateLimits.key, rateLimitKey(rule, subject)), gt(rateLimits.expiresAt, now), gt(rateLimits.count, 0)));
+  await statementsFor(db).refund.execute({ key: rateLimitKey(rule, subject), now: now.toISOString() });
 }
 
 /** Deletes counters whose window has ended (the next hit would start a new one anyway). */
