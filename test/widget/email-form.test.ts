@@ -175,7 +175,7 @@ describe('<poort-email-form>', () => {
         return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
       };
     }
-    const notice = (el: PoortEmailForm) => el.querySelector('.poort-lockout-notice')?.textContent?.replace(/\s+/g, ' ').trim();
+    const notice = (el: PoortEmailForm) => el.querySelector('.poort-lockout-notice')!.textContent!.replace(/\s+/g, ' ').trim() || undefined;
 
     it('appears after the configured number of failed logins in this browser, whatever the addresses, and says how to get back in', async () => {
       stubLockoutBff(5, 2);

@@ -51,6 +51,10 @@ export const emailFormStyles = css`
     border-inline-start: 4px solid var(--poort-primary-color, #154273);
     padding-inline-start: 0.75rem;
   }
+  poort-email-form .poort-lockout-notice:empty {
+    border: 0;
+    padding: 0;
+  }
   poort-email-form .poort-submit {
     font: inherit;
     font-weight: 600;

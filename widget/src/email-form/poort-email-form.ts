@@ -123,11 +123,12 @@ export class PoortEmailForm extends LitElement {
    * nothing about whether an account exists, is blocked, or the password was right.
    */
   private renderLockoutNotice() {
-    if (!shouldExplainLockout(this.failedLogins, this.lockout)) return nothing;
-    return html`<div class="poort-lockout-notice" role="status">
-      <p>${this.t('email.lockoutNotice.attempts', { max: this.lockout.maxFailedLogins })}</p>
-      <p>${this.t('email.lockoutNotice.recover')}</p>
-    </div>`;
+    // The live region is always there, so screen readers announce the text when it appears.
+    const explain = shouldExplainLockout(this.failedLogins, this.lockout);
+    return html`<div class="poort-lockout-notice" role="status">${explain
+      ? html`<p>${this.t('email.lockoutNotice.attempts', { max: this.lockout!.maxFailedLogins })}</p>
+          <p>${this.t('email.lockoutNotice.recover')}</p>`
+      : nothing}</div>`;
   }
 
   private renderForgot() {
