@@ -28,9 +28,15 @@ export async function loginWithPassword(db: Db, site: SiteConfig, input: LoginIn
   const perClient = loginPerClientRule(site.localAccounts);
   const network = clientNetwork(origin.ip);
   await enforceRateLimit(db, perClient, network);
-  const result = await checkPasswordAndStartSession(db, site, input, origin);
-  await refundRateLimit(db, perClient, network);
-  return result;
+  try {
+    const result = await checkPasswordAndStartSession(db, site, input, origin);
+    await refundRateLimit(db, perClient, network);
+    return result;
+  } catch (error) {
+    // Refused because too many logins wait for a password check: no guess was made.
+    if (error instanceof ApiError && error.code === 'service_unavailable') await refundRateLimit(db, perClient, network);
+    throw error;
+  }
 }
 
 async function checkPasswordAndStartSession(db: Db, site: SiteConfig, input: LoginInput, origin: RequestOrigin) {

@@ -44,7 +44,7 @@ function expandIpv6(ip: string): string[] {
 /**
  * Password logins per client network (IPv4 address or IPv6 /64), from the site configuration:
  * failed ones count, a successful login takes its own count back, so an office behind one
- * address is not locked out by its own people logging in.
+ * address is not locked out by its own people logging in (as does one refused for a full argon2 line).
  */
 export function loginPerClientRule(limits: { loginAttemptsPerClient: number; loginWindowMinutes: number }): RateLimitRule {
   return { name: 'login:client', limit: limits.loginAttemptsPerClient, windowMs: limits.loginWindowMinutes * 60_000 };
