@@ -30,7 +30,7 @@ export interface ForgotInput {
  */
 export async function requestPasswordReset(db: Db, site: SiteConfig, env: Pick<EnvConfig, 'publicUrl'>, input: ForgotInput, origin: RequestOrigin): Promise<void> {
   await enforceRateLimit(db, rateLimitRules.forgotPerClient, clientNetwork(origin.ip));
-  const overPerEmail = (await hitRateLimit(db, rateLimitRules.forgotPerEmail, input.email)).over;
+  const overPerEmail = await hitRateLimit(db, rateLimitRules.forgotPerEmail, input.email);
   const user = await findUserByEmail(db, input.email);
   if (!user?.email || user.disabledAt || overPerEmail) {
     await recordAudit(db, { type: 'password_reset_requested', outcome: 'failure', userId: user?.id ?? null, reason: !user ? 'unknown_email' : user.disabledAt ? 'disabled' : 'rate_limited' }, origin);

@@ -8,7 +8,7 @@ import type { SessionUser } from '../sessions/session-lookup.js';
 import type { EnvConfig } from '../config.js';
 import { ApiError } from '../http/api-error.js';
 import { clientNetwork, rateLimitRules } from '../rate-limits/rate-limit-policy.js';
-import { enforceRateLimit, hitRateLimit } from '../rate-limits/rate-limit-store.js';
+import { enforceRateLimit, countRateLimitHit } from '../rate-limits/rate-limit-store.js';
 import type { SiteConfig } from '../site-config/schema.js';
 import { consumeToken, tokenLifetimes } from '../tokens/token-store.js';
 import { mailSingleUseLink } from './mail-link.js';
@@ -64,7 +64,7 @@ export async function updatePreferences(db: Db, site: SiteConfig, env: Pick<EnvC
 }
 
 async function enforceMailLimit(db: Db, user: SessionUser, origin: RequestOrigin): Promise<void> {
-  const hit = await hitRateLimit(db, rateLimitRules.notificationMailPerUser, user.id);
+  const hit = await countRateLimitHit(db, rateLimitRules.notificationMailPerUser, user.id);
   if (!hit.over) return;
   await recordAudit(db, { type: 'preferences_changed', outcome: 'failure', userId: user.id, reason: 'too_many_mails' }, origin);
   throw new ApiError('too_many_mails').retryAfter(hit.retryAfterSeconds);

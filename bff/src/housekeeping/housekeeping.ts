@@ -4,7 +4,7 @@
 // idempotent anyway, so two runs at once only cost a little.
 import type { Logger } from 'pino';
 import type { Db } from '../../../db/open.js';
-import { deleteEndedRateLimits, hitRateLimit } from '../rate-limits/rate-limit-store.js';
+import { deleteEndedRateLimits, countRateLimitHit } from '../rate-limits/rate-limit-store.js';
 import { deleteExpiredSamlRows } from '../saml/request-store.js';
 import { deleteExpiredSessions } from '../sessions/session-store.js';
 import { deleteSpentTokens } from '../tokens/token-store.js';
@@ -35,7 +35,7 @@ export async function deleteStaleRows(db: Db, now = new Date()): Promise<CleanUp
  */
 export async function runHousekeeping(db: Db, intervalMs = HOUSEKEEPING_INTERVAL_MS, now = new Date()): Promise<CleanUpCounts | undefined> {
   // The claim's window ends a little before the next round, so the next one can claim again.
-  const claim = await hitRateLimit(db, { name: 'housekeeping', limit: 1, windowMs: Math.max(1, intervalMs - 1000) }, 'round', now);
+  const claim = await countRateLimitHit(db, { name: 'housekeeping', limit: 1, windowMs: Math.max(1, intervalMs - 1000) }, 'round', now);
   if (claim.over) return undefined;
   return deleteStaleRows(db, now);
 }

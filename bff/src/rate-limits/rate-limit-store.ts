@@ -51,16 +51,21 @@ function statementsFor(db: DbOrTx) {
   return statements;
 }
 
-/** Counts one hit and says whether it is over the rule's limit. */
-export async function hitRateLimit(db: DbOrTx, rule: RateLimitRule, subject: string, now = new Date()): Promise<RateLimitHit> {
+/** Counts one hit and says whether it is over the rule's limit, and until when the window runs. */
+export async function countRateLimitHit(db: DbOrTx, rule: RateLimitRule, subject: string, now = new Date()): Promise<RateLimitHit> {
   const windowEnd = new Date(now.getTime() + rule.windowMs);
   const [row] = await statementsFor(db).hit.execute({ key: rateLimitKey(rule, subject), now: now.toISOString(), end: windowEnd.toISOString() });
   return { over: isOverLimit(row!.count, rule), retryAfterSeconds: retryAfterSeconds(row!.expiresAt, now) };
 }
 
+/** Counts one hit and says whether it is over the rule's limit. */
+export async function hitRateLimit(db: DbOrTx, rule: RateLimitRule, subject: string, now = new Date()): Promise<boolean> {
+  return (await countRateLimitHit(db, rule, subject, now)).over;
+}
+
 /** Counts one hit; over the limit, refuses the request with 429 rate_limited and Retry-After. */
 export async function enforceRateLimit(db: DbOrTx, rule: RateLimitRule, subject: string, now = new Date()): Promise<void> {
-  const hit = await hitRateLimit(db, rule, subject, now);
+  const hit = await countRateLimitHit(db, rule, subject, now);
   if (hit.over) throw new ApiError('rate_limited').retryAfter(hit.retryAfterSeconds);
 }
 
