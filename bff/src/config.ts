@@ -1,6 +1,8 @@
 // Process configuration from environment variables, validated once at start-up.
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_PASSWORD_QUEUE_LIMIT } from './passwords/password-hash.js';
+import { parseTrustProxy, TrustProxyError, type TrustProxy } from './http/forwarded.js';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -12,7 +14,7 @@ const envSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   POORT_DATA_DIR: z.string().min(1).default('.poort'),
   NODE_ENV: z.string().default('development'),
-  POORT_TRUST_PROXY: z.enum(['0', '1', 'true', 'false', '']).default('0'),
+  POORT_TRUST_PROXY: z.string().default('0'),
   POORT_PUBLIC_URL: z
     .string()
     .regex(/^https?:\/\/[^/?#]+$/, 'must be an origin such as https://www.example.nl (no path, no trailing slash)')
@@ -23,6 +25,7 @@ const envSchema = z.object({
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
   MAIL_FROM: z.string().min(3).default('Poort <noreply@localhost>'),
+  POORT_PASSWORD_QUEUE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(DEFAULT_PASSWORD_QUEUE_LIMIT),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -34,8 +37,10 @@ export interface EnvConfig {
   /** Absolute PGlite data directory, inside dataDir. */
   pgliteDir: string;
   production: boolean;
-  /** Believe X-Forwarded-For / -Proto from a reverse proxy in front of Poort. */
-  trustProxy: boolean;
+  /** Which reverse proxies' X-Forwarded-For / -Proto / -Host to believe (POORT_TRUST_PROXY). */
+  trustProxy: TrustProxy;
+  /** Password hashes that may wait for a free core before logins are refused with 503. */
+  passwordQueueLimit: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** The origin browsers and brokers reach Poort at: links in mails, ACS URLs and simulated brokers' entity ids derive from it, never the Host header (R05). */
   publicUrl: string;
@@ -65,6 +70,13 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
   }
   const e = parsed.data;
   const dataDir = resolve(e.POORT_DATA_DIR);
+  let trustProxy: TrustProxy;
+  try {
+    trustProxy = parseTrustProxy(e.POORT_TRUST_PROXY);
+  } catch (error) {
+    if (error instanceof TrustProxyError) throw new ConfigError(`environment variable POORT_TRUST_PROXY: ${error.message}`);
+    throw error;
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -72,7 +84,8 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     dataDir,
     pgliteDir: resolve(dataDir, 'pglite'),
     production: e.NODE_ENV === 'production',
-    trustProxy: e.POORT_TRUST_PROXY === '1' || e.POORT_TRUST_PROXY === 'true',
+    trustProxy,
+    passwordQueueLimit: e.POORT_PASSWORD_QUEUE_LIMIT,
     logLevel: e.LOG_LEVEL,
     publicUrl: e.POORT_PUBLIC_URL,
     mail: {

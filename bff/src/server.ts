@@ -7,16 +7,18 @@ import { openDb } from '../../db/open.js';
 import { createApp } from './app.js';
 import { ConfigError, loadEnvConfig } from './config.js';
 import { setUpEherkenning } from './eherkenning-setup.js';
-import { deleteExpiredSamlRows } from './saml/request-store.js';
+import { startHousekeeping } from './housekeeping/housekeeping.js';
 import { createLogger } from './logger.js';
 import { startOutboxWorker } from './mail/outbox-worker.js';
 import { smtpTransport } from './mail/smtp-transport.js';
 import { loadSiteConfig } from './site-config/load.js';
+import { setPasswordQueueLimit } from './passwords/password-hash.js';
 
 async function main(): Promise<void> {
   const env = loadEnvConfig();
   const site = loadSiteConfig();
   const logger = createLogger(env.logLevel);
+  setPasswordQueueLimit(env.passwordQueueLimit);
   // PGlite: one process per data directory (the CLI checks the same lock).
   let unlock: (() => void) | undefined;
   if (!env.databaseUrl) {
@@ -37,17 +39,14 @@ async function main(): Promise<void> {
     console.log(`Configuration: ${site.source} (${site.config.environment})\nDatabase: ${db.description}\nMail: ${smtpHost ? `SMTP ${smtpHost}:${env.mail.port}` : 'no SMTP configured: mails stay in the outbox'}\nPoort listens on http://${shown}:${info.port}/ (BFF under /poort/)`);
   }) as Server;
 
-  // Used SAML ids and old login requests are only needed until they expire; any instance may
-  // clean up (the deletes are idempotent), so each does now and then.
-  const cleanup = setInterval(() => {
-    deleteExpiredSamlRows(db.db).catch((error) => logger.warn({ err: { name: (error as Error).name } }, 'cleaning up saml rows'));
-  }, 10 * 60_000).unref();
+  // Expired sessions, spent tokens, old SAML rows and ended rate-limit windows are deleted now and
+  // then; every instance schedules it, one per interval does it.
+  const housekeeping = startHousekeeping(db.db, logger);
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    clearInterval(cleanup);
     logger.info({ signal }, 'stopping');
     // Close the listener first so no request starts on a closing database, then close the
     // database (PGlite flushes its data directory on close, so the next start finds it intact).
@@ -55,6 +54,7 @@ async function main(): Promise<void> {
     server.close(async () => {
       clearTimeout(force);
       await worker?.stop();
+      await housekeeping.stop();
       transport?.close();
       await db.close().catch((error) => logger.error({ err: error }, 'closing database'));
       unlock?.();

@@ -1,7 +1,9 @@
 // PUT /poort/api/me/preferences and confirming a notification address through the mailed link.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, users } from '../../db/schema.js';
+import { auditEvents, outbox, tokens, users } from '../../db/schema.js';
+import { hashSecretToken } from '../../bff/src/security/secret-token.js';
+import { rateLimitRules } from '../../bff/src/rate-limits/rate-limit-policy.js';
 import { notificationAddress } from '../../bff/src/accounts/notification-address.js';
 import { sendPendingMail } from '../../bff/src/mail/outbox-sender.js';
 import { errorCode, makeUser, post, sessionCookie } from '../support/accounts.js';
@@ -38,6 +40,11 @@ describe('notification address', () => {
     expect(mail.to).toMatchObject({ text: 'meldingen@team.example.org' });
     expect(mail.subject).toBe('Confirm your address for notifications from Example portal');
     const token = linkIn(mail).searchParams.get('poort-confirm-email')!;
+    // R04: 256 random bits, and the database holds only their SHA-256.
+    expect(token).toMatch(/^[\w-]{43}$/);
+    const stored = await t.db.db.select().from(tokens);
+    expect(stored.map((row) => row.tokenHash)).toContain(hashSecretToken(token));
+    expect(JSON.stringify(stored)).not.toContain(token);
 
     const confirmed = await post(t, '/poort/api/me/notification-email/confirm', { token });
     expect(confirmed.status).toBe(200);
@@ -63,5 +70,31 @@ describe('notification address', () => {
   it('removes the separate address with null, and changes the mail language', async () => {
     const res = await post(t, '/poort/api/me/preferences', { notificationEmail: null, locale: 'nl-BE' }, { cookie }, 'PUT');
     expect(await res.json()).toEqual({ notificationEmail: null, notificationEmailConfirmed: false, locale: 'nl-BE' });
+  });
+});
+
+describe('mails to notification addresses (issue 10, item 10)', () => {
+  it('sends at most the hourly number per account, then answers 429 too_many_mails with Retry-After and writes nothing', async () => {
+    const user = await makeUser(t, 'veel@gemeente.example.nl');
+    const own = await sessionCookie(t, user.id);
+    const limit = rateLimitRules.notificationMailPerUser.limit;
+    for (let i = 0; i < limit; i++) {
+      expect((await post(t, '/poort/api/me/preferences', { notificationEmail: `adres${i}@team.example.org` }, { cookie: own }, 'PUT')).status).toBe(200);
+    }
+    const mailsBefore = (await t.db.db.select().from(outbox)).length;
+    const refused = await post(t, '/poort/api/me/preferences', { notificationEmail: 'nog-een@team.example.org', locale: 'en' }, { cookie: own }, 'PUT');
+    expect(refused.status).toBe(429);
+    expect(await errorCode(refused)).toBe('too_many_mails');
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(3600);
+    expect((await t.db.db.select().from(outbox)).length).toBe(mailsBefore);
+    const [after] = await t.db.db.select().from(users).where(eq(users.id, user.id));
+    expect(after!.notificationEmail).toBe(`adres${limit - 1}@team.example.org`);
+    expect(after!.locale).toBeNull();
+
+    // Changes that send no mail still go through; another account has its own count.
+    expect((await post(t, '/poort/api/me/preferences', { locale: 'en' }, { cookie: own }, 'PUT')).status).toBe(200);
+    expect((await post(t, '/poort/api/me/preferences', { notificationEmail: 'ander@team.example.org' }, { cookie }, 'PUT')).status).toBe(200);
   });
 });

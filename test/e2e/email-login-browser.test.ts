@@ -74,6 +74,14 @@ describe('e-mail login in a browser', () => {
     expect(link.searchParams.get('poort-invitation')).toBeTruthy();
 
     const page = await browser.newPage();
+    // R06: the single-use token never travels on: not in a Referer, not in any request's URL but
+    // the first (the link itself), and not left in the address bar or history.
+    const token = link.searchParams.get('poort-invitation')!;
+    const leaks: string[] = [];
+    page.on('request', (r) => {
+      const referer = r.headers()['referer'] ?? '';
+      if ((r.url() !== link.href && r.url().includes(token)) || referer.includes(token)) leaks.push(`${r.method()} ${r.url()} referer=${referer}`);
+    });
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(e.message));
     // The 401 of the session check before login is expected; the demo site has no favicon.
@@ -84,6 +92,8 @@ describe('e-mail login in a browser', () => {
     await page.getByText('Dit is de demo-omgeving.').waitFor();
     // The token left the address bar as soon as the element read it.
     expect(page.url()).toBe(`${server.url.replace('localhost', '127.0.0.1')}/account/`);
+    // The entry with the token was replaced, not followed by a new one: about:blank and this page.
+    expect(await page.evaluate(() => history.length)).toBe(2);
 
     await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill('zomer aan de Waddenzee');
     await page.getByLabel('Herhaal het nieuwe wachtwoord').fill('zomer aan de Waddenzee');
@@ -107,5 +117,6 @@ describe('e-mail login in a browser', () => {
     await page.getByRole('heading', { name: 'Inloggen met e-mailadres' }).waitFor();
     expect(await page.evaluate(async () => (await fetch('/poort/api/session')).status)).toBe(401);
     expect(problems).toEqual([]);
+    expect(leaks).toEqual([]);
   });
 });

@@ -33,6 +33,8 @@ export interface TestAppOptions extends AppOptions {
   fetch?: typeof fetch;
   /** Logger to use instead of a silent one (tests that read the log). */
   logger?: Logger;
+  /** Environment variables on top of the test defaults, e.g. POORT_TRUST_PROXY. */
+  env?: Record<string, string>;
   /** Build the app as NODE_ENV=production would (no development pages, no simulated brokers). */
   production?: boolean;
 }
@@ -51,7 +53,7 @@ export function testSpKeys(): SpKeys {
 export async function createTestApp(options: TestAppOptions = {}, db?: TestDb): Promise<TestApp> {
   const site = parseSiteConfig(options.site ?? demoSiteConfig, 'test configuration');
   const handle = db ?? (await openTestDb());
-  const env = loadEnvConfig({ NODE_ENV: options.production ? 'production' : 'test', POORT_DATA_DIR: testKeyDir() });
+  const env = loadEnvConfig({ NODE_ENV: options.production ? 'production' : 'test', POORT_DATA_DIR: testKeyDir(), ...options.env });
   const self: { app?: ReturnType<typeof createApp> } = {};
   const loopback: SoapTransport = async ({ url, body, contentType }) => {
     const res = await self.app!.request(url, { method: 'POST', body, headers: { 'content-type': contentType } });

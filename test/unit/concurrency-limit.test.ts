@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { concurrencyLimit } from '../../bff/src/passwords/concurrency-limit.js';
+import { QueueFullError, concurrencyLimit } from '../../bff/src/passwords/concurrency-limit.js';
 
 describe('concurrencyLimit', () => {
   it('runs at most n tasks at once, the rest in arrival order, and frees a slot when a task fails', async () => {
@@ -30,5 +30,33 @@ describe('concurrencyLimit', () => {
       }),
     ).rejects.toThrow('at once');
     await expect(limit(async () => 'next')).resolves.toBe('next');
+  });
+});
+
+describe('concurrencyLimit with a bounded waiting line', () => {
+  it('refuses a task at once when the line is full, without starting it, and takes tasks again once it drains', async () => {
+    let bound = 1;
+    const limit = concurrencyLimit(1, () => bound);
+    const gates: Array<() => void> = [];
+    const started: string[] = [];
+    const task = (name: string) => () => {
+      started.push(name);
+      return new Promise<string>((resolve) => gates.push(() => resolve(name)));
+    };
+    const running = limit(task('running'));
+    const waiting = limit(task('waiting'));
+    await expect(limit(task('refused'))).rejects.toBeInstanceOf(QueueFullError);
+    expect(started).toEqual(['running']);
+    gates.shift()!();
+    await expect(running).resolves.toBe('running');
+    await Promise.resolve();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(started).toEqual(['running', 'waiting']);
+    bound = 0;
+    await expect(limit(task('refused too'))).rejects.toBeInstanceOf(QueueFullError);
+    gates.shift()!();
+    await expect(waiting).resolves.toBe('waiting');
+    expect(started).not.toContain('refused');
+    expect(started).not.toContain('refused too');
   });
 });

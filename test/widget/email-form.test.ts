@@ -35,6 +35,7 @@ const alertText = (el: PoortEmailForm) => el.querySelector('[role="alert"]')!.te
 
 afterEach(() => {
   window.fetch = realFetch;
+  sessionStorage.clear();
 });
 
 const titles = { nl: 'Inloggen met e-mailadres', 'nl-BE': 'Aanmelden met e-mailadres', en: 'Log in with e-mail address' } as const;
@@ -162,5 +163,70 @@ describe('<poort-email-form>', () => {
     const el = await fixture<PoortEmailForm>(html`<poort-email-form lang="nl"></poort-email-form>`);
     await waitUntil(() => el.textContent!.includes('team@gemeente.nl'));
     expect(calls[0]).to.deep.equal({ url: '/poort/api/me/notification-email/confirm', body: { token: 'bevestig' } });
+  });
+
+  describe('lockout explanation (issue 10, item 13)', () => {
+    /** A BFF whose config says: blocked after `max`, explain after `after`; login answers `status`. */
+    function stubLockoutBff(max: number, after: number, status = 401, body: unknown = { error: { code: 'invalid_credentials', message: 'x' } }) {
+      calls = [];
+      window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+        if (String(input).endsWith('/api/config')) return new Response(JSON.stringify({ environment: 'production', localAccounts: { maxFailedLogins: max, lockoutNoticeAfter: after } }), { status: 200 });
+        calls.push({ url: String(input), body: JSON.parse(String(init?.body ?? 'null')) });
+        return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+      };
+    }
+    const notice = (el: PoortEmailForm) => el.querySelector('.poort-lockout-notice')!.textContent!.replace(/\s+/g, ' ').trim() || undefined;
+
+    it('appears after the configured number of failed logins in this browser, whatever the addresses, and says how to get back in', async () => {
+      stubLockoutBff(5, 2);
+      const el = await fixture<PoortEmailForm>(html`<poort-email-form lang="nl"></poort-email-form>`);
+      await submit(el, { email: 'bestaat-misschien@gemeente.nl', password: 'een wachtwoord' });
+      expect(alertText(el)).to.contain('klopt niet');
+      expect(notice(el)).to.equal(undefined);
+      await submit(el, { email: 'iemand-anders@gemeente.nl', password: 'nog een wachtwoord' });
+      await waitUntil(() => notice(el));
+      expect(notice(el)).to.contain('Na 5 onjuiste pogingen achter elkaar wordt een account geblokkeerd.');
+      expect(notice(el)).to.contain('Wachtwoord vergeten?');
+      expect(notice(el)).to.contain('beheerder');
+      expect(el.querySelector('.poort-lockout-notice')!.getAttribute('role')).to.equal('status');
+      await expect(el).to.be.accessible();
+    });
+
+    it('survives a reload of the page, uses the numbers from the configuration, and speaks nl-BE and en', async () => {
+      stubLockoutBff(7, 3);
+      const first = await fixture<PoortEmailForm>(html`<poort-email-form lang="nl-BE"></poort-email-form>`);
+      for (let i = 0; i < 3; i++) await submit(first, { email: 'an@provincie.be', password: 'een wachtwoord' });
+      await waitUntil(() => notice(first));
+      expect(notice(first)).to.contain('Na 7 foute pogingen na elkaar wordt een account geblokkeerd.');
+      expect(notice(first)).not.to.match(/Inloggen/);
+      const again = await fixture<PoortEmailForm>(html`<poort-email-form lang="en"></poort-email-form>`);
+      await waitUntil(() => notice(again));
+      expect(notice(again)).to.contain('After 7 wrong attempts in a row an account is blocked.');
+      expect(notice(again)).to.contain('Forgot your password?');
+    });
+
+    it('is the same for a blocked account with the right password (one answer), and gone after a successful login', async () => {
+      stubLockoutBff(5, 1);
+      const el = await fixture<PoortEmailForm>(html`<poort-email-form lang="en"></poort-email-form>`);
+      await submit(el, { email: 'blocked@gemeente.nl', password: 'the right password' });
+      await waitUntil(() => notice(el));
+      const shown = { alert: alertText(el), notice: notice(el) };
+      await submit(el, { email: 'blocked@gemeente.nl', password: 'a wrong password' });
+      expect({ alert: alertText(el), notice: notice(el) }).to.deep.equal(shown);
+      stubLockoutBff(5, 1, 200, { user: { id: 'u', email: 'ok@gemeente.nl', displayName: null, role: 'user' } });
+      await submit(el, { email: 'ok@gemeente.nl', password: 'the right password' });
+      const later = await fixture<PoortEmailForm>(html`<poort-email-form lang="en"></poort-email-form>`);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(notice(later)).to.equal(undefined);
+    });
+
+    it('does not count refusals that are not about the password (rate limit, outage)', async () => {
+      stubLockoutBff(5, 1, 429, { error: { code: 'rate_limited', message: 'x' } });
+      const el = await fixture<PoortEmailForm>(html`<poort-email-form lang="nl"></poort-email-form>`);
+      await submit(el, { email: 'piet@gemeente.nl', password: 'een wachtwoord' });
+      await new Promise((r) => setTimeout(r, 20));
+      expect(alertText(el)).to.contain('te vaak');
+      expect(notice(el)).to.equal(undefined);
+    });
   });
 });

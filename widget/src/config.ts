@@ -38,6 +38,15 @@ export interface WidgetConfig {
     level: Level;
   };
   helpdesk?: { name: Localized; phone?: string; url?: string; email?: string };
+  /** Absent from an older BFF: the e-mail form then gives no lockout explanation. */
+  localAccounts?: LockoutSettings;
+}
+
+export interface LockoutSettings {
+  /** Failed logins in a row that block an account. */
+  maxFailedLogins: number;
+  /** After this many failed logins in one browser the e-mail form explains the lockout. */
+  lockoutNoticeAfter: number;
 }
 
 /** True when `achieved` is at least as strong as `required`. */

@@ -12,6 +12,8 @@ import type { Db } from '../../../db/open.js';
 import type { SiteConfig } from '../site-config/schema.js';
 import { isAdministrator } from './admin-scope.js';
 import { findUserByEmail } from './find-user.js';
+import { clientNetwork, loginPerClientRule } from '../rate-limits/rate-limit-policy.js';
+import { enforceRateLimit, refundRateLimit } from '../rate-limits/rate-limit-store.js';
 import { failureBlocks, isBlocked } from './lockout-policy.js';
 
 export interface LoginInput {
@@ -22,6 +24,23 @@ export interface LoginInput {
 }
 
 export async function loginWithPassword(db: Db, site: SiteConfig, input: LoginInput, origin: RequestOrigin) {
+  // Counted before any hashing, so guessing from one network (many accounts, or one) stops at the
+  // limit without costing CPU (issue 10, item 5; L03/L04). A successful login takes its count back.
+  const perClient = loginPerClientRule(site.localAccounts);
+  const network = clientNetwork(origin.ip);
+  await enforceRateLimit(db, perClient, network);
+  try {
+    const result = await checkPasswordAndStartSession(db, site, input, origin);
+    await refundRateLimit(db, perClient, network);
+    return result;
+  } catch (error) {
+    // Refused because too many logins wait for a password check: no guess was made.
+    if (error instanceof ApiError && error.code === 'service_unavailable') await refundRateLimit(db, perClient, network);
+    throw error;
+  }
+}
+
+async function checkPasswordAndStartSession(db: Db, site: SiteConfig, input: LoginInput, origin: RequestOrigin) {
   const user = await findUserByEmail(db, input.email);
   const stored = user?.passwordHash ?? (await dummyPasswordHash());
   const passwordOk = (await verifyPassword(stored, input.password)) && Boolean(user?.passwordHash);

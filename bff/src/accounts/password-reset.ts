@@ -10,7 +10,7 @@ import { enqueueMail } from '../mail/enqueue-mail.js';
 import { hashPassword } from '../passwords/password-hash.js';
 import { checkNewPassword } from '../passwords/password-policy.js';
 import { clientNetwork, rateLimitRules } from '../rate-limits/rate-limit-policy.js';
-import { hitRateLimit } from '../rate-limits/rate-limit-store.js';
+import { enforceRateLimit, hitRateLimit } from '../rate-limits/rate-limit-store.js';
 import { deleteUserSessions } from '../sessions/session-store.js';
 import type { SiteConfig } from '../site-config/schema.js';
 import { consumeToken, tokenLifetimes } from '../tokens/token-store.js';
@@ -29,7 +29,7 @@ export interface ForgotInput {
  * unknown addresses too so the limit itself reveals nothing. A blocked account may reset (L06).
  */
 export async function requestPasswordReset(db: Db, site: SiteConfig, env: Pick<EnvConfig, 'publicUrl'>, input: ForgotInput, origin: RequestOrigin): Promise<void> {
-  if (await hitRateLimit(db, rateLimitRules.forgotPerClient, clientNetwork(origin.ip))) throw new ApiError('rate_limited');
+  await enforceRateLimit(db, rateLimitRules.forgotPerClient, clientNetwork(origin.ip));
   const overPerEmail = await hitRateLimit(db, rateLimitRules.forgotPerEmail, input.email);
   const user = await findUserByEmail(db, input.email);
   if (!user?.email || user.disabledAt || overPerEmail) {
@@ -70,7 +70,7 @@ export function acceptInvitation(db: Db, site: SiteConfig, input: SetPasswordInp
 }
 
 async function setPasswordWithToken(db: Db, site: SiteConfig, input: SetPasswordInput, origin: RequestOrigin, purposes: TokenPurpose[], auditType: string) {
-  if (await hitRateLimit(db, rateLimitRules.tokenPerClient, clientNetwork(origin.ip))) throw new ApiError('rate_limited');
+  await enforceRateLimit(db, rateLimitRules.tokenPerClient, clientNetwork(origin.ip));
   const problem = checkNewPassword(input.password);
   if (problem) throw new ApiError(problem);
   const passwordHash = await hashPassword(input.password);

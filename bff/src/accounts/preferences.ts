@@ -8,7 +8,7 @@ import type { SessionUser } from '../sessions/session-lookup.js';
 import type { EnvConfig } from '../config.js';
 import { ApiError } from '../http/api-error.js';
 import { clientNetwork, rateLimitRules } from '../rate-limits/rate-limit-policy.js';
-import { hitRateLimit } from '../rate-limits/rate-limit-store.js';
+import { enforceRateLimit, countRateLimitHit } from '../rate-limits/rate-limit-store.js';
 import type { SiteConfig } from '../site-config/schema.js';
 import { consumeToken, tokenLifetimes } from '../tokens/token-store.js';
 import { mailSingleUseLink } from './mail-link.js';
@@ -29,6 +29,10 @@ export function preferencesView(user: SessionUser) {
 }
 
 export async function updatePreferences(db: Db, site: SiteConfig, env: Pick<EnvConfig, 'publicUrl'>, user: SessionUser, input: PreferencesInput, origin: RequestOrigin) {
+  const address = input.notificationEmail === undefined ? undefined : input.notificationEmail === null ? null : normaliseEmail(input.notificationEmail);
+  // Each address given sends a mail to it: counted per account, outside the transaction so a
+  // refused request still counts and writes nothing else (issue 10, item 10).
+  if (address) await enforceMailLimit(db, user, origin);
   return db.transaction(async (tx) => {
     const changes: Partial<User> = { updatedAt: new Date() };
     const changed: string[] = [];
@@ -36,7 +40,6 @@ export async function updatePreferences(db: Db, site: SiteConfig, env: Pick<EnvC
       changes.locale = input.locale;
       changed.push('locale');
     }
-    const address = input.notificationEmail === undefined ? undefined : input.notificationEmail === null ? null : normaliseEmail(input.notificationEmail);
     if (address !== undefined && address !== user.notificationEmail) {
       changes.notificationEmail = address;
       changes.notificationEmailVerifiedAt = null;
@@ -60,9 +63,16 @@ export async function updatePreferences(db: Db, site: SiteConfig, env: Pick<EnvC
   });
 }
 
+async function enforceMailLimit(db: Db, user: SessionUser, origin: RequestOrigin): Promise<void> {
+  const hit = await countRateLimitHit(db, rateLimitRules.notificationMailPerUser, user.id);
+  if (!hit.over) return;
+  await recordAudit(db, { type: 'preferences_changed', outcome: 'failure', userId: user.id, reason: 'too_many_mails' }, origin);
+  throw new ApiError('too_many_mails').retryAfter(hit.retryAfterSeconds);
+}
+
 /** Confirms a notification address through the mailed link; no session needed (it may be a shared mailbox). */
 export async function confirmNotificationEmail(db: Db, token: string, origin: RequestOrigin) {
-  if (await hitRateLimit(db, rateLimitRules.tokenPerClient, clientNetwork(origin.ip))) throw new ApiError('rate_limited');
+  await enforceRateLimit(db, rateLimitRules.tokenPerClient, clientNetwork(origin.ip));
   return db.transaction(async (tx) => {
     const used = await consumeToken(tx, token, ['notification_email']);
     const [user] = await tx.select().from(users).where(eq(users.id, used.userId));

@@ -1,6 +1,8 @@
 // The audit log: who did what, when, from where, with which outcome. Written with the same
 // transaction as the change it describes, so the log and the data never disagree.
 import type { Context } from 'hono';
+import type { TrustProxy } from '../http/forwarded.js';
+import { requestClient } from '../http/request-client.js';
 import { auditEvents, type AuditEvent } from '../../../db/schema.js';
 import type { DbOrTx } from '../sessions/session-store.js';
 
@@ -16,14 +18,12 @@ export async function recordAudit(db: DbOrTx, event: AuditInput, origin?: Reques
 }
 
 /**
- * Where a request came from. X-Forwarded-For is only believed when POORT_TRUST_PROXY says a
- * reverse proxy in front of us sets it; otherwise anyone could write any address into the log.
+ * Where a request came from. X-Forwarded-For is only believed as far as POORT_TRUST_PROXY says
+ * proxies in front of us wrote it; otherwise anyone could write any address into the log.
  */
-export function requestOrigin(c: Context, trustProxy: boolean): RequestOrigin {
-  const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
-  const socket = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;
+export function requestOrigin(c: Context, trustProxy: TrustProxy): RequestOrigin {
   return {
-    ip: forwarded || socket || null,
+    ip: requestClient(c, trustProxy).ip,
     userAgent: c.req.header('user-agent')?.slice(0, 512) ?? null,
   };
 }

@@ -10,6 +10,8 @@ export class ApiError extends Error {
   override name = 'ApiError';
   readonly status: ContentfulStatusCode;
   readonly code: string;
+  /** Seconds for a Retry-After header (429 and 503). */
+  retryAfterSeconds: number | undefined;
 
   constructor(code: ErrorCode, message?: string);
   constructor(code: string, message: string, status: ContentfulStatusCode);
@@ -18,6 +20,12 @@ export class ApiError extends Error {
     super(message ?? known?.message ?? code);
     this.code = code;
     this.status = (status ?? known?.status ?? 500) as ContentfulStatusCode;
+  }
+
+  /** Says when to try again: sent as Retry-After. */
+  retryAfter(seconds: number): this {
+    this.retryAfterSeconds = seconds;
+    return this;
   }
 
   toBody(): ErrorBody {

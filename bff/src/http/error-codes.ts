@@ -17,6 +17,7 @@ export const errorCodes = {
     message: 'Logging in with eHerkenning is temporarily unavailable. Please try again in a few minutes.',
   },
   rate_limited: { status: 429, message: 'Too many attempts. Please wait a while and try again.' },
+  too_many_mails: { status: 429, message: 'Too many confirmation mails were sent for this account. Please try again later.' },
   service_unavailable: {
     status: 503,
     message: 'The service is temporarily unavailable. Please try again in a few minutes.',

@@ -24,8 +24,12 @@ export function answersWithPage(c: Context): boolean {
   return accept.includes('text/html') && !accept.includes('application/json');
 }
 
+// Every 429 and 503 says when to come back (RFC 9110 §10.2.3), so well-behaved clients wait.
+const defaultRetryAfter: Partial<Record<number, number>> = { 429: 60, 503: 30 };
+
 export function errorResponse(c: Context<AppEnv>, error: ApiError, page: ErrorPageContext = {}): Response {
-  if (error.status === 503) c.header('Retry-After', '30');
+  const retryAfter = error.retryAfterSeconds ?? defaultRetryAfter[error.status];
+  if (retryAfter !== undefined) c.header('Retry-After', String(retryAfter));
   if (!answersWithPage(c)) return c.json(error.toBody(), error.status);
   const html = errorPage({
     lang: page.locale ?? requestedLocale(c),

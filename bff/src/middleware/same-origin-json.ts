@@ -3,6 +3,7 @@
 // must say the request comes from this origin (Sec-Fetch-Site, else Origin).
 import type { MiddlewareHandler } from 'hono';
 import { ApiError } from '../http/api-error.js';
+import { requestClient, trustOf } from '../http/request-client.js';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -12,8 +13,9 @@ export function sameOriginJson(): MiddlewareHandler {
     const fetchSite = c.req.header('sec-fetch-site');
     if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') throw new ApiError('forbidden_origin');
     const origin = c.req.header('origin');
-    // Behind a reverse proxy the public host is in X-Forwarded-Host (or a preserved Host header).
-    const host = c.req.header('x-forwarded-host') ?? c.req.header('host');
+    // Behind a trusted reverse proxy the public host is in X-Forwarded-Host (or a preserved Host header).
+    const trust = trustOf(c);
+    const host = (trust.kind === 'none' ? undefined : requestClient(c, trust).host) ?? c.req.header('host');
     if (!fetchSite && origin && hostOf(origin) !== host) throw new ApiError('forbidden_origin');
     const type = c.req.header('content-type') ?? '';
     const hasBody = c.req.header('content-length') !== '0' && (c.req.header('content-length') || c.req.header('transfer-encoding'));

@@ -1,5 +1,12 @@
 // Runs at most `slots` tasks at once; the others start in the order they came, as slots free up.
-export function concurrencyLimit(slots: number): <T>(task: () => Promise<T>) => Promise<T> {
+// With a bound on the waiting line, a task that finds it full is refused at once and never starts:
+// a flood of logins then costs no CPU beyond what the slots already do.
+
+export class QueueFullError extends Error {
+  override name = 'QueueFullError';
+}
+
+export function concurrencyLimit(slots: number, maxWaiting: () => number = () => Infinity): <T>(task: () => Promise<T>) => Promise<T> {
   let running = 0;
   const waiting: Array<() => void> = [];
   const release = () => {
@@ -13,6 +20,7 @@ export function concurrencyLimit(slots: number): <T>(task: () => Promise<T>) => 
       running++;
       return start();
     }
+    if (waiting.length >= maxWaiting()) return Promise.reject(new QueueFullError('too many tasks waiting'));
     return new Promise<void>((resolve) => waiting.push(resolve)).then(start);
   };
 }

@@ -15,6 +15,8 @@ export const rateLimitRules = {
   forgotPerClient: { name: 'forgot:client', limit: 20, windowMs: 15 * 60_000 },
   /** Token redemptions (reset, invitation, confirm) per client network: 30 per 15 minutes (R04). */
   tokenPerClient: { name: 'token:client', limit: 30, windowMs: 15 * 60_000 },
+  /** Mails to a new notification address per account: 5 an hour, then 429 (issue 10, item 10). */
+  notificationMailPerUser: { name: 'notification-mail:user', limit: 5, windowMs: 60 * 60_000 },
 } as const satisfies Record<string, RateLimitRule>;
 
 /**
@@ -39,10 +41,24 @@ function expandIpv6(ip: string): string[] {
   return [...left, ...fill, ...right].map((part) => part.replace(/^0+(?=.)/, ''));
 }
 
+/**
+ * Password logins per client network (IPv4 address or IPv6 /64), from the site configuration:
+ * failed ones count, a successful login takes its own count back, so an office behind one
+ * address is not locked out by its own people logging in (as does one refused for a full argon2 line).
+ */
+export function loginPerClientRule(limits: { loginAttemptsPerClient: number; loginWindowMinutes: number }): RateLimitRule {
+  return { name: 'login:client', limit: limits.loginAttemptsPerClient, windowMs: limits.loginWindowMinutes * 60_000 };
+}
+
 export function rateLimitKey(rule: RateLimitRule, subject: string): string {
   return `${rule.name}:${subject.toLowerCase()}`;
 }
 
 export function isOverLimit(count: number, rule: RateLimitRule): boolean {
   return count > rule.limit;
+}
+
+/** Whole seconds until a window ends, at least 1 (Retry-After must not invite an instant retry). */
+export function retryAfterSeconds(windowEnd: Date, now: Date): number {
+  return Math.max(1, Math.ceil((windowEnd.getTime() - now.getTime()) / 1000));
 }

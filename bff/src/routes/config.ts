@@ -33,6 +33,8 @@ export const PublicConfigSchema = z
     helpdesk: z
       .object({ name: Localized, phone: z.string().optional(), url: z.string().optional(), email: z.string().optional() })
       .optional(),
+    /** For the e-mail form's lockout explanation: the same for every address, so it reveals nothing. */
+    localAccounts: z.object({ maxFailedLogins: z.number().int(), lockoutNoticeAfter: z.number().int() }),
   })
   .openapi('PublicConfig');
 export type PublicConfig = z.infer<typeof PublicConfigSchema>;
@@ -58,6 +60,7 @@ export function publicConfig(site: SiteConfig): PublicConfig {
       level: site.eherkenning.level,
     },
     ...(site.site.helpdesk ? { helpdesk: site.site.helpdesk } : {}),
+    localAccounts: { maxFailedLogins: site.localAccounts.maxFailedLogins, lockoutNoticeAfter: site.localAccounts.lockoutNoticeAfter },
   };
 }
 

@@ -18,7 +18,8 @@ const login = createRoute({
     400: errorResponse('invalid_request'),
     401: errorResponse('invalid_credentials: unknown address, wrong password, blocked or disabled account (one answer for all)'),
     403: errorResponse('admin_requires_eherkenning'),
-    503: errorResponse('service_unavailable'),
+    429: errorResponse('rate_limited: too many failed logins from this network (see Retry-After)'),
+    503: errorResponse('service_unavailable: the database is unavailable, or too many logins wait for a password check (see Retry-After)'),
   },
 });
 

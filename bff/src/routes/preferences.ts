@@ -23,7 +23,12 @@ const putPreferences = createRoute({
   path: '/api/me/preferences',
   summary: 'Change my preferences; a new notification address is used once confirmed through the mailed link',
   request: jsonBody(z.object({ notificationEmail: EmailField.nullable().optional(), locale: LocaleField.optional() }).strict().openapi('PreferencesRequest')),
-  responses: { 200: jsonResponse('preferences', Preferences), 400: errorResponse('invalid_request'), 401: errorResponse('unauthenticated') },
+  responses: {
+    200: jsonResponse('preferences', Preferences),
+    400: errorResponse('invalid_request'),
+    401: errorResponse('unauthenticated'),
+    429: errorResponse('too_many_mails: too many confirmation mails for this account this hour (see Retry-After)'),
+  },
 });
 
 const confirm = createRoute({

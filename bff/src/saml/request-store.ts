@@ -59,7 +59,12 @@ export async function markSeen(db: DbOrTx, ids: { id: string; kind: 'response' |
   return inserted.length === ids.length;
 }
 
-export async function deleteExpiredSamlRows(db: DbOrTx, now = new Date()): Promise<void> {
-  await db.delete(samlSeen).where(lt(samlSeen.expiresAt, now));
-  await db.delete(samlRequests).where(lt(samlRequests.expiresAt, new Date(now.getTime() - 24 * 3_600_000)));
+/** Used ids once they expired, and started logins a day after they expired; the number deleted. */
+export async function deleteExpiredSamlRows(db: DbOrTx, now = new Date()): Promise<number> {
+  const seen = await db.delete(samlSeen).where(lt(samlSeen.expiresAt, now)).returning({ id: samlSeen.id });
+  const requests = await db
+    .delete(samlRequests)
+    .where(lt(samlRequests.expiresAt, new Date(now.getTime() - 24 * 3_600_000)))
+    .returning({ id: samlRequests.id });
+  return seen.length + requests.length;
 }

@@ -2,6 +2,7 @@
 // prefix, which makes browsers refuse it from a subdomain or over http (ASVS 3.4).
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
+import { requestClient, trustOf } from '../http/request-client.js';
 import { looksLikeSecretToken } from '../security/secret-token.js';
 
 const HOST_NAME = '__Host-poort_session';
@@ -15,9 +16,9 @@ const PLAIN_NAME = 'poort_session';
 export function isHttps(c: Context): boolean {
   // Prefix tests: parsing the whole URL on every request that reads the cookie costs more.
   if (c.req.url.startsWith('https:')) return true;
-  const env = (c.get('deps') as { env?: { trustProxy?: boolean; publicUrl?: string } } | undefined)?.env;
-  if (env?.publicUrl?.startsWith('https:')) return true;
-  return env?.trustProxy === true && c.req.header('x-forwarded-proto') === 'https';
+  if ((c.get('deps') as { env?: { publicUrl?: string } } | undefined)?.env?.publicUrl?.startsWith('https:')) return true;
+  const trust = trustOf(c);
+  return trust.kind !== 'none' && requestClient(c, trust).proto === 'https';
 }
 
 /** The session token from the request's cookies, when there is one of the right shape. */

@@ -127,12 +127,24 @@ export const siteConfigSchema = z.object({
     .object({
       /** Consecutive failed logins before the account is blocked. */
       maxFailedLogins: z.number().int().min(1).max(100).default(5),
+      /**
+       * After this many failed logins in one browser the e-mail form explains the lockout (how
+       * many attempts block an account, how to get back in), for any address alike.
+       */
+      lockoutNoticeAfter: z.number().int().min(1).max(100).default(2),
+      /**
+       * Failed password logins per client network (an IPv4 address or an IPv6 /64) per window,
+       * shared by all instances; then 429 with Retry-After until the window ends. A successful
+       * login does not count, so many people behind one office address can log in.
+       */
+      loginAttemptsPerClient: z.number().int().min(1).max(100_000).default(50),
+      loginWindowMinutes: z.number().int().min(1).max(24 * 60).default(15),
       /** Seed 000: "Voor Beheerders is het gebruik van eHerkenning 2+ verplicht". */
       adminsMustUseEherkenning: z.boolean().default(true),
       /** The site page that embeds <poort-email-form>; links in mails open it with ?poort-reset=… etc. */
       accountPage: z.string().regex(/^\/(?!\/)/, 'must be a path starting with a single /').default('/account/'),
     })
-    .default({ maxFailedLogins: 5, adminsMustUseEherkenning: true, accountPage: '/account/' }),
+    .default({ maxFailedLogins: 5, lockoutNoticeAfter: 2, loginAttemptsPerClient: 50, loginWindowMinutes: 15, adminsMustUseEherkenning: true, accountPage: '/account/' }),
 });
 
 export type SiteConfig = z.infer<typeof siteConfigSchema>;

@@ -1,7 +1,7 @@
 // Single-use tokens for mailed links (invitation, password reset, address confirmation): only the
 // SHA-256 of the secret is stored, and using one is a single conditional UPDATE, so two clicks in
 // parallel (or on two instances) cannot both succeed.
-import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lt, or } from 'drizzle-orm';
 import { tokens, type TokenPurpose } from '../../../db/schema.js';
 import { ApiError } from '../http/api-error.js';
 import { hashSecretToken, newSecretToken } from '../security/secret-token.js';
@@ -57,4 +57,17 @@ export async function consumeToken(db: DbOrTx, secret: string, purposes: readonl
   if (!row || !row.userId || !purposes.includes(row.purpose)) throw new ApiError('token_invalid');
   if (row.usedAt) throw new ApiError('token_used');
   throw new ApiError('token_expired');
+}
+
+/**
+ * Deletes tokens used or expired more than `keepMs` ago. Until then a second click still gets the
+ * helpful token_used / token_expired rather than token_invalid.
+ */
+export async function deleteSpentTokens(db: DbOrTx, keepMs: number, now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - keepMs);
+  const deleted = await db
+    .delete(tokens)
+    .where(or(lt(tokens.expiresAt, before), lt(tokens.usedAt, before)))
+    .returning({ t: tokens.tokenHash });
+  return deleted.length;
 }

@@ -1,5 +1,7 @@
 // The BFF calls <poort-email-form> makes. Every failure becomes an error code the form has a text
 // for: the BFF's own code, `network` when the request never got an answer, `unknown` otherwise.
+import type { LockoutSettings } from '../config.js';
+
 export interface SessionUser {
   id: string;
   email: string | null;
@@ -27,14 +29,24 @@ export async function callBff<T>(bff: string, path: string, body: unknown): Prom
   return { ok: false, code: typeof code === 'string' ? code : 'unknown' };
 }
 
-/** `demo` or `production`, from GET /api/config; undefined when the BFF cannot say. */
-export async function fetchEnvironment(bff: string): Promise<string | undefined> {
+export interface FormSettings {
+  /** `demo` or `production`; undefined when the BFF cannot say. */
+  environment: string | undefined;
+  lockout: LockoutSettings | undefined;
+}
+
+/** What the form needs from GET /api/config; nothing when the BFF cannot say. */
+export async function fetchFormSettings(bff: string): Promise<FormSettings> {
   try {
     const response = await fetch(`${bff}/api/config`, { credentials: 'same-origin', headers: { accept: 'application/json' } });
-    if (!response.ok) return undefined;
-    const config = (await response.json()) as { environment?: unknown };
-    return typeof config.environment === 'string' ? config.environment : undefined;
+    if (!response.ok) return { environment: undefined, lockout: undefined };
+    const config = (await response.json()) as { environment?: unknown; localAccounts?: Partial<LockoutSettings> };
+    const lockout = config.localAccounts;
+    return {
+      environment: typeof config.environment === 'string' ? config.environment : undefined,
+      lockout: Number.isInteger(lockout?.maxFailedLogins) && Number.isInteger(lockout?.lockoutNoticeAfter) ? (lockout as LockoutSettings) : undefined,
+    };
   } catch {
-    return undefined;
+    return { environment: undefined, lockout: undefined };
   }
 }

@@ -46,9 +46,14 @@ export const emailFormStyles = css`
     color: var(--poort-error-color, #b00020);
     font-weight: 600;
   }
-  poort-email-form .poort-notice {
+  poort-email-form .poort-notice,
+  poort-email-form .poort-lockout-notice {
     border-inline-start: 4px solid var(--poort-primary-color, #154273);
     padding-inline-start: 0.75rem;
+  }
+  poort-email-form .poort-lockout-notice:empty {
+    border: 0;
+    padding: 0;
   }
   poort-email-form .poort-submit {
     font: inherit;

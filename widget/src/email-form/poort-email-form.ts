@@ -2,7 +2,9 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { createTranslator, type Translate } from '../i18n.js';
 import { resolveLocale, type Locale } from '../locale.js';
-import { callBff, fetchEnvironment, type SessionUser } from './email-api.js';
+import type { LockoutSettings } from '../config.js';
+import { callBff, fetchFormSettings, type SessionUser } from './email-api.js';
+import { countFailedLogin, forgetFailedLogins, readFailedLogins, shouldExplainLockout } from './failed-logins.js';
 import { checkCurrentPassword, checkEmail, checkNewPassword, type CheckKey } from './form-checks.js';
 import { takeLinkToken } from './link-tokens.js';
 import { emailFormStyles } from './poort-email-form.styles.js';
@@ -39,6 +41,9 @@ export class PoortEmailForm extends LitElement {
   @state() private email = '';
   @state() private user: SessionUser | undefined;
   @state() private demo = false;
+  /** Failed logins in this browser tab, and the site's lockout rules (from /api/config). */
+  @state() private failedLogins = 0;
+  @state() private lockout: LockoutSettings | undefined;
 
   private locale: Locale = 'nl';
   private t: Translate = createTranslator('nl');
@@ -54,8 +59,13 @@ export class PoortEmailForm extends LitElement {
     // eslint-disable-next-line wc/guard-super-call -- LitElement always implements connectedCallback.
     super.connectedCallback();
     adoptStyles(this);
-    // Inside <login-chooser> the chooser shows the environment; on its own, the form does.
-    if (!this.closest('login-chooser')) void fetchEnvironment(this.bff).then((environment) => (this.demo = environment === 'demo'));
+    this.failedLogins = readFailedLogins();
+    const inChooser = !!this.closest('login-chooser');
+    void fetchFormSettings(this.bff).then(({ environment, lockout }) => {
+      // Inside <login-chooser> the chooser shows the environment; on its own, the form does.
+      if (!inChooser) this.demo = environment === 'demo';
+      this.lockout = lockout;
+    });
     const link = takeLinkToken(window.location, window.history);
     if (link) {
       this.linkToken = link.token;
@@ -98,13 +108,27 @@ export class PoortEmailForm extends LitElement {
       <form novalidate @submit=${this.submitLogin}>
         ${this.renderInput('email', 'email', t('email.emailLabel'), 'username', this.email)}
         ${this.renderInput('password', 'password', t('email.passwordLabel'), 'current-password')}
-        ${this.renderAlert()}
+        ${this.renderAlert()} ${this.renderLockoutNotice()}
         <button class="poort-submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? t('email.busy') : t('email.submit')}</button>
         <p class="poort-after-submit"><button class="poort-link" type="button" @click=${() => this.go('forgot')}>${t('email.forgotLink')}</button></p>
       </form>
       <h3>${t('email.blockedTitle')}</h3>
       <p class="poort-hint">${t('email.blockedHelp')}</p>
     `;
+  }
+
+  /**
+   * After the configured number of failed logins in this browser: how many wrong attempts block an
+   * account and how to get back in. The same for every address and every failure, so it tells
+   * nothing about whether an account exists, is blocked, or the password was right.
+   */
+  private renderLockoutNotice() {
+    // The live region is always there, so screen readers announce the text when it appears.
+    const explain = shouldExplainLockout(this.failedLogins, this.lockout);
+    return html`<div class="poort-lockout-notice" role="status">${explain
+      ? html`<p>${this.t('email.lockoutNotice.attempts', { max: this.lockout!.maxFailedLogins })}</p>
+          <p>${this.t('email.lockoutNotice.recover')}</p>`
+      : nothing}</div>`;
   }
 
   private renderForgot() {
@@ -185,7 +209,12 @@ export class PoortEmailForm extends LitElement {
     this.email = email;
     if (!this.check({ email: checkEmail(email), password: checkCurrentPassword(password) })) return;
     const result = await this.call<{ user: SessionUser }>('/api/login', { email, password });
-    if (!result) return;
+    if (!result) {
+      if (this.errorCode === 'invalid_credentials') this.failedLogins = countFailedLogin();
+      return;
+    }
+    forgetFailedLogins();
+    this.failedLogins = 0;
     this.user = result.user;
     this.go('logged-in');
     this.dispatchEvent(new CustomEvent('poort-login', { detail: { user: result.user, returnTo: this.returnTo || undefined }, bubbles: true, composed: true }));

@@ -1,0 +1,20 @@
+// The client behind a request as Hono sees it: the socket's peer and the X-Forwarded-* headers,
+// read through the POORT_TRUST_PROXY rule (forwarded.ts).
+import type { Context } from 'hono';
+import { clientView, type ClientView, type TrustProxy } from './forwarded.js';
+
+export function requestClient(c: Context, trust: TrustProxy): ClientView {
+  const peer = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;
+  if (trust.kind === 'none') return clientView(trust, { peer });
+  return clientView(trust, {
+    peer,
+    forwardedFor: c.req.header('x-forwarded-for'),
+    forwardedProto: c.req.header('x-forwarded-proto'),
+    forwardedHost: c.req.header('x-forwarded-host'),
+  });
+}
+
+/** The trust rule of the running app (absent in contexts built without deps: trust nothing). */
+export function trustOf(c: Context): TrustProxy {
+  return (c.get('deps') as { env?: { trustProxy?: TrustProxy } } | undefined)?.env?.trustProxy ?? { kind: 'none' };
+}
