@@ -1,5 +1,7 @@
 // Decrypts an EncryptedID (SAML core §2.2.4), as eHerkenning sends the identifying attributes
 // (ActingSubjectID, LegalSubjectID). node-saml only decrypts EncryptedAssertion, so this is ours.
+// The same decryption opens an EncryptedAssertion for the algorithm checks of verify-response.ts
+// (node-saml returns the decrypted assertion without its signature, so it cannot be judged there).
 // A broker may add one EncryptedKey per recipient: Poort takes the one whose Recipient is its
 // entity id (or, lacking that, the ones addressed to no one in particular). Every failure is the
 // same error, so a tampered ciphertext teaches an attacker nothing (no padding oracle).
@@ -17,22 +19,33 @@ export interface DecryptedNameId {
 }
 
 export function decryptEncryptedId(encryptedId: Element, ourEntityId: string, privateKey: string): DecryptedNameId {
-  const encryptedData = childElement(encryptedId, NS.xenc, 'EncryptedData');
-  if (!encryptedData) throw new SamlError('encrypted_id_invalid');
+  if (!childElement(encryptedId, NS.xenc, 'EncryptedData')) throw new SamlError('encrypted_id_invalid');
+  const nameId = decryptEncryptedElement(encryptedId, ourEntityId, privateKey, nameIdFrom);
+  if (!nameId) throw new SamlError('encrypted_id_undecryptable');
+  return nameId;
+}
+
+/**
+ * The plaintext of an EncryptedID or EncryptedAssertion (`wrapper`), read by `read`, with the
+ * first EncryptedKey addressed to us that yields a readable result; undefined when none does
+ * (whichever step failed: no padding oracle).
+ */
+export function decryptEncryptedElement<T>(wrapper: Element, ourEntityId: string, privateKey: string, read: (plain: string) => T): T | undefined {
+  const encryptedData = childElement(wrapper, NS.xenc, 'EncryptedData');
+  if (!encryptedData) return undefined;
   const keyInfo = childElement(encryptedData, NS.ds, 'KeyInfo');
-  const candidates = [...(keyInfo ? childElements(keyInfo, NS.xenc, 'EncryptedKey') : []), ...childElements(encryptedId, NS.xenc, 'EncryptedKey')];
+  const candidates = [...(keyInfo ? childElements(keyInfo, NS.xenc, 'EncryptedKey') : []), ...childElements(wrapper, NS.xenc, 'EncryptedKey')];
   const forUs = candidates.filter((k) => k.getAttribute('Recipient') === ourEntityId);
   const usable = forUs.length > 0 ? forUs : candidates.filter((k) => !k.getAttribute('Recipient'));
   for (const encryptedKey of usable) {
     try {
       const key = decryptKey(encryptedKey, privateKey);
-      const plain = decryptData(encryptedData, key);
-      return nameIdFrom(plain);
+      return read(decryptData(encryptedData, key));
     } catch {
-      // try the next key addressed to us; the error below is the same whichever step failed
+      // try the next key addressed to us
     }
   }
-  throw new SamlError('encrypted_id_undecryptable');
+  return undefined;
 }
 
 function decryptKey(encryptedKey: Element, privateKey: string): Buffer {

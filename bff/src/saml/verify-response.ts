@@ -8,7 +8,7 @@ import { SAML } from '@node-saml/node-saml';
 import { levelFromUri, type Level } from '../site-config/levels.js';
 import type { BrokerEndpoints } from './broker-metadata.js';
 import { childElement, childElements, NS, onlyChild, textOf } from './dom.js';
-import { decryptEncryptedId } from './encrypted-id.js';
+import { decryptEncryptedElement, decryptEncryptedId } from './encrypted-id.js';
 import { isForOurService, mapEherkenningAttributes, outcomeForStatus, type AttributeValue, type EherkenningIdentity } from './eherkenning-attributes.js';
 import { SamlError } from './saml-error.js';
 import type { SpContext } from './sp-context.js';
@@ -97,6 +97,22 @@ function refuseHostileShape(root: Element): void {
   if (breach) throw new SamlError(breach);
 }
 
+/**
+ * The rules of refuseHostileShape for what an EncryptedAssertion hides: its signature and its
+ * EncryptedIDs. They are judged on Poort's own decryption, before node-saml verifies the
+ * signature, because node-saml hands back the verified assertion with the signature removed.
+ */
+function refuseHostileEncryptedAssertion(root: Element, sp: SpContext): void {
+  const encrypted = childElement(root, NS.saml, 'EncryptedAssertion');
+  if (!encrypted) return;
+  // Serialised on its own, the assertion may use a prefix the sender declared higher up.
+  const assertion = decryptEncryptedElement(encrypted, sp.entityId, sp.keys.encryption.key, (plain) =>
+    onlyChild(parseXmlStrict(`<w xmlns:saml="${NS.saml}" xmlns:saml2="${NS.saml}">${plain}</w>`).documentElement!, NS.saml, 'Assertion'),
+  );
+  if (!assertion) throw new SamlError('decryption_failed');
+  refuseHostileShape(assertion);
+}
+
 /** Outcome of a non-success status, or undefined for Success. */
 export function statusOutcome(envelope: { status: string; subStatus?: string }) {
   return envelope.status === SUCCESS ? undefined : outcomeForStatus(envelope.subStatus);
@@ -113,6 +129,7 @@ export async function verifyResponse(xml: string, options: VerifyOptions, read?:
   const outcome = statusOutcome(envelope);
   if (outcome) throw new SamlError(`status_${(envelope.subStatus ?? envelope.status).split(':').pop()}`, outcome);
   if (directAssertions(root).length !== 1) throw new SamlError('no_assertion');
+  refuseHostileEncryptedAssertion(root, sp);
 
   let assertionXml: string;
   try {
@@ -127,7 +144,6 @@ export async function verifyResponse(xml: string, options: VerifyOptions, read?:
   // From here on only the assertion node-saml verified is read, never the original document.
   const assertion = parseXmlStrict(assertionXml).documentElement!;
   if (assertion.namespaceURI !== NS.saml || assertion.localName !== 'Assertion') throw new SamlError('no_assertion');
-  refuseHostileShape(assertion); // an EncryptedAssertion's content is seen only now
   const issuer = onlyChild(assertion, NS.saml, 'Issuer');
   if (!issuer || textOf(issuer) !== broker.entityId) throw new SamlError('issuer_mismatch');
   const assertionId = assertion.getAttribute('ID');
