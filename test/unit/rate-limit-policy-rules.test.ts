@@ -31,11 +31,12 @@ describe('client network of an address', () => {
 });
 
 describe('rules', () => {
-  it('are the documented limits: 3 reset mails an hour per address, 20 forgot and 30 token requests per 15 minutes per network', () => {
+  it('are the documented limits: 3 reset mails an hour per address, 20 forgot and 30 token requests per 15 minutes per network, 5 notification mails an hour per account', () => {
     expect(rateLimitRules).toEqual({
       forgotPerEmail: { name: 'forgot:email', limit: 3, windowMs: 3_600_000 },
       forgotPerClient: { name: 'forgot:client', limit: 20, windowMs: 900_000 },
       tokenPerClient: { name: 'token:client', limit: 30, windowMs: 900_000 },
+      notificationMailPerUser: { name: 'notification-mail:user', limit: 5, windowMs: 3_600_000 },
     });
   });
 

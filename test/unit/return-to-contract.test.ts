@@ -7,13 +7,8 @@ import { allowedReturnTo } from '../../bff/src/saml/return-to.js';
 
 const PUBLIC_URL = 'https://portaal.example.nl';
 
-/**
- * The one place that calls allowedReturnTo. The prefix list carries `publicUrl` and `prefixes`
- * as well, so the same call suits both forms of the function: `(value, prefixes)` and
- * `(value, { publicUrl, prefixes })`. Once every branch has the second form, pass a plain rule.
- */
 function returnTo(value: string | undefined, prefixes: string[]): string | undefined {
-  return allowedReturnTo(value, Object.assign([...prefixes], { publicUrl: PUBLIC_URL, prefixes }));
+  return allowedReturnTo(value, { publicUrl: PUBLIC_URL, prefixes });
 }
 
 /** Where a browser lands when the ACS answers with `Location: <path>`. */
