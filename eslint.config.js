@@ -31,5 +31,29 @@ export default tseslint.config(
     // The widget runs in browsers only: Node's globals would hide mistakes there.
     files: ['widget/src/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      // From the shared contract the widget takes constants and types; the zod schemas only as
+      // types (`import type`), so zod never reaches the bundle (docs/decisions/0001-shared-contract.md).
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/contract/api-schemas*'], allowTypeImports: true, message: 'Import the wire shapes with `import type`: zod stays out of the widget bundle.' },
+            { group: ['zod', 'zod/*', '@hono/*', 'hono', 'hono/*'], message: 'The widget bundle has no zod or Hono.' },
+            { group: ['**/bff/**', '**/db/**'], message: 'The widget shares only contract/ with the BFF.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The contract is what the BFF and the widget share: it depends on neither, nor on the database.
+    files: ['contract/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/bff/**', '**/widget/**', '**/db/**', 'node:*'], message: 'contract/ depends on no part of Poort and on nothing only Node has.' }] },
+      ],
+    },
   },
 );

@@ -20,18 +20,11 @@ const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' 
 const stamped = (name: string) => ts(name).notNull().defaultNow();
 const createdAt = () => stamped('created_at');
 
-/**
- * Ordered from least to most: a role may only be given by someone whose role is at least as high
- * (bff/src/accounts/admin-scope.ts). `admin` administers its own organisations; `servicedesk`
- * (the operator's help desk, like the CLI) all of them, and creates organisations.
- */
-export const roles = ['user', 'editor', 'admin', 'servicedesk'] as const;
-export type Role = (typeof roles)[number];
+import { loginMethods } from '../contract/login-methods.js';
+import { roles } from '../contract/roles.js';
+
 /** The database refuses any other role value, whatever the code above it does. */
 const roleCheck = (column: string) => sql.raw(`${column} in (${roles.map((r) => `'${r}'`).join(', ')})`);
-
-export const authMethods = ['email', 'eherkenning', 'acmidm'] as const;
-export type AuthMethod = (typeof authMethods)[number];
 
 export const organisations = pgTable('organisations', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -109,7 +102,7 @@ export const sessions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     actingFor: uuid('acting_for').references(() => organisations.id, { onDelete: 'set null' }),
-    method: text('method', { enum: authMethods }).notNull(),
+    method: text('method', { enum: loginMethods }).notNull(),
     level: text('level'),
     /** Attributes of the login that are not rows of their own (e.g. KvK number, broker). */
     attributes: jsonb('attributes').$type<Record<string, string>>().notNull().default({}),

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSiteConfig } from '../../bff/src/site-config/demo-defaults.js';
 import { loadSiteConfig } from '../../bff/src/site-config/load.js';
-import { levelFromUri, levelSatisfies } from '../../bff/src/site-config/levels.js';
+import { levelSatisfies } from '../../contract/levels.js';
+import { levelFromUri } from '../../bff/src/site-config/levels.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 
 describe('site configuration file', () => {

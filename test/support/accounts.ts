@@ -1,5 +1,6 @@
 // Helpers for account tests: organisations, users with a password, admin sessions, JSON requests.
-import { memberships, organisations, users, type Role } from '../../db/schema.js';
+import type { Role } from '../../contract/roles.js';
+import { memberships, organisations, users } from '../../db/schema.js';
 import { hashPassword } from '../../bff/src/passwords/password-hash.js';
 import { lifetimesFrom } from '../../bff/src/sessions/session-policy.js';
 import { createSession } from '../../bff/src/sessions/session-store.js';

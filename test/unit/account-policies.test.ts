@@ -6,11 +6,13 @@ import { emailDomain, isDomainAllowed, parseDomainList } from '../../bff/src/acc
 import { failureBlocks, isBlocked } from '../../bff/src/accounts/lockout-policy.js';
 import { notificationAddress } from '../../bff/src/accounts/notification-address.js';
 import { composeMail, describeDuration, mailKinds } from '../../bff/src/mail/mail-texts.js';
-import { mailLocale, mailLocales } from '../../bff/src/mail/mail-locale.js';
+import { locales } from '../../contract/locales.js';
+import { mailLocale } from '../../bff/src/mail/mail-locale.js';
 import { MAX_MAIL_ATTEMPTS, nextMailAttempt } from '../../bff/src/mail/retry-policy.js';
 import { isCommonPassword } from '../../bff/src/passwords/common-passwords.js';
 import { needsRehash } from '../../bff/src/passwords/password-hash.js';
-import { checkNewPassword, passwordLength } from '../../bff/src/passwords/password-policy.js';
+import { passwordLength } from '../../contract/passwords.js';
+import { checkNewPassword } from '../../bff/src/passwords/password-policy.js';
 import { clientNetwork, isOverLimit, rateLimitKey, rateLimitRules } from '../../bff/src/rate-limits/rate-limit-policy.js';
 
 describe('password policy', () => {
@@ -105,7 +107,7 @@ describe('mail', () => {
     expect(MAX_MAIL_ATTEMPTS).toBeGreaterThan(5);
   });
   it('has every mail in every locale, with the link in it', () => {
-    for (const locale of mailLocales) {
+    for (const locale of locales) {
       for (const kind of mailKinds) {
         const mail = composeMail(kind, locale, { siteName: 'Portaal', link: 'https://portaal.example/account/?poort-reset=abc', validFor: describeDuration(30 * 60_000, locale) });
         expect(mail.subject, `${locale} ${kind}`).toContain('Portaal');

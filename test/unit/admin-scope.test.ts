@@ -2,7 +2,7 @@
 // roles they may give. The routes and the CLI only apply it (test/bff/admin-scope.test.ts).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { roles, type Role } from '../../db/schema.js';
+import { roles, type Role } from '../../contract/roles.js';
 import {
   administeredOrganisations,
   canAdminister,

@@ -2,12 +2,13 @@
 // words), and nothing from the request put on it unescaped.
 import { describe, expect, it } from 'vitest';
 import { errorPage } from '../../bff/src/pages/error-page.js';
-import { errorPageTexts, matchPageLocale, pageLocales } from '../../bff/src/pages/page-texts.js';
+import { locales, matchLocale } from '../../contract/locales.js';
+import { errorPageTexts } from '../../bff/src/pages/page-texts.js';
 
 describe('error page texts', () => {
   it('exist for the same codes in every locale, none empty', () => {
     const codes = Object.keys(errorPageTexts.nl.messages).sort();
-    for (const locale of pageLocales) {
+    for (const locale of locales) {
       const texts = errorPageTexts[locale];
       expect(Object.keys(texts.messages).sort(), locale).toEqual(codes);
       for (const message of [texts.generic, ...Object.values(texts.messages)]) {
@@ -25,7 +26,7 @@ describe('error page texts', () => {
   });
 
   it('matches language tags to the page languages', () => {
-    expect(['nl', 'NL-be', 'nl-NL', 'en-GB', 'en', 'fr', '', undefined].map(matchPageLocale)).toEqual(['nl', 'nl-BE', 'nl', 'en', 'en', undefined, undefined, undefined]);
+    expect(['nl', 'NL-be', 'nl-NL', 'en-GB', 'en', 'fr', '', undefined].map(matchLocale)).toEqual(['nl', 'nl-BE', 'nl', 'en', 'en', undefined, undefined, undefined]);
   });
 });
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import en from '../../widget/locales/en.json';
 import nlBE from '../../widget/locales/nl-BE.json';
 import nl from '../../widget/locales/nl.json';
-import { matchLocale, resolveLocale } from '../../widget/src/locale.js';
+import { matchLocale } from '../../contract/locales.js';
+import { resolveLocale } from '../../widget/src/locale.js';
 
 type Tree = { [key: string]: string | Tree };
 function keys(tree: Tree, prefix = ''): string[] {

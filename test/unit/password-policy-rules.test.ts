@@ -2,7 +2,8 @@
 // (issue 12 §4): Unicode normalisation before counting and comparing, and the precise shape of
 // the "own e-mail address" rule.
 import { describe, expect, it } from 'vitest';
-import { checkNewPassword, normalisePassword, passwordLength } from '../../bff/src/passwords/password-policy.js';
+import { normalisePassword, passwordLength } from '../../contract/passwords.js';
+import { checkNewPassword } from '../../bff/src/passwords/password-policy.js';
 
 const nfd = (s: string) => s.normalize('NFD');
 

@@ -3,7 +3,7 @@
 import { expect, html } from '@open-wc/testing';
 import '../../widget/src/login-chooser.js';
 import type { LoginChooser } from '../../widget/src/login-chooser.js';
-import { locales } from '../../widget/src/locale.js';
+import { locales } from '../../contract/locales.js';
 import { poortErrorCodes } from '../../widget/src/poort-error.js';
 import { $, chooser, openBrokerStep, press, rawKeys, restoreFetch, serveConfig, siteConfig, text } from './support.js';
 

@@ -3,7 +3,9 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../widget/src/email-form/poort-email-form.js';
 import '../../widget/src/login-chooser.js';
 import type { PoortEmailForm } from '../../widget/src/email-form/poort-email-form.js';
-import { locales } from '../../widget/src/locale.js';
+import type { SessionUser } from '../../contract/api-schemas.js';
+import { locales } from '../../contract/locales.js';
+import type { PoortLoginDetail } from '../../widget/src/events.js';
 
 interface Call {
   url: string;
@@ -83,14 +85,14 @@ describe('<poort-email-form>', () => {
     expect(el.textContent).to.contain('Vul uw wachtwoord in.');
   });
 
-  it('logs in and fires poort-login with the user', async () => {
-    const user = { id: 'u1', email: 'sanne@gemeente.nl', displayName: 'Sanne', role: 'user' };
+  it('logs in and fires poort-login with the method, the user and no return path', async () => {
+    const user: SessionUser = { id: 'u1', email: 'sanne@gemeente.nl', displayName: 'Sanne', role: 'user' };
     stubFetch(200, { user, method: 'email' });
     const el = await fixture<PoortEmailForm>(html`<poort-email-form bff="/x/poort" lang="en"></poort-email-form>`);
     const event = oneEvent(el, 'poort-login');
     await submit(el, { email: 'sanne@gemeente.nl', password: 'een wachtwoord' });
-    const { detail, bubbles, composed } = (await event) as CustomEvent;
-    expect(detail.user).to.deep.equal(user);
+    const { detail, bubbles, composed } = (await event) as CustomEvent<PoortLoginDetail>;
+    expect(detail).to.deep.equal({ method: 'email', user, returnTo: null });
     expect(bubbles && composed).to.equal(true);
     expect(calls).to.deep.equal([{ url: '/x/poort/api/login', body: { email: 'sanne@gemeente.nl', password: 'een wachtwoord' } }]);
     await waitUntil(() => el.textContent!.includes('You are logged in as sanne@gemeente.nl'));

@@ -2,6 +2,8 @@
 import { expect, html } from '@open-wc/testing';
 import '../../widget/src/email-form/poort-email-form.js';
 import '../../widget/src/login-chooser.js';
+import type { SessionUser } from '../../contract/api-schemas.js';
+import type { PoortLoginDetail } from '../../widget/src/events.js';
 import { $, chooser, restoreFetch, serveConfig, text } from './support.js';
 
 describe('<login-chooser> e-mail step', () => {
@@ -42,15 +44,20 @@ describe('<login-chooser> e-mail step', () => {
     expect(form.querySelector('input[name="email"]')).to.not.equal(null);
   });
 
-  it('lets a poort-login event from the form bubble out of the widget', async () => {
-    const el = await chooser();
+  it('lets the poort-login event of a real e-mail login bubble out of the widget, with the return path', async () => {
+    const el = await chooser(html`<login-chooser lang="nl" return-to="/mijn"></login-chooser>`);
     $(el, 'button[data-method="email"]').click();
     await el.updateComplete;
-    let seen: unknown;
-    document.addEventListener('poort-login', (e) => (seen = e.detail), { once: true });
-    el.querySelector('poort-email-form')!.dispatchEvent(
-      new CustomEvent('poort-login', { detail: { method: 'email' }, bubbles: true, composed: true }),
-    );
-    expect(seen).to.deep.equal({ method: 'email' });
+    const form = el.querySelector('poort-email-form')! as HTMLElement & { updateComplete: Promise<boolean> };
+    await form.updateComplete;
+    const user: SessionUser = { id: 'u1', email: 'sanne@gemeente.nl', displayName: 'Sanne', role: 'editor' };
+    const configFetch = window.fetch;
+    window.fetch = async (input, init) =>
+      String(input).endsWith('/api/login') ? Response.json({ user, method: 'email' }) : configFetch(input, init);
+    const seen = new Promise<PoortLoginDetail>((resolve) => document.addEventListener('poort-login', (e) => resolve(e.detail), { once: true }));
+    form.querySelector<HTMLInputElement>('input[name="email"]')!.value = user.email!;
+    form.querySelector<HTMLInputElement>('input[name="password"]')!.value = 'een wachtwoord';
+    form.querySelector('form')!.requestSubmit();
+    expect(await seen).to.deep.equal({ method: 'email', user, returnTo: '/mijn' });
   });
 });

@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 import { expect, html } from '@open-wc/testing';
 import '../../widget/src/login-chooser.js';
-import { locales } from '../../widget/src/locale.js';
+import { locales } from '../../contract/locales.js';
 import { $, $$, chooser, rawKeys, restoreFetch, serveConfig, siteConfig, text } from './support.js';
 
 const expected = {

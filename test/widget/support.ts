@@ -2,7 +2,8 @@
 // exercised by the end-to-end tests), and small ways to look inside the shadow root.
 import { fixture, html } from '@open-wc/testing';
 import type { LoginChooser } from '../../widget/src/login-chooser.js';
-import type { Broker, WidgetConfig } from '../../widget/src/config.js';
+import type { Broker } from '../../contract/api-schemas.js';
+import type { WidgetConfig } from '../../widget/src/config.js';
 
 export const brokers: Broker[] = [
   { id: 'noord', name: 'Demo Makelaar Noord', aliases: ['Noord'], levels: ['loa2', 'loa2plus', 'loa3'] },

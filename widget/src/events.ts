@@ -1,6 +1,7 @@
 // The events <login-chooser> and its parts fire. All bubble and are composed, so a page can
 // listen on document; each has a typed `detail` (see HTMLElementEventMap below).
-import type { LoginMethod } from './config.js';
+import type { SessionUser } from '../../contract/api-schemas.js';
+import type { LoginMethod } from '../../contract/login-methods.js';
 
 export interface PoortMethodDetail {
   method: LoginMethod;
@@ -12,9 +13,17 @@ export interface PoortBrokerDetail {
   url: string;
 }
 
-/** Fired by the part that completed a login (the e-mail form fires it itself). */
+/**
+ * Fired by the part that completed a login without leaving the page (today only the e-mail form;
+ * an eHerkenning login ends in a page load instead). Every key is always there.
+ */
 export interface PoortLoginDetail {
+  /** How the person logged in. */
   method: LoginMethod;
+  /** Who is logged in now: the same object `GET /api/session` has as `user`. */
+  user: SessionUser;
+  /** The form's `return-to` path, for the page to go to; null when none was set. */
+  returnTo: string | null;
 }
 
 export interface PoortErrorDetail {

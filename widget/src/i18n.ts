@@ -5,7 +5,7 @@
 import en from '../locales/en.json';
 import nlBE from '../locales/nl-BE.json';
 import nl from '../locales/nl.json';
-import type { Locale } from './locale.js';
+import type { Locale } from '../../contract/locales.js';
 
 export const resources: Record<Locale, Texts> = { nl, 'nl-BE': nlBE, en };
 

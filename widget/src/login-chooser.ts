@@ -2,10 +2,14 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { BrokerCombobox } from './broker/broker-combobox.js';
 import { rememberBroker, rememberedBroker } from './broker/remembered-broker.js';
-import { fetchConfig, levels, loginMethods, servedMethods, strongerLevel, type Level, type LoginMethod, type WidgetConfig } from './config.js';
+import { levels, strongerLevel, type Level } from '../../contract/levels.js';
+import { matchLocale, type Locale } from '../../contract/locales.js';
+import { loginMethods, servedMethods, type LoginMethod } from '../../contract/login-methods.js';
+import { BASE } from '../../contract/paths.js';
+import { fetchConfig, type WidgetConfig } from './config.js';
 import { fire } from './events.js';
 import { createTranslator, type Translate } from './i18n.js';
-import { matchLocale, resolveLocale, type Locale } from './locale.js';
+import { resolveLocale } from './locale.js';
 import { loginChooserStyles } from './login-chooser.styles.js';
 import { isKnownError, takePoortError, unknownErrorCode } from './poort-error.js';
 import { errorView } from './views/error-view.js';
@@ -59,7 +63,7 @@ export class LoginChooser extends LitElement {
   @property() override lang = '';
 
   /** Base path of the Poort BFF on this site. */
-  @property() bff = '/poort';
+  @property() bff = BASE;
 
   /** Methods to offer and their order, space-separated (`eherkenning acmidm email`); default: all the site offers. */
   @property() methods = '';

@@ -1,24 +1,16 @@
 // The BFF sends people back to the site with `?poort-error=<code>` when a login failed. The
 // widget shows a text per code and takes the parameter out of the address bar, so a reload or a
 // shared link does not show a stale error.
-export const poortErrorCodes = [
-  'cancelled',
-  'no_authorisation',
-  'level_too_low',
-  'account_blocked',
-  'session_expired',
-  'service_unavailable',
-  'saml_invalid',
-  'service_mismatch',
-] as const;
+import { errorParameter, loginRedirectErrors } from '../../contract/redirect-errors.js';
+
+/** Every code the BFF's login redirect sends, and the ones a site's own pages may send. */
+export const poortErrorCodes = [...loginRedirectErrors, 'account_blocked', 'session_expired', 'service_unavailable'] as const;
 export type PoortErrorCode = (typeof poortErrorCodes)[number];
 
 export const isKnownError = (code: string): code is PoortErrorCode => (poortErrorCodes as readonly string[]).includes(code);
 
 /** What the widget shows and reports for any other `poort-error` value (never the value itself). */
 export const unknownErrorCode = 'unknown';
-
-export const errorParameter = 'poort-error';
 
 /** Reads `poort-error` from the address and removes it with history.replaceState. */
 export function takePoortError(): string | undefined {

@@ -2,7 +2,8 @@
 // audit for all: each operation is one transaction holding the change, its mail and its audit
 // event. Which organisations and accounts an actor may touch is admin-scope.ts's decision.
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { memberships, organisations, users, type Organisation, type Role, type User } from '../../../db/schema.js';
+import type { Role } from '../../../contract/roles.js';
+import { memberships, organisations, users, type Organisation, type User } from '../../../db/schema.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { ApiError } from '../http/api-error.js';
 import { hashPassword } from '../passwords/password-hash.js';

@@ -8,7 +8,7 @@
 // - An account is administered only by someone who administers every organisation it belongs to:
 //   disabling or unblocking changes the whole account, so an admin of A does not end the access a
 //   person also has at B. Accounts in no organisation are the service desk's.
-import { roles, type Role } from '../../../db/schema.js';
+import { roles, type Role } from '../../../contract/roles.js';
 
 export interface AdminActor {
   /** The acting user, or null for the service-desk CLI. */

@@ -1,6 +1,7 @@
 // A person's own preferences: the language of mails and a separate address for notifications,
 // which is used only after its owner confirmed it through a mailed link (seed 000).
 import { eq } from 'drizzle-orm';
+import type { Locale } from '../../../contract/locales.js';
 import type { Db } from '../../../db/open.js';
 import { users, type User } from '../../../db/schema.js';
 import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
@@ -17,7 +18,7 @@ import { normaliseEmail } from './email-domain.js';
 export interface PreferencesInput {
   /** null removes the separate address; absent leaves it. */
   notificationEmail?: string | null | undefined;
-  locale?: 'nl' | 'nl-BE' | 'en' | undefined;
+  locale?: Locale | undefined;
 }
 
 export function preferencesView(user: SessionUser) {

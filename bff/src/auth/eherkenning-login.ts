@@ -13,7 +13,8 @@ import { SamlError } from '../saml/saml-error.js';
 import type { VerifiedLogin } from '../saml/verify-response.js';
 import { lifetimesFrom } from '../sessions/session-policy.js';
 import { createSession, deleteSession } from '../sessions/session-store.js';
-import { levelSatisfies, requiredLevelForRole, type Level } from '../site-config/levels.js';
+import { levelSatisfies, type Level } from '../../../contract/levels.js';
+import { requiredLevelForRole } from '../site-config/levels.js';
 import type { SiteConfig } from '../site-config/schema.js';
 
 /** How long used ids are remembered beyond the assertion's own validity (clock skew and then some). */

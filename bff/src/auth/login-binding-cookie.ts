@@ -8,16 +8,15 @@
 // same-origin simulated brokers) it is Lax. One token per browser serves any number of tabs.
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { newSecretToken } from '../security/secret-token.js';
+import { looksLikeSecretToken, newSecretToken } from '../security/secret-token.js';
 import { isHttps } from '../sessions/session-cookie.js';
 
 const SECURE_NAME = '__Host-poort_login';
 const PLAIN_NAME = 'poort_login';
-const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 export function readLoginBinding(c: Context): string | undefined {
   const value = getCookie(c, isHttps(c) ? SECURE_NAME : PLAIN_NAME);
-  return value && TOKEN.test(value) ? value : undefined;
+  return value && looksLikeSecretToken(value) ? value : undefined;
 }
 
 /** The browser's binding token (reused when it has one), sent again with a fresh lifetime. */

@@ -1,6 +1,7 @@
 // The service-desk commands: their options, help texts and what each does. main.ts parses the
 // command line and opens the database; the work itself is in accounts/, shared with the admin API.
-import { roles } from '../../../db/schema.js';
+import { locales } from '../../../contract/locales.js';
+import { roles } from '../../../contract/roles.js';
 import type { AccountContext } from '../accounts/account-context.js';
 import { createAccount, createOrganisation, disableAccount, inviteAccount, listAccounts, unlockAccount } from '../accounts/account-admin.js';
 
@@ -44,7 +45,7 @@ export const commands: Record<string, Command> = {
       const role = v.role as string | undefined;
       if (role !== undefined && !(roles as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${roles.join(', ')}`);
       const locale = v.locale as string | undefined;
-      if (locale !== undefined && !['nl', 'nl-BE', 'en'].includes(locale)) throw new UsageError('--locale must be nl, nl-BE or en');
+      if (locale !== undefined && !(locales as readonly string[]).includes(locale)) throw new UsageError(`--locale must be one of ${locales.join(', ')}`);
       const password = v['password-stdin'] ? stripNewline(await io.readStdin()) : undefined;
       const { user, organisation, invited } = await createAccount(ctx, {
         email: v.email as string,

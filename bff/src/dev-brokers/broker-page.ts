@@ -1,9 +1,10 @@
 // The simulated broker's page: pick a test person (who acts for a test company), or press
 // "Annuleren" or "Geen machtiging" to try the failure paths. In Dutch, Flemish or English.
-import { escapeHtml, type PageLocale } from '../pages/page-texts.js';
+import type { Locale } from '../../../contract/locales.js';
+import { escapeHtml } from '../pages/page-texts.js';
 import { testPeople } from './test-people.js';
 
-const texts: Record<PageLocale, Record<'title' | 'intro' | 'level' | 'loginAs' | 'cancel' | 'noAuthorisation' | 'forCompany' | 'banner', string>> = {
+const texts: Record<Locale, Record<'title' | 'intro' | 'level' | 'loginAs' | 'cancel' | 'noAuthorisation' | 'forCompany' | 'banner', string>> = {
   nl: {
     title: 'Gesimuleerde eHerkenningsmakelaar',
     intro: 'Dit is een nagebootste makelaar voor ontwikkeling. Kies met wie u inlogt.',
@@ -37,7 +38,7 @@ const texts: Record<PageLocale, Record<'title' | 'intro' | 'level' | 'loginAs' |
 };
 
 export interface BrokerPageInput {
-  lang: PageLocale;
+  lang: Locale;
   brokerName: string;
   answerAction: string;
   level: string;

@@ -9,12 +9,14 @@ import { BINDING } from '../saml/broker-metadata.js';
 import { ensureKeyPair, type KeyPair } from '../saml/key-pair.js';
 import { escapeXml } from '../saml/sp-context.js';
 import { signXml } from '../saml/xml-signature.js';
-import { levelUri, levels, type Level } from '../site-config/levels.js';
+import { levels, type Level } from '../../../contract/levels.js';
+import { BASE } from '../../../contract/paths.js';
+import { levelUri } from '../site-config/levels.js';
 import type { BrokerConfig } from '../site-config/schema.js';
 import { encryptId, nameIdXml } from './encrypt-id.js';
 import type { TestPerson } from './test-people.js';
 
-export const DEV_BROKERS_PATH = '/poort/dev/brokers';
+export const DEV_BROKERS_PATH = `${BASE}/dev/brokers`;
 
 export interface DevBroker {
   config: BrokerConfig;

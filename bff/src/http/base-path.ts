@@ -1,4 +1,2 @@
-// Where Poort is mounted on the site. Everything under API_BASE is for fetch callers (JSON);
-// the rest (login start, ACS, development pages) is where browsers navigate to.
-export const BASE = '/poort';
-export const API_BASE = `${BASE}/api/`;
+// Where Poort is mounted on the site: one value for the BFF and the widget, in contract/paths.ts.
+export { API_BASE, BASE } from '../../../contract/paths.js';

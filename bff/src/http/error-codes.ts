@@ -1,5 +1,8 @@
 // Every error code the BFF returns, with its HTTP status and a default English message. The codes
 // are stable API: the widget maps each to a text in widget/locales (a test checks all are there).
+// The codes a login redirect brings back as `?poort-error=` are in contract/redirect-errors.ts.
+import { PASSWORD_MAX, PASSWORD_MIN } from '../../../contract/passwords.js';
+
 export const errorCodes = {
   invalid_request: { status: 400, message: 'The request is not valid.' },
   malformed_json: { status: 400, message: 'The request body is not valid JSON.' },
@@ -26,8 +29,8 @@ export const errorCodes = {
   // and a blocked or disabled account alike: nobody learns which accounts exist or are blocked.
   invalid_credentials: { status: 401, message: 'The e-mail address or password is not correct.' },
   admin_requires_eherkenning: { status: 403, message: 'Administrators must log in with eHerkenning.' },
-  password_too_short: { status: 422, message: 'The password must be at least 12 characters long.' },
-  password_too_long: { status: 422, message: 'The password may be at most 128 characters long.' },
+  password_too_short: { status: 422, message: `The password must be at least ${PASSWORD_MIN} characters long.` },
+  password_too_long: { status: 422, message: `The password may be at most ${PASSWORD_MAX} characters long.` },
   password_too_common: { status: 422, message: 'This password is too common or too easy to guess. Choose another one.' },
   token_invalid: { status: 400, message: 'This link is not valid.' },
   token_used: { status: 410, message: 'This link has already been used.' },
@@ -42,11 +45,3 @@ export const errorCodes = {
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;
-
-/**
- * Codes a login redirect brings back to the site as `?poort-error=<code>` (not JSON responses).
- * The widget shows a text for each.
- */
-// service_mismatch: a genuine, signed answer for another service than the one configured here.
-export const loginRedirectErrors = ['cancelled', 'level_too_low', 'no_authorisation', 'saml_invalid', 'service_mismatch'] as const;
-export type LoginRedirectError = (typeof loginRedirectErrors)[number];

@@ -5,14 +5,15 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { errorPage } from '../pages/error-page.js';
-import { matchPageLocale, pageLocale, type PageLocale } from '../pages/page-texts.js';
+import { matchLocale, type Locale } from '../../../contract/locales.js';
+import { pageLocale } from '../pages/page-texts.js';
 import { allowedReturnTo } from '../saml/return-to.js';
 import type { ApiError } from './api-error.js';
 import { API_BASE } from './base-path.js';
 
 export interface ErrorPageContext {
   /** The language decided before (e.g. stored with a started login); else the request's. */
-  locale?: PageLocale;
+  locale?: Locale;
   /** An allowed return path; else the request's `returnTo` when the rule allows it, else the site root. */
   back?: string;
 }
@@ -42,8 +43,8 @@ export function errorResponse(c: Context<AppEnv>, error: ApiError, page: ErrorPa
 }
 
 /** The `lang` the request names (the widget sends its language), else its Accept-Language. */
-export function requestedLocale(c: Context): PageLocale {
-  return matchPageLocale(c.req.query('lang')) ?? pageLocale(c.req.header('accept-language'));
+export function requestedLocale(c: Context): Locale {
+  return matchLocale(c.req.query('lang')) ?? pageLocale(c.req.header('accept-language'));
 }
 
 function requestedReturnTo(c: Context<AppEnv>): string | undefined {

@@ -1,6 +1,6 @@
 // The texts of Poort's mails in Dutch, Flemish and English (pure). Plain text only: it shows the
 // same in every mail client, and a link in plain text cannot hide where it points.
-import type { Locale } from './mail-locale.js';
+import type { Locale } from '../../../contract/locales.js';
 
 export const mailKinds = ['invitation', 'password_reset', 'unblock', 'password_changed', 'notification_email_confirm'] as const;
 export type MailKind = (typeof mailKinds)[number];

@@ -1,6 +1,6 @@
 // Reads the session cookie once per request and puts the active session (or null) on the context.
 import type { MiddlewareHandler } from 'hono';
-import type { Role } from '../../../db/schema.js';
+import type { Role } from '../../../contract/roles.js';
 import type { AppEnv } from '../app-env.js';
 import { ApiError } from '../http/api-error.js';
 import { readSessionCookie } from '../sessions/session-cookie.js';

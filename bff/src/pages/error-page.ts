@@ -2,10 +2,11 @@
 // the site, an oversized broker answer, eHerkenning down, an address with nothing behind it):
 // what happened in their language, the code, request id and time for the helpdesk, and a way back.
 // Pure: texts from page-texts.ts, no HTTP.
-import { errorPageTexts, escapeHtml, type PageLocale } from './page-texts.js';
+import type { Locale } from '../../../contract/locales.js';
+import { errorPageTexts, escapeHtml } from './page-texts.js';
 
 export interface ErrorPage {
-  lang: PageLocale;
+  lang: Locale;
   code: string;
   requestId: string;
   time: Date;

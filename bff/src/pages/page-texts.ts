@@ -1,28 +1,19 @@
 // Texts of the few HTML pages the BFF itself shows (the hand-over to a broker, the simulated
 // brokers, the refusal pages where a browser lands), in the three languages Poort speaks. The widget's own texts live in widget/locales.
-export const pageLocales = ['nl', 'nl-BE', 'en'] as const;
-export type PageLocale = (typeof pageLocales)[number];
+import { matchLocale, type Locale } from '../../../contract/locales.js';
+import { BASE } from '../../../contract/paths.js';
 
 /** The best page language for an Accept-Language header (nl-BE before nl; Dutch when unsure). */
-export function pageLocale(acceptLanguage: string | undefined): PageLocale {
+export function pageLocale(acceptLanguage: string | undefined): Locale {
   const wanted = (acceptLanguage ?? '')
     .split(',')
     .map((part) => part.split(';')[0]!)
     .filter(Boolean);
   for (const tag of wanted) {
-    const locale = matchPageLocale(tag);
+    const locale = matchLocale(tag);
     if (locale) return locale;
   }
   return 'nl';
-}
-
-/** The page language for one language tag (`nl`, `nl-BE`, `en-GB` …), or undefined when Poort does not speak it. */
-export function matchPageLocale(tag: string | undefined): PageLocale | undefined {
-  const t = (tag ?? '').trim().toLowerCase();
-  if (t === 'nl-be') return 'nl-BE';
-  if (t === 'nl' || t.startsWith('nl-')) return 'nl';
-  if (t === 'en' || t.startsWith('en-')) return 'en';
-  return undefined;
 }
 
 export function escapeHtml(value: string): string {
@@ -30,7 +21,7 @@ export function escapeHtml(value: string): string {
 }
 
 export interface PostFormPage {
-  lang: PageLocale;
+  lang: Locale;
   title: string;
   action: string;
   fields: Record<string, string>;
@@ -46,12 +37,12 @@ export function autoPostPage(page: PostFormPage): string {
   const inputs = Object.entries(page.fields)
     .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
     .join('');
-  return `<!doctype html><html lang="${page.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(page.title)}</title><script src="/poort/auth/eherkenning/auto-submit.js" defer></script></head><body><form method="post" action="${escapeHtml(page.action)}" data-poort-auto-submit>${inputs}<p>${escapeHtml(page.explanation)}</p><button type="submit">${escapeHtml(page.button)}</button></form></body></html>`;
+  return `<!doctype html><html lang="${page.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(page.title)}</title><script src="${BASE}/auth/eherkenning/auto-submit.js" defer></script></head><body><form method="post" action="${escapeHtml(page.action)}" data-poort-auto-submit>${inputs}<p>${escapeHtml(page.explanation)}</p><button type="submit">${escapeHtml(page.button)}</button></form></body></html>`;
 }
 
 export const AUTO_SUBMIT_SCRIPT = "document.querySelector('form[data-poort-auto-submit]')?.submit();\n";
 
-export const handOverTexts: Record<PageLocale, { title: string; explanation: string; button: string }> = {
+export const handOverTexts: Record<Locale, { title: string; explanation: string; button: string }> = {
   nl: { title: 'Doorsturen naar eHerkenning', explanation: 'U wordt doorgestuurd naar uw eHerkenningsmakelaar.', button: 'Ga naar uw eHerkenningsmakelaar' },
   'nl-BE': { title: 'Doorsturen naar eHerkenning', explanation: 'U wordt doorgestuurd naar uw eHerkenningsmakelaar.', button: 'Ga verder naar uw eHerkenningsmakelaar' },
   en: { title: 'Redirecting to eHerkenning', explanation: 'You are being taken to your eHerkenning broker.', button: 'Go to your eHerkenning broker' },
@@ -75,7 +66,7 @@ export interface ErrorPageTexts {
 }
 
 // Flemish pages say "aanmelden" where Dutch ones say "inloggen" (and "website", "contactcenter").
-export const errorPageTexts: Record<PageLocale, ErrorPageTexts> = {
+export const errorPageTexts: Record<Locale, ErrorPageTexts> = {
   nl: {
     generic: { heading: 'Er ging iets mis', text: 'Er ging iets mis. Probeer het opnieuw; lukt het weer niet, neem dan contact op met de helpdesk.' },
     messages: {

@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { hash, verify, type Algorithm } from '@node-rs/argon2';
 import { ApiError } from '../http/api-error.js';
 import { concurrencyLimit, QueueFullError } from './concurrency-limit.js';
-import { normalisePassword } from './password-policy.js';
+import { normalisePassword } from '../../../contract/passwords.js';
 
 // Algorithm.Argon2id is 2 (a const enum, which isolated modules cannot import by name).
 export const argon2Params = { algorithm: 2 as Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;

@@ -1,25 +1,10 @@
 // Which passwords Poort accepts (pure). ASVS 2.1: at least 12 characters, up to 128 at least,
 // no composition rules, and not one of the passwords attackers try first.
+// The length limits and the normalisation are shared with the e-mail form (contract/passwords.ts).
+import { PASSWORD_MAX, PASSWORD_MIN, normalisePassword, passwordLength } from '../../../contract/passwords.js';
 import { isCommonPassword } from './common-passwords.js';
 
-export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 128;
-
 export type PasswordProblem = 'password_too_short' | 'password_too_long' | 'password_too_common';
-
-/**
- * Passwords are normalised to Unicode NFC before they are checked, hashed or verified, so the
- * same password typed on a keyboard that composes "é" differently still matches. Nothing else is
- * changed: spaces (also leading and trailing) and emoji count and are kept; nothing is truncated.
- */
-export function normalisePassword(password: string): string {
-  return password.normalize('NFC');
-}
-
-/** Length in characters as people count them (code points), not UTF-16 units. */
-export function passwordLength(password: string): number {
-  return [...normalisePassword(password)].length;
-}
 
 export function checkNewPassword(password: string, context: { email?: string | null } = {}): PasswordProblem | undefined {
   const length = passwordLength(password);

@@ -1,6 +1,6 @@
 // Request and response shapes shared by the account routes (zod → validation and OpenAPI).
 import { z } from '@hono/zod-openapi';
-import { roles } from '../../../db/schema.js';
+import { locales } from '../../../contract/locales.js';
 import { ErrorSchema } from './schemas.js';
 
 /** RFC 5321 caps an address at 254 characters. */
@@ -11,11 +11,7 @@ export const EmailField = z.email().max(254).openapi({ example: 'sanne@gemeente.
  */
 export const PasswordField = z.string().min(1).max(1024);
 export const TokenField = z.string().min(16).max(256);
-export const LocaleField = z.enum(['nl', 'nl-BE', 'en']);
-
-export const UserSchema = z
-  .object({ id: z.string(), email: z.string().nullable(), displayName: z.string().nullable(), role: z.enum(roles) })
-  .openapi('User');
+export const LocaleField = z.enum(locales);
 
 export function jsonBody<T extends z.ZodType>(schema: T) {
   return { body: { content: { 'application/json': { schema } }, required: true } };

@@ -1,7 +1,9 @@
 // Admin routes for local accounts and organisations: an admin acts within the organisations they
 // administer, the service desk on all of them (accounts/admin-scope.ts decides which).
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { roles, type User } from '../../../db/schema.js';
+import { UserSchema } from '../../../contract/api-schemas.js';
+import { roles } from '../../../contract/roles.js';
+import type { User } from '../../../db/schema.js';
 import type { AppEnv } from '../app-env.js';
 import type { AccountContext } from '../accounts/account-context.js';
 import { createAccount, createOrganisation, disableAccount, inviteAccount, listAccounts, requireOrganisationCreator, unlockAccount } from '../accounts/account-admin.js';
@@ -10,7 +12,7 @@ import { requestOrigin } from '../audit/record-audit.js';
 import { validationHook } from '../http/validation-hook.js';
 import { loadSession, requireSession } from '../middleware/load-session.js';
 import type { Context } from 'hono';
-import { EmailField, LocaleField, UserSchema, errorResponse, jsonBody, jsonResponse } from './account-schemas.js';
+import { EmailField, LocaleField, errorResponse, jsonBody, jsonResponse } from './account-schemas.js';
 
 const AccountListing = z
   .object({

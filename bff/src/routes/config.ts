@@ -1,49 +1,10 @@
 // GET /api/config: everything the widget needs to know about this site, and nothing secret.
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import { PublicConfigSchema, type PublicConfig } from '../../../contract/api-schemas.js';
+import { servedMethods } from '../../../contract/login-methods.js';
 import type { AppEnv } from '../app-env.js';
 import { validationHook } from '../http/validation-hook.js';
-import { levels } from '../site-config/levels.js';
 import type { SiteConfig } from '../site-config/schema.js';
-
-const Localized = z.object({ nl: z.string(), 'nl-BE': z.string(), en: z.string() });
-const Level = z.enum(levels);
-
-export const PublicConfigSchema = z
-  .object({
-    environment: z.enum(['production', 'demo']),
-    siteName: Localized,
-    methods: z.array(z.enum(['eherkenning', 'acmidm', 'email'])),
-    level: Level,
-    brokers: z.array(
-      z.object({
-        id: z.string(),
-        name: z.string(),
-        aliases: z.array(z.string()),
-        logo: z.string().optional(),
-        levels: z.array(Level),
-      }),
-    ),
-    eherkenning: z.object({
-      entityId: z.string(),
-      serviceId: z.string(),
-      serviceUuid: z.string(),
-      serviceName: Localized,
-      level: Level,
-    }),
-    helpdesk: z
-      .object({ name: Localized, phone: z.string().optional(), url: z.string().optional(), email: z.string().optional() })
-      .optional(),
-    /** For the e-mail form's lockout explanation: the same for every address, so it reveals nothing. */
-    localAccounts: z.object({ maxFailedLogins: z.number().int(), lockoutNoticeAfter: z.number().int() }),
-  })
-  .openapi('PublicConfig');
-export type PublicConfig = z.infer<typeof PublicConfigSchema>;
-
-/**
- * Login methods a route of this BFF can start. ACM/IDM is allowed in the configuration but has no
- * start route yet: offering it would send people to a 404, so it is left out until one exists.
- */
-export const servedMethods: readonly SiteConfig['methods'][number][] = ['eherkenning', 'email'];
 
 export function publicConfig(site: SiteConfig): PublicConfig {
   return {

@@ -4,7 +4,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { brokerPage } from '../dev-brokers/broker-page.js';
-import type { DevAnswer, DevBroker, DevBrokers } from '../dev-brokers/dev-brokers.js';
+import { DEV_BROKERS_PATH, type DevAnswer, type DevBroker, type DevBrokers } from '../dev-brokers/dev-brokers.js';
 import { testPeople } from '../dev-brokers/test-people.js';
 import { ApiError } from '../http/api-error.js';
 import { validationHook } from '../http/validation-hook.js';
@@ -12,7 +12,8 @@ import { autoPostPage, pageLocale } from '../pages/page-texts.js';
 import { childElement, NS, onlyChild, textOf } from '../saml/dom.js';
 import { verifyEnvelopedSignature } from '../saml/verify-signature.js';
 import { parseXmlStrict } from '../saml/xml-guard.js';
-import { levelFromUri, type Level } from '../site-config/levels.js';
+import type { Level } from '../../../contract/levels.js';
+import { levelFromUri } from '../site-config/levels.js';
 
 const Id = z.object({ id: z.string().max(64) });
 const html = { 'text/html': { schema: z.string() } };
@@ -83,7 +84,7 @@ export function devBrokerRoutes() {
         brokerPage({
           lang: pageLocale(c.req.header('accept-language')),
           brokerName: broker.config.name,
-          answerAction: `/poort/dev/brokers/${c.req.valid('param').id}/answer`,
+          answerAction: `${DEV_BROKERS_PATH}/${c.req.valid('param').id}/answer`,
           level: request.level,
           state: { requestId: request.id, relayState: fields.RelayState ?? '', level: request.level },
         }),

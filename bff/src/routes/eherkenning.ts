@@ -10,7 +10,8 @@ import { ApiError } from '../http/api-error.js';
 import { errorResponse, requestedLocale, siteRoot } from '../http/error-response.js';
 import { validationHook } from '../http/validation-hook.js';
 import { contentSecurityPolicyWith } from '../middleware/security-headers.js';
-import { AUTO_SUBMIT_SCRIPT, autoPostPage, handOverTexts, matchPageLocale } from '../pages/page-texts.js';
+import { matchLocale } from '../../../contract/locales.js';
+import { AUTO_SUBMIT_SCRIPT, autoPostPage, handOverTexts } from '../pages/page-texts.js';
 import { acceptResponse, checkBrowserBinding, decodeSamlResponse, requestForRelayState, resolveArtifact, type AcsContext } from '../saml/acs-flow.js';
 import { buildAuthnRequest, newRequestId } from '../saml/authn-request.js';
 import { newRelayState } from '../saml/relay-state.js';
@@ -241,6 +242,6 @@ async function refuseOversizedAnswer(c: Context<AppEnv>): Promise<Response> {
     logger.error({ requestId: c.get('requestId') }, 'could not record the refused eherkenning login');
   }
   logger.warn({ requestId: c.get('requestId'), reason: 'payload_too_large', broker: newest?.broker }, 'eherkenning login refused');
-  const locale = matchPageLocale(newest?.locale ?? undefined);
+  const locale = matchLocale(newest?.locale ?? undefined);
   return errorResponse(c, new ApiError('payload_too_large'), { ...(locale ? { locale } : {}), back: newest ? storedReturnTo(c, newest) : siteRoot(c) });
 }

@@ -6,7 +6,8 @@ import { requestOrigin } from '../audit/record-audit.js';
 import { validationHook } from '../http/validation-hook.js';
 import { readSessionCookie, writeSessionCookie } from '../sessions/session-cookie.js';
 import { EmailField, PasswordField, errorResponse, jsonBody, jsonResponse } from './account-schemas.js';
-import { SessionSchema, sessionView } from './session.js';
+import { SessionSchema } from '../../../contract/api-schemas.js';
+import { sessionView } from './session.js';
 
 const login = createRoute({
   method: 'post',

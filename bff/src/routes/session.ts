@@ -1,6 +1,6 @@
 // GET /api/session (who is logged in) and POST /api/logout (end it, server-side).
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { roles } from '../../../db/schema.js';
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import { SessionSchema, type SessionView } from '../../../contract/api-schemas.js';
 import type { AppEnv } from '../app-env.js';
 import { recordAudit, requestOrigin } from '../audit/record-audit.js';
 import { validationHook } from '../http/validation-hook.js';
@@ -9,24 +9,7 @@ import { clearSessionCookie, readSessionCookie } from '../sessions/session-cooki
 import { deleteSession, type ActiveSession } from '../sessions/session-store.js';
 import { ErrorSchema } from './schemas.js';
 
-export const SessionSchema = z
-  .object({
-    user: z.object({
-      id: z.string(),
-      email: z.string().nullable(),
-      displayName: z.string().nullable(),
-      role: z.enum(roles),
-    }),
-    method: z.enum(['email', 'eherkenning', 'acmidm']),
-    level: z.string().nullable(),
-    actingFor: z.string().nullable(),
-    attributes: z.record(z.string(), z.string()),
-    expiresAt: z.string().describe('When the session ends if unused (idle expiry), ISO 8601'),
-    absoluteExpiresAt: z.string(),
-  })
-  .openapi('Session');
-
-export function sessionView({ session, user }: ActiveSession): z.infer<typeof SessionSchema> {
+export function sessionView({ session, user }: ActiveSession): SessionView {
   return {
     user: { id: user.id, email: user.email, displayName: user.displayName, role: user.role },
     method: session.method,

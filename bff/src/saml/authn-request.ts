@@ -2,7 +2,8 @@
 // adds a NameIDPolicy, while eHerkenning brokers answer over the binding we ask for (often
 // HTTP-Artifact); so Poort builds this one message itself and signs it with xml-crypto.
 import { randomBytes } from 'node:crypto';
-import { levelUri, type Level } from '../site-config/levels.js';
+import type { Level } from '../../../contract/levels.js';
+import { levelUri } from '../site-config/levels.js';
 import { BINDING } from './broker-metadata.js';
 import { escapeXml, type SpContext } from './sp-context.js';
 import { signXml } from './xml-signature.js';

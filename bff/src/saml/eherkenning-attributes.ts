@@ -1,5 +1,6 @@
 // Maps the attribute values of a verified eHerkenning assertion to what Poort keeps. Pure.
 // Sources: Afsprakenstelsel "Identificerende kenmerken" and "LegalSubjectID"; Logius digid_balie.
+import type { LoginRedirectError } from '../../../contract/redirect-errors.js';
 
 export const ATTR = {
   actingSubject: 'urn:etoegang:core:ActingSubjectID',
@@ -79,7 +80,7 @@ export function isForOurService(identity: Pick<EherkenningIdentity, 'serviceId' 
 }
 
 /** What the broker's status codes mean for the user (AS: AuthnFailed is the user's "Annuleren"). */
-export function outcomeForStatus(second: string | undefined): 'cancelled' | 'no_authorisation' | 'level_too_low' | 'saml_invalid' {
+export function outcomeForStatus(second: string | undefined): Exclude<LoginRedirectError, 'service_mismatch'> {
   const s = second?.replace('urn:oasis:names:tc:SAML:2.0:status:', '');
   if (s === 'AuthnFailed') return 'cancelled';
   if (s === 'RequestDenied') return 'no_authorisation';

@@ -3,6 +3,7 @@
 // Location header (WHATWG URL, against POORT_PUBLIC_URL), and what comes out must be on the public
 // origin, under one of the site's allowed prefixes, and read back as itself. Checking the raw
 // value and then returning a normalised one is how `/.//evil.example` became `//evil.example`.
+import { errorParameter, type LoginRedirectError } from '../../../contract/redirect-errors.js';
 
 export interface ReturnToRule {
   /** POORT_PUBLIC_URL: the origin the browser is on when it follows the Location. */
@@ -42,9 +43,9 @@ export function allowedReturnTo(value: string | undefined, rule: ReturnToRule): 
 }
 
 /** Adds `poort-error=<code>` to an allowed return path (replacing an earlier one). */
-export function withPoortError(returnTo: string, code: string, publicUrl: string): string {
+export function withPoortError(returnTo: string, code: LoginRedirectError, publicUrl: string): string {
   const url = new URL(returnTo, new URL(publicUrl).origin);
-  url.searchParams.set('poort-error', code);
+  url.searchParams.set(errorParameter, code);
   return `${url.pathname}${url.search}${url.hash}`;
 }
 

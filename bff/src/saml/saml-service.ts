@@ -2,6 +2,7 @@
 // configuration: our SP identity and keys, broker metadata, and how SOAP calls leave the process.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { BASE } from '../../../contract/paths.js';
 import type { Db } from '../../../db/open.js';
 import type { SiteConfig, BrokerConfig } from '../site-config/schema.js';
 import type { SoapTransport } from './artifact.js';
@@ -11,7 +12,7 @@ import { httpSoapTransport } from './soap-transport.js';
 import type { SpContext } from './sp-context.js';
 import { buildSpMetadata } from './sp-metadata.js';
 
-export const ACS_PATH = '/poort/auth/eherkenning/acs';
+export const ACS_PATH = `${BASE}/auth/eherkenning/acs`;
 
 export interface SamlService {
   sp: SpContext;

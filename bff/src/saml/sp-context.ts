@@ -1,4 +1,5 @@
 // Poort as a SAML service provider: the facts every SAML message of ours is built from.
+import type { Localized } from '../../../contract/locales.js';
 import type { SpKeys } from './key-pair.js';
 
 export interface SpContext {
@@ -8,7 +9,7 @@ export interface SpContext {
   keys: SpKeys;
   serviceId: string;
   serviceUuid: string;
-  serviceName: { nl: string; 'nl-BE': string; en: string };
+  serviceName: Localized;
   attributeConsumingServiceIndex: number;
 }
 

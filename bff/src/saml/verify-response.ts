@@ -5,7 +5,8 @@
 // values. Knows nothing of HTTP or the database: the caller binds InResponseTo to a stored request
 // and records one-time use.
 import { SAML } from '@node-saml/node-saml';
-import { levelFromUri, type Level } from '../site-config/levels.js';
+import type { Level } from '../../../contract/levels.js';
+import { levelFromUri } from '../site-config/levels.js';
 import type { BrokerEndpoints } from './broker-metadata.js';
 import { childElement, childElements, NS, onlyChild, textOf } from './dom.js';
 import { decryptEncryptedElement, decryptEncryptedId } from './encrypted-id.js';

@@ -11,7 +11,11 @@ export function hashSecretToken(token: string): string {
   return hash('sha256', token, 'hex');
 }
 
-/** The shape newSecretToken makes: anything else is not worth a hash and a database read. */
+/**
+ * The shape newSecretToken makes (43 base64url characters), for every secret Poort hands out:
+ * session and login-binding cookies, single-use links. Anything else is not worth a hash and a
+ * database read.
+ */
 export function looksLikeSecretToken(value: string): boolean {
   return /^[\w-]{43}$/.test(value);
 }

@@ -2,7 +2,8 @@
 // yields no usable session, and every BFF instance sees every session.
 import { eq, lt, or } from 'drizzle-orm';
 import type { Db } from '../../../db/open.js';
-import { auditEvents, sessions, type AuthMethod, type Session } from '../../../db/schema.js';
+import type { LoginMethod } from '../../../contract/login-methods.js';
+import { auditEvents, sessions, type Session } from '../../../db/schema.js';
 import type { AuditInput, RequestOrigin } from '../audit/record-audit.js';
 import { hashSecretToken, newSecretToken } from '../security/secret-token.js';
 import { lookUpSession, type StoredSession } from './session-lookup.js';
@@ -13,7 +14,7 @@ export type DbOrTx = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
 
 export interface NewSession {
   userId: string;
-  method: AuthMethod;
+  method: LoginMethod;
   level?: string | null;
   actingFor?: string | null;
   attributes?: Record<string, string>;

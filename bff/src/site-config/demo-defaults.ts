@@ -1,17 +1,14 @@
 // What `npm start` runs with when no poort.config.json exists: a demo environment whose brokers
-// are the simulated development brokers served by the BFF itself (metadata `dev:<id>`).
+// are the simulated development brokers served by the BFF itself (metadata `dev:<id>`). Only what
+// differs from the schema's defaults (bff/src/site-config/schema.ts) is written here.
 export const demoSiteConfig = {
-  environment: 'demo',
   site: {
-    name: { nl: 'Voorbeeldportaal', 'nl-BE': 'Voorbeeldtoepassing', en: 'Example portal' },
-    returnToPrefixes: ['/'],
     helpdesk: {
       name: { nl: 'Servicedesk Voorbeeldportaal', 'nl-BE': 'Contactcenter 1700', en: 'Example portal service desk' },
       phone: '1700',
       url: '/help/',
     },
   },
-  methods: ['eherkenning', 'email'],
   brokers: [
     {
       id: 'demo-noord',

@@ -1,8 +1,8 @@
-// eHerkenning assurance levels (betrouwbaarheidsniveaus) and their URIs in SAML
-// (AuthnContextClassRef). Source: eHerkenning Afsprakenstelsel, "Interface specificaties".
-import { roles, type Role } from '../../../db/schema.js';
-export const levels = ['loa2', 'loa2plus', 'loa3', 'loa4'] as const;
-export type Level = (typeof levels)[number];
+// eHerkenning assurance levels' URIs in SAML (AuthnContextClassRef), and the level each role must
+// reach. Source: eHerkenning Afsprakenstelsel, "Interface specificaties". The levels themselves and
+// their order are shared with the widget (contract/levels.ts).
+import { levels, strongerLevel, type Level } from '../../../contract/levels.js';
+import { roles, type Role } from '../../../contract/roles.js';
 
 export const levelUri: Record<Level, string> = {
   loa2: 'urn:etoegang:core:assurance-class:loa2',
@@ -15,11 +15,6 @@ export function levelFromUri(uri: string): Level | undefined {
   return levels.find((l) => levelUri[l] === uri.trim());
 }
 
-/** True when `achieved` is at least as strong as `required`. */
-export function levelSatisfies(achieved: Level, required: Level): boolean {
-  return levels.indexOf(achieved) >= levels.indexOf(required);
-}
-
 /**
  * The level a role must log in with: the strongest set for it or for any role below it, so a
  * role added above `admin` (the service desk) never needs less than an admin does.
@@ -28,11 +23,7 @@ export function requiredLevelForRole(roleLevels: Partial<Record<Role, Level>>, r
   let required: Level | undefined;
   for (const r of roles.slice(0, roles.indexOf(role) + 1)) {
     const level = roleLevels[r];
-    if (level) required = required ? strongestLevel(required, level) : level;
+    if (level) required = required ? strongerLevel(required, level) : level;
   }
   return required;
-}
-
-export function strongestLevel(a: Level, b: Level): Level {
-  return levelSatisfies(a, b) ? a : b;
 }

@@ -1,11 +1,19 @@
 // The shape of poort.config.json: operators write it by hand, so it is validated with zod and a
 // bad file stops start-up with a message that names the field. Keep it stable; document changes
 // in docs/configuration.md.
+// Defaults live here once: nested objects use `.prefault(…)`, which runs the input through the
+// object's own schema, so each field's `.default()` fills it and nothing is written out twice.
 import { z } from 'zod';
-import { roles } from '../../../db/schema.js';
-import { levels } from './levels.js';
+import { levels } from '../../../contract/levels.js';
+import { locales, type Localized } from '../../../contract/locales.js';
+import { environments, loginMethods, servedMethods } from '../../../contract/login-methods.js';
+import { roles } from '../../../contract/roles.js';
 
-const localized = z.object({ nl: z.string().min(1), 'nl-BE': z.string().min(1), en: z.string().min(1) });
+/** A text in every locale: zod requires each key of an enum-keyed record. */
+const localized = z.record(z.enum(locales), z.string().min(1));
+
+/** The example site's name, for a configuration that names none (the built-in demo). */
+const exampleName: Localized = { nl: 'Voorbeeldportaal', 'nl-BE': 'Voorbeeldtoepassing', en: 'Example portal' };
 
 export const brokerSchema = z.object({
   /** Stable id used in URLs and remembered choices: lower case letters, digits and dashes. */
@@ -48,10 +56,10 @@ export type BrokerConfig = z.infer<typeof brokerSchema>;
 
 export const siteConfigSchema = z.object({
   /** `demo` shows a demo banner in the widget; accounts never cross environments. */
-  environment: z.enum(['production', 'demo']).default('demo'),
+  environment: z.enum(environments).default('demo'),
   site: z
     .object({
-      name: localized.default({ nl: 'Voorbeeldportaal', 'nl-BE': 'Voorbeeldtoepassing', en: 'Example portal' }),
+      name: localized.default(exampleName),
       /** Same-site path prefixes a login may return to; anything else is refused. */
       returnToPrefixes: z.array(z.string().regex(/^\/(?!\/)/, 'must be a path starting with a single /')).default(['/']),
       helpdesk: z
@@ -63,9 +71,9 @@ export const siteConfigSchema = z.object({
         })
         .optional(),
     })
-    .default({ name: { nl: 'Voorbeeldportaal', 'nl-BE': 'Voorbeeldtoepassing', en: 'Example portal' }, returnToPrefixes: ['/'] }),
-  /** Which login methods the widget offers, in this order. */
-  methods: z.array(z.enum(['eherkenning', 'acmidm', 'email'])).min(1).default(['eherkenning', 'email']),
+    .prefault({}),
+  /** Which login methods the widget offers, in this order; by default every method the BFF serves. */
+  methods: z.array(z.enum(loginMethods)).min(1).default(() => [...servedMethods]),
   eherkenning: z
     .object({
       entityId: z.string().min(1),
@@ -102,19 +110,12 @@ export const siteConfigSchema = z.object({
       /** How often https metadata is fetched again, hours. */
       metadataRefreshHours: z.number().int().min(1).max(24 * 7).default(24),
     })
-    .default({
+    // The demo service's registration; every other field takes its default above.
+    .prefault({
       entityId: 'urn:poort:demo:sp',
       serviceId: 'urn:etoegang:DV:00000001234567890000:services:1',
       serviceUuid: '8f1bd2c6-2ad6-4ac8-9a5f-e6d1b3c2a001',
-      serviceName: { nl: 'Voorbeeldportaal', 'nl-BE': 'Voorbeeldtoepassing', en: 'Example portal' },
-      level: 'loa2plus',
-      roleLevels: { admin: 'loa2plus' },
-      attributeConsumingServiceIndex: 1,
-      routing: 'per-broker',
-      unknownIdentity: 'create',
-      clockSkewSeconds: 60,
-      requestLifetimeMinutes: 15,
-      metadataRefreshHours: 24,
+      serviceName: exampleName,
     }),
   brokers: z.array(brokerSchema).default([]),
   sessions: z
@@ -122,7 +123,7 @@ export const siteConfigSchema = z.object({
       idleMinutes: z.number().int().min(1).max(24 * 60).default(30),
       absoluteHours: z.number().int().min(1).max(7 * 24).default(8),
     })
-    .default({ idleMinutes: 30, absoluteHours: 8 }),
+    .prefault({}),
   localAccounts: z
     .object({
       /** Consecutive failed logins before the account is blocked. */
@@ -144,7 +145,7 @@ export const siteConfigSchema = z.object({
       /** The site page that embeds <poort-email-form>; links in mails open it with ?poort-reset=… etc. */
       accountPage: z.string().regex(/^\/(?!\/)/, 'must be a path starting with a single /').default('/account/'),
     })
-    .default({ maxFailedLogins: 5, lockoutNoticeAfter: 2, loginAttemptsPerClient: 50, loginWindowMinutes: 15, adminsMustUseEherkenning: true, accountPage: '/account/' }),
+    .prefault({}),
 });
 
 export type SiteConfig = z.infer<typeof siteConfigSchema>;

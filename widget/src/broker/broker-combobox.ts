@@ -9,7 +9,8 @@
 // render: a strict CSP blocks style attributes (Lit's styleMap writes one on first render).
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { levelSatisfies, type Broker, type Level } from '../config.js';
+import type { Broker } from '../../../contract/api-schemas.js';
+import { levelSatisfies, type Level } from '../../../contract/levels.js';
 import type { Translate } from '../i18n.js';
 import { indexForSearch, normalise, searchBrokers, type SearchIndex } from './broker-search.js';
 import { rememberBroker } from './remembered-broker.js';

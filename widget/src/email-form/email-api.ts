@@ -1,13 +1,6 @@
 // The BFF calls <poort-email-form> makes. Every failure becomes an error code the form has a text
 // for: the BFF's own code, `network` when the request never got an answer, `unknown` otherwise.
-import type { LockoutSettings } from '../config.js';
-
-export interface SessionUser {
-  id: string;
-  email: string | null;
-  displayName: string | null;
-  role: string;
-}
+import type { LockoutSettings } from '../../../contract/api-schemas.js';
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; code: string };
 

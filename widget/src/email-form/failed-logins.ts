@@ -2,7 +2,7 @@
 // 10, item 13). Counted for every refused login alike, whatever the address: the BFF's one answer
 // (invalid_credentials) says nothing about whether an account exists, and neither does this.
 // Kept in sessionStorage so a reload does not reset it; only a number, nothing secret.
-import type { LockoutSettings } from '../config.js';
+import type { LockoutSettings } from '../../../contract/api-schemas.js';
 
 const KEY = 'poort-failed-logins';
 

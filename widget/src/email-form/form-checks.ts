@@ -1,7 +1,6 @@
-// Client-side checks (pure), mirroring the BFF's rules so people hear about a typo before a round
-// trip. The BFF checks everything again; these only save time.
-export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 128;
+// Client-side checks (pure), with the BFF's own limits (contract/passwords.ts) so people hear about
+// a typo before a round trip. The BFF checks everything again; these only save time.
+import { PASSWORD_MAX, PASSWORD_MIN, passwordLength } from '../../../contract/passwords.js';
 
 export type CheckKey = 'emailRequired' | 'emailInvalid' | 'passwordRequired' | 'passwordShort' | 'passwordLong' | 'passwordMismatch';
 
@@ -18,7 +17,7 @@ export function checkCurrentPassword(value: string): CheckKey | undefined {
 }
 
 export function checkNewPassword(value: string, repeated: string): CheckKey | undefined {
-  const length = [...value.normalize('NFC')].length;
+  const length = passwordLength(value);
   if (!value) return 'passwordRequired';
   if (length < PASSWORD_MIN) return 'passwordShort';
   if (length > PASSWORD_MAX) return 'passwordLong';

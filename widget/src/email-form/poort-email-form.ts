@@ -1,9 +1,12 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { createTranslator, type Translate } from '../i18n.js';
-import { resolveLocale, type Locale } from '../locale.js';
-import type { LockoutSettings } from '../config.js';
-import { callBff, fetchFormSettings, type SessionUser } from './email-api.js';
+import type { LockoutSettings, SessionUser } from '../../../contract/api-schemas.js';
+import type { Locale } from '../../../contract/locales.js';
+import { BASE } from '../../../contract/paths.js';
+import { resolveLocale } from '../locale.js';
+import { fire } from '../events.js';
+import { callBff, fetchFormSettings } from './email-api.js';
 import { countFailedLogin, forgetFailedLogins, readFailedLogins, shouldExplainLockout } from './failed-logins.js';
 import { checkCurrentPassword, checkEmail, checkNewPassword, type CheckKey } from './form-checks.js';
 import { takeLinkToken } from './link-tokens.js';
@@ -19,7 +22,7 @@ let instances = 0;
  * new password (from a reset link) and choose a first password (from an invitation link).
  * Renders into its own light DOM, so browsers' password managers see and fill its inputs.
  *
- * @fires poort-login - Logged in; `detail.user` is the user ({id, email, displayName, role}).
+ * @fires poort-login - Logged in; `detail` is `{ method: 'email', user: {id, email, displayName, role}, returnTo }` (PoortLoginDetail).
  */
 @customElement('poort-email-form')
 export class PoortEmailForm extends LitElement {
@@ -27,7 +30,7 @@ export class PoortEmailForm extends LitElement {
   @property({ reflect: true }) override lang = '';
 
   /** Base path of the Poort BFF on this site. */
-  @property() bff = '/poort';
+  @property() bff = BASE;
 
   /** Same-site path the page may go to after login; passed on in the poort-login event. */
   @property({ attribute: 'return-to' }) returnTo = '';
@@ -217,7 +220,7 @@ export class PoortEmailForm extends LitElement {
     this.failedLogins = 0;
     this.user = result.user;
     this.go('logged-in');
-    this.dispatchEvent(new CustomEvent('poort-login', { detail: { user: result.user, returnTo: this.returnTo || undefined }, bubbles: true, composed: true }));
+    fire(this, 'poort-login', { method: 'email', user: result.user, returnTo: this.returnTo || null });
   }
 
   private async submitForgot(event: SubmitEvent) {

@@ -3,7 +3,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { WidgetConfig } from '../config.js';
 import type { Translate } from '../i18n.js';
-import type { Locale } from '../locale.js';
+import type { Locale } from '../../../contract/locales.js';
 
 export function helpDisclosure(t: Translate, body: TemplateResult, helpdesk: WidgetConfig['helpdesk'], locale: Locale) {
   return html`<details part="help" class="help">

@@ -1,7 +1,7 @@
 // The method step's buttons: one per method, each with a short text saying when to use it.
 // eHerkenning names the required level in words ("eHerkenning, niveau 2+").
 import { html, nothing } from 'lit';
-import type { LoginMethod } from '../config.js';
+import type { LoginMethod } from '../../../contract/login-methods.js';
 import type { Translate } from '../i18n.js';
 import { eherkenningMark } from './eherkenning-mark.js';
 

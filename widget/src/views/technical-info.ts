@@ -3,7 +3,7 @@
 import { html } from 'lit';
 import type { WidgetConfig } from '../config.js';
 import type { Translate } from '../i18n.js';
-import type { Locale } from '../locale.js';
+import type { Locale } from '../../../contract/locales.js';
 
 export type CopyState = '' | 'copied' | 'copyFailed';
 

@@ -1,0 +1,73 @@
+// The JSON shapes the BFF answers and the widget reads, as zod schemas: the BFF validates and
+// documents (OpenAPI) with them, the widget takes their inferred types with `import type` only,
+// so zod never reaches the browser bundle (ESLint refuses a value import from widget/).
+import { z } from '@hono/zod-openapi';
+import { environments, loginMethods } from './login-methods.js';
+import { levels } from './levels.js';
+import { locales } from './locales.js';
+import { roles } from './roles.js';
+
+/** A text in every locale (an enum-keyed record: zod requires each key). */
+export const LocalizedSchema = z.record(z.enum(locales), z.string());
+
+export const UserSchema = z
+  .object({ id: z.string(), email: z.string().nullable(), displayName: z.string().nullable(), role: z.enum(roles) })
+  .openapi('User');
+/** The user as GET /api/session, POST /api/login and the `poort-login` event carry it. */
+export type SessionUser = z.infer<typeof UserSchema>;
+
+export const SessionSchema = z
+  .object({
+    user: UserSchema,
+    method: z.enum(loginMethods),
+    level: z.string().nullable(),
+    actingFor: z.string().nullable(),
+    attributes: z.record(z.string(), z.string()),
+    expiresAt: z.string().describe('When the session ends if unused (idle expiry), ISO 8601'),
+    absoluteExpiresAt: z.string(),
+  })
+  .openapi('Session');
+export type SessionView = z.infer<typeof SessionSchema>;
+
+const Level = z.enum(levels);
+
+export const PublicConfigSchema = z
+  .object({
+    environment: z.enum(environments),
+    siteName: LocalizedSchema,
+    methods: z.array(z.enum(loginMethods)),
+    level: Level,
+    brokers: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        aliases: z.array(z.string()),
+        logo: z.string().optional(),
+        /** The eHerkenning levels this broker can deliver. */
+        levels: z.array(Level),
+      }),
+    ),
+    /** What the user's eHerkenning administrator needs to grant the authorisation (machtiging). */
+    eherkenning: z.object({
+      entityId: z.string(),
+      serviceId: z.string(),
+      serviceUuid: z.string(),
+      serviceName: LocalizedSchema,
+      level: Level,
+    }),
+    helpdesk: z
+      .object({ name: LocalizedSchema, phone: z.string().optional(), url: z.string().optional(), email: z.string().optional() })
+      .optional(),
+    /** For the e-mail form's lockout explanation: the same for every address, so it reveals nothing. */
+    localAccounts: z.object({
+      /** Failed logins in a row that block an account. */
+      maxFailedLogins: z.number().int(),
+      /** After this many failed logins in one browser the e-mail form explains the lockout. */
+      lockoutNoticeAfter: z.number().int(),
+    }),
+  })
+  .openapi('PublicConfig');
+/** What GET /api/config answers. */
+export type PublicConfig = z.infer<typeof PublicConfigSchema>;
+export type Broker = PublicConfig['brokers'][number];
+export type LockoutSettings = PublicConfig['localAccounts'];

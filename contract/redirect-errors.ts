@@ -1,0 +1,10 @@
+// A login that fails after the browser left the site (at the broker, at the ACS) comes back to the
+// site with `?poort-error=<code>`; the widget shows a text per code.
+export const errorParameter = 'poort-error';
+
+/**
+ * The codes the BFF's login redirect puts in `poort-error`. service_mismatch: a genuine, signed
+ * answer for another service than the one configured here.
+ */
+export const loginRedirectErrors = ['cancelled', 'level_too_low', 'no_authorisation', 'saml_invalid', 'service_mismatch'] as const;
+export type LoginRedirectError = (typeof loginRedirectErrors)[number];
