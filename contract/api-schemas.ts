@@ -4,11 +4,11 @@
 import { z } from '@hono/zod-openapi';
 import { environments, loginMethods } from './login-methods.js';
 import { levels } from './levels.js';
-import { locales } from './locales.js';
+import { locales, type Locale } from './locales.js';
 import { roles } from './roles.js';
 
-/** A text in every locale (an enum-keyed record: zod requires each key). */
-export const LocalizedSchema = z.record(z.enum(locales), z.string());
+/** A text in every locale (an object rather than a record, so OpenAPI lists each key as required). */
+export const LocalizedSchema = z.object(Object.fromEntries(locales.map((l) => [l, z.string()])) as Record<Locale, z.ZodString>);
 
 export const UserSchema = z
   .object({ id: z.string(), email: z.string().nullable(), displayName: z.string().nullable(), role: z.enum(roles) })
