@@ -1,6 +1,8 @@
 // What `npm start` runs with when no poort.config.json exists: a demo environment whose brokers
 // are the simulated development brokers served by the BFF itself (metadata `dev:<id>`). Only what
 // differs from the schema's defaults (bff/src/site-config/schema.ts) is written here.
+import { levels } from '../../../contract/levels.js';
+
 export const demoSiteConfig = {
   site: {
     helpdesk: {
@@ -16,7 +18,7 @@ export const demoSiteConfig = {
       aliases: ['Noord', 'Simulated broker (POST)'],
       metadata: 'dev:demo-noord',
       binding: 'HTTP-POST',
-      levels: ['loa2', 'loa2plus', 'loa3', 'loa4'],
+      levels: [...levels],
     },
     {
       id: 'demo-zuid',
