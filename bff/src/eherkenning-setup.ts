@@ -3,9 +3,10 @@
 // development the simulated brokers that `dev:<id>` metadata refers to.
 import { join } from 'node:path';
 import type { Db } from '../../db/open.js';
-import { DevBrokers } from './dev-brokers/dev-brokers.js';
+import { ConfigError } from './config.js';
+import type { DevBrokers } from './dev-brokers/dev-brokers.js';
 import type { SoapTransport } from './saml/artifact.js';
-import { loadSpKeys, type SpKeys } from './saml/key-pair.js';
+import { createMissingKeyPairs, devBrokerKeyPair, devSpKeyPairs, loadSpKeys, type SpKeys } from './saml/key-pair.js';
 import { createSamlService, type SamlService } from './saml/saml-service.js';
 import type { SiteConfig } from './site-config/schema.js';
 
@@ -22,12 +23,10 @@ export interface EherkenningSetupOptions {
   fetch?: typeof fetch;
 }
 
-export function setUpEherkenning(options: EherkenningSetupOptions): { saml?: SamlService; devBrokers?: DevBrokers } {
+export async function setUpEherkenning(options: EherkenningSetupOptions): Promise<{ saml?: SamlService; devBrokers?: DevBrokers }> {
   const { site } = options;
   if (site.brokers.length === 0) return {};
-  // `dev:<id>` brokers are simulated in this process, never in production: there such a broker
-  // has no metadata, and starting a login with it answers "eHerkenning unavailable".
-  const usesDev = !options.production && site.brokers.some((b) => b.metadata.startsWith('dev:'));
+  const usesDev = simulatesBrokers(options);
   const keys = options.keys ?? loadSpKeys(site.eherkenning.keys, options.baseDir, options.dataDir);
   let devBrokers: DevBrokers | undefined;
   const saml = createSamlService({
@@ -41,7 +40,8 @@ export function setUpEherkenning(options: EherkenningSetupOptions): { saml?: Sam
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   if (usesDev) {
-    devBrokers = new DevBrokers({
+    const DevBrokersClass = await loadDevBrokers();
+    devBrokers = new DevBrokersClass({
       brokers: site.brokers,
       publicUrl: options.publicUrl,
       keyDir: join(options.dataDir, 'keys'),
@@ -49,4 +49,34 @@ export function setUpEherkenning(options: EherkenningSetupOptions): { saml?: Sam
     });
   }
   return { saml, ...(devBrokers ? { devBrokers } : {}) };
+}
+
+// `dev:<id>` brokers are simulated in this process, never in production: there such a broker
+// has no metadata, and starting a login with it answers "eHerkenning unavailable".
+function simulatesBrokers(options: Pick<EherkenningSetupOptions, 'site' | 'production'>): boolean {
+  return !options.production && options.site.brokers.some((b) => b.metadata.startsWith('dev:'));
+}
+
+/**
+ * Makes the development keys setUpEherkenning will read (the SP's, unless configured, and the
+ * simulated brokers'), all at once and without blocking, so the server runs it while its
+ * database opens. setUpEherkenning still makes any that are missing, and reports failures.
+ */
+export async function makeDevelopmentKeys(options: Pick<EherkenningSetupOptions, 'site' | 'production' | 'dataDir'>): Promise<void> {
+  const { site } = options;
+  if (site.brokers.length === 0) return;
+  const brokerIds = simulatesBrokers(options) ? site.brokers.filter((b) => b.metadata.startsWith('dev:')).map((b) => b.metadata.slice(4)) : [];
+  const spKeys = site.eherkenning.keys ? [] : [devSpKeyPairs.signing, devSpKeyPairs.encryption];
+  await createMissingKeyPairs(join(options.dataDir, 'keys'), [...spKeys, ...brokerIds.map(devBrokerKeyPair)]);
+}
+
+/** The simulated brokers are loaded only when on: they need samlify, a devDependency that a
+ * production install (`npm ci --omit=dev`) does not have. */
+async function loadDevBrokers(): Promise<typeof DevBrokers> {
+  try {
+    return (await import('./dev-brokers/dev-brokers.js')).DevBrokers;
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    throw new ConfigError('the simulated eHerkenning brokers (metadata "dev:…") need the development dependencies (npm install); in production set NODE_ENV=production and configure real brokers');
+  }
 }

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import * as samlify from 'samlify';
 import { sourceIdOf } from '../saml/artifact.js';
 import { BINDING } from '../saml/broker-metadata.js';
-import { ensureKeyPair, type KeyPair } from '../saml/key-pair.js';
+import { devBrokerKeyPair, ensureKeyPair, type KeyPair } from '../saml/key-pair.js';
 import { escapeXml } from '../saml/sp-context.js';
 import { signXml } from '../saml/xml-signature.js';
 import { levelUri, levels, type Level } from '../site-config/levels.js';
@@ -51,7 +51,8 @@ export class DevBrokers {
     for (const config of options.brokers.filter((b) => b.metadata.startsWith('dev:'))) {
       const id = config.metadata.slice(4);
       const base = `${options.publicUrl}${DEV_BROKERS_PATH}/${id}`;
-      const keys = ensureKeyPair(options.keyDir, `dev-broker-${id}`, `Poort simulated broker ${id}`);
+      const { name, commonName } = devBrokerKeyPair(id);
+      const keys = ensureKeyPair(options.keyDir, name, commonName);
       const idp = samlify.IdentityProvider({
         entityID: `${base}/metadata`,
         signingCert: keys.cert,
