@@ -32,8 +32,8 @@ let base: string;
 
 beforeAll(async () => {
   // The demo pages load the built widget; without it there is no <login-chooser> to drive.
-  if (!existsSync(new URL('../../widget/dist/login-chooser.js', import.meta.url))) {
-    throw new Error('widget/dist/login-chooser.js is missing: run `npm run build` first (npm test does).');
+  if (!existsSync(new URL('../../dist/widget/login-chooser.js', import.meta.url))) {
+    throw new Error('dist/widget/login-chooser.js is missing: run `npm run build` first (npm test does).');
   }
   db = process.env.POORT_TEST_DB === 'postgres' ? await openTestDb() : undefined;
   const port = await freePort();
