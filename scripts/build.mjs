@@ -6,7 +6,7 @@
 //   dist/demo-site/               the demo site's server part, its pages (public/) and the Vue demo (vue/)
 //   dist/widget/                  login-chooser.js (one ES module) and custom-elements.json
 // The BFF and the widget chain build side by side; dist/.built is written last, so an interrupted
-// build is never taken for a finished one (scripts/start.mjs).
+// build is never taken for a finished one (scripts/build-freshness.mjs).
 import { spawn } from 'node:child_process';
 import { cpSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -15,7 +15,6 @@ import { gzipSync } from 'node:zlib';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
-export const builtStamp = join(dist, '.built');
 
 function run(bin, args) {
   return new Promise((resolve, reject) => {
@@ -68,7 +67,7 @@ async function buildWidgetAndDemo() {
 export async function build() {
   rmSync(dist, { recursive: true, force: true });
   await Promise.all([buildBff(), buildWidgetAndDemo()]);
-  writeFileSync(builtStamp, `${new Date().toISOString()}\n`);
+  writeFileSync(join(dist, '.built'), `${new Date().toISOString()}\n`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
