@@ -1,6 +1,6 @@
 // start.healthz_ms: from launching the built server (plain node, as `npm start` runs it) on a fresh
 // PGlite directory to its first 200 on /poort/healthz, which includes creating and migrating the
-// database and making the development SAML keys; median of 3.
+// database and making the development SAML keys; median of 5.
 // start.pglite_floor_ms: the database part alone, measured the same way in the same run: a plain
 // node process that opens a fresh PGlite directory as the server does (db/open.ts: from the built
 // seed, then migrate) and answers one query. start.healthz_ratio is the first over the second:
@@ -40,7 +40,7 @@ async function timePgliteAlone(dir: string): Promise<number> {
 export async function benchStartup(): Promise<void> {
   const server: number[] = [];
   const floor: number[] = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 5; i++) {
     for (const [times, measure] of [[server, timeServer], [floor, timePgliteAlone]] as const) {
       const dir = mkdtempSync(join(tmpdir(), 'poort-bench-'));
       times.push(await measure(dir));

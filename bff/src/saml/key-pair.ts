@@ -4,6 +4,7 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { ConfigError } from '../config.js';
@@ -72,17 +73,22 @@ function opensslNewKeyPairArgs(keyPath: string, certPath: string, commonName: st
 }
 
 /**
- * Creates the missing pairs all at once, one openssl process each, without blocking: start-up
- * runs this while the database opens, so RSA key generation costs no start-up time of its own.
+ * Creates the missing pairs in openssl processes without blocking: start-up runs this while the
+ * database opens, so RSA key generation costs no start-up time of its own. The database keeps one
+ * core (PGlite works on the main thread); the keys share the others, one process per core, so
+ * they never slow the database down (on 2 cores: one after another, still done before it).
  * A head start only: failures are left to ensureKeyPair, which reports them.
  */
 export async function createMissingKeyPairs(dir: string, pairs: readonly KeyPairName[]): Promise<void> {
   const missing = pairs.map((pair) => ({ ...pair, ...keyPairPaths(dir, pair.name) })).filter((pair) => pair.missing);
   if (!missing.length) return;
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  await Promise.all(
-    missing.map(({ keyPath, certPath, commonName }) => execFileAsync('openssl', opensslNewKeyPairArgs(keyPath, certPath, commonName)).catch(() => {})),
-  );
+  const worker = async () => {
+    for (let next = missing.shift(); next; next = missing.shift()) {
+      await execFileAsync('openssl', opensslNewKeyPairArgs(next.keyPath, next.certPath, next.commonName)).catch(() => {});
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, availableParallelism() - 1) }, worker));
 }
 
 /** Reads `<name>.key` and `<name>.crt` in `dir`, creating them (self-signed, 10 years) when absent. */
