@@ -6,7 +6,7 @@ import type { Db } from '../../db/open.js';
 import { ConfigError } from './config.js';
 import type { DevBrokers } from './dev-brokers/dev-brokers.js';
 import type { SoapTransport } from './saml/artifact.js';
-import { createMissingKeyPairs, devBrokerKeyPair, devSpKeyPairs, loadSpKeys, type SpKeys } from './saml/key-pair.js';
+import { createMissingKeyPairs, devSpKeyPairs, loadSpKeys, type SpKeys } from './saml/key-pair.js';
 import { createSamlService, type SamlService } from './saml/saml-service.js';
 import type { SiteConfig } from './site-config/schema.js';
 
@@ -26,7 +26,9 @@ export interface EherkenningSetupOptions {
 export async function setUpEherkenning(options: EherkenningSetupOptions): Promise<{ saml?: SamlService; devBrokers?: DevBrokers }> {
   const { site } = options;
   if (site.brokers.length === 0) return {};
-  const usesDev = simulatesBrokers(options);
+  // `dev:<id>` brokers are simulated in this process, never in production: there such a broker
+  // has no metadata, and starting a login with it answers "eHerkenning unavailable".
+  const usesDev = !options.production && site.brokers.some((b) => b.metadata.startsWith('dev:'));
   const keys = options.keys ?? loadSpKeys(site.eherkenning.keys, options.baseDir, options.dataDir);
   let devBrokers: DevBrokers | undefined;
   const saml = createSamlService({
@@ -51,23 +53,15 @@ export async function setUpEherkenning(options: EherkenningSetupOptions): Promis
   return { saml, ...(devBrokers ? { devBrokers } : {}) };
 }
 
-// `dev:<id>` brokers are simulated in this process, never in production: there such a broker
-// has no metadata, and starting a login with it answers "eHerkenning unavailable".
-function simulatesBrokers(options: Pick<EherkenningSetupOptions, 'site' | 'production'>): boolean {
-  return !options.production && options.site.brokers.some((b) => b.metadata.startsWith('dev:'));
-}
-
 /**
- * Makes the development keys setUpEherkenning will read (the SP's, unless configured, and the
- * simulated brokers'), all at once and without blocking, so the server runs it while its
- * database opens. setUpEherkenning still makes any that are missing, and reports failures.
+ * Makes the SP's development keys (when eherkenning.keys is not configured) without blocking, so
+ * the server runs this while its database opens; setUpEherkenning then reads them. It still makes
+ * any that are missing, and reports failures. (The simulated brokers make theirs at first use.)
  */
-export async function makeDevelopmentKeys(options: Pick<EherkenningSetupOptions, 'site' | 'production' | 'dataDir'>): Promise<void> {
+export async function makeDevelopmentKeys(options: Pick<EherkenningSetupOptions, 'site' | 'dataDir'>): Promise<void> {
   const { site } = options;
-  if (site.brokers.length === 0) return;
-  const brokerIds = simulatesBrokers(options) ? site.brokers.filter((b) => b.metadata.startsWith('dev:')).map((b) => b.metadata.slice(4)) : [];
-  const spKeys = site.eherkenning.keys ? [] : [devSpKeyPairs.signing, devSpKeyPairs.encryption];
-  await createMissingKeyPairs(join(options.dataDir, 'keys'), [...spKeys, ...brokerIds.map(devBrokerKeyPair)]);
+  if (site.brokers.length === 0 || site.eherkenning.keys) return;
+  await createMissingKeyPairs(join(options.dataDir, 'keys'), [devSpKeyPairs.signing, devSpKeyPairs.encryption]);
 }
 
 /** The simulated brokers are loaded only when on: they need samlify, a devDependency that a

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     unlock = lockDataDir(env.pgliteDir, 'the Poort server');
   }
   // Development SAML keys (openssl, in other processes) are made while the database opens.
-  const keysMade = makeDevelopmentKeys({ site: site.config, dataDir: env.dataDir, production: env.production });
+  const keysMade = makeDevelopmentKeys({ site: site.config, dataDir: env.dataDir });
   const db = await openDb(env.databaseUrl ? { url: env.databaseUrl } : { dataDir: env.pgliteDir });
   await keysMade;
   const eherkenning = await setUpEherkenning({ site: site.config, baseDir: site.baseDir, dataDir: env.dataDir, publicUrl: env.publicUrl, production: env.production, db: db.db });

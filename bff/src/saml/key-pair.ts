@@ -4,7 +4,6 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { ConfigError } from '../config.js';
@@ -57,11 +56,6 @@ export const devSpKeyPairs = {
   encryption: { name: 'sp-encryption', commonName: 'Poort development SP encryption' },
 } satisfies Record<string, KeyPairName>;
 
-/** A simulated broker's key pair. */
-export function devBrokerKeyPair(id: string): KeyPairName {
-  return { name: `dev-broker-${id}`, commonName: `Poort simulated broker ${id}` };
-}
-
 function keyPairPaths(dir: string, name: string): { keyPath: string; certPath: string; missing: boolean } {
   const keyPath = join(dir, `${name}.key`);
   const certPath = join(dir, `${name}.crt`);
@@ -73,22 +67,17 @@ function opensslNewKeyPairArgs(keyPath: string, certPath: string, commonName: st
 }
 
 /**
- * Creates the missing pairs in openssl processes without blocking: start-up runs this while the
- * database opens, so RSA key generation costs no start-up time of its own. The database keeps one
- * core (PGlite works on the main thread); the keys share the others, one process per core, so
- * they never slow the database down (on 2 cores: one after another, still done before it).
+ * Creates the missing pairs at once, one openssl process each, without blocking: start-up runs
+ * this while the database opens, so RSA key generation costs no start-up time of its own.
  * A head start only: failures are left to ensureKeyPair, which reports them.
  */
 export async function createMissingKeyPairs(dir: string, pairs: readonly KeyPairName[]): Promise<void> {
   const missing = pairs.map((pair) => ({ ...pair, ...keyPairPaths(dir, pair.name) })).filter((pair) => pair.missing);
   if (!missing.length) return;
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const worker = async () => {
-    for (let next = missing.shift(); next; next = missing.shift()) {
-      await execFileAsync('openssl', opensslNewKeyPairArgs(next.keyPath, next.certPath, next.commonName)).catch(() => {});
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, availableParallelism() - 1) }, worker));
+  await Promise.all(
+    missing.map(({ keyPath, certPath, commonName }) => execFileAsync('openssl', opensslNewKeyPairArgs(keyPath, certPath, commonName)).catch(() => {})),
+  );
 }
 
 /** Reads `<name>.key` and `<name>.crt` in `dir`, creating them (self-signed, 10 years) when absent. */
