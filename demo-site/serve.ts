@@ -4,10 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
 
-export const demoSiteDir = fileURLToPath(new URL('./public', import.meta.url));
-export const widgetDistDir = fileURLToPath(new URL('../widget/dist', import.meta.url));
-// The Vue demo app, built by `npm run build` (demo-site/vue/vite.config.ts).
-export const vueDistDir = fileURLToPath(new URL('./vue-dist', import.meta.url));
+// Everything served comes from dist/ (`npm run build`). This module runs from demo-site/ in
+// development (tsx, tests) and from dist/demo-site/ once compiled: both find the same dist/.
+const builtDemoSite = new URL(import.meta.url.endsWith('.ts') ? '../dist/demo-site/' : './', import.meta.url);
+export const demoSiteDir = fileURLToPath(new URL('./public', builtDemoSite));
+export const widgetDistDir = fileURLToPath(new URL('../widget', builtDemoSite));
+// The Vue demo app (demo-site/vue/vite.config.ts).
+export const vueDistDir = fileURLToPath(new URL('./vue', builtDemoSite));
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function mountDemoSite(app: Hono<any>): void {

@@ -18,7 +18,7 @@ if (!chromium) {
 const stages = [
   ['type-check', 'npm', ['run', '-s', 'typecheck']],
   ['lint', 'npm', ['run', '-s', 'lint']],
-  ['build the widget', 'npm', ['run', '-s', 'build']],
+  ['build (npm run build: dist/)', 'npm', ['run', '-s', 'build']],
   ['bff, db and end to end (vitest)', 'npx', ['vitest', 'run']],
   ['widget (web-test-runner, Chromium)', 'npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs']],
 ];

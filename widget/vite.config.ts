@@ -5,7 +5,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   build: {
-    outDir: 'dist',
+    // dist/widget/ at the package root, with everything else `npm run build` makes.
+    outDir: '../dist/widget',
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,

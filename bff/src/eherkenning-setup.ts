@@ -3,9 +3,10 @@
 // a demo environment the simulated brokers that `dev:<id>` metadata refers to.
 import { join } from 'node:path';
 import type { Db } from '../../db/open.js';
-import { DevBrokers } from './dev-brokers/dev-brokers.js';
+import { ConfigError } from './config.js';
+import type { DevBrokers } from './dev-brokers/dev-brokers.js';
 import type { SoapTransport } from './saml/artifact.js';
-import { loadSpKeys, type SpKeys } from './saml/key-pair.js';
+import { createMissingKeyPairs, devSpKeyPairs, loadSpKeys, type SpKeys } from './saml/key-pair.js';
 import { createSamlService, type SamlService } from './saml/saml-service.js';
 import { developmentPagesOn } from './site-config/development-pages.js';
 import type { SiteConfig } from './site-config/schema.js';
@@ -23,7 +24,7 @@ export interface EherkenningSetupOptions {
   fetch?: typeof fetch;
 }
 
-export function setUpEherkenning(options: EherkenningSetupOptions): { saml?: SamlService; devBrokers?: DevBrokers } {
+export async function setUpEherkenning(options: EherkenningSetupOptions): Promise<{ saml?: SamlService; devBrokers?: DevBrokers }> {
   const { site } = options;
   if (site.brokers.length === 0) return {};
   // `dev:<id>` brokers are simulated in this process only where development pages are on (a demo
@@ -43,7 +44,8 @@ export function setUpEherkenning(options: EherkenningSetupOptions): { saml?: Sam
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   if (usesDev) {
-    devBrokers = new DevBrokers({
+    const DevBrokersClass = await loadDevBrokers();
+    devBrokers = new DevBrokersClass({
       brokers: site.brokers,
       publicUrl: options.publicUrl,
       keyDir: join(options.dataDir, 'keys'),
@@ -51,4 +53,26 @@ export function setUpEherkenning(options: EherkenningSetupOptions): { saml?: Sam
     });
   }
   return { saml, ...(devBrokers ? { devBrokers } : {}) };
+}
+
+/**
+ * Makes the SP's development keys (when eherkenning.keys is not configured) without blocking, so
+ * the server runs this while its database opens; setUpEherkenning then reads them. It still makes
+ * any that are missing, and reports failures. (The simulated brokers make theirs at first use.)
+ */
+export async function makeDevelopmentKeys(options: Pick<EherkenningSetupOptions, 'site' | 'dataDir'>): Promise<void> {
+  const { site } = options;
+  if (site.brokers.length === 0 || site.eherkenning.keys) return;
+  await createMissingKeyPairs(join(options.dataDir, 'keys'), [devSpKeyPairs.signing, devSpKeyPairs.encryption]);
+}
+
+/** The simulated brokers are loaded only when on: they need samlify, a devDependency that a
+ * production install (`npm ci --omit=dev`) does not have. */
+async function loadDevBrokers(): Promise<typeof DevBrokers> {
+  try {
+    return (await import('./dev-brokers/dev-brokers.js')).DevBrokers;
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    throw new ConfigError('the simulated eHerkenning brokers (metadata "dev:…") need the development dependencies (npm install); in production set NODE_ENV=production and configure real brokers');
+  }
 }

@@ -6,7 +6,7 @@ import { DataDirLockedError, lockDataDir } from '../../db/data-dir-lock.js';
 import { openDb } from '../../db/open.js';
 import { createApp } from './app.js';
 import { ConfigError, loadEnvConfig } from './config.js';
-import { setUpEherkenning } from './eherkenning-setup.js';
+import { makeDevelopmentKeys, setUpEherkenning } from './eherkenning-setup.js';
 import { startHousekeeping } from './housekeeping/housekeeping.js';
 import { createLogger } from './logger.js';
 import { startOutboxWorker } from './mail/outbox-worker.js';
@@ -25,8 +25,11 @@ async function main(): Promise<void> {
     mkdirSync(env.pgliteDir, { recursive: true });
     unlock = lockDataDir(env.pgliteDir, 'the Poort server');
   }
+  // Development SAML keys (openssl, in other processes) are made while the database opens.
+  const keysMade = makeDevelopmentKeys({ site: site.config, dataDir: env.dataDir });
   const db = await openDb(env.databaseUrl ? { url: env.databaseUrl } : { dataDir: env.pgliteDir });
-  const eherkenning = setUpEherkenning({ site: site.config, baseDir: site.baseDir, dataDir: env.dataDir, publicUrl: env.publicUrl, production: env.production, db: db.db });
+  await keysMade;
+  const eherkenning = await setUpEherkenning({ site: site.config, baseDir: site.baseDir, dataDir: env.dataDir, publicUrl: env.publicUrl, production: env.production, db: db.db });
   const app = createApp({ db, logger, env, site: site.config, ...eherkenning }, { demoSite: !env.production || process.env.POORT_DEMO_SITE === '1' });
 
   // Without SMTP settings mails wait in the outbox (development: see /poort/dev/outbox).

@@ -9,7 +9,7 @@ export default defineConfig({
   // 'error': the page links the demo site's own /assets/site.css, which Vite rightly cannot find.
   logLevel: 'error',
   resolve: {
-    alias: { 'poort/widget': fileURLToPath(new URL('../../widget/dist/login-chooser.js', import.meta.url)) },
+    alias: { 'poort/widget': fileURLToPath(new URL('../../dist/widget/login-chooser.js', import.meta.url)) },
   },
   define: {
     __VUE_OPTIONS_API__: 'false',
@@ -17,7 +17,7 @@ export default defineConfig({
     __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
   },
   build: {
-    outDir: '../vue-dist',
+    outDir: '../../dist/demo-site/vue',
     emptyOutDir: true,
     target: 'es2022',
     // The polyfill would be an inline script; the demo's CSP allows none.

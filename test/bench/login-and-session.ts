@@ -27,7 +27,7 @@ import autocannon from 'autocannon';
 import { openDb } from '../../db/open.js';
 import { users } from '../../db/schema.js';
 import { hashPassword, verifyPassword } from '../../bff/src/passwords/password-hash.js';
-import { startServer } from '../support/server-process.js';
+import { sourceServer, startServer } from '../support/server-process.js';
 import { createBenchDatabase } from './bench-database.js';
 import { median, percentile, report } from './report.js';
 
@@ -38,7 +38,7 @@ const headers = { 'content-type': 'application/json' };
 export async function benchLoginAndSession(): Promise<void> {
   const database = await createBenchDatabase();
   const db = await openDb({ url: database.url, max: 2 });
-  const server = await startServer({ DATABASE_URL: database.url, LOG_LEVEL: 'warn' }, 30_000, ['./test/bench/report-cpu-usage.ts']);
+  const server = await startServer({ DATABASE_URL: database.url, LOG_LEVEL: 'warn' }, 30_000, sourceServer, ['./test/bench/report-cpu-usage.ts']);
   try {
     const hash = await hashPassword(PASSWORD);
     await db.db.insert(users).values({ email: 'bench@gemeente.example.nl', passwordHash: hash });

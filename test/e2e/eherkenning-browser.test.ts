@@ -32,8 +32,8 @@ let base: string;
 
 beforeAll(async () => {
   // The demo pages load the built widget; without it there is no <login-chooser> to drive.
-  if (!existsSync(new URL('../../widget/dist/login-chooser.js', import.meta.url))) {
-    throw new Error('widget/dist/login-chooser.js is missing: run `npm run build` first (npm test does).');
+  if (!existsSync(new URL('../../dist/widget/login-chooser.js', import.meta.url))) {
+    throw new Error('dist/widget/login-chooser.js is missing: run `npm run build` first (npm test does).');
   }
   db = process.env.POORT_TEST_DB === 'postgres' ? await openTestDb() : undefined;
   const port = await freePort();
@@ -97,11 +97,15 @@ async function chooseBroker(page: Page, texts: typeof nl, search: string, broker
 }
 
 describe('eHerkenning in the browser', () => {
-  it('made development SAML keys under POORT_DATA_DIR on first start', () => {
-    for (const name of ['sp-signing', 'sp-encryption', 'dev-broker-demo-noord']) {
-      expect(existsSync(join(dataDir, 'keys', `${name}.key`)), name).toBe(true);
-      expect(existsSync(join(dataDir, 'keys', `${name}.crt`)), name).toBe(true);
-    }
+  it("made the SP's development SAML keys under POORT_DATA_DIR on first start, and a simulated broker's at its first use", async () => {
+    const made = (name: string) => existsSync(join(dataDir, 'keys', `${name}.key`)) && existsSync(join(dataDir, 'keys', `${name}.crt`));
+    expect(made('sp-signing')).toBe(true);
+    expect(made('sp-encryption')).toBe(true);
+    expect(made('dev-broker-demo-zuid')).toBe(false);
+    const metadata = await fetch(`${base}/poort/dev/brokers/demo-zuid/metadata`);
+    expect(metadata.status).toBe(200);
+    expect(await metadata.text()).toContain('IDPSSODescriptor');
+    expect(made('dev-broker-demo-zuid')).toBe(true);
   });
 
   it('logs in from the widget through the POST broker and shows who is logged in on the demo page', async () => {

@@ -60,7 +60,7 @@ export async function createTestApp(options: TestAppOptions = {}, db?: TestDb): 
     if (res.status !== 200) throw new Error(`SOAP ${res.status}`);
     return res.text();
   };
-  const eherkenning = setUpEherkenning({
+  const eherkenning = await setUpEherkenning({
     site,
     baseDir: options.baseDir ?? process.cwd(),
     dataDir: env.dataDir,

@@ -1,5 +1,6 @@
-// Starts `bff/src/server.ts` as a real process (the way `npm start` does, minus the build) and
-// reads the URL it prints.
+// Starts the Poort server as a real process and reads the URL it prints: from the sources with tsx
+// (tests: no build needed, always the code under test), or built with plain node, the way
+// `npm start` and a production install run it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -13,10 +14,26 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** `imports`: more modules to load first (node --import), e.g. the bench's CPU reporter. */
-export function startServer(env: Record<string, string | undefined>, timeoutMs = 30_000, imports: string[] = []): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...imports.flatMap((m) => ['--import', m]), 'bff/src/server.ts'], {
-    cwd: root,
+/** What to run, and where. */
+export interface ServerEntry {
+  cwd: string;
+  args: string[];
+}
+export const sourceServer: ServerEntry = { cwd: root, args: ['--import', 'tsx', 'bff/src/server.ts'] };
+/** The built server (`npm run build`) in `dir`: this checkout, or a copy of its built tree. */
+export function builtServer(dir = root): ServerEntry {
+  return { cwd: dir, args: ['dist/bff/src/server.js'] };
+}
+
+/**
+ * `imports`: more modules to load first (node --import), after the entry's own loaders (tsx) so
+ * they may be TypeScript, e.g. the bench's CPU reporter.
+ */
+export function startServer(env: Record<string, string | undefined>, timeoutMs = 30_000, entry = sourceServer, imports: string[] = []): Promise<ServerProcess> {
+  const script = entry.args.at(-1)!;
+  const args = [...entry.args.slice(0, -1), ...imports.flatMap((m) => ['--import', m]), script];
+  const child = spawn(process.execPath, args, {
+    cwd: entry.cwd,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -49,33 +49,42 @@ export class DevBrokers {
   private readonly artifacts = new Map<string, { broker: string; responseXml: string; expires: number }>();
   private samlifySp?: ReturnType<typeof samlify.ServiceProvider>;
 
-  constructor(readonly options: DevBrokersOptions) {
-    for (const config of options.brokers.filter((b) => b.metadata.startsWith('dev:'))) {
-      const id = config.metadata.slice(4);
-      const base = `${options.publicUrl}${DEV_BROKERS_PATH}/${id}`;
-      const keys = ensureKeyPair(options.keyDir, `dev-broker-${id}`, `Poort simulated broker ${id}`);
-      const idp = samlify.IdentityProvider({
-        entityID: `${base}/metadata`,
-        signingCert: keys.cert,
-        privateKey: keys.key,
-        requestSignatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
-        singleSignOnService: [{ Binding: BINDING.post, Location: `${base}/sso` }],
-        wantAuthnRequestsSigned: true,
-      });
-      // samlify's IdP metadata has no ArtifactResolutionService; add ours in schema order
-      // (before SingleSignOnService). The metadata is not signed, so this edit is safe.
-      const ars = `<ArtifactResolutionService xmlns="urn:oasis:names:tc:SAML:2.0:metadata" Binding="${BINDING.soap}" Location="${base}/ars" index="0"/>`;
-      const metadata = idp.getMetadata().replace(/<((\w+:)?)SingleSignOnService/, (m) => `${ars}${m}`);
-      this.brokers.set(id, { config, entityId: `${base}/metadata`, keys, idp, metadata });
-    }
-  }
+  constructor(readonly options: DevBrokersOptions) {}
 
   get(id: string): DevBroker | undefined {
-    return this.brokers.get(id);
+    return this.broker(id);
   }
 
   metadata(id: string): string | undefined {
-    return this.brokers.get(id)?.metadata;
+    return this.broker(id)?.metadata;
+  }
+
+  /**
+   * Each simulated broker is made at its first use, so its key pair (openssl, once per data
+   * directory) is made then, not while the server starts, and only for brokers someone uses.
+   */
+  private broker(id: string): DevBroker | undefined {
+    const made = this.brokers.get(id);
+    if (made) return made;
+    const config = this.options.brokers.find((b) => b.metadata === `dev:${id}`);
+    if (!config) return undefined;
+    const base = `${this.options.publicUrl}${DEV_BROKERS_PATH}/${id}`;
+    const keys = ensureKeyPair(this.options.keyDir, `dev-broker-${id}`, `Poort simulated broker ${id}`);
+    const idp = samlify.IdentityProvider({
+      entityID: `${base}/metadata`,
+      signingCert: keys.cert,
+      privateKey: keys.key,
+      requestSignatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
+      singleSignOnService: [{ Binding: BINDING.post, Location: `${base}/sso` }],
+      wantAuthnRequestsSigned: true,
+    });
+    // samlify's IdP metadata has no ArtifactResolutionService; add ours in schema order
+    // (before SingleSignOnService). The metadata is not signed, so this edit is safe.
+    const ars = `<ArtifactResolutionService xmlns="urn:oasis:names:tc:SAML:2.0:metadata" Binding="${BINDING.soap}" Location="${base}/ars" index="0"/>`;
+    const metadata = idp.getMetadata().replace(/<((\w+:)?)SingleSignOnService/, (m) => `${ars}${m}`);
+    const broker = { config, entityId: `${base}/metadata`, keys, idp, metadata };
+    this.brokers.set(id, broker);
+    return broker;
   }
 
   private sp() {
@@ -140,7 +149,7 @@ export class DevBrokers {
 
   /** The signed ArtifactResponse for an ArtifactResolve (the Response once, then never again). */
   resolveArtifact(brokerId: string, resolveId: string, artifact: string): string | undefined {
-    const broker = this.brokers.get(brokerId);
+    const broker = this.broker(brokerId);
     const pending = this.artifacts.get(artifact);
     this.artifacts.delete(artifact);
     if (!broker) return undefined;

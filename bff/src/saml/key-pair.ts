@@ -1,11 +1,14 @@
 // SP and simulated-broker key pairs: PEM private key + self-signed certificate. Development keys
 // are made with the openssl command line (Node has no API to issue an X.509 certificate) and kept
 // on disk, so the metadata a broker once loaded stays valid across restarts.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { ConfigError } from '../config.js';
+
+const execFileAsync = promisify(execFile);
 
 export interface KeyPair {
   /** PEM private key (PKCS#8). */
@@ -41,18 +44,49 @@ export function pemFromBody(body: string): string {
   return `-----BEGIN CERTIFICATE-----\n${clean.replace(/(.{64})/g, '$1\n').replace(/\n$/, '')}\n-----END CERTIFICATE-----\n`;
 }
 
-/** Reads `<name>.key` and `<name>.crt` in `dir`, creating them (self-signed, 10 years) when absent. */
-export function ensureKeyPair(dir: string, name: string, commonName: string): KeyPair {
+/** A development key pair: `<name>.key` and `<name>.crt` in a key directory. */
+export interface KeyPairName {
+  name: string;
+  commonName: string;
+}
+
+/** The SP's development key pairs (when eherkenning.keys is not configured). */
+export const devSpKeyPairs = {
+  signing: { name: 'sp-signing', commonName: 'Poort development SP signing' },
+  encryption: { name: 'sp-encryption', commonName: 'Poort development SP encryption' },
+} satisfies Record<string, KeyPairName>;
+
+function keyPairPaths(dir: string, name: string): { keyPath: string; certPath: string; missing: boolean } {
   const keyPath = join(dir, `${name}.key`);
   const certPath = join(dir, `${name}.crt`);
-  if (!existsSync(keyPath) || !existsSync(certPath)) {
+  return { keyPath, certPath, missing: !existsSync(keyPath) || !existsSync(certPath) };
+}
+
+function opensslNewKeyPairArgs(keyPath: string, certPath: string, commonName: string): string[] {
+  return ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '3650', '-subj', `/CN=${commonName}`, '-keyout', keyPath, '-out', certPath];
+}
+
+/**
+ * Creates the missing pairs at once, one openssl process each, without blocking: start-up runs
+ * this while the database opens, so RSA key generation costs no start-up time of its own.
+ * A head start only: failures are left to ensureKeyPair, which reports them.
+ */
+export async function createMissingKeyPairs(dir: string, pairs: readonly KeyPairName[]): Promise<void> {
+  const missing = pairs.map((pair) => ({ ...pair, ...keyPairPaths(dir, pair.name) })).filter((pair) => pair.missing);
+  if (!missing.length) return;
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  await Promise.all(
+    missing.map(({ keyPath, certPath, commonName }) => execFileAsync('openssl', opensslNewKeyPairArgs(keyPath, certPath, commonName)).catch(() => {})),
+  );
+}
+
+/** Reads `<name>.key` and `<name>.crt` in `dir`, creating them (self-signed, 10 years) when absent. */
+export function ensureKeyPair(dir: string, name: string, commonName: string): KeyPair {
+  const { keyPath, certPath, missing } = keyPairPaths(dir, name);
+  if (missing) {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     try {
-      execFileSync(
-        'openssl',
-        ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '3650', '-subj', `/CN=${commonName}`, '-keyout', keyPath, '-out', certPath],
-        { stdio: 'ignore' },
-      );
+      execFileSync('openssl', opensslNewKeyPairArgs(keyPath, certPath, commonName), { stdio: 'ignore' });
     } catch (error) {
       const missing = (error as { code?: string }).code === 'ENOENT';
       throw new ConfigError(
@@ -99,7 +133,7 @@ export function loadSpKeys(files: SpKeyFiles | undefined, baseDir: string, dataD
   }
   const dir = join(dataDir, 'keys');
   return {
-    signing: ensureKeyPair(dir, 'sp-signing', 'Poort development SP signing'),
-    encryption: ensureKeyPair(dir, 'sp-encryption', 'Poort development SP encryption'),
+    signing: ensureKeyPair(dir, devSpKeyPairs.signing.name, devSpKeyPairs.signing.commonName),
+    encryption: ensureKeyPair(dir, devSpKeyPairs.encryption.name, devSpKeyPairs.encryption.commonName),
   };
 }

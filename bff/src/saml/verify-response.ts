@@ -4,7 +4,7 @@
 // Recipient, InResponseTo binding, status mapping, level, the service, EncryptedID attribute
 // values. Knows nothing of HTTP or the database: the caller binds InResponseTo to a stored request
 // and records one-time use.
-import { SAML } from '@node-saml/node-saml';
+import type { SAML } from '@node-saml/node-saml';
 import type { Level } from '../../../contract/levels.js';
 import { levelFromUri } from '../site-config/levels.js';
 import type { BrokerEndpoints } from './broker-metadata.js';
@@ -62,14 +62,17 @@ export function readEnvelope(xml: string): ResponseEnvelope & { status: string; 
 }
 
 const samlCache = new WeakMap<BrokerEndpoints, Map<string, SAML>>();
+// node-saml takes a noticeable part of start-up to load, and is needed only once a response arrives.
+let nodeSamlClass: Promise<typeof SAML> | undefined;
 
-function nodeSamlFor(options: VerifyOptions): SAML {
+async function nodeSamlFor(options: VerifyOptions): Promise<SAML> {
   let perSp = samlCache.get(options.broker);
   if (!perSp) samlCache.set(options.broker, (perSp = new Map()));
   const key = `${options.sp.entityId} ${options.sp.acsUrl} ${options.clockSkewMs}`;
   let saml = perSp.get(key);
   if (!saml) {
-    saml = new SAML({
+    const NodeSaml = await (nodeSamlClass ??= import('@node-saml/node-saml').then((module) => module.SAML));
+    saml = new NodeSaml({
       callbackUrl: options.sp.acsUrl,
       issuer: options.sp.entityId,
       audience: options.sp.entityId,
@@ -134,7 +137,7 @@ export async function verifyResponse(xml: string, options: VerifyOptions, read?:
 
   let assertionXml: string;
   try {
-    const { profile } = await nodeSamlFor(options).validatePostResponseAsync({ SAMLResponse: Buffer.from(xml, 'utf8').toString('base64') });
+    const { profile } = await (await nodeSamlFor(options)).validatePostResponseAsync({ SAMLResponse: Buffer.from(xml, 'utf8').toString('base64') });
     if (!profile) throw new SamlError('no_assertion');
     assertionXml = profile.getAssertionXml?.() ?? '';
   } catch (error) {

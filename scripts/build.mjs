@@ -1,0 +1,78 @@
+// `npm run build`: everything Poort runs or serves, under dist/ (nothing else is needed at run time):
+//   dist/bff/src/, dist/db/       the BFF and database code compiled by tsc (tsconfig.build.json),
+//                                 keeping the source layout, with the files they read next to them
+//                                 (db/migrations/, bff/src/**/*.txt), found through import.meta.url,
+//                                 and dist/db/pglite-seed.tar.gz (a migrated empty PGlite database)
+//   dist/demo-site/               the demo site's server part, its pages (public/) and the Vue demo (vue/)
+//   dist/widget/                  login-chooser.js (one ES module) and custom-elements.json
+// The BFF and the widget chain build side by side; dist/.built is written last, so an interrupted
+// build is never taken for a finished one (scripts/build-freshness.mjs).
+import { spawn } from 'node:child_process';
+import { cpSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = join(root, 'dist');
+
+function run(bin, args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(join(root, 'node_modules', '.bin', bin), args, { cwd: root, stdio: 'inherit' });
+    child.once('error', (error) => reject(new Error(`${bin}: ${error.message} (npm run build needs the devDependencies: npm ci)`)));
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${bin} ${args.join(' ')} failed (${code})`))));
+  });
+}
+
+/** Copies the files under `dir` that are not TypeScript to the same place under dist/. */
+function copyRuntimeAssets(dir) {
+  for (const entry of readdirSync(join(root, dir), { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || entry.name.endsWith('.ts')) continue;
+    const from = join(entry.parentPath, entry.name);
+    cpSync(from, join(dist, relative(root, from)));
+  }
+}
+
+async function buildBff() {
+  await run('tsc', ['-p', 'tsconfig.build.json']);
+  copyRuntimeAssets('bff/src');
+  copyRuntimeAssets('db/migrations');
+  cpSync(join(root, 'demo-site/public'), join(dist, 'demo-site/public'), { recursive: true });
+  await makePgliteSeed();
+}
+
+/** dist/db/pglite-seed.tar.gz: a migrated empty database that a new PGlite data directory starts from (db/open.ts). */
+async function makePgliteSeed() {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  const { migrationsFolder, pgliteSeedFile } = await import(pathToFileURL(join(dist, 'db/open.js')).href);
+  const client = await PGlite.create();
+  try {
+    await migrate(drizzle(client), { migrationsFolder });
+    const dump = await client.dumpDataDir('none');
+    writeFileSync(pgliteSeedFile, gzipSync(Buffer.from(await dump.arrayBuffer())));
+  } finally {
+    await client.close();
+  }
+}
+
+async function buildWidgetAndDemo() {
+  await run('vite', ['build', '--config', 'widget/vite.config.ts', '--logLevel', 'warn']);
+  await run('cem', ['analyze', '--litelement', '--globs', 'widget/src/**/*.ts', '--outdir', 'dist/widget', '--quiet']);
+  // The Vue demo imports the built widget (poort/widget), so it comes after it.
+  await run('vite', ['build', '--config', 'demo-site/vue/vite.config.ts']);
+}
+
+export async function build() {
+  rmSync(dist, { recursive: true, force: true });
+  await Promise.all([buildBff(), buildWidgetAndDemo()]);
+  writeFileSync(join(dist, '.built'), `${new Date().toISOString()}\n`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  build().catch((error) => {
+    console.error(`npm run build: ${error.message}`);
+    process.exit(1);
+  });
+}
