@@ -10,13 +10,11 @@ import { ensureKeyPair, type KeyPair } from '../saml/key-pair.js';
 import { escapeXml } from '../saml/sp-context.js';
 import { signXml } from '../saml/xml-signature.js';
 import { levels, type Level } from '../../../contract/levels.js';
-import { BASE } from '../../../contract/paths.js';
+import { DEV_BROKERS_PATH } from '../../../contract/paths.js';
 import { levelUri } from '../site-config/levels.js';
 import type { BrokerConfig } from '../site-config/schema.js';
 import { encryptId, nameIdXml } from './encrypt-id.js';
 import type { TestPerson } from './test-people.js';
-
-export const DEV_BROKERS_PATH = `${BASE}/dev/brokers`;
 
 export interface DevBroker {
   config: BrokerConfig;
