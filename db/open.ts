@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { isPatched } from './driver-patch/postgres-socket-patch.mjs';
 import * as schema from './schema.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -48,12 +49,18 @@ export async function openDb(options: OpenDbOptions = {}): Promise<DbHandle> {
 }
 
 async function openPostgres(url: string, max = 10): Promise<DbHandle & { migrate(): Promise<void> }> {
+  assertDriverPatched();
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const client = postgres(url, {
     max,
     onnotice: () => {},
-    connect_timeout: 5,
+    // A connection attempt to a database that is restarting fails fast, well inside a request's
+    // deadline, instead of waiting for the operating system's TCP timeout.
+    connect_timeout: 3,
+    // The driver's own back-off grows to 20 s and its count of failures is shared by the pool and
+    // never reset, so after a few restarts every reconnect waited long. Ours stays under a second.
+    backoff: reconnectDelaySeconds,
     // Idle connections are recycled so a restarted database is picked up without a restart of ours.
     idle_timeout: 30,
   });
@@ -80,6 +87,21 @@ async function openPostgres(url: string, max = 10): Promise<DbHandle & { migrate
       }
     },
   };
+}
+
+/** Seconds before the next connection attempt after `attempt` failed ones: short, with jitter. */
+export function reconnectDelaySeconds(attempt: number): number {
+  return Math.min(0.05 * 2 ** attempt, 1) * (0.5 + Math.random() / 2);
+}
+
+let patchChecked = false;
+/** The driver without Poort's patch dies on a PostgreSQL restart (db/driver-patch/): refuse to run. */
+function assertDriverPatched(): void {
+  if (patchChecked) return;
+  if (!isPatched()) {
+    throw new Error('postgres.js is installed without Poort\'s patch (db/driver-patch/); install with npm ci (its postinstall applies it), not with --ignore-scripts, or run node db/driver-patch/postgres-socket-patch.mjs');
+  }
+  patchChecked = true;
 }
 
 async function openPglite(dataDir?: string): Promise<DbHandle & { migrate(): Promise<void> }> {
