@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { guardPgliteClient, guardPostgresClient } from './commit-guard.js';
 import { isPatched } from './driver-patch/postgres-socket-patch.mjs';
 import * as schema from './schema.js';
 
@@ -64,7 +65,8 @@ async function openPostgres(url: string, max = 10): Promise<DbHandle & { migrate
     // Idle connections are recycled so a restarted database is picked up without a restart of ours.
     idle_timeout: 30,
   });
-  const db = drizzle(client, { schema }) as unknown as Db;
+  // Queries made for a request stop at its deadline (commit-guard.ts); others pass unchanged.
+  const db = drizzle(guardPostgresClient(client), { schema }) as unknown as Db;
   const parsed = new URL(url);
   return {
     db,
@@ -109,7 +111,7 @@ async function openPglite(dataDir?: string): Promise<DbHandle & { migrate(): Pro
   const { drizzle } = await import('drizzle-orm/pglite');
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const db = drizzle(guardPgliteClient(client), { schema }) as unknown as Db;
   let closed = false;
   return {
     db,

@@ -35,6 +35,8 @@ export interface TestAppOptions extends AppOptions {
   logger?: Logger;
   /** Build the app as NODE_ENV=production would (no simulated brokers). */
   production?: boolean;
+  /** More environment variables for loadEnvConfig, e.g. POORT_REQUEST_DEADLINE_MS. */
+  env?: Record<string, string>;
 }
 
 let keyDir: string | undefined;
@@ -51,7 +53,7 @@ export function testSpKeys(): SpKeys {
 export async function createTestApp(options: TestAppOptions = {}, db?: TestDb): Promise<TestApp> {
   const site = parseSiteConfig(options.site ?? demoSiteConfig, 'test configuration');
   const handle = db ?? (await openTestDb());
-  const env = loadEnvConfig({ NODE_ENV: 'test', POORT_DATA_DIR: testKeyDir() });
+  const env = loadEnvConfig({ NODE_ENV: 'test', POORT_DATA_DIR: testKeyDir(), ...options.env });
   const self: { app?: ReturnType<typeof createApp> } = {};
   const loopback: SoapTransport = async ({ url, body, contentType }) => {
     const res = await self.app!.request(url, { method: 'POST', body, headers: { 'content-type': contentType } });

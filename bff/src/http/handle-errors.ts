@@ -2,6 +2,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Logger } from 'pino';
+import { isCommitRefused } from '../../../db/commit-guard.js';
 import { ApiError } from './api-error.js';
 import { isDatabaseUnavailable } from './database-unavailable.js';
 
@@ -29,6 +30,8 @@ export function handleErrors(logger: Logger): ErrorHandler {
   return (error: Error, c: Context) => {
     let apiError: ApiError;
     if (error instanceof ApiError) apiError = error;
+    // A request past its deadline (request-deadline.ts) that had not answered yet: nothing written.
+    else if (isCommitRefused(error)) apiError = new ApiError('service_unavailable');
     else if (isDatabaseUnavailable(error)) {
       logger.warn({ requestId: c.get('requestId'), err: { name: error.name, code: codeOf(error) } }, 'database unavailable');
       apiError = new ApiError('service_unavailable');
