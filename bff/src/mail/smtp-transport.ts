@@ -1,6 +1,7 @@
 // The nodemailer SMTP transport, built from the SMTP_* environment variables.
 import nodemailer from 'nodemailer';
 import type { MailSettings } from '../config.js';
+import { outboxMessageId } from './message-id.js';
 import type { MailTransport } from './outbox-sender.js';
 
 export function smtpTransport(settings: MailSettings & { host: string }): MailTransport & { close(): void } {
@@ -15,7 +16,15 @@ export function smtpTransport(settings: MailSettings & { host: string }): MailTr
   });
   return {
     send: async (mail) => {
-      await transporter.sendMail({ from: settings.from, to: mail.to, subject: mail.subject, text: mail.text, ...(mail.html ? { html: mail.html } : {}) });
+      await transporter.sendMail({
+        from: settings.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        ...(mail.html ? { html: mail.html } : {}),
+        // The same for every copy of this outbox mail (delivery is at-least-once).
+        messageId: outboxMessageId(mail, settings.from),
+      });
     },
     close: () => transporter.close(),
   };
