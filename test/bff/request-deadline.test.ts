@@ -5,6 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CommitGuard, CommitRefusedError, runWithCommitGuard } from '../../db/commit-guard.js';
 import { users } from '../../db/schema.js';
+import { isDatabaseUnavailable } from '../../bff/src/http/database-unavailable.js';
 import { errorCode, GOOD_PASSWORD, makeUser, post } from '../support/accounts.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testDbKind } from '../support/db.js';
@@ -89,5 +90,13 @@ describe('commit guard', () => {
     );
     await expect(attempt).rejects.toThrow(CommitRefusedError);
     expect(await rowCounts(t.db.db)).toEqual(before);
+  });
+});
+
+describe('errors that mean "try again"', () => {
+  it('include a statement cancelled by a deadline, also for requests that shared it', () => {
+    expect(isDatabaseUnavailable(Object.assign(new Error('canceling statement due to user request'), { code: '57014' }))).toBe(true);
+    expect(isDatabaseUnavailable(new Error('Failed query', { cause: Object.assign(new Error('x'), { code: '57014' }) }))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe(false);
   });
 });
