@@ -49,7 +49,10 @@ async function main(): Promise<void> {
   }, 10 * 60_000).unref();
 
   let stopping = false;
+  // An uncaught error while a deliberate stop is under way still ends with its non-zero code.
+  let finalCode = 0;
   const stop = (signal: string, exitCode = 0) => {
+    finalCode = Math.max(finalCode, exitCode);
     if (stopping) return;
     stopping = true;
     clearInterval(cleanup);
@@ -63,7 +66,7 @@ async function main(): Promise<void> {
       transport?.close();
       await db.close().catch((error) => logger.error({ err: error }, 'closing database'));
       unlock?.();
-      process.exit(exitCode);
+      process.exit(finalCode);
     });
     server.closeIdleConnections();
   };
