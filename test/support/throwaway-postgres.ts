@@ -1,5 +1,6 @@
 // A PostgreSQL cluster of its own for one test, so the test may stop and start it: initdb and
 // pg_ctl as user postgres (the server refuses to run as root), on a free port, in a temp directory.
+// Commit timestamps are kept (pg_xact_commit_timestamp): a test can tell when a row was committed.
 import { execFile, execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,7 +45,7 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     chownSync(dir, Number(pw), Number(gid));
   }
   asPostgres('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync']);
-  const startArgs = ['-D', data, '-l', join(dir, 'log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, '-w', 'start'];
+  const startArgs = ['-D', data, '-l', join(dir, 'log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c track_commit_timestamp=on`, '-w', 'start'];
   const stopArgs = ['-D', data, '-m', 'fast', '-w', 'stop'];
   const start = () => asPostgres('pg_ctl', startArgs);
   const stop = () => asPostgres('pg_ctl', stopArgs);
