@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { guardPgliteClient, guardPostgresClient } from './commit-guard.js';
+import { isPatched } from './driver-patch/postgres-socket-patch.mjs';
 import * as schema from './schema.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -55,16 +57,23 @@ export async function openDb(options: OpenDbOptions = {}): Promise<DbHandle> {
 }
 
 async function openPostgres(url: string, max = 10): Promise<DbHandle & { migrate(): Promise<void> }> {
+  assertDriverPatched();
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const client = postgres(url, {
     max,
     onnotice: () => {},
-    connect_timeout: 5,
+    // A connection attempt to a database that is restarting fails fast, well inside a request's
+    // deadline, instead of waiting for the operating system's TCP timeout.
+    connect_timeout: 3,
+    // The driver's own back-off grows to 20 s and its count of failures is shared by the pool and
+    // never reset, so after a few restarts every reconnect waited long. Ours stays under a second.
+    backoff: reconnectDelaySeconds,
     // Idle connections are recycled so a restarted database is picked up without a restart of ours.
     idle_timeout: 30,
   });
-  const db = drizzle(client, { schema }) as unknown as Db;
+  // Queries made for a request stop at its deadline (commit-guard.ts); others pass unchanged.
+  const db = drizzle(guardPostgresClient(client), { schema }) as unknown as Db;
   const parsed = new URL(url);
   return {
     db,
@@ -89,6 +98,21 @@ async function openPostgres(url: string, max = 10): Promise<DbHandle & { migrate
   };
 }
 
+/** Seconds before the next connection attempt after `attempt` failed ones: short, with jitter. */
+export function reconnectDelaySeconds(attempt: number): number {
+  return Math.min(0.05 * 2 ** attempt, 1) * (0.5 + Math.random() / 2);
+}
+
+let patchChecked = false;
+/** The driver without Poort's patch dies on a PostgreSQL restart (db/driver-patch/): refuse to run. */
+function assertDriverPatched(): void {
+  if (patchChecked) return;
+  if (!isPatched()) {
+    throw new Error('postgres.js is installed without Poort\'s patch (db/driver-patch/); install with npm ci (its postinstall applies it), not with --ignore-scripts, or run node db/driver-patch/postgres-socket-patch.mjs');
+  }
+  patchChecked = true;
+}
+
 async function openPglite(dataDir?: string): Promise<DbHandle & { migrate(): Promise<void> }> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
@@ -97,7 +121,7 @@ async function openPglite(dataDir?: string): Promise<DbHandle & { migrate(): Pro
   // fraction of PostgreSQL's initdb, which dominated start-up on a fresh directory.
   const seed = dataDir && !existsSync(join(dataDir, 'PG_VERSION')) && existsSync(pgliteSeedFile) ? new Blob([gunzipSync(readFileSync(pgliteSeedFile))]) : undefined;
   const client = dataDir ? await PGlite.create({ dataDir, ...(seed ? { loadDataDir: seed } : {}) }) : await PGlite.create();
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const db = drizzle(guardPgliteClient(client), { schema }) as unknown as Db;
   let closed = false;
   return {
     db,

@@ -37,6 +37,8 @@ async function buildBff() {
   await run('tsc', ['-p', 'tsconfig.build.json']);
   copyRuntimeAssets('bff/src');
   copyRuntimeAssets('db/migrations');
+  // The postgres.js patch: db/open.ts checks it at run time, and a production install's postinstall applies it from here.
+  copyRuntimeAssets('db/driver-patch');
   cpSync(join(root, 'demo-site/public'), join(dist, 'demo-site/public'), { recursive: true });
   await makePgliteSeed();
 }

@@ -9,6 +9,7 @@ import { ApiError } from './http/api-error.js';
 import { BASE } from './http/base-path.js';
 import { handleErrors, handleNotFound } from './http/handle-errors.js';
 import { validationHook } from './http/validation-hook.js';
+import { requestDeadline } from './middleware/request-deadline.js';
 import { requestId } from './middleware/request-id.js';
 import { requestLog } from './middleware/request-log.js';
 import { sameOriginJson } from './middleware/same-origin-json.js';
@@ -36,6 +37,7 @@ export interface AppOptions {
 export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use('*', requestId(), provide(deps), requestLog(deps.logger), securityHeaders(BASE));
+  app.use(`${BASE}/*`, requestDeadline(deps.env.requestDeadlineMs, deps.logger));
   app.use(`${BASE}/api/*`, apiBodyLimit, sameOriginJson());
 
   app.route(BASE, healthRoutes());

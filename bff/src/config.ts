@@ -27,6 +27,11 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Poort <noreply@localhost>'),
   POORT_PASSWORD_QUEUE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(DEFAULT_PASSWORD_QUEUE_LIMIT),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  POORT_REQUEST_DEADLINE_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
+  // Above nginx's and most load balancers' upstream keep-alive (nginx: 60 s), so the proxy, not
+  // Poort, closes an idle connection: a request never meets a connection Poort is closing.
+  POORT_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(65_000),
+  POORT_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).optional(),
 });
 
 export interface EnvConfig {
@@ -45,6 +50,12 @@ export interface EnvConfig {
   /** The origin browsers and brokers reach Poort at: links in mails, ACS URLs and simulated brokers' entity ids derive from it, never the Host header (R05). */
   publicUrl: string;
   mail: MailSettings;
+  /** After this long a request answers 503 service_unavailable and its transaction rolls back. */
+  requestDeadlineMs: number;
+  /** Node's keep-alive for idle client connections, above the proxy's upstream keep-alive. */
+  keepAliveTimeoutMs: number;
+  /** Time allowed for a request's headers; above keepAliveTimeoutMs, as Node requires. */
+  headersTimeoutMs: number;
 }
 
 export interface MailSettings {
@@ -69,6 +80,10 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     throw new ConfigError(`environment variable ${issue.path.join('.')}: ${issue.message}`);
   }
   const e = parsed.data;
+  const headersTimeoutMs = e.POORT_HEADERS_TIMEOUT_MS ?? e.POORT_KEEP_ALIVE_TIMEOUT_MS + 1000;
+  if (headersTimeoutMs <= e.POORT_KEEP_ALIVE_TIMEOUT_MS) {
+    throw new ConfigError('environment variable POORT_HEADERS_TIMEOUT_MS: must be greater than POORT_KEEP_ALIVE_TIMEOUT_MS');
+  }
   const dataDir = resolve(e.POORT_DATA_DIR);
   let trustProxy: TrustProxy;
   try {
@@ -96,5 +111,8 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
       password: e.SMTP_PASSWORD || undefined,
       from: e.MAIL_FROM,
     },
+    requestDeadlineMs: e.POORT_REQUEST_DEADLINE_MS,
+    keepAliveTimeoutMs: e.POORT_KEEP_ALIVE_TIMEOUT_MS,
+    headersTimeoutMs,
   };
 }

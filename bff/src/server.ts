@@ -6,6 +6,7 @@ import { DataDirLockedError, lockDataDir } from '../../db/data-dir-lock.js';
 import { openDb } from '../../db/open.js';
 import { createApp } from './app.js';
 import { ConfigError, loadEnvConfig } from './config.js';
+import { installCrashPolicy } from './crash-policy.js';
 import { makeDevelopmentKeys, setUpEherkenning } from './eherkenning-setup.js';
 import { startHousekeeping } from './housekeeping/housekeeping.js';
 import { createLogger } from './logger.js';
@@ -41,16 +42,23 @@ async function main(): Promise<void> {
     const shown = env.host === '0.0.0.0' || env.host === '::' ? 'localhost' : env.host;
     console.log(`Configuration: ${site.source} (${site.config.environment})\nDatabase: ${db.description}\nMail: ${smtpHost ? `SMTP ${smtpHost}:${env.mail.port}` : 'no SMTP configured: mails stay in the outbox'}\nPoort listens on http://${shown}:${info.port}/ (BFF under /poort/)`);
   }) as Server;
+  // A reverse proxy reuses idle connections to Poort; Node's 5 s default closed them under the
+  // proxy's feet (a reset, or a 502 on a POST). Ours outlasts the proxy's (see docs/embedding.md).
+  server.keepAliveTimeout = env.keepAliveTimeoutMs;
+  server.headersTimeout = env.headersTimeoutMs;
 
   // Expired sessions, spent tokens, old SAML rows and ended rate-limit windows are deleted now and
   // then; every instance schedules it, one per interval does it.
   const housekeeping = startHousekeeping(db.db, logger);
 
   let stopping = false;
-  const stop = (signal: string) => {
+  // An uncaught error while a deliberate stop is under way still ends with its non-zero code.
+  let finalCode = 0;
+  const stop = (signal: string, exitCode = 0) => {
+    finalCode = Math.max(finalCode, exitCode);
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'stopping');
+    if (exitCode === 0) logger.info({ signal }, 'stopping');
     // Close the listener first so no request starts on a closing database, then close the
     // database (PGlite flushes its data directory on close, so the next start finds it intact).
     const force = setTimeout(() => server.closeAllConnections(), 3000).unref();
@@ -61,12 +69,13 @@ async function main(): Promise<void> {
       transport?.close();
       await db.close().catch((error) => logger.error({ err: error }, 'closing database'));
       unlock?.();
-      process.exit(0);
+      process.exit(finalCode);
     });
     server.closeIdleConnections();
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  installCrashPolicy(logger, (exitCode) => stop('uncaught error', exitCode));
 }
 
 main().catch((error: unknown) => {

@@ -4,6 +4,7 @@
 import { benchBrokerFilter } from './broker-filter.js';
 import { benchBrokerKeystroke } from './broker-keystroke.js';
 import { benchLoginAndSession } from './login-and-session.js';
+import { benchRestart } from './restart.js';
 import { benchSaml } from './saml.js';
 import { benchStartup } from './startup.js';
 import { benchWidgetSize } from './widget-size.js';
@@ -17,6 +18,7 @@ const areas: Record<string, () => unknown> = {
   start: benchStartup,
   login: benchLoginAndSession,
   saml: benchSaml,
+  restart: benchRestart,
 };
 
 const chosen = process.argv.slice(2);

@@ -33,7 +33,7 @@ export interface TestAppOptions extends AppOptions {
   fetch?: typeof fetch;
   /** Logger to use instead of a silent one (tests that read the log). */
   logger?: Logger;
-  /** Environment variables on top of the test defaults, e.g. POORT_TRUST_PROXY. */
+  /** Environment variables on top of the test defaults, e.g. POORT_TRUST_PROXY, POORT_REQUEST_DEADLINE_MS. */
   env?: Record<string, string>;
   /** Build the app as NODE_ENV=production would (no development pages, no simulated brokers). */
   production?: boolean;

@@ -26,12 +26,12 @@ export function builtServer(dir = root): ServerEntry {
 }
 
 /**
- * `imports`: more modules to load first (node --import), after the entry's own loaders (tsx) so
- * they may be TypeScript, e.g. the bench's CPU reporter.
+ * `nodeArgs`: more options for node, placed after the entry's own loaders (tsx) and before the
+ * script, so an `--import` may be TypeScript (the bench's CPU reporter, a test's fault injector).
  */
-export function startServer(env: Record<string, string | undefined>, timeoutMs = 30_000, entry = sourceServer, imports: string[] = []): Promise<ServerProcess> {
+export function startServer(env: Record<string, string | undefined>, timeoutMs = 30_000, entry = sourceServer, nodeArgs: string[] = []): Promise<ServerProcess> {
   const script = entry.args.at(-1)!;
-  const args = [...entry.args.slice(0, -1), ...imports.flatMap((m) => ['--import', m]), script];
+  const args = [...entry.args.slice(0, -1), ...nodeArgs, script];
   const child = spawn(process.execPath, args, {
     cwd: entry.cwd,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },

@@ -27,19 +27,20 @@ export interface ForgotInput {
  * Always ends the same way for the caller (R01). A mail goes out only for an existing account
  * that is not disabled, and at most rateLimitRules.forgotPerEmail.limit an hour (R08), counted for
  * unknown addresses too so the limit itself reveals nothing. A blocked account may reset (L06).
+ * The per-address count is made in the transaction that writes the mail (or the refusal's audit
+ * event): a request that fails, or passes its deadline, before committing uses none of the budget.
  */
 export async function requestPasswordReset(db: Db, site: SiteConfig, env: Pick<EnvConfig, 'publicUrl'>, input: ForgotInput, origin: RequestOrigin): Promise<void> {
   await enforceRateLimit(db, rateLimitRules.forgotPerClient, clientNetwork(origin.ip));
-  const overPerEmail = await hitRateLimit(db, rateLimitRules.forgotPerEmail, input.email);
   const user = await findUserByEmail(db, input.email);
-  if (!user?.email || user.disabledAt || overPerEmail) {
-    await recordAudit(db, { type: 'password_reset_requested', outcome: 'failure', userId: user?.id ?? null, reason: !user ? 'unknown_email' : user.disabledAt ? 'disabled' : 'rate_limited' }, origin);
-    return;
-  }
-  const to = user.email;
   await db.transaction(async (tx) => {
+    const overPerEmail = await hitRateLimit(tx, rateLimitRules.forgotPerEmail, input.email);
+    if (!user?.email || user.disabledAt || overPerEmail) {
+      await recordAudit(tx, { type: 'password_reset_requested', outcome: 'failure', userId: user?.id ?? null, reason: !user ? 'unknown_email' : user.disabledAt ? 'disabled' : 'rate_limited' }, origin);
+      return;
+    }
     await mailSingleUseLink(tx, site, env.publicUrl, {
-      to,
+      to: user.email,
       userId: user.id,
       locale: user.locale ?? input.locale,
       purpose: 'password_reset',

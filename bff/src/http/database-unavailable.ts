@@ -17,8 +17,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string') {
       if (connectionCodes.has(code)) return true;
-      // SQLSTATE class 08 (connection exception), 57P0x (server shutting down / starting up).
-      if (/^08...$/.test(code) || /^57P0[1-3]$/.test(code)) return true;
+      // SQLSTATE class 08 (connection exception), 57P0x (server shutting down / starting up),
+      // 57014 (statement cancelled: a request deadline cancels a statement that others may share,
+      // such as a batched session check; for them too the answer is "try again").
+      if (/^08...$/.test(code) || /^57P0[1-3]$/.test(code) || code === '57014') return true;
     }
     if (e instanceof Error && /database closed|PGlite is closed/i.test(e.message)) return true;
   }

@@ -4,6 +4,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Logger } from 'pino';
+import { currentCommitGuard, isCommitRefused } from '../../../db/commit-guard.js';
 import { ApiError } from './api-error.js';
 import type { AppEnv } from '../app-env.js';
 import { isDatabaseUnavailable } from './database-unavailable.js';
@@ -33,6 +34,9 @@ export function handleErrors(logger: Logger): ErrorHandler {
   return (error: Error, c: Context) => {
     let apiError: ApiError;
     if (error instanceof ApiError) apiError = error;
+    // A request past its deadline (request-deadline.ts): its statements were refused or cancelled
+    // and nothing was written; whichever of its answers goes out, it is the same 503.
+    else if (isCommitRefused(error) || currentCommitGuard()?.closed) apiError = new ApiError('service_unavailable');
     else if (isDatabaseUnavailable(error)) {
       logger.warn({ requestId: c.get('requestId'), err: { name: error.name, code: codeOf(error) } }, 'database unavailable');
       apiError = new ApiError('service_unavailable');

@@ -1,15 +1,24 @@
 // Delivers mails from the outbox. Each batch is claimed with one UPDATE … FOR UPDATE SKIP LOCKED,
-// so several BFF instances never send the same mail twice at once; a crash after the claim only
-// delays that mail until its claim runs out.
+// so several BFF instances never send the same mail at the same time; a crash after the claim
+// only delays that mail until its claim runs out.
+//
+// Delivery is at-least-once: a crash (or the database going away) after SMTP took a mail and
+// before it is marked sent sends it again once the claim runs out. That window is one UPDATE,
+// made right after the send and retried for a few seconds while the database is unreachable;
+// each copy carries the same Message-ID (message-id.ts) for receivers to fold.
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/open.js';
 import { outbox, type OutboxMail } from '../../../db/schema.js';
+import { isDatabaseUnavailable } from '../http/database-unavailable.js';
 import { MAIL_CLAIM_MS, MAX_MAIL_ATTEMPTS, nextMailAttempt } from './retry-policy.js';
 
-/** What sends one mail; nodemailer's transport in production, anything in tests. */
+/** What sends one mail; nodemailer's transport in production. id and createdAt make its Message-ID. */
 export interface MailTransport {
-  send(mail: Pick<OutboxMail, 'to' | 'subject' | 'text' | 'html'>): Promise<void>;
+  send(mail: Pick<OutboxMail, 'id' | 'createdAt' | 'to' | 'subject' | 'text' | 'html'>): Promise<void>;
 }
+
+/** Pauses between attempts to mark a sent mail sent while the database is unreachable (ms). */
+const MARK_SENT_RETRIES_MS = [100, 250, 500, 1000, 2000];
 
 export interface SendResult {
   sent: number;
@@ -32,16 +41,31 @@ export async function sendPendingMail(db: Db, transport: MailTransport, now = ne
     if (!mail) continue;
     try {
       await transport.send(mail);
-      await db.update(outbox).set({ sentAt: new Date(), lastError: null }).where(eq(outbox.id, id));
-      result.sent++;
     } catch (error) {
       // The SMTP server's reply, never the mail itself (it holds a secret link).
       const message = error instanceof Error ? error.message.slice(0, 500) : String(error);
       await db.update(outbox).set({ lastError: message, nextAttemptAt: nextMailAttempt(mail.attempts, new Date()) }).where(eq(outbox.id, id));
       result.failed++;
+      continue;
     }
+    await markSent(db, id);
+    result.sent++;
   }
   return result;
+}
+
+/** Marks a mail sent; a database that is briefly away (a restart) is waited for, a few seconds. */
+async function markSent(db: Db, id: number): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await db.update(outbox).set({ sentAt: new Date(), lastError: null }).where(eq(outbox.id, id));
+      return;
+    } catch (error) {
+      const pause = MARK_SENT_RETRIES_MS[attempt];
+      if (pause === undefined || !isDatabaseUnavailable(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
 }
 
 /** postgres.js returns an array, PGlite an object with rows. */

@@ -2,6 +2,7 @@
 // at the first mail, not at start-up (without SMTP settings it is never needed).
 import type { Transporter } from 'nodemailer';
 import type { MailSettings } from '../config.js';
+import { outboxMessageId } from './message-id.js';
 import type { MailTransport } from './outbox-sender.js';
 
 export function smtpTransport(settings: MailSettings & { host: string }): MailTransport & { close(): void } {
@@ -20,7 +21,15 @@ export function smtpTransport(settings: MailSettings & { host: string }): MailTr
     ));
   return {
     send: async (mail) => {
-      await (await connect()).sendMail({ from: settings.from, to: mail.to, subject: mail.subject, text: mail.text, ...(mail.html ? { html: mail.html } : {}) });
+      await (await connect()).sendMail({
+        from: settings.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        ...(mail.html ? { html: mail.html } : {}),
+        // The same for every copy of this outbox mail (delivery is at-least-once).
+        messageId: outboxMessageId(mail, settings.from),
+      });
     },
     close: () => void transporter?.then((t) => t.close()),
   };
