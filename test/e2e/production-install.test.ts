@@ -29,7 +29,7 @@ beforeAll(async () => {
   if (!existsSync(join(root, 'dist/.built'))) throw new Error('dist/ is missing or incomplete: run `npm run build` first (npm test does).');
   dir = mkdtempSync(join(tmpdir(), 'poort-production-'));
   for (const file of ['package.json', 'package-lock.json', 'dist']) cpSync(join(root, file), join(dir, file), { recursive: true });
-  const install = await run('npm', ['ci', '--omit=dev', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], dir);
+  const install = await run('npm', ['ci', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], dir);
   if (install.code !== 0) throw new Error(`npm ci --omit=dev failed:\n${install.output}`);
 }, 180_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
