@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'widget/dist/', 'demo-site/vue-dist/', '.poort/', 'coverage/', 'db/migrations/'] },
+  { ignores: ['node_modules/', 'widget/dist/', 'demo-site/vue-dist/', '.poort/', 'coverage/', 'db/migrations/', '.stryker-tmp/', 'reports/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,9 +5,11 @@
 import { spawnSync } from 'node:child_process';
 import { modules } from './modules.mjs';
 
+// Module names first, then Stryker's own options (`--force`, `--mutate file:10-40`, `--concurrency 2`).
 const args = process.argv.slice(2);
-const chosen = args.filter((a) => !a.startsWith('-'));
-const strykerArgs = args.filter((a) => a.startsWith('-'));
+const firstOption = args.findIndex((a) => a.startsWith('-'));
+const chosen = firstOption === -1 ? args : args.slice(0, firstOption);
+const strykerArgs = firstOption === -1 ? [] : args.slice(firstOption);
 const unknown = chosen.filter((n) => !(n in modules));
 if (unknown.length) {
   console.error(`Unknown module ${unknown.join(', ')}; known: ${Object.keys(modules).join(', ')}`);

@@ -34,14 +34,16 @@ export function xmlDepthExceeds(xml: string, max: number): boolean {
 export function parseXmlStrict(xml: string): Document {
   guardXml(xml);
   let problem = false;
+  const parser = new DOMParser({
+    errorHandler: () => {
+      problem = true;
+    },
+  });
   let doc: Document;
   try {
-    doc = new DOMParser({
-      errorHandler: () => {
-        problem = true;
-      },
-      // Stryker disable next-line StringLiteral: xmldom parses any type but the HTML ones as XML, so an empty type is this one.
-    }).parseFromString(xml, 'text/xml');
+    // Stryker disable next-line StringLiteral: xmldom parses any type but the HTML ones as XML, so an empty type is this one.
+    doc = parser.parseFromString(xml, 'text/xml');
+    // Stryker disable next-line BlockStatement: xmldom reports to the error handler before it throws, so `problem` refuses it below as well; the catch keeps its exception from leaving as anything but a SamlError.
   } catch {
     throw new SamlError('xml_malformed');
   }
