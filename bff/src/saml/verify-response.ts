@@ -158,8 +158,12 @@ export async function verifyResponse(xml: string, options: VerifyOptions, read?:
   return { id: envelope.id, inResponseTo: envelope.inResponseTo, assertionId, level, identity, notOnOrAfter };
 }
 
-/** Exactly one bearer SubjectConfirmation for our ACS, this request, still valid. */
-function checkSubject(assertion: Element, inResponseTo: string, acsUrl: string, now: Date, skewMs: number): Date {
+/**
+ * Exactly one bearer SubjectConfirmation for our ACS, this request, still valid. Exported for its
+ * unit test: in the ACS, node-saml refuses a stale confirmation first, which hides the time checks
+ * from every end-to-end test.
+ */
+export function checkSubject(assertion: Element, inResponseTo: string, acsUrl: string, now: Date, skewMs: number): Date {
   const subject = onlyChild(assertion, NS.saml, 'Subject');
   if (!subject) throw new SamlError('subject_missing');
   const confirmations = childElements(subject, NS.saml, 'SubjectConfirmation').filter((c) => c.getAttribute('Method') === BEARER);
