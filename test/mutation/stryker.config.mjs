@@ -14,8 +14,9 @@ export default {
   plugins: ['@stryker-mutator/vitest-runner'],
   vitest: { configFile: `test/mutation/vitest.${module.vitest}.config.ts` },
   mutate: [module.file],
-  // Every mutant below 90 % fails the run: the goal of issue 12 for each security module.
-  thresholds: { high: 95, low: 90, break: 90 },
+  // A score under 90 % fails the run: the goal of issue 12 for each security module (one module
+  // per run, so the threshold holds per module). modules.mjs may hold a module lower, with why.
+  thresholds: { high: 95, low: 90, break: module.breakBelow ?? 90 },
   // Incremental: the results of the last run are committed (one file per module), so a later run
   // tests only the mutants whose code or covering tests changed. `-- --force` retests everything.
   incremental: true,

@@ -39,6 +39,11 @@ describe('signatureRuleBreach: which root is a signature', () => {
     expect(signatureRuleBreach(element(keyTransport))).toBeUndefined();
   });
 
+  it('does not take a Signature element of another namespace for a ds:Signature', () => {
+    const foreign = `<x:Signature xmlns:x="urn:example:other" xmlns:ds="${DSIG}"><ds:DigestMethod Algorithm="${DSIG}sha1"/></x:Signature>`;
+    expect(signatureRuleBreach(element(foreign))).toBeUndefined();
+  });
+
   it('judges a ds:Signature given as the root, and one found under another root', () => {
     const weak = signature(`${MORE}rsa-sha256`, `${DSIG}sha1`);
     expect(signatureRuleBreach(element(weak))).toBe('weak_algorithm');

@@ -133,7 +133,7 @@ export async function verifyResponse(xml: string, options: VerifyOptions, read?:
 
   let assertionXml: string;
   try {
-    const { profile } = await nodeSamlFor(options).validatePostResponseAsync({ SAMLResponse: Buffer.from(xml, 'utf8').toString('base64') });
+    const { profile } = await nodeSamlFor(options).validatePostResponseAsync({ SAMLResponse: Buffer.from(xml).toString('base64') });
     if (!profile) throw new SamlError('no_assertion');
     assertionXml = profile.getAssertionXml?.() ?? '';
   } catch (error) {

@@ -43,11 +43,10 @@ export function parseXmlStrict(xml: string): Document {
   try {
     // Stryker disable next-line StringLiteral: xmldom parses any type but the HTML ones as XML, so an empty type is this one.
     doc = parser.parseFromString(xml, 'text/xml');
-    // Stryker disable next-line BlockStatement: xmldom reports to the error handler before it throws, so `problem` refuses it below as well; the catch keeps its exception from leaving as anything but a SamlError.
   } catch {
     throw new SamlError('xml_malformed');
   }
-  if (problem || !doc.documentElement) throw new SamlError('xml_malformed');
+  if (!doc.documentElement || problem) throw new SamlError('xml_malformed');
   // One root element only (CVE-2022-39353 class): a parser that keeps extra roots as siblings.
   let elements = 0;
   for (let n = doc.firstChild; n; n = n.nextSibling) if (n.nodeType === 1) elements++;
