@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   // widget/dist and demo-site/vue-dist: left behind in older checkouts by builds from before dist/.
-  { ignores: ['node_modules/', 'dist/', '.poort/', 'coverage/', 'db/migrations/', 'widget/dist/', 'demo-site/vue-dist/'] },
+  { ignores: ['node_modules/', 'dist/', '.poort/', 'coverage/', 'db/migrations/', 'widget/dist/', 'demo-site/vue-dist/', '.stryker-tmp/', 'reports/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -14,9 +14,9 @@ export function checkNewPassword(password: string, context: { email?: string | n
   // Their own e-mail address (or its name part, made long by repetition) is the first guess.
   const email = context.email?.toLowerCase();
   const lowered = normalisePassword(password).toLowerCase();
-  if (email && (lowered === email || lowered.startsWith(email.split('@')[0]!) && onlyDigitsOrSymbolsAfter(lowered, email.split('@')[0]!))) {
-    return 'password_too_common';
-  }
+  if (!email) return undefined;
+  const name = email.split('@')[0]!;
+  if (lowered === email || (lowered.startsWith(name) && onlyDigitsOrSymbolsAfter(lowered, name))) return 'password_too_common';
   return undefined;
 }
 

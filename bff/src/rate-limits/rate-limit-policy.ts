@@ -36,8 +36,11 @@ function expandIpv6(ip: string): string[] {
   const bare = ip.split('%')[0]!.toLowerCase();
   const [head, tail] = bare.split('::') as [string, string | undefined];
   const left = head ? head.split(':') : [];
-  const right = tail !== undefined && tail ? tail.split(':') : [];
-  const fill = tail === undefined ? [] : Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0');
+  // Stryker disable next-line ArrayDeclaration: `[]` is for an empty tail (`2001:db8::`); what stands there only moves the groups after `::`, which the /64 key drops.
+  const right = tail ? tail.split(':') : [];
+  // Without `::` there is nothing to fill (eight groups), or the address is malformed and the
+  // zeros only make its key.
+  const fill = Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0');
   return [...left, ...fill, ...right].map((part) => part.replace(/^0+(?=.)/, ''));
 }
 

@@ -9,7 +9,7 @@ export const MAX_XML_BYTES = 1024 * 1024;
 export const MAX_XML_DEPTH = 64;
 
 export function guardXml(xml: string): void {
-  if (Buffer.byteLength(xml, 'utf8') > MAX_XML_BYTES) throw new SamlError('xml_too_large');
+  if (Buffer.byteLength(xml) > MAX_XML_BYTES) throw new SamlError('xml_too_large');
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new SamlError('xml_doctype');
   if (xmlDepthExceeds(xml, MAX_XML_DEPTH)) throw new SamlError('xml_too_deep');
 }
@@ -34,20 +34,23 @@ export function xmlDepthExceeds(xml: string, max: number): boolean {
 export function parseXmlStrict(xml: string): Document {
   guardXml(xml);
   let problem = false;
-  let doc: Document | undefined;
+  const parser = new DOMParser({
+    errorHandler: () => {
+      problem = true;
+    },
+  });
+  let doc: Document;
   try {
-    doc = new DOMParser({
-      errorHandler: () => {
-        problem = true;
-      },
-    }).parseFromString(xml, 'text/xml');
+    // Stryker disable next-line StringLiteral: xmldom parses any type but the HTML ones as XML, so an empty type is this one.
+    doc = parser.parseFromString(xml, 'text/xml');
   } catch {
-    problem = true;
+    throw new SamlError('xml_malformed');
   }
-  if (problem || !doc?.documentElement) throw new SamlError('xml_malformed');
-  // One root element only (CVE-2022-39353 class): xmldom keeps extra roots as siblings.
+  if (!doc.documentElement || problem) throw new SamlError('xml_malformed');
+  // One root element only (CVE-2022-39353 class): a parser that keeps extra roots as siblings.
   let elements = 0;
   for (let n = doc.firstChild; n; n = n.nextSibling) if (n.nodeType === 1) elements++;
+  // Stryker disable next-line ConditionalExpression,StringLiteral: xmldom 0.8 drops a second root and reports an error, so today the error handler refuses first; the backstop for a parser that keeps it (test/unit/xml-guard-mutants.test.ts says when that changes).
   if (elements !== 1) throw new SamlError('xml_malformed');
   return doc;
 }

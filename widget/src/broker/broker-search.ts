@@ -53,6 +53,7 @@ const ranks = 5;
 export function rankMatch(text: string, q: string, words: readonly string[] = q.split(' ')): number {
   if (!text.includes(q)) {
     // "noord makelaar" still finds "Makelaar Noord": every word somewhere in one name or alias.
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,MethodExpression: a fast path for the common no-match; the per-name check below decides alone.
     if (words.length < 2 || !words.every((w) => text.includes(w))) return -1;
     return text.split(separator).some((t) => words.every((w) => t.includes(w))) ? Rank.allWords : -1;
   }
@@ -69,6 +70,7 @@ export function rankMatch(text: string, q: string, words: readonly string[] = q.
  */
 export function searchBrokers<T>(index: SearchIndex<T>, query: string): T[] {
   const q = normalise(query);
+  // Stryker disable next-line ConditionalExpression: said outright; the empty query would also rank every entry a name prefix, in order.
   if (!q) return index.entries.map((e) => e.item);
   const words = q.split(' ');
   // Bucketing keeps this linear; a sort would cost n log n for no gain at five ranks.
