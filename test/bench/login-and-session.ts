@@ -38,7 +38,7 @@ const headers = { 'content-type': 'application/json' };
 export async function benchLoginAndSession(): Promise<void> {
   const database = await createBenchDatabase();
   const db = await openDb({ url: database.url, max: 2 });
-  const server = await startServer({ DATABASE_URL: database.url, LOG_LEVEL: 'warn' }, 30_000, sourceServer, ['./test/bench/report-cpu-usage.ts']);
+  const server = await startServer({ DATABASE_URL: database.url, LOG_LEVEL: 'warn' }, 30_000, sourceServer, ['--import', './test/bench/report-cpu-usage.ts']);
   try {
     const hash = await hashPassword(PASSWORD);
     await db.db.insert(users).values({ email: 'bench@gemeente.example.nl', passwordHash: hash });
@@ -72,6 +72,9 @@ export async function benchLoginAndSession(): Promise<void> {
     report('login.p50_ms', Math.round(median(latencies)), 'ms');
     report('login.p99_ms', Math.round(percentile(latencies, 99)), 'ms');
     report('login.server_cpu_ms', Math.round(serverCpuMs * 100) / 100, 'ms');
+    // How many of the machine's cores the server had: on a small machine the load generator (this
+    // process) and PostgreSQL share them, which caps login.per_s below what argon2 alone reaches.
+    report('login.server_cores', Math.round(((cpuAfter - cpuBefore) / 1e6 / seconds) * 100) / 100, 'cores');
 
     const verifyCpu: number[] = [];
     for (let i = 0; i < 20; i++) {
@@ -87,14 +90,21 @@ export async function benchLoginAndSession(): Promise<void> {
     const cores = availableParallelism();
     let left = 20 * cores;
     const t0 = performance.now();
+    const parallelCpuBefore = process.cpuUsage();
     await Promise.all(
       Array.from({ length: cores }, async () => {
         while (left-- > 0) await verifyPassword(hash, PASSWORD);
       }),
     );
+    const parallelCpu = process.cpuUsage(parallelCpuBefore);
     const hashParallel = (20 * cores * 1000) / (performance.now() - t0);
+    // argon2 is memory-bound: with one hash per core the hashes contend for the shared cache and
+    // memory bandwidth, and each costs more CPU time than one alone. The server runs them that way.
+    const argon2ParallelCpuMs = (parallelCpu.user + parallelCpu.system) / 1000 / (20 * cores);
     report('login.hash_parallel_per_s', Math.round(hashParallel * 10) / 10, '/s');
+    report('login.argon2_parallel_cpu_ms', Math.round(argon2ParallelCpuMs * 100) / 100, 'ms');
     report('goal.login_server_cpu_per_argon2_cpu', Math.round((serverCpuMs / argon2CpuMs) * 100) / 100, '× (goal ≤ 1.2)');
+    report('goal.login_server_cpu_per_argon2_parallel_cpu', Math.round((serverCpuMs / argon2ParallelCpuMs) * 100) / 100, '× (the same goal against argon2 as the server runs it)');
     report('goal.login_per_s_per_hash_parallel', Math.round((perSecond / hashParallel) * 100) / 100, '× (goal ≥ 0.8)');
 
     const { cookie } = await login();
