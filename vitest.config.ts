@@ -1,17 +1,31 @@
 import { defineConfig } from 'vitest/config';
+import { SlowestFilesReporter } from './test/support/slowest-files-reporter.js';
 
-// The bff and db suites run on embedded PGlite always, and again on PostgreSQL when DATABASE_URL
-// is set: two projects over the same files, told apart by POORT_TEST_DB.
-const include = ['test/bff/**/*.test.ts', 'test/saml/**/*.test.ts', 'test/db/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/e2e/**/*.test.ts'];
-const shared = { include, testTimeout: 30_000, hookTimeout: 60_000 };
+// Which project a test file belongs to follows from its folder alone (docs/development.md,
+// "Databases in tests"):
+// - test/unit/: pure logic, no database, no server; runs once.
+// - test/e2e/: real server processes, browsers and the CLI; runs once, on PGlite (a test that needs
+//   PostgreSQL registers itself only when DATABASE_URL is set).
+// - every other test/<folder>/ (bff, saml, db, …): opens databases; runs on PGlite, and again on
+//   PostgreSQL when DATABASE_URL is set. The global setup makes one migrated database per run that
+//   each file copies (test/support/db.ts).
+// test/widget/ belongs to web-test-runner, not vitest.
+const timeouts = { testTimeout: 30_000, hookTimeout: 60_000 };
+const db = {
+  ...timeouts,
+  include: ['test/**/*.test.ts'],
+  exclude: ['test/unit/**', 'test/e2e/**', 'test/widget/**'],
+  globalSetup: ['test/support/database-setup.ts'],
+};
 
 export default defineConfig({
   test: {
+    reporters: ['default', new SlowestFilesReporter()],
     projects: [
-      { test: { ...shared, name: 'pglite', env: { POORT_TEST_DB: 'pglite' } } },
-      ...(process.env.DATABASE_URL
-        ? [{ test: { ...shared, name: 'postgres', env: { POORT_TEST_DB: 'postgres' } } }]
-        : []),
+      { test: { ...timeouts, name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      { test: { ...db, name: 'pglite', env: { POORT_TEST_DB: 'pglite' } } },
+      ...(process.env.DATABASE_URL ? [{ test: { ...db, name: 'postgres', env: { POORT_TEST_DB: 'postgres' } } }] : []),
+      { test: { ...timeouts, name: 'e2e', include: ['test/e2e/**/*.test.ts'], env: { POORT_TEST_DB: 'pglite' } } },
     ],
   },
 });
