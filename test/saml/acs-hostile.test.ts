@@ -391,7 +391,8 @@ describe('hostile XML (X01–X05, S35)', () => {
     const entities = Array.from({ length: 10 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`).join('');
     const started = Date.now();
     await expectRefused(t, `<!DOCTYPE r [<!ENTITY l0 "lol">${entities}]><r>&l10;</r>`, s.relayState, 'saml_invalid', 'xml_doctype');
-    expect(Date.now() - started).toBeLessThan(1000);
+    // A generous bound that a loaded machine keeps: expanding the entities means 10^10 copies.
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('refuses two root elements (X03)', async () => {
@@ -411,7 +412,8 @@ describe('hostile XML (X01–X05, S35)', () => {
     const s = await startAt(t);
     const started = Date.now();
     await expectRefused(t, `<a${'b'.repeat(200_000)}`, s.relayState, 'saml_invalid', 'xml_malformed');
-    expect(Date.now() - started).toBeLessThan(1000);
+    // A generous bound that a loaded machine keeps: a quadratic scan would take 4·10^10 steps.
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('answers a post without SAMLResponse and an overlong artifact with a redirect and an audit event; a JSON body with 415', async () => {

@@ -31,6 +31,15 @@ async function submit(el: PoortEmailForm, values: Record<string, string>) {
   await el.updateComplete;
 }
 
+/**
+ * Waits until the form has read /api/config (its lockout rules arrive in the same step as the
+ * environment), so what it does not show is a decision, not something still on its way.
+ */
+async function settingsApplied(el: PoortEmailForm) {
+  await waitUntil(() => (el as unknown as { lockout?: unknown }).lockout, 'the form never read /api/config', { timeout: 10_000 });
+  await el.updateComplete;
+}
+
 const alertText = (el: PoortEmailForm) => el.querySelector('[role="alert"]')!.textContent!.trim();
 
 afterEach(() => {
@@ -63,12 +72,14 @@ describe('<poort-email-form>', () => {
   });
 
   it('shows a demo banner in the demo environment, but not inside <login-chooser> (which shows its own)', async () => {
-    window.fetch = async () => new Response(JSON.stringify({ environment: 'demo' }), { status: 200 });
+    const config = { environment: 'demo', localAccounts: { maxFailedLogins: 5, lockoutNoticeAfter: 1 } };
+    window.fetch = async () => new Response(JSON.stringify(config), { status: 200 });
     const el = await fixture<PoortEmailForm>(html`<poort-email-form lang="nl"></poort-email-form>`);
     await waitUntil(() => el.querySelector('.poort-demo-banner'));
     expect(el.querySelector('.poort-demo-banner')!.textContent).to.contain('demo-omgeving');
     const chooser = await fixture(html`<login-chooser><poort-email-form slot="email" lang="nl"></poort-email-form></login-chooser>`);
-    await new Promise((r) => setTimeout(r, 50));
+    const inner = chooser.querySelector<PoortEmailForm>('poort-email-form')!;
+    await settingsApplied(inner);
     expect(chooser.querySelector('.poort-demo-banner')).to.equal(null);
   });
 
@@ -216,7 +227,7 @@ describe('<poort-email-form>', () => {
       stubLockoutBff(5, 1, 200, { user: { id: 'u', email: 'ok@gemeente.nl', displayName: null, role: 'user' } });
       await submit(el, { email: 'ok@gemeente.nl', password: 'the right password' });
       const later = await fixture<PoortEmailForm>(html`<poort-email-form lang="en"></poort-email-form>`);
-      await new Promise((r) => setTimeout(r, 20));
+      await settingsApplied(later);
       expect(notice(later)).to.equal(undefined);
     });
 
@@ -224,8 +235,8 @@ describe('<poort-email-form>', () => {
       stubLockoutBff(5, 1, 429, { error: { code: 'rate_limited', message: 'x' } });
       const el = await fixture<PoortEmailForm>(html`<poort-email-form lang="nl"></poort-email-form>`);
       await submit(el, { email: 'piet@gemeente.nl', password: 'een wachtwoord' });
-      await new Promise((r) => setTimeout(r, 20));
-      expect(alertText(el)).to.contain('te vaak');
+      await waitUntil(() => alertText(el).includes('te vaak'), 'no rate-limit message', { timeout: 10_000 });
+      await settingsApplied(el);
       expect(notice(el)).to.equal(undefined);
     });
   });
