@@ -25,7 +25,8 @@ export default defineConfig({
       { test: { ...timeouts, name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       { test: { ...db, name: 'pglite', env: { POORT_TEST_DB: 'pglite' } } },
       ...(process.env.DATABASE_URL ? [{ test: { ...db, name: 'postgres', env: { POORT_TEST_DB: 'postgres' } } }] : []),
-      { test: { ...timeouts, name: 'e2e', include: ['test/e2e/**/*.test.ts'], env: { POORT_TEST_DB: 'pglite' } } },
+      // Server processes start slowly on a loaded machine (each creates a PGlite cluster): more time.
+      { test: { ...timeouts, testTimeout: 120_000, name: 'e2e', include: ['test/e2e/**/*.test.ts'], env: { POORT_TEST_DB: 'pglite' } } },
     ],
   },
 });

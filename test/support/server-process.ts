@@ -14,7 +14,7 @@ export interface ServerProcess {
 }
 
 /** `imports`: more modules to load first (node --import), e.g. the bench's CPU reporter. */
-export function startServer(env: Record<string, string | undefined>, timeoutMs = 30_000, imports: string[] = []): Promise<ServerProcess> {
+export function startServer(env: Record<string, string | undefined>, timeoutMs = 90_000, imports: string[] = []): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', ...imports.flatMap((m) => ['--import', m]), 'bff/src/server.ts'], {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
