@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { SlowestFilesReporter } from './test/support/slowest-files-reporter.js';
 
@@ -21,12 +22,19 @@ const db = {
 export default defineConfig({
   test: {
     reporters: ['default', new SlowestFilesReporter()],
+    // Vitest's default is one worker fewer than the cores: one on a 2-core machine. The files wait
+    // on databases, server processes and browsers much of the time, so two workers there took the
+    // run from 684 s to 357 s (docs/development.md).
+    maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       { test: { ...timeouts, name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       { test: { ...db, name: 'pglite', env: { POORT_TEST_DB: 'pglite' } } },
       ...(process.env.DATABASE_URL ? [{ test: { ...db, name: 'postgres', env: { POORT_TEST_DB: 'postgres' } } }] : []),
       // Server processes start slowly on a loaded machine (each creates a PGlite cluster): more time.
-      { test: { ...timeouts, testTimeout: 120_000, name: 'e2e', include: ['test/e2e/**/*.test.ts'], env: { POORT_TEST_DB: 'pglite' } } },
+      // Most start servers on a data directory seeded with the migrated PGlite image (made here).
+      {
+        test: { ...timeouts, testTimeout: 120_000, name: 'e2e', include: ['test/e2e/**/*.test.ts'], env: { POORT_TEST_DB: 'pglite' }, globalSetup: ['test/support/database-setup.ts'] },
+      },
     ],
   },
 });

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../db/schema.js';
 import { openTestDb } from '../support/db.js';
+import { seedPgliteDataDir } from '../support/pglite-snapshot.js';
 import { startServer } from '../support/server-process.js';
 import { linkIn, startSmtp, type TestSmtp } from '../support/smtp.js';
 
@@ -32,8 +33,10 @@ let env: Record<string, string>;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'poort-cli-'));
+  // A migrated PGlite cluster unpacked in place: spares creating one on the first command.
+  await seedPgliteDataDir(dataDir);
   smtp = await startSmtp();
-  // A fresh PGlite data directory (end-to-end tests run once, on PGlite).
+  // Its own PGlite data directory (end-to-end tests run once, on PGlite).
   env = { POORT_DATA_DIR: dataDir, DATABASE_URL: '', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), POORT_PUBLIC_URL: 'https://portaal.example' };
 });
 afterAll(async () => {

@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
 import { freePort } from '../support/free-port.js';
+import { seedPgliteDataDir } from '../support/pglite-snapshot.js';
 import { startServer, type ServerProcess } from '../support/server-process.js';
 
 /** The widget's own texts, so the test follows the locale files instead of copying them. */
@@ -36,6 +37,7 @@ beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   // The simulated brokers and the ACS URL derive from POORT_PUBLIC_URL, so it must be the real address.
+  await seedPgliteDataDir(dataDir);
   server = await startServer({ POORT_DATA_DIR: dataDir, DATABASE_URL: '', PORT: String(port), POORT_PUBLIC_URL: base });
   browser = await launchChromium();
 }, 60_000);

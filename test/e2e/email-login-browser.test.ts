@@ -10,6 +10,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../find-chromium.mjs';
 import { freePort } from '../support/free-port.js';
+import { seedPgliteDataDir } from '../support/pglite-snapshot.js';
 import { startServer, type ServerProcess } from '../support/server-process.js';
 import { linkIn, startSmtp, type TestSmtp } from '../support/smtp.js';
 
@@ -22,6 +23,7 @@ let dataDir: string;
 beforeAll(async () => {
   smtp = await startSmtp();
   dataDir = mkdtempSync(join(tmpdir(), 'poort-browser-'));
+  await seedPgliteDataDir(dataDir);
   const port = await freePort();
   const env = {
     POORT_DATA_DIR: dataDir,

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { seedPgliteDataDir } from '../support/pglite-snapshot.js';
 import { startServer } from '../support/server-process.js';
 
 const dirs: string[] = [];
@@ -48,7 +49,10 @@ describe('the server process (PGlite)', () => {
 
   it('sends the security headers over real HTTP, keeps a route\'s own CSP, and tags each response with a request id', async () => {
     // The Node adapter gets these headers another way than app.request() does (see default-headers.ts).
-    const server = await startServer({ POORT_DATA_DIR: freshDataDir(), DATABASE_URL: '' });
+    // Not about the first start: a migrated cluster unpacked in place spares creating one.
+    const dataDir = freshDataDir();
+    await seedPgliteDataDir(dataDir);
+    const server = await startServer({ POORT_DATA_DIR: dataDir, DATABASE_URL: '' });
     try {
       const api = await fetch(`${server.url}/poort/api/session`, { headers: { 'x-request-id': 'proxy-id-42' } });
       expect(api.status).toBe(401);

@@ -6,6 +6,7 @@
 // version and the migration files, so a new migration or PGlite release makes a new image and
 // single-file runs pay the 3–6 s only the first time. It is written under a temporary name and
 // renamed, so parallel runs never read half a file.
+import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,4 +59,15 @@ export async function ensurePgliteImage(): Promise<string> {
 /** The image as PGlite's `loadDataDir` wants it. */
 export async function loadPgliteImage(): Promise<Blob> {
   return new Blob([readFileSync(await ensurePgliteImage())]);
+}
+
+/**
+ * Unpacks the image into `<dataDir>/pglite`, where the server and the CLI keep PGlite
+ * (POORT_DATA_DIR): a server process then starts on a migrated cluster instead of creating one.
+ * For end-to-end tests that are not about the very first start on an empty directory.
+ */
+export async function seedPgliteDataDir(dataDir: string): Promise<void> {
+  const target = join(dataDir, 'pglite');
+  mkdirSync(target, { recursive: true });
+  execFileSync('tar', ['-xf', await ensurePgliteImage(), '-C', target], { stdio: 'pipe' });
 }
