@@ -58,7 +58,7 @@ describe('<login-chooser> broker step', () => {
     const el = await chooser();
     await openBrokerStep(el);
     // Waits for the announcement rather than for a fixed pause: a slow machine only takes longer.
-    const announced = (what: string) => waitUntil(() => liveRegion(el).includes(what), `never announced "${what}"`, { timeout: 10_000 });
+    const announced = (what: string) => waitUntil(() => liveRegion(el).includes(what), `never announced "${what}"`, { timeout: 8_000 });
     await announced('3 makelaars gevonden');
     expect(liveRegion(el)).to.equal('3 makelaars gevonden');
     await type(el, 'zuid');
@@ -176,7 +176,7 @@ describe('<login-chooser> broker step', () => {
     clipboard.writeText = async (value: string) => void (copied = value);
     try {
       $(el, 'button[part~="copy"]').click();
-      await waitUntil(() => copied, 'nothing was copied', { timeout: 10_000 });
+      await waitUntil(() => copied, 'nothing was copied', { timeout: 8_000 });
       await el.updateComplete;
       expect(copied).to.contain('ServiceUUID: 6f1c2a40-3d5e-4b8a-9c1d-2e3f4a5b6c7d');
       expect(copied).to.contain('Entity ID: urn:etoegang:DV:00000001234567890000:entities:0001');
@@ -225,7 +225,7 @@ describe('<login-chooser> broker list with 10,000 brokers', () => {
     await openBrokerStep(el);
     await type(el, 'zuid');
     expect($$(el, '[role=option]')[0]!.getAttribute('aria-setsize')).to.equal('1000');
-    await waitUntil(() => text($(el, '[role=listbox] ~ [role=status]')) === '1000 makelaars gevonden', 'the count was never announced', { timeout: 10_000 });
+    await waitUntil(() => text($(el, '[role=listbox] ~ [role=status]')) === '1000 makelaars gevonden', 'the count was never announced', { timeout: 8_000 });
   });
 });
 
