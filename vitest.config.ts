@@ -23,9 +23,9 @@ export default defineConfig({
   test: {
     reporters: ['default', new SlowestFilesReporter()],
     // Vitest's default is one worker fewer than the cores: one on a 2-core machine. The files wait
-    // on databases, server processes and browsers much of the time, so two workers there took the
-    // run from 684 s to 357 s (docs/development.md).
-    maxWorkers: Math.max(2, availableParallelism()),
+    // on databases, server processes and browsers much of the time; on 2 cores three workers were
+    // fastest (203 s with two, 146 s with three, 145 s with four; docs/development.md).
+    maxWorkers: Math.max(3, availableParallelism()),
     projects: [
       { test: { ...timeouts, name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       { test: { ...db, name: 'pglite', env: { POORT_TEST_DB: 'pglite' } } },
