@@ -1,17 +1,40 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { SlowestFilesReporter } from './test/support/slowest-files-reporter.js';
 
-// The bff and db suites run on embedded PGlite always, and again on PostgreSQL when DATABASE_URL
-// is set: two projects over the same files, told apart by POORT_TEST_DB.
-const include = ['test/bff/**/*.test.ts', 'test/saml/**/*.test.ts', 'test/db/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/e2e/**/*.test.ts'];
-const shared = { include, testTimeout: 30_000, hookTimeout: 60_000 };
+// Which project a test file belongs to follows from its folder alone (docs/development.md,
+// "Databases in tests"):
+// - test/unit/: pure logic, no database, no server; runs once.
+// - test/e2e/: real server processes, browsers and the CLI; runs once, on PGlite (a test that needs
+//   PostgreSQL registers itself only when DATABASE_URL is set).
+// - every other test/<folder>/ (bff, saml, db, …): opens databases; runs on PGlite, and again on
+//   PostgreSQL when DATABASE_URL is set. The global setup makes one migrated database per run that
+//   each file copies (test/support/db.ts).
+// test/widget/ belongs to web-test-runner, not vitest.
+const timeouts = { testTimeout: 30_000, hookTimeout: 60_000 };
+const db = {
+  ...timeouts,
+  include: ['test/**/*.test.ts'],
+  exclude: ['test/unit/**', 'test/e2e/**', 'test/widget/**'],
+  globalSetup: ['test/support/database-setup.ts'],
+};
 
 export default defineConfig({
   test: {
+    reporters: ['default', new SlowestFilesReporter()],
+    // Vitest's default is one worker fewer than the cores: one on a 2-core machine. The files wait
+    // on databases, server processes and browsers much of the time; on 2 cores three workers were
+    // fastest (203 s with two, 146 s with three, 145 s with four; docs/development.md).
+    maxWorkers: Math.max(3, availableParallelism()),
     projects: [
-      { test: { ...shared, name: 'pglite', env: { POORT_TEST_DB: 'pglite' } } },
-      ...(process.env.DATABASE_URL
-        ? [{ test: { ...shared, name: 'postgres', env: { POORT_TEST_DB: 'postgres' } } }]
-        : []),
+      { test: { ...timeouts, name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      { test: { ...db, name: 'pglite', env: { POORT_TEST_DB: 'pglite' } } },
+      ...(process.env.DATABASE_URL ? [{ test: { ...db, name: 'postgres', env: { POORT_TEST_DB: 'postgres' } } }] : []),
+      // Server processes start slowly on a loaded machine (each creates a PGlite cluster): more time.
+      // Most start servers on a data directory seeded with the migrated PGlite image (made here).
+      {
+        test: { ...timeouts, testTimeout: 120_000, name: 'e2e', include: ['test/e2e/**/*.test.ts'], env: { POORT_TEST_DB: 'pglite' }, globalSetup: ['test/support/database-setup.ts'] },
+      },
     ],
   },
 });

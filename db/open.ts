@@ -27,6 +27,12 @@ export interface OpenDbOptions {
   url?: string | undefined;
   /** PGlite data directory; absent means in memory (tests). */
   dataDir?: string | undefined;
+  /**
+   * PGlite in memory only: start from this `dumpDataDir()` image instead of an empty cluster.
+   * Creating an empty cluster (initdb in WASM) is most of PGlite's start-up; tests load one
+   * migrated image per file instead (test/support/pglite-snapshot.ts).
+   */
+  pgliteImage?: Blob | undefined;
   /** Run the committed migrations before returning (default true). */
   migrate?: boolean;
   /** Pool size for PostgreSQL. */
@@ -44,7 +50,7 @@ export const pgliteSeedFile = fileURLToPath(new URL('./pglite-seed.tar.gz', impo
 const MIGRATION_LOCK = 0x706f6f7274;
 
 export async function openDb(options: OpenDbOptions = {}): Promise<DbHandle> {
-  const handle = options.url ? await openPostgres(options.url, options.max) : await openPglite(options.dataDir);
+  const handle = options.url ? await openPostgres(options.url, options.max) : await openPglite(options.dataDir, options.pgliteImage);
   if (options.migrate !== false) {
     try {
       await handle.migrate();
@@ -113,14 +119,15 @@ function assertDriverPatched(): void {
   patchChecked = true;
 }
 
-async function openPglite(dataDir?: string): Promise<DbHandle & { migrate(): Promise<void> }> {
+async function openPglite(dataDir?: string, image?: Blob): Promise<DbHandle & { migrate(): Promise<void> }> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
+  if (dataDir && image) throw new Error('a PGlite image loads into memory only, not into a data directory');
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   // A new data directory starts from the built seed when there is one: unpacking it takes a
   // fraction of PostgreSQL's initdb, which dominated start-up on a fresh directory.
   const seed = dataDir && !existsSync(join(dataDir, 'PG_VERSION')) && existsSync(pgliteSeedFile) ? new Blob([gunzipSync(readFileSync(pgliteSeedFile))]) : undefined;
-  const client = dataDir ? await PGlite.create({ dataDir, ...(seed ? { loadDataDir: seed } : {}) }) : await PGlite.create();
+  const client = dataDir ? await PGlite.create({ dataDir, ...(seed ? { loadDataDir: seed } : {}) }) : await PGlite.create(image ? { loadDataDir: image } : {});
   const db = drizzle(guardPgliteClient(client), { schema }) as unknown as Db;
   let closed = false;
   return {

@@ -1,6 +1,7 @@
-// Test databases are named poort_t_<base36 creation time>_<random> and dropped by the test that
-// made them; one left by a killed run is dropped here once it is over an hour old (younger ones
-// may belong to a run in progress).
+// Test databases, and the per-run template they are copied from (test/support/database-setup.ts),
+// are named poort_t_<base36 creation time>_<random> and dropped by whoever made them; one left by a
+// killed run is dropped here once it is over an hour old (younger ones may belong to a run in
+// progress).
 import postgres from 'postgres';
 
 const url = process.env.DATABASE_URL;

@@ -1,6 +1,7 @@
-// `npm test`: type-check, lint, the bff/db suites (PGlite, and PostgreSQL when DATABASE_URL is
-// set), then the widget suite in headless Chromium. Every stage runs; any failure fails the run.
-import { spawnSync } from 'node:child_process';
+// `npm test`: type-check, lint and build, then vitest (unit; the database suites on PGlite, and on
+// PostgreSQL when DATABASE_URL is set; end to end), then the widget suite in headless Chromium.
+// Every stage runs; any failure fails the run. The time of each stage is printed at the end.
+import { spawn } from 'node:child_process';
 import { findChromium } from './find-chromium.mjs';
 
 const chromium = findChromium();
@@ -15,24 +16,44 @@ if (!chromium) {
   process.exit(1);
 }
 
-const stages = [
-  ['type-check', 'npm', ['run', '-s', 'typecheck']],
-  ['lint', 'npm', ['run', '-s', 'lint']],
-  ['build (npm run build: dist/)', 'npm', ['run', '-s', 'build']],
-  ['bff, db and end to end (vitest)', 'npx', ['vitest', 'run']],
-  ['widget (web-test-runner, Chromium)', 'npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs']],
+// Stages in one group run side by side (type-check, lint and the build are each single-threaded;
+// on two cores together they take little more than the longest), their output printed as each
+// ends. Groups run one after the other: vitest's end-to-end tests need the built widget.
+const groups = [
+  [
+    ['type-check', 'npm', ['run', '-s', 'typecheck']],
+    ['lint', 'npm', ['run', '-s', 'lint']],
+    ['build (npm run build: dist/)', 'npm', ['run', '-s', 'build']],
+  ],
+  [['unit, database and end to end (vitest)', 'npx', ['vitest', 'run']]],
+  [['widget (web-test-runner, Chromium)', 'npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs']]],
 ];
 
-console.log(`Database suites: PGlite${process.env.DATABASE_URL ? ' and PostgreSQL (DATABASE_URL)' : ' only (set DATABASE_URL to add PostgreSQL)'}`);
-const failed = [];
-for (const [name, cmd, args] of stages) {
-  console.log(`\n=== ${name} ===`);
+function run([name, cmd, args], alone) {
   const started = Date.now();
-  const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, CHROME_PATH: chromium } });
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  if (result.status !== 0) failed.push(name);
-  console.log(`=== ${name}: ${result.status === 0 ? 'passed' : 'FAILED'} in ${seconds} s ===`);
+  const env = { ...process.env, CHROME_PATH: chromium, ...(alone ? {} : { FORCE_COLOR: process.stdout.isTTY ? '1' : '0' }) };
+  if (alone) console.log(`\n=== ${name} ===`);
+  const child = spawn(cmd, args, { stdio: alone ? 'inherit' : ['ignore', 'pipe', 'pipe'], env });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  return new Promise((resolve) =>
+    child.on('close', (code) => {
+      const seconds = (Date.now() - started) / 1000;
+      if (!alone) process.stdout.write(`\n=== ${name} ===\n${output}`);
+      console.log(`=== ${name}: ${code === 0 ? 'passed' : 'FAILED'} in ${seconds.toFixed(1)} s ===`);
+      resolve({ name, ok: code === 0, seconds });
+    }),
+  );
 }
+
+console.log(`Database suites: PGlite${process.env.DATABASE_URL ? ' and PostgreSQL (DATABASE_URL)' : ' only (set DATABASE_URL to add PostgreSQL)'}`);
+const started = Date.now();
+const results = [];
+for (const group of groups) results.push(...(await Promise.all(group.map((stage) => run(stage, group.length === 1)))));
+console.log(`\nStages:\n${results.map((r) => `${r.seconds.toFixed(1).padStart(7)} s  ${r.name}${r.ok ? '' : ' (FAILED)'}`).join('\n')}`);
+console.log(`${((Date.now() - started) / 1000).toFixed(1).padStart(7)} s  in all`);
+const failed = results.filter((r) => !r.ok).map((r) => r.name);
 if (failed.length) {
   console.error(`\nnpm test failed: ${failed.join(', ')}`);
   process.exit(1);

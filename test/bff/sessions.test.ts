@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb } from '../../db/open.js';
+import { openTestDb } from '../support/db.js';
 import { auditEvents, sessions, users } from '../../db/schema.js';
 import { hashSecretToken } from '../../bff/src/security/secret-token.js';
 import { cookieValue } from '../../bff/src/sessions/session-cookie.js';
@@ -96,7 +96,7 @@ describe('sessions in the database', () => {
   });
 
   it('fails every check of a shared query when the database fails, none half answered', async () => {
-    const own = await openDb();
+    const own = await openTestDb();
     const [u] = await own.db.insert(users).values({ email: 'kees@example.nl' }).returning();
     const { token } = await createSession(own.db, { userId: u!.id, method: 'email' }, lifetimes);
     await own.close();

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrationsFolder } from '../../db/open.js';
 import { auditEvents, sessions, users } from '../../db/schema.js';
 import { openTestDb, testDbKind, type TestDb } from '../support/db.js';
 
@@ -46,6 +49,19 @@ describe(`openDb on ${testDbKind}`, () => {
     ).rejects.toThrow();
     const rows = await h.db.select().from(users).where(sql`lower(${users.email}) = 'bert@example.nl'`);
     expect(rows).toEqual([]);
+  });
+
+  it('gives each test database its own rows, copied from a template with every migration applied', async () => {
+    const other = await openTestDb();
+    try {
+      await h.db.insert(users).values({ email: 'only-in-one@example.nl' });
+      expect(await other.db.select().from(users)).toEqual([]);
+      const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+      const result = (await other.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`)) as unknown as { rows?: { n: number }[] } & { n: number }[];
+      expect((result.rows ?? result)[0]!.n).toBe(journal.entries.length);
+    } finally {
+      await other.close();
+    }
   });
 
   it('answers ping', async () => {

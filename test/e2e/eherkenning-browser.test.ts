@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
-import { openTestDb, type TestDb } from '../support/db.js';
 import { freePort } from '../support/free-port.js';
+import { seedPgliteDataDir } from '../support/pglite-snapshot.js';
 import { startServer, type ServerProcess } from '../support/server-process.js';
 
 /** The widget's own texts, so the test follows the locale files instead of copying them. */
@@ -27,7 +27,6 @@ const nlBE = locale('nl-BE');
 const dataDir = mkdtempSync(join(tmpdir(), 'poort-e2e-eh-'));
 let server: ServerProcess;
 let browser: Browser;
-let db: TestDb | undefined;
 let base: string;
 
 beforeAll(async () => {
@@ -35,18 +34,17 @@ beforeAll(async () => {
   if (!existsSync(new URL('../../dist/widget/login-chooser.js', import.meta.url))) {
     throw new Error('dist/widget/login-chooser.js is missing: run `npm run build` first (npm test does).');
   }
-  db = process.env.POORT_TEST_DB === 'postgres' ? await openTestDb() : undefined;
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   // The simulated brokers and the ACS URL derive from POORT_PUBLIC_URL, so it must be the real address.
-  server = await startServer({ POORT_DATA_DIR: dataDir, DATABASE_URL: db?.url ?? '', PORT: String(port), POORT_PUBLIC_URL: base });
+  await seedPgliteDataDir(dataDir);
+  server = await startServer({ POORT_DATA_DIR: dataDir, DATABASE_URL: '', PORT: String(port), POORT_PUBLIC_URL: base });
   browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  await db?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 

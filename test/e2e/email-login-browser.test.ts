@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../find-chromium.mjs';
-import { openTestDb, type TestDb } from '../support/db.js';
 import { freePort } from '../support/free-port.js';
+import { seedPgliteDataDir } from '../support/pglite-snapshot.js';
 import { startServer, type ServerProcess } from '../support/server-process.js';
 import { linkIn, startSmtp, type TestSmtp } from '../support/smtp.js';
 
@@ -18,17 +18,16 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 let smtp: TestSmtp;
 let server: ServerProcess;
 let browser: Browser;
-let db: TestDb | undefined;
 let dataDir: string;
 
 beforeAll(async () => {
   smtp = await startSmtp();
   dataDir = mkdtempSync(join(tmpdir(), 'poort-browser-'));
-  db = process.env.POORT_TEST_DB === 'postgres' ? await openTestDb() : undefined;
+  await seedPgliteDataDir(dataDir);
   const port = await freePort();
   const env = {
     POORT_DATA_DIR: dataDir,
-    DATABASE_URL: db?.url ?? '',
+    DATABASE_URL: '',
     PORT: String(port),
     POORT_PUBLIC_URL: `http://127.0.0.1:${port}`,
     SMTP_HOST: '127.0.0.1',
@@ -62,7 +61,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
   await smtp?.close();
-  await db?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 

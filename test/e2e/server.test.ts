@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { seedPgliteDataDir } from '../support/pglite-snapshot.js';
 import { startServer } from '../support/server-process.js';
 
 const dirs: string[] = [];
@@ -48,7 +49,10 @@ describe('the server process (PGlite)', () => {
 
   it('sends the security headers over real HTTP, keeps a route\'s own CSP, and tags each response with a request id', async () => {
     // The Node adapter gets these headers another way than app.request() does (see default-headers.ts).
-    const server = await startServer({ POORT_DATA_DIR: freshDataDir(), DATABASE_URL: '' });
+    // Not about the first start: a migrated cluster unpacked in place spares creating one.
+    const dataDir = freshDataDir();
+    await seedPgliteDataDir(dataDir);
+    const server = await startServer({ POORT_DATA_DIR: dataDir, DATABASE_URL: '' });
     try {
       const api = await fetch(`${server.url}/poort/api/session`, { headers: { 'x-request-id': 'proxy-id-42' } });
       expect(api.status).toBe(401);
@@ -85,12 +89,13 @@ describe('the server process (PGlite)', () => {
 });
 
 describe('the server process (PostgreSQL)', () => {
-  // Registered only in the PostgreSQL project, so the PGlite run has nothing skipped.
-  if (process.env.POORT_TEST_DB === 'postgres')
-  it('uses DATABASE_URL and says so', async () => {
-    // A fresh database of its own (migrated again by the server: a no-op the second time).
-    const { openTestDb } = await import('../support/db.js');
-    const db = await openTestDb();
+  // End-to-end tests run once, on PGlite; this one needs PostgreSQL and is registered only when
+  // DATABASE_URL is set, so a run without it has nothing skipped.
+  const adminUrl = process.env.DATABASE_URL;
+  if (adminUrl)
+  it('migrates an empty PostgreSQL database named by DATABASE_URL, uses it and says so', async () => {
+    const { createPostgresDatabase } = await import('../support/db.js');
+    const db = await createPostgresDatabase(adminUrl, 'poort_t');
     try {
       const server = await startServer({ POORT_DATA_DIR: freshDataDir(), DATABASE_URL: db.url });
       try {
@@ -100,7 +105,7 @@ describe('the server process (PostgreSQL)', () => {
         expect(await server.stop()).toBe(0);
       }
     } finally {
-      await db.close();
+      await db.drop();
     }
   });
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
+import { seedPgliteDataDir } from '../support/pglite-snapshot.js';
 import { startServer, type ServerProcess } from '../support/server-process.js';
 
 let server: ServerProcess;
@@ -14,6 +15,7 @@ let browser: Browser;
 const dataDir = mkdtempSync(join(tmpdir(), 'poort-csp-'));
 
 beforeAll(async () => {
+  await seedPgliteDataDir(dataDir);
   [server, browser] = await Promise.all([startServer({ POORT_DATA_DIR: dataDir, DATABASE_URL: '' }), launchChromium()]);
 });
 afterAll(async () => {

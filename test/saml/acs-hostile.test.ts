@@ -102,34 +102,34 @@ describe('signatures (S09–S16, S29)', () => {
   it('refuses a response with every signature stripped (S09)', async () => {
     const s = await startAt(t);
     const { xml } = buildResponse({ ...s.spec, signResponse: true });
-    await expectRefused(t, xml.replace(/<ds:Signature[\s\S]*?<\/ds:Signature>/g, ''), s.relayState, 'saml_invalid', /signature/);
+    await expectRefused(t, xml.replace(/<ds:Signature[\s\S]*?<\/ds:Signature>/g, ''), s.relayState, 'saml_invalid', 'signature_invalid');
   });
 
   it('refuses an unsigned assertion inside a signed response (S10)', async () => {
     const s = await startAt(t);
     const { xml } = buildResponse({ ...s.spec, signAssertion: false, signResponse: true });
-    await expectRefused(t, xml, s.relayState, 'saml_invalid', /signature/);
+    await expectRefused(t, xml, s.relayState, 'saml_invalid', 'signature_invalid');
   });
 
   it('refuses a second, unsigned assertion beside the signed one (S11)', async () => {
     const s = await startAt(t);
     const { xml } = buildResponse({ ...s.spec });
     const extra = buildAssertion({ ...s.spec, pseudonym: 'S-attacker' }).xml;
-    await expectRefused(t, xml.replace('</samlp:Response>', `${extra}</samlp:Response>`), s.relayState, 'saml_invalid');
+    await expectRefused(t, xml.replace('</samlp:Response>', `${extra}</samlp:Response>`), s.relayState, 'saml_invalid', 'multiple_assertions');
   });
 
   it('refuses a response re-signed by an attacker with their certificate in KeyInfo (S12)', async () => {
     const s = await startAt(t);
     const attacker = ensureKeyPair(`${testKeyDir()}/attacker`, 'attacker', 'attacker');
     const { xml } = buildResponse({ ...s.spec, brokerKeys: attacker, signResponse: true });
-    await expectRefused(t, xml, s.relayState, 'saml_invalid', /signature/);
+    await expectRefused(t, xml, s.relayState, 'saml_invalid', 'signature_invalid');
   });
 
   it('refuses a signature with two SignedInfo elements (S13)', async () => {
     const s = await startAt(t);
     const { xml } = buildResponse({ ...s.spec });
     const doubled = xml.replace(/(<ds:SignedInfo>[\s\S]*?<\/ds:SignedInfo>)/, '$1$1');
-    await expectRefused(t, doubled, s.relayState, 'saml_invalid', /signature/);
+    await expectRefused(t, doubled, s.relayState, 'saml_invalid', 'signature_invalid');
   });
 
   it('refuses an altered assertion whose Signature carries a second, wrapped SignedInfo (S14)', async () => {
@@ -139,7 +139,7 @@ describe('signatures (S09–S16, S29)', () => {
     const wrapped = xml
       .replace('</ds:Signature>', `<ds:Object>${signedInfo}</ds:Object></ds:Signature>`)
       .replace('assurance-class:loa2plus', 'assurance-class:loa4');
-    await expectRefused(t, wrapped, s.relayState, 'saml_invalid', /signature/);
+    await expectRefused(t, wrapped, s.relayState, 'saml_invalid', 'signature_object');
   });
 
   it('refuses an altered assertion whose DigestValue hides a comment (S15)', async () => {
@@ -148,7 +148,7 @@ describe('signatures (S09–S16, S29)', () => {
     const tampered = xml
       .replace(/<ds:DigestValue>([^<]{4})/, '<ds:DigestValue>$1<!-- x -->')
       .replace('assurance-class:loa2plus', 'assurance-class:loa4');
-    await expectRefused(t, tampered, s.relayState, 'saml_invalid', /signature/);
+    await expectRefused(t, tampered, s.relayState, 'saml_invalid', 'signature_invalid');
   });
 
   it('reads a NameID with a comment inside as its full text, never the part before the comment (S17)', async () => {
@@ -168,7 +168,7 @@ describe('signatures (S09–S16, S29)', () => {
     const signed = sign(inner.xml, 'Assertion', s.spec.brokerKeys).replace('S-nested', 'S-evil');
     const { xml } = buildResponse({ ...s.spec });
     const swapped = xml.replace(/<saml:Assertion[\s\S]*<\/saml:Assertion>/, signed.replace(/<saml:Advice>[\s\S]*<\/saml:Advice>/, (m) => m.replace('loa4', 'loa2')));
-    await expectRefused(t, swapped, s.relayState, 'saml_invalid', /signature/);
+    await expectRefused(t, swapped, s.relayState, 'saml_invalid', 'signature_invalid');
   });
 
   it('refuses SHA-1 signatures and digests (S29)', async () => {
@@ -295,25 +295,26 @@ describe('binding to our request (S19–S23)', () => {
   it('refuses an unknown or URL-shaped RelayState and sends the browser to the site, not elsewhere (S34)', async () => {
     const s = await startAt(t);
     const { xml } = buildResponse({ ...s.spec });
-    for (const relayState of ['https://evil.example/', '//evil.example', '/\\evil.example', 'javascript:alert(1)', 'x'.repeat(81), 'unknownbutwellformed']) {
+    const malformed = ['https://evil.example/', '//evil.example', '/\\evil.example', 'javascript:alert(1)', 'x'.repeat(81)];
+    for (const [relayState, reason] of [...malformed.map((r) => [r, 'relay_state_invalid']), ['unknownbutwellformed', 'relay_state_unknown']] as const) {
       const before = await sessionCount(t);
       const res = await postToAcs(t, xml, relayState);
       expect(res.headers.get('location')).toBe('/?poort-error=saml_invalid');
-      await expectRefusal(t, res, 'saml_invalid', before);
+      await expectRefusal(t, res, 'saml_invalid', before, reason);
     }
   });
 });
 
 describe('addressing and time (S24–S28)', () => {
-  const cases: [string, (spec: Parameters<typeof buildResponse>[0]) => Parameters<typeof buildResponse>[0], RegExp][] = [
-    ['another Audience (S24)', (s) => ({ ...s, audience: 'urn:other:sp' }), /audience/],
-    ['another Recipient (S25)', (s) => ({ ...s, recipient: 'https://other.example/acs' }), /recipient/],
-    ['another Destination (S26)', (s) => ({ ...s, destination: 'https://other.example/acs' }), /destination/],
-    ['an empty Destination (S26)', (s) => ({ ...s, destination: '' }), /destination/],
-    ['another Response Issuer (S28)', (s) => ({ ...s, issuer: 'urn:other:broker' }), /issuer/],
-    ['another Assertion Issuer (S28)', (s) => ({ ...s, assertionIssuer: 'urn:other:broker' }), /issuer/],
-    ['an expired assertion (S27)', (s) => ({ ...s, notBefore: new Date(Date.now() - 600_000), notOnOrAfter: new Date(Date.now() - 61_000) }), /expired/],
-    ['a not-yet-valid assertion (S27)', (s) => ({ ...s, notBefore: new Date(Date.now() + 61_000), notOnOrAfter: new Date(Date.now() + 600_000) }), /not_yet_valid|expired/],
+  const cases: [string, (spec: Parameters<typeof buildResponse>[0]) => Parameters<typeof buildResponse>[0], string][] = [
+    ['another Audience (S24)', (s) => ({ ...s, audience: 'urn:other:sp' }), 'audience_mismatch'],
+    ['another Recipient (S25)', (s) => ({ ...s, recipient: 'https://other.example/acs' }), 'recipient_mismatch'],
+    ['another Destination (S26)', (s) => ({ ...s, destination: 'https://other.example/acs' }), 'destination_mismatch'],
+    ['an empty Destination (S26)', (s) => ({ ...s, destination: '' }), 'destination_mismatch'],
+    ['another Response Issuer (S28)', (s) => ({ ...s, issuer: 'urn:other:broker' }), 'issuer_mismatch'],
+    ['another Assertion Issuer (S28)', (s) => ({ ...s, assertionIssuer: 'urn:other:broker' }), 'issuer_mismatch'],
+    ['an expired assertion (S27)', (s) => ({ ...s, notBefore: new Date(Date.now() - 600_000), notOnOrAfter: new Date(Date.now() - 61_000) }), 'expired'],
+    ['a not-yet-valid assertion (S27)', (s) => ({ ...s, notBefore: new Date(Date.now() + 61_000), notOnOrAfter: new Date(Date.now() + 600_000) }), 'not_yet_valid'],
   ];
   for (const [name, change, reason] of cases) {
     it(`refuses ${name}`, async () => {
@@ -332,19 +333,20 @@ describe('addressing and time (S24–S28)', () => {
 describe('level and status (S31, S32)', () => {
   it('refuses a level below the site minimum with level_too_low (S31)', async () => {
     const s = await startAt(t);
-    await expectRefused(t, buildResponse({ ...s.spec, level: 'loa2' }).xml, s.relayState, 'level_too_low');
+    await expectRefused(t, buildResponse({ ...s.spec, level: 'loa2' }).xml, s.relayState, 'level_too_low', 'level_below_requested');
   });
 
   it('maps AuthnFailed to cancelled and RequestDenied to no_authorisation (S32)', async () => {
     const responder = 'urn:oasis:names:tc:SAML:2.0:status:Responder';
     for (const [second, code] of [
-      ['urn:oasis:names:tc:SAML:2.0:status:AuthnFailed', 'cancelled'],
-      ['urn:oasis:names:tc:SAML:2.0:status:RequestDenied', 'no_authorisation'],
-      ['urn:oasis:names:tc:SAML:2.0:status:NoAuthnContext', 'level_too_low'],
-      ['urn:oasis:names:tc:SAML:2.0:status:UnknownPrincipal', 'saml_invalid'],
-    ]) {
+      ['AuthnFailed', 'cancelled'],
+      ['RequestDenied', 'no_authorisation'],
+      ['NoAuthnContext', 'level_too_low'],
+      ['UnknownPrincipal', 'saml_invalid'],
+    ] as const) {
       const s = await startAt(t);
-      await expectRefused(t, buildResponse({ ...s.spec, status: { top: responder, second: second! } }).xml, s.relayState, code!);
+      const status = { top: responder, second: `urn:oasis:names:tc:SAML:2.0:status:${second}` };
+      await expectRefused(t, buildResponse({ ...s.spec, status }).xml, s.relayState, code, `status_${second}`);
     }
   });
 });
@@ -389,13 +391,14 @@ describe('hostile XML (X01–X05, S35)', () => {
     const entities = Array.from({ length: 10 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`).join('');
     const started = Date.now();
     await expectRefused(t, `<!DOCTYPE r [<!ENTITY l0 "lol">${entities}]><r>&l10;</r>`, s.relayState, 'saml_invalid', 'xml_doctype');
-    expect(Date.now() - started).toBeLessThan(1000);
+    // A generous bound that a loaded machine keeps: expanding the entities means 10^10 copies.
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('refuses two root elements (X03)', async () => {
     const s = await startAt(t);
     const { xml } = buildResponse({ ...s.spec });
-    await expectRefused(t, `${xml}${xml}`, s.relayState, 'saml_invalid');
+    await expectRefused(t, `${xml}${xml}`, s.relayState, 'saml_invalid', 'xml_malformed');
   });
 
   it('refuses 10,000-deep nesting without falling over (X04)', async () => {
@@ -408,8 +411,9 @@ describe('hostile XML (X01–X05, S35)', () => {
   it('refuses an unterminated 200,000-character tag name in bounded time (X05)', async () => {
     const s = await startAt(t);
     const started = Date.now();
-    await expectRefused(t, `<a${'b'.repeat(200_000)}`, s.relayState, 'saml_invalid');
-    expect(Date.now() - started).toBeLessThan(1000);
+    await expectRefused(t, `<a${'b'.repeat(200_000)}`, s.relayState, 'saml_invalid', 'xml_malformed');
+    // A generous bound that a loaded machine keeps: a quadratic scan would take 4·10^10 steps.
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('answers a post without SAMLResponse and an overlong artifact with a redirect and an audit event; a JSON body with 415', async () => {
@@ -443,7 +447,7 @@ describe('hostile XML (X01–X05, S35)', () => {
     const s2 = await startAt(t);
     const deflated = (await import('node:zlib')).deflateRawSync(Buffer.from(buildResponse({ ...s2.spec }).xml)).toString('base64');
     const res2 = await t.app.request('/poort/auth/eherkenning/acs', withCookie(form({ SAMLResponse: deflated, RelayState: s2.relayState }), s2.relayState));
-    await expectRefusal(t, res2, 'saml_invalid', before);
+    await expectRefusal(t, res2, 'saml_invalid', before, 'saml_response_not_xml');
   });
 });
 

@@ -50,13 +50,13 @@ describe('HTTP-Artifact ACS', () => {
 
   it('brings back cancel and no-authorisation answers as poort-error', async () => {
     tamper = undefined;
-    for (const [answer, code] of [
-      ['cancelled', 'cancelled'],
-      ['no_authorisation', 'no_authorisation'],
+    for (const [answer, code, reason] of [
+      ['cancelled', 'cancelled', 'status_AuthnFailed'],
+      ['no_authorisation', 'no_authorisation', 'status_RequestDenied'],
     ] as const) {
       const before = await sessionCount(t);
       const res = await getAcs(t, await artifactRedirect(answer));
-      await expectRefusal(t, res, code, before);
+      await expectRefusal(t, res, code, before, reason);
     }
   });
 
@@ -65,7 +65,7 @@ describe('HTTP-Artifact ACS', () => {
     const location = await artifactRedirect();
     expect((await getAcs(t, location)).headers.get('location')).toBe('/mijn');
     const before = await sessionCount(t);
-    await expectRefusal(t, await getAcs(t, location), 'saml_invalid', before);
+    await expectRefusal(t, await getAcs(t, location), 'saml_invalid', before, 'replay');
   });
 
   it('refuses an ArtifactResponse whose content was changed after signing', async () => {

@@ -1,9 +1,11 @@
-// A fresh, migrated database for one test file: in-memory PGlite, or (POORT_TEST_DB=postgres) a
-// new PostgreSQL database created on DATABASE_URL's server and dropped afterwards. A run never
-// sees rows an earlier run left behind.
+// A fresh, migrated database for one test file: in-memory PGlite loaded from the run's migrated
+// image, or (POORT_TEST_DB=postgres) a new PostgreSQL database copied from the run's migrated
+// template database on DATABASE_URL's server and dropped afterwards. Each file starts from the
+// migrated, empty state and never sees rows of another file or an earlier run.
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { openDb, type DbHandle } from '../../db/open.js';
+import { loadPgliteImage } from './pglite-snapshot.js';
 
 export const testDbKind = process.env.POORT_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 
@@ -12,12 +14,27 @@ export interface TestDb extends DbHandle {
   url?: string;
 }
 
-export async function openTestDb(): Promise<TestDb> {
-  if (testDbKind === 'pglite') return openDb();
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Name of the run's migrated template database (test/support/database-setup.ts). */
+    postgresTemplate?: string;
+  }
+}
+
+/**
+ * `kind` defaults to the project's (POORT_TEST_DB); an end-to-end test that needs PostgreSQL asks
+ * for it, and registers itself only when DATABASE_URL is set.
+ */
+export async function openTestDb({ kind = testDbKind }: { kind?: typeof testDbKind } = {}): Promise<TestDb> {
+  if (kind === 'pglite') return openDb({ pgliteImage: await loadPgliteImage(), migrate: false });
   const adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) throw new Error('POORT_TEST_DB=postgres needs DATABASE_URL');
-  const database = await createPostgresDatabase(adminUrl, 'poort_t');
-  const handle = await openDb({ url: database.url, max: 5 });
+  if (!adminUrl) throw new Error('a PostgreSQL test database needs DATABASE_URL');
+  // Imported here so the bench can use createPostgresDatabase outside vitest.
+  const { inject } = await import('vitest');
+  const template = inject('postgresTemplate');
+  const database = await createPostgresDatabase(adminUrl, 'poort_t', template);
+  // Without a template (a run without the global setup) the database is empty: migrate it here.
+  const handle = await openDb({ url: database.url, max: 5, migrate: !template });
   return {
     ...handle,
     url: database.url,
@@ -28,15 +45,22 @@ export async function openTestDb(): Promise<TestDb> {
   };
 }
 
-/** Creates an empty database `<prefix>_<time>_<random>` on adminUrl's server; drop() removes it. */
-export async function createPostgresDatabase(adminUrl: string, prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+/**
+ * Creates a database `<prefix>_<time>_<random>` on adminUrl's server, empty or as a copy of
+ * `template`; drop() removes it.
+ */
+export async function createPostgresDatabase(adminUrl: string, prefix: string, template?: string): Promise<{ name: string; url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  await admin.end();
+  try {
+    await admin.unsafe(`create database "${name}"${template ? ` template "${template}"` : ''}`);
+  } finally {
+    await admin.end();
+  }
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
+    name,
     url: url.toString(),
     drop: async () => {
       const cleanup = postgres(adminUrl, { max: 1, onnotice: () => {} });

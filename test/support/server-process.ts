@@ -29,7 +29,7 @@ export function builtServer(dir = root): ServerEntry {
  * `nodeArgs`: more options for node, placed after the entry's own loaders (tsx) and before the
  * script, so an `--import` may be TypeScript (the bench's CPU reporter, a test's fault injector).
  */
-export function startServer(env: Record<string, string | undefined>, timeoutMs = 30_000, entry = sourceServer, nodeArgs: string[] = []): Promise<ServerProcess> {
+export function startServer(env: Record<string, string | undefined>, timeoutMs = 90_000, entry = sourceServer, nodeArgs: string[] = []): Promise<ServerProcess> {
   const script = entry.args.at(-1)!;
   const args = [...entry.args.slice(0, -1), ...nodeArgs, script];
   const child = spawn(process.execPath, args, {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { QueueFullError, concurrencyLimit } from '../../bff/src/passwords/concurrency-limit.js';
 
 describe('concurrencyLimit', () => {
@@ -49,9 +49,8 @@ describe('concurrencyLimit with a bounded waiting line', () => {
     expect(started).toEqual(['running']);
     gates.shift()!();
     await expect(running).resolves.toBe('running');
-    await Promise.resolve();
-    await new Promise((r) => setTimeout(r, 0));
-    expect(started).toEqual(['running', 'waiting']);
+    // The freed slot goes to the waiting task (started in a later tick, so wait for it).
+    await vi.waitFor(() => expect(started).toEqual(['running', 'waiting']), { timeout: 10_000 });
     bound = 0;
     await expect(limit(task('refused too'))).rejects.toBeInstanceOf(QueueFullError);
     gates.shift()!();

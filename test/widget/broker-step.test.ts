@@ -1,5 +1,5 @@
 /// <reference types="mocha" />
-import { aTimeout, expect, html } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../widget/src/login-chooser.js';
 import type { PoortBrokerDetail } from '../../widget/src/events.js';
@@ -57,14 +57,15 @@ describe('<login-chooser> broker step', () => {
   it('announces the number of results in a polite live region once typing pauses', async () => {
     const el = await chooser();
     await openBrokerStep(el);
-    await aTimeout(600);
+    // Waits for the announcement rather than for a fixed pause: a slow machine only takes longer.
+    const announced = (what: string) => waitUntil(() => liveRegion(el).includes(what), `never announced "${what}"`, { timeout: 8_000 });
+    await announced('3 makelaars gevonden');
     expect(liveRegion(el)).to.equal('3 makelaars gevonden');
     await type(el, 'zuid');
-    await aTimeout(600);
+    await announced('1 makelaar gevonden');
     expect(liveRegion(el)).to.equal('1 makelaar gevonden');
     await type(el, 'qqq');
-    await aTimeout(600);
-    expect(liveRegion(el)).to.contain('Geen makelaar gevonden');
+    await announced('Geen makelaar gevonden');
   });
 
   it('shows a broker that cannot deliver the required level as disabled, with the reason', async () => {
@@ -175,7 +176,7 @@ describe('<login-chooser> broker step', () => {
     clipboard.writeText = async (value: string) => void (copied = value);
     try {
       $(el, 'button[part~="copy"]').click();
-      await new Promise((r) => setTimeout(r));
+      await waitUntil(() => copied, 'nothing was copied', { timeout: 8_000 });
       await el.updateComplete;
       expect(copied).to.contain('ServiceUUID: 6f1c2a40-3d5e-4b8a-9c1d-2e3f4a5b6c7d');
       expect(copied).to.contain('Entity ID: urn:etoegang:DV:00000001234567890000:entities:0001');
@@ -224,8 +225,7 @@ describe('<login-chooser> broker list with 10,000 brokers', () => {
     await openBrokerStep(el);
     await type(el, 'zuid');
     expect($$(el, '[role=option]')[0]!.getAttribute('aria-setsize')).to.equal('1000');
-    await aTimeout(600);
-    expect(text($(el, '[role=listbox] ~ [role=status]'))).to.equal('1000 makelaars gevonden');
+    await waitUntil(() => text($(el, '[role=listbox] ~ [role=status]')) === '1000 makelaars gevonden', 'the count was never announced', { timeout: 8_000 });
   });
 });
 

@@ -33,6 +33,18 @@ async function submit(el: PoortEmailForm, values: Record<string, string>) {
   await el.updateComplete;
 }
 
+/** open-wc's waitUntil gives up after 1 s by default; a loaded machine may need longer (mocha allows 10 s a test). */
+const patient = { timeout: 8_000 };
+
+/**
+ * Waits until the form has read /api/config (its lockout rules arrive in the same step as the
+ * environment), so what it does not show is a decision, not something still on its way.
+ */
+async function settingsApplied(el: PoortEmailForm) {
+  await waitUntil(() => (el as unknown as { lockout?: unknown }).lockout, 'the form never read /api/config', patient);
+  await el.updateComplete;
+}
+
 const alertText = (el: PoortEmailForm) => el.querySelector('[role="alert"]')!.textContent!.trim();
 
 afterEach(() => {
@@ -65,12 +77,14 @@ describe('<poort-email-form>', () => {
   });
 
   it('shows a demo banner in the demo environment, but not inside <login-chooser> (which shows its own)', async () => {
-    window.fetch = async () => new Response(JSON.stringify({ environment: 'demo' }), { status: 200 });
+    const config = { environment: 'demo', localAccounts: { maxFailedLogins: 5, lockoutNoticeAfter: 1 } };
+    window.fetch = async () => new Response(JSON.stringify(config), { status: 200 });
     const el = await fixture<PoortEmailForm>(html`<poort-email-form lang="nl"></poort-email-form>`);
-    await waitUntil(() => el.querySelector('.poort-demo-banner'));
+    await waitUntil(() => el.querySelector('.poort-demo-banner'), undefined, patient);
     expect(el.querySelector('.poort-demo-banner')!.textContent).to.contain('demo-omgeving');
     const chooser = await fixture(html`<login-chooser><poort-email-form slot="email" lang="nl"></poort-email-form></login-chooser>`);
-    await new Promise((r) => setTimeout(r, 50));
+    const inner = chooser.querySelector<PoortEmailForm>('poort-email-form')!;
+    await settingsApplied(inner);
     expect(chooser.querySelector('.poort-demo-banner')).to.equal(null);
   });
 
@@ -95,7 +109,7 @@ describe('<poort-email-form>', () => {
     expect(detail).to.deep.equal({ method: 'email', user, returnTo: null });
     expect(bubbles && composed).to.equal(true);
     expect(calls).to.deep.equal([{ url: '/x/poort/api/login', body: { email: 'sanne@gemeente.nl', password: 'een wachtwoord' } }]);
-    await waitUntil(() => el.textContent!.includes('You are logged in as sanne@gemeente.nl'));
+    await waitUntil(() => el.textContent!.includes('You are logged in as sanne@gemeente.nl'), undefined, patient);
   });
 
   it('shows the localised text for each error code, and a general one for codes it does not know', async () => {
@@ -141,7 +155,7 @@ describe('<poort-email-form>', () => {
     expect(calls).to.have.length(0);
     await submit(el, { newPassword: 'een lang nieuw wachtwoord', repeat: 'een lang nieuw wachtwoord' });
     expect(calls[0]).to.deep.equal({ url: '/poort/api/password/reset', body: { token: 'geheim-token-uit-de-mail', password: 'een lang nieuw wachtwoord' } });
-    await waitUntil(() => el.querySelector('input[name="email"]'));
+    await waitUntil(() => el.querySelector('input[name="email"]'), undefined, patient);
     expect(el.querySelector<HTMLInputElement>('input[name="email"]')!.value).to.equal('piet@gemeente.nl');
     expect(el.textContent).to.contain('Uw wachtwoord is ingesteld');
     history.replaceState(null, '', location.pathname);
@@ -163,7 +177,7 @@ describe('<poort-email-form>', () => {
     history.replaceState(null, '', '?poort-confirm-email=bevestig');
     stubFetch(200, { notificationEmail: 'team@gemeente.nl' });
     const el = await fixture<PoortEmailForm>(html`<poort-email-form lang="nl"></poort-email-form>`);
-    await waitUntil(() => el.textContent!.includes('team@gemeente.nl'));
+    await waitUntil(() => el.textContent!.includes('team@gemeente.nl'), undefined, patient);
     expect(calls[0]).to.deep.equal({ url: '/poort/api/me/notification-email/confirm', body: { token: 'bevestig' } });
   });
 
@@ -186,7 +200,7 @@ describe('<poort-email-form>', () => {
       expect(alertText(el)).to.contain('klopt niet');
       expect(notice(el)).to.equal(undefined);
       await submit(el, { email: 'iemand-anders@gemeente.nl', password: 'nog een wachtwoord' });
-      await waitUntil(() => notice(el));
+      await waitUntil(() => notice(el), undefined, patient);
       expect(notice(el)).to.contain('Na 5 onjuiste pogingen achter elkaar wordt een account geblokkeerd.');
       expect(notice(el)).to.contain('Wachtwoord vergeten?');
       expect(notice(el)).to.contain('beheerder');
@@ -198,11 +212,11 @@ describe('<poort-email-form>', () => {
       stubLockoutBff(7, 3);
       const first = await fixture<PoortEmailForm>(html`<poort-email-form lang="nl-BE"></poort-email-form>`);
       for (let i = 0; i < 3; i++) await submit(first, { email: 'an@provincie.be', password: 'een wachtwoord' });
-      await waitUntil(() => notice(first));
+      await waitUntil(() => notice(first), undefined, patient);
       expect(notice(first)).to.contain('Na 7 foute pogingen na elkaar wordt een account geblokkeerd.');
       expect(notice(first)).not.to.match(/Inloggen/);
       const again = await fixture<PoortEmailForm>(html`<poort-email-form lang="en"></poort-email-form>`);
-      await waitUntil(() => notice(again));
+      await waitUntil(() => notice(again), undefined, patient);
       expect(notice(again)).to.contain('After 7 wrong attempts in a row an account is blocked.');
       expect(notice(again)).to.contain('Forgot your password?');
     });
@@ -211,14 +225,14 @@ describe('<poort-email-form>', () => {
       stubLockoutBff(5, 1);
       const el = await fixture<PoortEmailForm>(html`<poort-email-form lang="en"></poort-email-form>`);
       await submit(el, { email: 'blocked@gemeente.nl', password: 'the right password' });
-      await waitUntil(() => notice(el));
+      await waitUntil(() => notice(el), undefined, patient);
       const shown = { alert: alertText(el), notice: notice(el) };
       await submit(el, { email: 'blocked@gemeente.nl', password: 'a wrong password' });
       expect({ alert: alertText(el), notice: notice(el) }).to.deep.equal(shown);
       stubLockoutBff(5, 1, 200, { user: { id: 'u', email: 'ok@gemeente.nl', displayName: null, role: 'user' } });
       await submit(el, { email: 'ok@gemeente.nl', password: 'the right password' });
       const later = await fixture<PoortEmailForm>(html`<poort-email-form lang="en"></poort-email-form>`);
-      await new Promise((r) => setTimeout(r, 20));
+      await settingsApplied(later);
       expect(notice(later)).to.equal(undefined);
     });
 
@@ -226,8 +240,8 @@ describe('<poort-email-form>', () => {
       stubLockoutBff(5, 1, 429, { error: { code: 'rate_limited', message: 'x' } });
       const el = await fixture<PoortEmailForm>(html`<poort-email-form lang="nl"></poort-email-form>`);
       await submit(el, { email: 'piet@gemeente.nl', password: 'een wachtwoord' });
-      await new Promise((r) => setTimeout(r, 20));
-      expect(alertText(el)).to.contain('te vaak');
+      await waitUntil(() => alertText(el).includes('te vaak'), 'no rate-limit message', patient);
+      await settingsApplied(el);
       expect(notice(el)).to.equal(undefined);
     });
   });

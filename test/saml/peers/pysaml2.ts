@@ -1,8 +1,8 @@
 // Runs test/saml/peers/pysaml2_responses.py with Debian's /usr/bin/python3 (the interpreter that
 // has pysaml2) and returns the Responses it issued, by case name. One process for many cases:
 // starting Python and xmlsec1 is the slow part.
-import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { runPysaml2 } from './required-tools.js';
 
 const script = fileURLToPath(new URL('./pysaml2_responses.py', import.meta.url));
 
@@ -29,6 +29,5 @@ export interface Pysaml2Issuer {
 }
 
 export function pysaml2Responses(issuer: Pysaml2Issuer, cases: Pysaml2Case[]): Record<string, string> {
-  const out = execFileSync('/usr/bin/python3', [script], { input: JSON.stringify({ ...issuer, cases }), maxBuffer: 16 * 1024 * 1024, timeout: 60_000 });
-  return JSON.parse(out.toString('utf8')) as Record<string, string>;
+  return JSON.parse(runPysaml2(script, JSON.stringify({ ...issuer, cases }))) as Record<string, string>;
 }

@@ -2,11 +2,12 @@
 // encrypts interop fixtures the way other SAML stacks do, xmllint validates our metadata against
 // the OASIS SAML 2.0 schemas that ship inside python3-pysaml2.
 // Remote schemaLocations are mapped to those local files with an XML catalog; --nonet keeps
-// xmllint off the network.
-import { spawnSync } from 'node:child_process';
+// xmllint off the network. A missing tool fails with the Debian package to install
+// (required-tools.ts).
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { requireFile, runTool } from './required-tools.js';
 
 export const SCHEMA_DIR = '/usr/lib/python3/dist-packages/saml2/data/schemas';
 const dir = mkdtempSync(join(tmpdir(), 'poort-xml-tools-'));
@@ -16,7 +17,7 @@ export function xmlsecVerify(xml: string, certPem: string, idAttr: string): { ok
   const cert = join(dir, `cert-${Math.random().toString(36).slice(2)}.pem`);
   writeFileSync(file, xml);
   writeFileSync(cert, certPem);
-  const run = spawnSync('xmlsec1', ['--verify', '--pubkey-cert-pem', cert, '--id-attr:ID', idAttr, file], { encoding: 'utf8' });
+  const run = runTool('xmlsec1', 'xmlsec1', ['--verify', '--pubkey-cert-pem', cert, '--id-attr:ID', idAttr, file]);
   return { ok: run.status === 0, output: `${run.stdout}${run.stderr}` };
 }
 
@@ -62,11 +63,7 @@ export function xmlsecEncrypt(xml: string, element: string, how: XmlsecEncryptio
   writeFileSync(files.data, xml);
   writeFileSync(files.cert, how.recipientCertPem);
   const sessionKey = how.data === XMLENC.tripledes ? 'des-192' : how.data === XMLENC.aes128cbc ? 'aes-128' : 'aes-256';
-  const run = spawnSync(
-    'xmlsec1',
-    ['--encrypt', '--pubkey-cert-pem', files.cert, '--session-key', sessionKey, '--xml-data', files.data, '--node-name', element, '--output', files.out, files.template],
-    { encoding: 'utf8' },
-  );
+  const run = runTool('xmlsec1', 'xmlsec1', ['--encrypt', '--pubkey-cert-pem', files.cert, '--session-key', sessionKey, '--xml-data', files.data, '--node-name', element, '--output', files.out, files.template]);
   if (run.status !== 0) throw new Error(`xmlsec1 --encrypt failed: ${run.stderr}`);
   return readFileSync(files.out, 'utf8').replace(/^<\?xml[^>]*\?>\s*/, '');
 }
@@ -89,9 +86,7 @@ function catalog(): string {
 export function xmllintValidate(xml: string, schema: string): { ok: boolean; output: string } {
   const file = join(dir, `doc-${Math.random().toString(36).slice(2)}.xml`);
   writeFileSync(file, xml);
-  const run = spawnSync('xmllint', ['--nonet', '--noout', '--schema', join(SCHEMA_DIR, schema), file], {
-    encoding: 'utf8',
-    env: { ...process.env, XML_CATALOG_FILES: catalog() },
-  });
+  const xsd = requireFile(join(SCHEMA_DIR, schema), 'python3-pysaml2');
+  const run = runTool('xmllint', 'libxml2-utils', ['--nonet', '--noout', '--schema', xsd, file], { env: { ...process.env, XML_CATALOG_FILES: catalog() } });
   return { ok: run.status === 0, output: `${run.stdout}${run.stderr}` };
 }
