@@ -1,21 +1,12 @@
 // The real server process meets what a production instance meets: an error nothing catches (the
 // supervisor must restart it, so it logs and exits non-zero) and a reverse proxy that keeps idle
 // connections open longer than Node's 5 s default.
-import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sourceServer, startServer, type ServerProcess } from '../support/server-process.js';
+import { tempDataDirs } from '../support/data-dirs.js';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-function freshDataDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'poort-e2e-'));
-  dirs.push(dir);
-  return dir;
-}
+const dataDirs = tempDataDirs();
 
 const failOnSignal = ['--import', './test/support/fail-on-signal.mjs'];
 
@@ -45,7 +36,7 @@ function requestOn(socket: Socket, path: string): Promise<string> {
 
 describe('the server process behind a proxy, meeting an uncaught error (PGlite)', () => {
   it('keeps an idle connection open past the old 5 s, then logs an uncaught exception without credentials and exits with code 1', async () => {
-    const server = await startServer({ POORT_DATA_DIR: freshDataDir(), DATABASE_URL: '' }, 30_000, sourceServer, failOnSignal);
+    const server = await startServer({ POORT_DATA_DIR: await dataDirs.seeded(), DATABASE_URL: '' }, 30_000, sourceServer, failOnSignal);
     const socket = connect(Number(new URL(server.url).port), '127.0.0.1');
     try {
       // 65 s by default, above nginx's 60 s upstream keep-alive: the proxy closes idle connections.
@@ -67,7 +58,7 @@ describe('the server process behind a proxy, meeting an uncaught error (PGlite)'
   });
 
   it('treats an unhandled rejection the same way', async () => {
-    const server = await startServer({ POORT_DATA_DIR: freshDataDir(), DATABASE_URL: '', POORT_TEST_FAILURE: 'rejection' }, 30_000, sourceServer, failOnSignal);
+    const server = await startServer({ POORT_DATA_DIR: await dataDirs.seeded(), DATABASE_URL: '', POORT_TEST_FAILURE: 'rejection' }, 30_000, sourceServer, failOnSignal);
     expect(await exitAfterFailure(server)).toBe(1);
     const entry = JSON.parse(server.output().split('\n').find((line) => line.includes('"level":60'))!);
     expect(entry).toMatchObject({ kind: 'unhandledRejection', err: { name: 'Error', message: 'connect failed for postgres://[redacted]@db.internal:5432/poort' } });
@@ -77,7 +68,7 @@ describe('the server process behind a proxy, meeting an uncaught error (PGlite)'
 
 describe('keep-alive configuration (PGlite)', () => {
   it('takes its keep-alive from POORT_KEEP_ALIVE_TIMEOUT_MS and refuses a headers timeout below it', async () => {
-    const server = await startServer({ POORT_DATA_DIR: freshDataDir(), DATABASE_URL: '', POORT_KEEP_ALIVE_TIMEOUT_MS: '75000' });
+    const server = await startServer({ POORT_DATA_DIR: await dataDirs.seeded(), DATABASE_URL: '', POORT_KEEP_ALIVE_TIMEOUT_MS: '75000' });
     const socket = connect(Number(new URL(server.url).port), '127.0.0.1');
     try {
       expect(await requestOn(socket, '/poort/healthz')).toMatch(/\r\nKeep-Alive: timeout=75\r\n/i);
@@ -85,7 +76,7 @@ describe('keep-alive configuration (PGlite)', () => {
       socket.destroy();
       expect(await server.stop('SIGTERM')).toBe(0);
     }
-    await expect(startServer({ POORT_DATA_DIR: freshDataDir(), DATABASE_URL: '', POORT_KEEP_ALIVE_TIMEOUT_MS: '75000', POORT_HEADERS_TIMEOUT_MS: '70000' })).rejects.toThrow(
+    await expect(startServer({ POORT_DATA_DIR: await dataDirs.seeded(), DATABASE_URL: '', POORT_KEEP_ALIVE_TIMEOUT_MS: '75000', POORT_HEADERS_TIMEOUT_MS: '70000' })).rejects.toThrow(
       /POORT_HEADERS_TIMEOUT_MS: must be greater than POORT_KEEP_ALIVE_TIMEOUT_MS/,
     );
   });

@@ -1,18 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { seedPgliteDataDir } from '../support/pglite-snapshot.js';
+import { describe, expect, it } from 'vitest';
 import { startServer } from '../support/server-process.js';
+import { tempDataDirs } from '../support/data-dirs.js';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-function freshDataDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'poort-e2e-'));
-  dirs.push(dir);
-  return dir;
-}
+const dataDirs = tempDataDirs();
+const freshDataDir = dataDirs.fresh;
 
 // The real process on embedded PGlite, as `npm start` runs it on a fresh machine.
 describe('the server process (PGlite)', () => {
@@ -50,8 +41,7 @@ describe('the server process (PGlite)', () => {
   it('sends the security headers over real HTTP, keeps a route\'s own CSP, and tags each response with a request id', async () => {
     // The Node adapter gets these headers another way than app.request() does (see default-headers.ts).
     // Not about the first start: a migrated cluster unpacked in place spares creating one.
-    const dataDir = freshDataDir();
-    await seedPgliteDataDir(dataDir);
+    const dataDir = await dataDirs.seeded();
     const server = await startServer({ POORT_DATA_DIR: dataDir, DATABASE_URL: '' });
     try {
       const api = await fetch(`${server.url}/poort/api/session`, { headers: { 'x-request-id': 'proxy-id-42' } });
