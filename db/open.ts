@@ -10,6 +10,8 @@ import { isPatched } from './driver-patch/postgres-socket-patch.mjs';
 import * as schema from './schema.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction or the database itself: what a store function needs to read and write. */
+export type DbOrTx = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
 export type DbKind = 'postgres' | 'pglite';
 
 export interface DbHandle {

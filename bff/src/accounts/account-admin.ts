@@ -3,12 +3,13 @@
 // event. Which organisations and accounts an actor may touch is admin-scope.ts's decision.
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Role } from '../../../contract/roles.js';
+import type { DbOrTx } from '../../../db/open.js';
 import { memberships, organisations, users, type Organisation, type User } from '../../../db/schema.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { ApiError } from '../http/api-error.js';
 import { hashPassword } from '../passwords/password-hash.js';
 import { checkNewPassword } from '../passwords/password-policy.js';
-import { deleteUserSessions, type DbOrTx } from '../sessions/session-store.js';
+import { deleteUserSessions } from '../sessions/session-store.js';
 import { tokenLifetimes } from '../tokens/token-store.js';
 import type { AccountContext } from './account-context.js';
 import { administeredOrganisations, administersAll, canAdminister, canAdministerAccount, mayGrantRole, type AdminActor } from './admin-scope.js';

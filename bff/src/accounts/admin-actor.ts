@@ -2,7 +2,7 @@
 // scope policy (admin-scope.ts) decides on.
 import { eq } from 'drizzle-orm';
 import { memberships, type User } from '../../../db/schema.js';
-import type { DbOrTx } from '../sessions/session-store.js';
+import type { DbOrTx } from '../../../db/open.js';
 import type { AdminActor } from './admin-scope.js';
 
 export async function loadAdminActor(db: DbOrTx, user: Pick<User, 'id' | 'role'>): Promise<AdminActor> {

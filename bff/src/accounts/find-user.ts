@@ -1,7 +1,7 @@
 // Looks people up by e-mail address, case-insensitively (the unique index is on lower(email)).
 import { eq, sql } from 'drizzle-orm';
 import { users, type User } from '../../../db/schema.js';
-import type { DbOrTx } from '../sessions/session-store.js';
+import type { DbOrTx } from '../../../db/open.js';
 import { normaliseEmail } from './email-domain.js';
 
 export async function findUserByEmail(db: DbOrTx, email: string): Promise<User | undefined> {

@@ -3,7 +3,7 @@
 import type { TokenPurpose } from '../../../db/schema.js';
 import { enqueueMail } from '../mail/enqueue-mail.js';
 import type { MailKind } from '../mail/mail-texts.js';
-import type { DbOrTx } from '../sessions/session-store.js';
+import type { DbOrTx } from '../../../db/open.js';
 import type { SiteConfig } from '../site-config/schema.js';
 import { issueToken } from '../tokens/token-store.js';
 import { accountLink, type LinkKind } from './account-links.js';

@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import type { TrustProxy } from '../http/forwarded.js';
 import { requestClient } from '../http/request-client.js';
 import { auditEvents, type AuditEvent } from '../../../db/schema.js';
-import type { DbOrTx } from '../sessions/session-store.js';
+import type { DbOrTx } from '../../../db/open.js';
 
 export interface RequestOrigin {
   ip: string | null;

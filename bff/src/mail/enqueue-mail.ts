@@ -1,7 +1,7 @@
 // Puts a mail in the outbox, inside the caller's transaction: the mail exists if and only if the
 // change that causes it was committed. outbox-sender.ts delivers it afterwards, with retries.
 import { outbox } from '../../../db/schema.js';
-import type { DbOrTx } from '../sessions/session-store.js';
+import type { DbOrTx } from '../../../db/open.js';
 import type { SiteConfig } from '../site-config/schema.js';
 import { mailLocale } from './mail-locale.js';
 import { composeMail, describeDuration, type MailKind } from './mail-texts.js';

@@ -3,7 +3,7 @@
 // Both statements sit on the login path, so they are prepared once per database handle: drizzle
 // then skips building the SQL on every request.
 import { and, eq, gt, lte, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../sessions/session-store.js';
+import type { DbOrTx } from '../../../db/open.js';
 import { rateLimits } from '../../../db/schema.js';
 import { ApiError } from '../http/api-error.js';
 import { isOverLimit, rateLimitKey, retryAfterSeconds, type RateLimitRule } from './rate-limit-policy.js';

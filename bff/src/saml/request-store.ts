@@ -3,7 +3,7 @@
 // and a primary key makes "accepted once" hold across instances.
 import { and, eq, gt, isNull, lt } from 'drizzle-orm';
 import { samlRequests, samlSeen } from '../../../db/schema.js';
-import type { DbOrTx } from '../sessions/session-store.js';
+import type { DbOrTx } from '../../../db/open.js';
 
 export type StoredRequest = typeof samlRequests.$inferSelect;
 

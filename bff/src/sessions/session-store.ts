@@ -1,16 +1,13 @@
 // Sessions in the database: only the SHA-256 of the cookie token is stored, so a database leak
 // yields no usable session, and every BFF instance sees every session.
 import { eq, lt, or } from 'drizzle-orm';
-import type { Db } from '../../../db/open.js';
+import type { Db, DbOrTx } from '../../../db/open.js';
 import type { LoginMethod } from '../../../contract/login-methods.js';
 import { auditEvents, sessions, type Session } from '../../../db/schema.js';
 import type { AuditInput, RequestOrigin } from '../audit/record-audit.js';
 import { hashSecretToken, newSecretToken } from '../security/secret-token.js';
 import { lookUpSession, type StoredSession } from './session-lookup.js';
 import { initialExpiry, isLive, nextIdleExpiry, type SessionLifetimes } from './session-policy.js';
-
-/** A transaction or the database itself. */
-export type DbOrTx = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
 
 export interface NewSession {
   userId: string;

@@ -5,7 +5,7 @@ import { and, eq, gt, inArray, isNull, lt, or } from 'drizzle-orm';
 import { tokens, type TokenPurpose } from '../../../db/schema.js';
 import { ApiError } from '../http/api-error.js';
 import { hashSecretToken, newSecretToken } from '../security/secret-token.js';
-import type { DbOrTx } from '../sessions/session-store.js';
+import type { DbOrTx } from '../../../db/open.js';
 
 export const tokenLifetimes = {
   invitation: 7 * 24 * 60 * 60_000,
