@@ -6,7 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { mountDemoSite } from '../../demo-site/serve.js';
 import type { AppDeps, AppEnv } from './app-env.js';
 import { ApiError } from './http/api-error.js';
-import { BASE } from './http/base-path.js';
+import { BASE } from '../../contract/paths.js';
 import { handleErrors, handleNotFound } from './http/handle-errors.js';
 import { validationHook } from './http/validation-hook.js';
 import { requestDeadline } from './middleware/request-deadline.js';
@@ -26,7 +26,6 @@ import { preferencesRoutes } from './routes/preferences.js';
 import { sessionRoutes } from './routes/session.js';
 import { DEVELOPMENT_PAGES_WARNING, developmentPagesOn } from './site-config/development-pages.js';
 
-export { BASE };
 export const API_BODY_LIMIT = 64 * 1024;
 
 export interface AppOptions {

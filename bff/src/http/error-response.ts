@@ -9,7 +9,7 @@ import { matchLocale, type Locale } from '../../../contract/locales.js';
 import { pageLocale } from '../pages/page-texts.js';
 import { allowedReturnTo } from '../saml/return-to.js';
 import type { ApiError } from './api-error.js';
-import { API_BASE } from './base-path.js';
+import { API_BASE } from '../../../contract/paths.js';
 
 export interface ErrorPageContext {
   /** The language decided before (e.g. stored with a started login); else the request's. */
