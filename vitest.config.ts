@@ -10,12 +10,12 @@ import { SlowestFilesReporter } from './test/support/slowest-files-reporter.js';
 // - every other test/<folder>/ (bff, saml, db, …): opens databases; runs on PGlite, and again on
 //   PostgreSQL when DATABASE_URL is set. The global setup makes one migrated database per run that
 //   each file copies (test/support/db.ts).
-// test/widget/ belongs to web-test-runner, not vitest.
+// test/widget/ belongs to web-test-runner, not vitest; test/container/ to its own config (npm run test:container).
 const timeouts = { testTimeout: 30_000, hookTimeout: 60_000 };
 const db = {
   ...timeouts,
   include: ['test/**/*.test.ts'],
-  exclude: ['test/unit/**', 'test/e2e/**', 'test/widget/**'],
+  exclude: ['test/unit/**', 'test/e2e/**', 'test/widget/**', 'test/container/**'],
   globalSetup: ['test/support/database-setup.ts'],
 };
 

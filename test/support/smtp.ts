@@ -11,16 +11,22 @@ export interface TestSmtp {
   transport: MailTransport & { close(): void };
   /** When set, the server refuses every mail (SMTP down or failing). */
   refuse: boolean;
+  /** Stops listening and drops open connections (the server is gone), until up(). */
+  down(): Promise<void>;
+  /** Listens again on the same port. */
+  up(): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startSmtp(): Promise<TestSmtp> {
   const mails: ParsedMail[] = [];
   const state = { refuse: false };
-  const server = new SMTPServer({
+  // A new server object for each up(): a closed SMTPServer still ends new connections with 421.
+  const makeServer = () => new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    closeTimeout: 200,
     onData(stream, _session, callback) {
       if (state.refuse) {
         stream.resume();
@@ -35,6 +41,7 @@ export async function startSmtp(): Promise<TestSmtp> {
         .catch(callback);
     },
   });
+  let server = makeServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as { port: number }).port;
   const transport = smtpTransport({ host: '127.0.0.1', port, secure: false, user: undefined, password: undefined, from: 'Poort <noreply@poort.test>' });
@@ -48,6 +55,15 @@ export async function startSmtp(): Promise<TestSmtp> {
     set refuse(v: boolean) {
       state.refuse = v;
     },
+    down: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    up: () => new Promise<void>((resolve, reject) => {
+      server = makeServer();
+      server.server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.server.off('error', reject);
+        resolve();
+      });
+    }),
     close: async () => {
       transport.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -63,20 +63,35 @@ export async function completeEherkenningLogin(
 
     const subject = login.identity.subject;
     const legalSubject = login.identity.legalSubject ? `${login.identity.legalSubject.kind}:${login.identity.legalSubject.value}` : null;
-    const [known] = await tx
-      .select({ user: users, identityId: identities.id })
-      .from(identities)
-      .innerJoin(users, eq(users.id, identities.userId))
-      .where(and(eq(identities.scheme, 'eherkenning'), eq(identities.subject, subject)))
-      .limit(1);
-    let user = known?.user;
-    if (user) {
-      await tx.update(identities).set({ legalSubject, broker: request.broker, level: login.level }).where(eq(identities.id, known!.identityId));
-    } else {
+    const identityOf = () =>
+      tx
+        .select({ user: users })
+        .from(identities)
+        .innerJoin(users, eq(users.id, identities.userId))
+        .where(and(eq(identities.scheme, 'eherkenning'), eq(identities.subject, subject)))
+        .limit(1)
+        .then(([row]) => row?.user);
+    const seen = { legalSubject, broker: request.broker, level: login.level };
+    let user = await identityOf();
+    let provisioned = false;
+    if (!user) {
       // Site policy `create` (the only one so far): a person seen for the first time gets an account.
-      [user] = await tx.insert(users).values({ email: null }).returning();
-      await tx.insert(identities).values({ userId: user!.id, scheme: 'eherkenning', subject, legalSubject, broker: request.broker, level: login.level });
+      const [made] = await tx.insert(users).values({ email: null }).returning();
+      const [identity] = await tx
+        .insert(identities)
+        .values({ userId: made!.id, scheme: 'eherkenning', subject, ...seen })
+        .onConflictDoNothing({ target: [identities.scheme, identities.subject] })
+        .returning({ id: identities.id });
+      if (identity) {
+        [user, provisioned] = [made, true];
+      } else {
+        // The same person's first login committed meanwhile in another tab or on another instance
+        // (the unique key made this insert wait for it): that account is theirs, not a second one.
+        await tx.delete(users).where(eq(users.id, made!.id));
+        user = await identityOf();
+      }
     }
+    if (!provisioned) await tx.update(identities).set(seen).where(and(eq(identities.scheme, 'eherkenning'), eq(identities.subject, subject)));
     if (user!.disabledAt) throw new SamlError('user_disabled', 'no_authorisation');
     const roleLevel = requiredLevelForRole(site.eherkenning.roleLevels, user!.role);
     if (roleLevel && !levelSatisfies(login.level, roleLevel)) throw new SamlError('level_below_role', 'level_too_low');
@@ -97,7 +112,7 @@ export async function completeEherkenningLogin(
         method: 'eherkenning',
         broker: request.broker,
         level: login.level,
-        details: known ? {} : { provisioned: true },
+        details: provisioned ? { provisioned: true } : {},
       },
       origin,
     );

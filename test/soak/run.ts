@@ -1,0 +1,263 @@
+// `npm run soak` (about 6 minutes) and `npm run soak -- --short` (about 2, run by CI): three Poort
+// instances from the built server on one throwaway PostgreSQL behind nginx, mixed load from many
+// clients, and faults on the way: one instance killed with SIGKILL and restarted, PostgreSQL
+// restarted, the SMTP server gone for a while. Prints `bench soak.*` lines, then the goals; exits 1
+// when a goal is missed. What the figures mean: docs/operating.md ("How it scales").
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { and, count, eq, inArray } from 'drizzle-orm';
+import { openDb } from '../../db/open.js';
+import { auditEvents, outbox, users } from '../../db/schema.js';
+import { lifetimesFrom } from '../../bff/src/sessions/session-policy.js';
+import { createSession } from '../../bff/src/sessions/session-store.js';
+import { demoSiteConfig } from '../../bff/src/site-config/demo-defaults.js';
+import { parseSiteConfig } from '../../bff/src/site-config/load.js';
+import { report } from '../bench/report.js';
+import { freePort } from '../support/free-port.js';
+import { mailCopies, makeRestartAccounts } from '../support/restart-load.js';
+import { builtServer, startServer, type ServerProcess } from '../support/server-process.js';
+import { startSmtp } from '../support/smtp.js';
+import { startThrowawayPostgres } from '../support/throwaway-postgres.js';
+import { lockoutProblems, lockoutState, lostWrites, unsentMailQueuedBy } from './checks.js';
+import { loopbackAddress, SoakClient } from './http-client.js';
+import { expectedStatuses, startLoad, type Outcome } from './load.js';
+import { startNginx } from './nginx.js';
+
+const short = process.argv.includes('--short');
+const plan = short
+  ? { clients: 50, warmupS: 15, killAtS: 20, pgAtS: 35, pgDownS: 3, smtpAtS: 50, smtpDownS: 15, minLoadS: 75, accounts: 12_000 }
+  : { clients: 80, warmupS: 40, killAtS: 60, pgAtS: 100, pgDownS: 5, smtpAtS: 140, smtpDownS: 60, minLoadS: 240, accounts: 40_000 };
+const FROM = 'Poort <noreply@poort.test>';
+const MEMORY_GROWTH_LIMIT = 0.1;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Window {
+  name: 'kill' | 'pg_restart' | 'smtp_down';
+  from: number;
+  to: number;
+  recoverS: number;
+}
+
+function rssMiB(pid: number): number {
+  const line = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return Math.round(Number(line![1]) / 1024);
+}
+
+async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check().catch(() => false))) {
+    if (Date.now() > until) throw new Error(`soak: ${what} did not happen within ${timeoutMs / 1000} s`);
+    await sleep(200);
+  }
+}
+
+/** The distinct errors the servers logged (pino JSON lines at level error or fatal), with counts. */
+function loggedErrors(outputs: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const line of outputs.join('\n').split('\n')) {
+    if (!line.startsWith('{')) continue;
+    try {
+      const entry = JSON.parse(line) as { level?: number; msg?: string; err?: { message?: string }; error?: { message?: string } };
+      if ((entry.level ?? 0) < 50) continue;
+      const key = `${entry.msg ?? ''} ${entry.err?.message ?? entry.error?.message ?? ''}`.trim().slice(0, 300);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    } catch {
+      // not a log line
+    }
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([key, n]) => `${n}× ${key}`);
+}
+
+const ready = (port: number) => fetch(`http://127.0.0.1:${port}/poort/readyz`).then((r) => r.status === 200);
+
+const pg = await startThrowawayPostgres();
+const smtp = await startSmtp();
+const dir = mkdtempSync(join(tmpdir(), 'poort-soak-'));
+const servers: (ServerProcess | undefined)[] = [];
+let broker: ServerProcess | undefined;
+let stopNginx = async () => {};
+const goals: string[] = [];
+try {
+  const nginxPort = await freePort();
+  const ports = [await freePort(), await freePort(), await freePort()];
+  const brokerPort = await freePort();
+  const env = (port: number) => ({
+    PORT: String(port),
+    DATABASE_URL: pg.url,
+    POORT_PUBLIC_URL: `http://127.0.0.1:${nginxPort}`,
+    POORT_TRUST_PROXY: '1',
+    POORT_DATA_DIR: join(dir, 'data'),
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(smtp.port),
+    MAIL_FROM: FROM,
+    LOG_LEVEL: 'error',
+  });
+  const start = (i: number) => startServer(env(ports[i]!), 60_000, builtServer());
+  // One after the other: the first migrates the new cluster and makes the development keys.
+  for (let i = 0; i < 3; i++) servers.push(await start(i));
+  // A fourth process serves only the simulated brokers (nginx sends /poort/dev/brokers/ there):
+  // they keep pending artifacts in memory, so they must be one process that is never killed.
+  broker = await startServer(env(brokerPort), 60_000, builtServer());
+  const nginx = await startNginx({ dir: join(dir, 'nginx'), port: nginxPort, instances: ports.map((p) => `127.0.0.1:${p}`), broker: `127.0.0.1:${brokerPort}` });
+  stopNginx = nginx.stop;
+
+  const handle = await openDb({ url: pg.url, max: 4, migrate: false });
+  const db = handle.db;
+  const site = parseSiteConfig(demoSiteConfig, 'soak');
+  const emails = await makeRestartAccounts(db, plan.accounts);
+  const lockoutAccounts = emails.splice(0, 24);
+  const cookies: string[] = [];
+  for (const user of await db.select({ id: users.id }).from(users).where(inArray(users.email, emails.splice(0, 100)))) {
+    cookies.push(`poort_session=${(await createSession(db, { userId: user.id, method: 'email' }, lifetimesFrom(site.sessions))).token}`);
+  }
+  const ehAudit = async () =>
+    (await db.select({ n: count() }).from(auditEvents).where(and(eq(auditEvents.type, 'login'), eq(auditEvents.outcome, 'success'), eq(auditEvents.method, 'eherkenning'))))[0]!.n;
+  const ehAuditBefore = await ehAudit();
+
+  const began = Date.now();
+  const load = startLoad({ origin: new URL(nginx.url), clients: plan.clients, emails, cookies });
+  const at = (s: number) => sleep(Math.max(0, began + s * 1000 - Date.now()));
+
+  // Lockout: bursts of wrong passwords on one account, all at once from different addresses, so
+  // nginx spreads them over the instances; each 401 must be counted once, and the account blocked
+  // exactly when the count reaches maxFailedLogins.
+  const lockoutProblemsSeen: string[] = [];
+  const lockoutOutcomes: Outcome[] = [];
+  const lockoutBurst = async (accounts: string[], round: number) => {
+    const client = new SoakClient(new URL(nginx.url));
+    try {
+      await Promise.all(
+        accounts.map(async (email, a) => {
+          const attempts = 3 + (a % 6); // 3 … 8, around the limit of 5
+          const answers = await Promise.all(
+            Array.from({ length: attempts }, async (_, k) => {
+              const startedAt = Date.now();
+              const status = await client
+                .send('/poort/api/login', {
+                  method: 'POST',
+                  from: loopbackAddress(200 + round, 1 + a * 10 + k),
+                  headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin', connection: 'close' },
+                  body: JSON.stringify({ email, password: 'niet-het-goede-wachtwoord' }),
+                })
+                .then((r) => r.status, () => 0);
+              lockoutOutcomes.push({ step: 'lockout', status, startedAt, answeredAt: Date.now() });
+              return status;
+            }),
+          );
+          const state = await lockoutState(db, email, answers.filter((s) => s === 401).length);
+          lockoutProblemsSeen.push(...lockoutProblems(state, attempts, site.localAccounts.maxFailedLogins));
+        }),
+      );
+    } finally {
+      client.close();
+    }
+  };
+
+  await at(plan.warmupS);
+  const memoryWarm = servers.map((s) => rssMiB(s!.child.pid!));
+  await lockoutBurst(lockoutAccounts.slice(0, 12), 0);
+  const windows: Window[] = [];
+
+  // Fault 1: the last instance dies without warning; a supervisor starts it again 2 s later.
+  await at(plan.killAtS);
+  const killedAt = Date.now();
+  const killedOutput = servers[2]!.output();
+  await servers[2]!.stop('SIGKILL');
+  servers[2] = undefined;
+  await sleep(2000);
+  servers[2] = await start(2);
+  await waitUntil('the restarted instance ready', () => ready(ports[2]!), 30_000);
+  windows.push({ name: 'kill', from: killedAt, to: Date.now(), recoverS: (Date.now() - killedAt) / 1000 });
+
+  // Fault 2: PostgreSQL stopped (fast shutdown: sessions cut) and started again.
+  await at(plan.pgAtS);
+  const restartBegan = Date.now();
+  await pg.stopAsync();
+  await sleep(plan.pgDownS * 1000);
+  await pg.startAsync();
+  const pgBack = Date.now();
+  await waitUntil('every instance ready after the database restart', async () => (await Promise.all(ports.map(ready))).every(Boolean), 60_000);
+  windows.push({ name: 'pg_restart', from: restartBegan, to: Date.now(), recoverS: (Date.now() - pgBack) / 1000 });
+
+  // Fault 3: the SMTP server is gone; mail waits in the outbox and goes out once it is back.
+  await at(plan.smtpAtS);
+  const smtpDown = Date.now();
+  await smtp.down();
+  await sleep(plan.smtpDownS * 1000);
+  await smtp.up();
+  const smtpUp = Date.now();
+  // Memory "at start": once every fault is over and the restarted instance has served a while too.
+  const memoryStart = servers.map((s) => rssMiB(s!.child.pid!));
+  // The outbox tries a failed mail again after 1, 2, 4 … minutes (bff/src/mail/retry-policy.ts).
+  await waitUntil('the mail queued while SMTP was down sent', async () => (await unsentMailQueuedBy(db, new Date(smtpUp))) === 0, 5 * 60_000);
+  windows.push({ name: 'smtp_down', from: smtpDown, to: smtpUp, recoverS: (Date.now() - smtpUp) / 1000 });
+
+  await at(plan.minLoadS);
+  const memoryEnd = servers.map((s) => rssMiB(s!.child.pid!));
+  await load.stop();
+  const seconds = (Date.now() - began) / 1000;
+  await lockoutBurst(lockoutAccounts.slice(12), 1);
+
+  // Every mail queued is sent, once: wait for the outbox to empty, then count copies by Message-ID.
+  await waitUntil('the outbox empty', async () => (await unsentMailQueuedBy(db, new Date())) === 0, 5 * 60_000);
+  const mail = await mailCopies(db, smtp, FROM);
+  const lost = await lostWrites(db, load.logins, ehAuditBefore);
+  const [queued] = await db.select({ n: count() }).from(outbox);
+  await handle.close();
+  const errors = loggedErrors([killedOutput, ...servers.map((s) => s!.output()), broker.output()]);
+
+  const inWindow = (o: Outcome, w: Window) => o.startedAt <= w.to && o.answeredAt >= w.from;
+  const failed = (o: Outcome) => o.status === 0 || o.status >= 500;
+  const outcomes = [...load.outcomes, ...lockoutOutcomes];
+  // SMTP down is no outage for the requests: mail waits in the outbox, so it excuses no failure.
+  const outages = windows.filter((w) => w.name !== 'smtp_down');
+  const outside = outcomes.filter((o) => failed(o) && !outages.some((w) => inWindow(o, w)));
+  const unexpected = outcomes.filter((o) => !failed(o) && !expectedStatuses[o.step].includes(o.status));
+  report('soak.clients', plan.clients, 'connections');
+  report('soak.seconds', Math.round(seconds), 's');
+  report('soak.requests', outcomes.length, 'requests');
+  report('soak.requests_per_s', Math.round(outcomes.length / seconds), 'req/s');
+  for (const step of Object.keys(expectedStatuses) as (keyof typeof expectedStatuses)[]) report(`soak.requests.${step}`, outcomes.filter((o) => o.step === step).length, 'requests');
+  report('soak.logins_ok', load.logins.length, 'logins');
+  report('soak.rate_limited', outcomes.filter((o) => o.status === 429).length, 'requests');
+  report('soak.5xx_outside_outages', outside.length, 'requests');
+  report('soak.unexpected_status', unexpected.length, 'requests');
+  for (const w of windows) {
+    report(`soak.${w.name}.failed`, outcomes.filter((o) => failed(o) && inWindow(o, w)).length, 'requests');
+    report(`soak.${w.name}.recover_s`, Math.round(w.recoverS * 10) / 10, 's');
+  }
+  report('soak.lost_writes', lost.lost.length, 'writes');
+  report('soak.mail_queued', queued!.n, 'mails');
+  report('soak.mail_lost', mail.copies.filter((n) => n === 0).length, 'mails');
+  report('soak.mail_duplicated', mail.copies.filter((n) => n > 1).length, 'mails');
+  report('soak.lockout_attempts', lockoutOutcomes.length, 'requests');
+  report('soak.lockout_mismatches', lockoutProblemsSeen.length, 'accounts');
+  memoryStart.forEach((m, i) => {
+    // Instance 3's warm-up figure is from its first process, before it was killed.
+    report(`soak.instance${i + 1}.rss_warmup_mib`, memoryWarm[i]!, 'MiB');
+    report(`soak.instance${i + 1}.rss_start_mib`, m, 'MiB');
+    report(`soak.instance${i + 1}.rss_end_mib`, memoryEnd[i]!, 'MiB');
+  });
+
+  if (outside.length) goals.push(`${outside.length} requests failed outside the outages: ${[...new Set(outside.map((o) => `${o.step} ${o.status}`))].join(', ')}`);
+  if (unexpected.length) goals.push(`${unexpected.length} unexpected answers: ${[...new Set(unexpected.map((o) => `${o.step} ${o.status}`))].join(', ')}`);
+  goals.push(...lost.lost.slice(0, 10), ...lockoutProblemsSeen.slice(0, 10));
+  if (mail.copies.some((n) => n !== 1)) goals.push(`mail: ${mail.copies.filter((n) => n === 0).length} lost, ${mail.copies.filter((n) => n > 1).length} sent more than once`);
+  memoryStart.forEach((m, i) => {
+    if (memoryEnd[i]! > m * (1 + MEMORY_GROWTH_LIMIT)) goals.push(`instance ${i + 1} grew from ${m} to ${memoryEnd[i]} MiB`);
+  });
+  if (goals.length && errors.length) console.error(`soak: the servers logged these errors:\n${errors.slice(0, 15).join('\n')}`);
+  if (!load.logins.some((l) => l.method === 'eherkenning') || !load.logins.some((l) => l.method === 'email')) goals.push('no eHerkenning or no password login succeeded');
+} finally {
+  await stopNginx().catch(() => {});
+  for (const server of [...servers, broker]) await server?.stop('SIGTERM').catch(() => {});
+  await smtp.close().catch(() => {});
+  pg.destroy();
+  rmSync(dir, { recursive: true, force: true });
+}
+if (goals.length) {
+  console.error(`soak: goals missed:\n- ${goals.join('\n- ')}`);
+  process.exit(1);
+}
+console.log('soak: every goal met');
