@@ -9,7 +9,7 @@
 // Lit is bundled in the module; it is an optional peer dependency only because the declarations
 // say that the elements extend LitElement (TypeScript users have lit's types that way).
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -43,6 +43,13 @@ export function packWidget() {
   mkdirSync(out, { recursive: true });
   execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', 'widget/tsconfig.types.json'], { cwd: root, stdio: 'inherit' });
   writeFileSync(join(out, 'types/contract/api-schemas.d.ts'), plainApiTypes());
+  // tsc names lit's own packages where it infers a type (import("lit-html").TemplateResult); lit
+  // exports the same types, and lit is the one package the declarations may need.
+  for (const entry of readdirSync(join(out, 'types'), { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.d.ts')) continue;
+    const file = join(entry.parentPath, entry.name);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/import\("(lit-html|lit-element|@lit\/reactive-element)"\)/g, 'import("lit")'));
+  }
   for (const file of ['login-chooser.js', 'login-chooser.js.map', 'custom-elements.json']) cpSync(join(dist, 'widget', file), join(out, file));
   cpSync(join(root, 'LICENSE'), join(out, 'LICENSE'));
   cpSync(join(root, 'widget/README.md'), join(out, 'README.md'));

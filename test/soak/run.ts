@@ -58,9 +58,10 @@ function loggedErrors(outputs: string[]): string[] {
   for (const line of outputs.join('\n').split('\n')) {
     if (!line.startsWith('{')) continue;
     try {
-      const entry = JSON.parse(line) as { level?: number; msg?: string; err?: { message?: string }; error?: { message?: string } };
+      const entry = JSON.parse(line) as { level?: number; msg?: string; err?: { name?: string; code?: string; message?: string }; status?: number; method?: string; path?: string };
       if ((entry.level ?? 0) < 50) continue;
-      const key = `${entry.msg ?? ''} ${entry.err?.message ?? entry.error?.message ?? ''}`.trim().slice(0, 300);
+      const what = [entry.msg, entry.err?.name, entry.err?.code, entry.err?.message, entry.status, entry.method, entry.path];
+      const key = what.filter((part) => part !== undefined).join(' ').slice(0, 300);
       counts.set(key, (counts.get(key) ?? 0) + 1);
     } catch {
       // not a log line

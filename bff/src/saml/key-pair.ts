@@ -20,6 +20,11 @@ export interface KeyPair {
 export interface SpKeys {
   signing: KeyPair;
   encryption: KeyPair;
+  /**
+   * Certificates published as signing keys in the SP metadata besides the active one, never used
+   * to sign: the next key before a rollover (brokers learn it first), or the previous one after.
+   */
+  additionalSigningCerts?: string[];
 }
 
 /** The base64 body of a PEM certificate, as it goes into ds:X509Certificate. */
@@ -99,21 +104,26 @@ export function ensureKeyPair(dir: string, name: string, commonName: string): Ke
   return readKeyPair(keyPath, certPath);
 }
 
-export function readKeyPair(keyPath: string, certPath: string): KeyPair {
-  const read = (path: string) => {
-    try {
-      return readFileSync(path, 'utf8');
-    } catch {
-      throw new ConfigError(`eherkenning.keys: cannot read ${path}`);
-    }
-  };
-  const pair = { key: read(keyPath), cert: read(certPath) };
+function readPem(path: string): string {
   try {
-    new X509Certificate(pair.cert);
+    return readFileSync(path, 'utf8');
   } catch {
-    throw new ConfigError(`eherkenning.keys: ${certPath} is not a PEM certificate`);
+    throw new ConfigError(`eherkenning.keys: cannot read ${path}`);
   }
-  return pair;
+}
+
+function readCertificate(path: string): string {
+  const cert = readPem(path);
+  try {
+    new X509Certificate(cert);
+  } catch {
+    throw new ConfigError(`eherkenning.keys: ${path} is not a PEM certificate`);
+  }
+  return cert;
+}
+
+export function readKeyPair(keyPath: string, certPath: string): KeyPair {
+  return { key: readPem(keyPath), cert: readCertificate(certPath) };
 }
 
 export interface SpKeyFiles {
@@ -121,6 +131,7 @@ export interface SpKeyFiles {
   signingCert: string;
   encryptionKey: string;
   encryptionCert: string;
+  additionalSigningCerts?: string[];
 }
 
 /** Configured PEM files (relative to the config file), or development keys under the data dir. */
@@ -129,6 +140,7 @@ export function loadSpKeys(files: SpKeyFiles | undefined, baseDir: string, dataD
     return {
       signing: readKeyPair(resolve(baseDir, files.signingKey), resolve(baseDir, files.signingCert)),
       encryption: readKeyPair(resolve(baseDir, files.encryptionKey), resolve(baseDir, files.encryptionCert)),
+      additionalSigningCerts: (files.additionalSigningCerts ?? []).map((file) => readCertificate(resolve(baseDir, file))),
     };
   }
   const dir = join(dataDir, 'keys');

@@ -21,7 +21,9 @@ export function buildSpMetadata(sp: SpContext, now = new Date()): string {
   const xml =
     `<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#" ID="${id}" entityID="${escapeXml(sp.entityId)}" validUntil="${validUntil}">` +
     `<md:SPSSODescriptor AuthnRequestsSigned="true" WantAssertionsSigned="true" protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">` +
-    keyDescriptor('signing', sp.keys.signing.cert) +
+    // The active signing certificate first, then any published for a rollover: a broker checks our
+    // signatures against every signing KeyDescriptor in our metadata (SAML 2.0 metadata, 2.4.1.1).
+    [sp.keys.signing.cert, ...(sp.keys.additionalSigningCerts ?? [])].map((cert) => keyDescriptor('signing', cert)).join('') +
     keyDescriptor('encryption', sp.keys.encryption.cert) +
     `<md:AssertionConsumerService Binding="${BINDING.artifact}" Location="${acs}" index="${ACS_INDEX.artifact}" isDefault="true"/>` +
     `<md:AssertionConsumerService Binding="${BINDING.post}" Location="${acs}" index="${ACS_INDEX.post}"/>` +

@@ -99,6 +99,8 @@ export const siteConfigSchema = z.object({
           signingCert: z.string().min(1),
           encryptionKey: z.string().min(1),
           encryptionCert: z.string().min(1),
+          /** More signing certificates for the metadata (a key rollover: docs/operating.md), not used to sign. */
+          additionalSigningCerts: z.array(z.string().min(1)).max(2).default([]),
         })
         .optional(),
       /** What to do with an eHerkenning identity seen for the first time. */
