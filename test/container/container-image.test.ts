@@ -2,6 +2,7 @@
 // (container/make-base-image.sh), started on a read-only root file system as its unprivileged
 // user against PostgreSQL: it migrates the database, reports healthy, and a person logs in.
 import { execFile, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,8 +17,26 @@ const BASE = process.env.POORT_CONTAINER_BASE ?? 'localhost/poort-base:latest';
 const IMAGE = 'localhost/poort-test:latest';
 const NAME = `poort-test-${process.pid}`;
 const exec = promisify(execFile);
+// Global podman options for this machine, e.g. `--runtime runc` where crun refuses the cgroup
+// layout (docs/development.md, "Container image").
+const global = (process.env.POORT_PODMAN_ARGS ?? '').split(' ').filter(Boolean);
 
-/** Runs a command to its end, its output streamed (builds take minutes), and fails with its tail. */
+/**
+ * Limits for the container within what this test may set: podman's defaults (nofile 1048576,
+ * nproc 4194304) exceed what a sandbox allows, and here even nproc at its own hard limit was
+ * refused, so processes get 4096 (Node needs a dozen threads).
+ */
+function ulimits(): string[] {
+  const hardLimit = (name: string) => /^\S.*?\s+(\d+|unlimited)\s+(\d+|unlimited)/m.exec(readFileSync('/proc/self/limits', 'utf8').split('\n').find((l) => l.startsWith(name)) ?? '')?.[2];
+  const files = hardLimit('Max open files');
+  const processes = hardLimit('Max processes');
+  return [
+    ...(files && files !== 'unlimited' ? ['--ulimit', `nofile=${files}:${files}`] : []),
+    ...(processes && processes !== 'unlimited' ? ['--ulimit', `nproc=${Math.min(4096, Number(processes))}:${Math.min(4096, Number(processes))}`] : []),
+  ];
+}
+
+/** Runs a command to its end, its output kept (builds take minutes), and fails with its tail. */
 function run(cmd: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -29,7 +48,8 @@ function run(cmd: string, args: string[]): Promise<string> {
   });
 }
 
-const podman = (...args: string[]) => exec('podman', args).then((r) => r.stdout.trim());
+const podman = (...args: string[]) => exec('podman', [...global, ...args]).then((r) => r.stdout.trim());
+const podmanRun = (args: string[]) => run('podman', [...global, ...args]);
 
 let pg: ThrowawayPostgres;
 let port: number;
@@ -37,7 +57,7 @@ let port: number;
 beforeAll(async () => {
   const haveBase = await podman('image', 'exists', BASE).then(() => true, () => false);
   if (!haveBase) await run('container/make-base-image.sh', [BASE]);
-  await run('podman', ['build', '--format', 'docker', '--network', 'host', '--build-arg', `BASE=${BASE}`, '-t', IMAGE, '.']);
+  await podmanRun(['build', ...ulimits(), '--format', 'docker', '--network', 'host', '--build-arg', `BASE=${BASE}`, '-t', IMAGE, '.']);
   pg = await startThrowawayPostgres();
   port = await freePort();
 });
@@ -52,13 +72,13 @@ describe('the container image', () => {
     const config = JSON.parse(await podman('image', 'inspect', IMAGE, '--format', '{{json .Config}}')) as { User: string; Healthcheck?: { Test: string[] } };
     expect(config.User).toBe('10001:10001');
     expect(config.Healthcheck?.Test.join(' ')).toContain('/poort/healthz');
-    const probe = await run('podman', ['run', '--rm', '--read-only', IMAGE, 'node', '-e', "try{require('fs').writeFileSync('/srv/poort/x','')}catch(e){console.log(e.code)}; console.log(process.getuid())"]);
+    const probe = await podmanRun(['run', ...ulimits(), '--rm', '--read-only', IMAGE, 'node', '-e', "try{require('fs').writeFileSync('/srv/poort/x','')}catch(e){console.log(e.code)}; console.log(process.getuid())"]);
     expect(probe.trim().split('\n')).toEqual(['EROFS', '10001']);
   });
 
   it('starts on PostgreSQL with a read-only root file system, turns healthy, and a person logs in', async () => {
-    await run('podman', [
-      'run', '--detach', '--name', NAME, '--read-only', '--network', 'host',
+    await podmanRun([
+      'run', ...ulimits(), '--detach', '--name', NAME, '--read-only', '--network', 'host',
       '-e', `PORT=${port}`, '-e', 'HOST=127.0.0.1', '-e', `DATABASE_URL=${pg.url}`, '-e', `POORT_PUBLIC_URL=http://127.0.0.1:${port}`,
       IMAGE,
     ]);
