@@ -41,7 +41,14 @@ export async function startSmtp(): Promise<TestSmtp> {
         .catch(callback);
     },
   });
-  let server = makeServer();
+  const listening = () => {
+    const made = makeServer();
+    // A client gone mid-conversation (a killed Poort instance) is an 'error' on the server; without a
+    // listener it would end the test process.
+    made.on('error', () => {});
+    return made;
+  };
+  let server = listening();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as { port: number }).port;
   const transport = smtpTransport({ host: '127.0.0.1', port, secure: false, user: undefined, password: undefined, from: 'Poort <noreply@poort.test>' });
@@ -57,7 +64,7 @@ export async function startSmtp(): Promise<TestSmtp> {
     },
     down: () => new Promise<void>((resolve) => server.close(() => resolve())),
     up: () => new Promise<void>((resolve, reject) => {
-      server = makeServer();
+      server = listening();
       server.server.once('error', reject);
       server.listen(port, '127.0.0.1', () => {
         server.server.off('error', reject);
