@@ -15,12 +15,17 @@ export interface Outcome {
   answeredAt: number;
 }
 
-/** A login the client saw succeed, and whether the client logged it out (204) afterwards. */
+/**
+ * A login the client saw succeed, and whether the client logged it out (204) afterwards. A logout
+ * that got no 204 (503, or no answer from a killed instance) may or may not have ended the session:
+ * `logoutInDoubt`, and the session is then not checked.
+ */
 export interface SeenLogin {
   method: 'email' | 'eherkenning';
   token: string;
   email?: string;
   loggedOut: boolean;
+  logoutInDoubt?: boolean;
 }
 
 /** What each step may answer without that being a failure (429: a client network's rate limit). */
@@ -138,6 +143,7 @@ export function startLoad(o: LoadOptions): Load {
           http.send('/poort/api/logout', { method: 'POST', from: home, headers: { cookie: `${SESSION_COOKIE}=${ending.token}`, 'sec-fetch-site': 'same-origin' } }),
         );
         if (answer?.status === 204) ending.loggedOut = true;
+        else ending.logoutInDoubt = true;
       },
       eh_post: () => eherkenning('demo-noord'),
       eh_artifact: () => eherkenning('demo-zuid'),

@@ -89,6 +89,16 @@ export async function startNginx(o: { dir: string; port: number; instances: stri
   };
 }
 
+/** nginx's error log, its lines counted by their message (times and connection numbers dropped). */
+export function nginxErrors(dir: string): string[] {
+  const counts = new Map<string, number>();
+  for (const line of readLog(dir).split('\n')) {
+    const message = /\[(?:error|crit|alert|emerg)\] [\d#]+: (?:\*\d+ )?(.*?)(?:, client: .*)?$/.exec(line)?.[1];
+    if (message) counts.set(message, (counts.get(message) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([message, n]) => `${n}× ${message}`);
+}
+
 function readLog(dir: string): string {
   try {
     return readFileSync(join(dir, 'error.log'), 'utf8');

@@ -15,14 +15,15 @@ import { demoSiteConfig } from '../../bff/src/site-config/demo-defaults.js';
 import { parseSiteConfig } from '../../bff/src/site-config/load.js';
 import { report } from '../bench/report.js';
 import { freePort } from '../support/free-port.js';
-import { mailCopies, makeRestartAccounts } from '../support/restart-load.js';
+import { makeRestartAccounts } from '../support/restart-load.js';
+import { outboxMessageId } from '../../bff/src/mail/message-id.js';
 import { builtServer, startServer, type ServerProcess } from '../support/server-process.js';
 import { startSmtp } from '../support/smtp.js';
 import { startThrowawayPostgres } from '../support/throwaway-postgres.js';
-import { lockoutProblems, lockoutState, lostWrites, unsentMailQueuedBy } from './checks.js';
+import { lockoutProblems, lockoutState, lostWrites, mailDeliveries, unsentMailQueuedBy } from './checks.js';
 import { loopbackAddress, SoakClient } from './http-client.js';
 import { expectedStatuses, startLoad, type Outcome } from './load.js';
-import { startNginx } from './nginx.js';
+import { nginxErrors, startNginx } from './nginx.js';
 
 const short = process.argv.includes('--short');
 const plan = short
@@ -202,7 +203,7 @@ try {
 
   // Every mail queued is sent, once: wait for the outbox to empty, then count copies by Message-ID.
   await waitUntil('the outbox empty', async () => (await unsentMailQueuedBy(db, new Date())) === 0, 5 * 60_000);
-  const mail = await mailCopies(db, smtp, FROM);
+  const mail = mailDeliveries(await db.select({ id: outbox.id, createdAt: outbox.createdAt }).from(outbox), smtp.mails, (row) => outboxMessageId(row, FROM), windows.filter((w) => w.name !== 'smtp_down'));
   const lost = await lostWrites(db, load.logins, ehAuditBefore);
   const [queued] = await db.select({ n: count() }).from(outbox);
   await handle.close();
@@ -230,8 +231,9 @@ try {
   }
   report('soak.lost_writes', lost.lost.length, 'writes');
   report('soak.mail_queued', queued!.n, 'mails');
-  report('soak.mail_lost', mail.copies.filter((n) => n === 0).length, 'mails');
-  report('soak.mail_duplicated', mail.copies.filter((n) => n > 1).length, 'mails');
+  report('soak.mail_lost', mail.lost, 'mails');
+  report('soak.mail_duplicated', mail.duplicated, 'mails');
+  report('soak.mail_duplicated_in_outage', mail.duplicatedInOutage, 'mails');
   report('soak.lockout_attempts', lockoutOutcomes.length, 'requests');
   report('soak.lockout_mismatches', lockoutProblemsSeen.length, 'accounts');
   memoryStart.forEach((m, i) => {
@@ -244,11 +246,13 @@ try {
   if (outside.length) goals.push(`${outside.length} requests failed outside the outages: ${[...new Set(outside.map((o) => `${o.step} ${o.status}`))].join(', ')}`);
   if (unexpected.length) goals.push(`${unexpected.length} unexpected answers: ${[...new Set(unexpected.map((o) => `${o.step} ${o.status}`))].join(', ')}`);
   goals.push(...lost.lost.slice(0, 10), ...lockoutProblemsSeen.slice(0, 10));
-  if (mail.copies.some((n) => n !== 1)) goals.push(`mail: ${mail.copies.filter((n) => n === 0).length} lost, ${mail.copies.filter((n) => n > 1).length} sent more than once`);
+  if (mail.lost || mail.duplicated) goals.push(`mail: ${mail.lost} lost, ${mail.duplicated} sent more than once outside the kill and the database restart`);
   memoryStart.forEach((m, i) => {
     if (memoryEnd[i]! > m * (1 + MEMORY_GROWTH_LIMIT)) goals.push(`instance ${i + 1} grew from ${m} to ${memoryEnd[i]} MiB`);
   });
   if (goals.length && errors.length) console.error(`soak: the servers logged these errors:\n${errors.slice(0, 15).join('\n')}`);
+  const proxyErrors = nginxErrors(join(dir, 'nginx'));
+  if (goals.length && proxyErrors.length) console.error(`soak: nginx logged these errors:\n${proxyErrors.slice(0, 10).join('\n')}`);
   if (!load.logins.some((l) => l.method === 'eherkenning') || !load.logins.some((l) => l.method === 'email')) goals.push('no eHerkenning or no password login succeeded');
 } finally {
   await stopNginx().catch(() => {});
