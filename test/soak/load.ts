@@ -45,7 +45,7 @@ export const expectedStatuses: Record<Step, number[]> = {
 export const SOAK_PASSWORD = 'paarden-batterij-niet-stapel';
 const SESSION_COOKIE = 'poort_session';
 const ROTATING_ADDRESSES = 32;
-const people = ['jan', 'fatima', 'pieter'];
+export const people = ['jan', 'fatima', 'pieter'];
 
 type Operation = 'session' | 'login' | 'wrong_password' | 'forgot' | 'logout' | 'eh_post' | 'eh_artifact';
 const weights: [Operation, number][] = [
@@ -85,6 +85,28 @@ export interface Load {
 const json = (body: unknown) => ({ 'content-type': 'application/json', 'sec-fetch-site': 'same-origin', connection: 'close', body: JSON.stringify(body) });
 const formBody = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+
+type Timed = (step: Step, send: () => Promise<Answer>) => Promise<Answer | undefined>;
+
+/**
+ * One eHerkenning login as a browser makes it: start → the simulated broker's page → its answer
+ * for `person` → the ACS (the POST form, or the artifact redirect). The ACS's answer, if it came.
+ */
+export async function eherkenningLogin(http: SoakClient, from: string, broker: string, person: string, timed: Timed): Promise<Answer | undefined> {
+  const start = await timed('eh_start', () => http.send(`/poort/auth/eherkenning/start?broker=${broker}&returnTo=/`, { from }));
+  if (start?.status !== 200) return undefined;
+  const binding = setCookie(start, 'poort_login');
+  const request = formFields(start.body);
+  const page = await timed('eh_broker', () => http.send(request.action, { method: 'POST', from, headers: FORM, body: formBody(request.fields) }));
+  if (page?.status !== 200) return undefined;
+  const choice = formFields(page.body);
+  const answer = await timed('eh_broker', () => http.send(choice.action, { method: 'POST', from, headers: FORM, body: formBody({ ...choice.fields, answer: `person:${person}` }) }));
+  const cookie: Record<string, string> = binding ? { cookie: binding } : {};
+  if (answer?.status === 303) return timed('eh_acs', () => http.send(String(answer.headers.location), { from, headers: cookie }));
+  if (answer?.status !== 200) return undefined;
+  const post = formFields(answer.body);
+  return timed('eh_acs', () => http.send(post.action, { method: 'POST', from, headers: { ...FORM, ...cookie }, body: formBody(post.fields) }));
+}
 
 export function startLoad(o: LoadOptions): Load {
   const outcomes: Outcome[] = [];
@@ -149,26 +171,9 @@ export function startLoad(o: LoadOptions): Load {
       eh_artifact: () => eherkenning('demo-zuid'),
     };
 
-    // start → the broker's page → its answer → the ACS (POST form, or the artifact redirect).
     const eherkenning = async (broker: string) => {
-      const start = await timed('eh_start', () => http.send(`/poort/auth/eherkenning/start?broker=${broker}&returnTo=/`, { from: home }));
-      if (start?.status !== 200) return;
-      const binding = setCookie(start, 'poort_login');
-      const request = formFields(start.body);
-      const page = await timed('eh_broker', () => http.send(request.action, { method: 'POST', from: home, headers: FORM, body: formBody(request.fields) }));
-      if (page?.status !== 200) return;
-      const choice = formFields(page.body);
       const person = people[Math.floor(Math.random() * people.length)]!;
-      const answer = await timed('eh_broker', () => http.send(choice.action, { method: 'POST', from: home, headers: FORM, body: formBody({ ...choice.fields, answer: `person:${person}` }) }));
-      if (!answer) return;
-      const cookie = { ...(binding ? { cookie: binding } : {}) };
-      let acs: Answer | undefined;
-      if (answer.status === 303) {
-        acs = await timed('eh_acs', () => http.send(String(answer.headers.location), { from: home, headers: cookie }));
-      } else if (answer.status === 200) {
-        const post = formFields(answer.body);
-        acs = await timed('eh_acs', () => http.send(post.action, { method: 'POST', from: home, headers: { ...FORM, ...cookie }, body: formBody(post.fields) }));
-      }
+      const acs = await eherkenningLogin(http, home, broker, person, timed);
       const token = acs?.status === 303 ? setCookie(acs, SESSION_COOKIE)?.split('=')[1] : undefined;
       if (token) logins.push((held = { method: 'eherkenning', token, loggedOut: false }));
     };

@@ -22,7 +22,7 @@ import { startSmtp } from '../support/smtp.js';
 import { startThrowawayPostgres } from '../support/throwaway-postgres.js';
 import { lockoutProblems, lockoutState, lostWrites, mailDeliveries, unsentMailQueuedBy } from './checks.js';
 import { loopbackAddress, SoakClient } from './http-client.js';
-import { expectedStatuses, startLoad, type Outcome } from './load.js';
+import { eherkenningLogin, expectedStatuses, startLoad, type Outcome } from './load.js';
 import { nginxErrors, startNginx } from './nginx.js';
 
 const short = process.argv.includes('--short');
@@ -31,6 +31,7 @@ const plan = short
   : { clients: 80, warmupS: 40, killAtS: 60, pgAtS: 100, pgDownS: 5, smtpAtS: 140, smtpDownS: 60, minLoadS: 240, accounts: 40_000 };
 const FROM = 'Poort <noreply@poort.test>';
 const MEMORY_GROWTH_LIMIT = 0.1;
+const goals: string[] = [];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Window {
@@ -45,10 +46,14 @@ function rssMiB(pid: number): number {
   return Math.round(Number(line![1]) / 1024);
 }
 
+/** Waits for `check`; when it has not come true within the time, that is a goal missed, and the soak goes on. */
 async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!(await check().catch(() => false))) {
-    if (Date.now() > until) throw new Error(`soak: ${what} did not happen within ${timeoutMs / 1000} s`);
+    if (Date.now() > until) {
+      goals.push(`${what} did not happen within ${timeoutMs / 1000} s`);
+      return;
+    }
     await sleep(200);
   }
 }
@@ -76,10 +81,12 @@ const ready = (port: number) => fetch(`http://127.0.0.1:${port}/poort/readyz`).t
 const pg = await startThrowawayPostgres();
 const smtp = await startSmtp();
 const dir = mkdtempSync(join(tmpdir(), 'poort-soak-'));
+// nginx's workers run as nobody when the soak runs as root: its directory must not sit inside the
+// private (0700) temporary directory, or request bodies it buffers to disk fail with 500.
+const nginxDir = mkdtempSync(join(tmpdir(), 'poort-soak-nginx-'));
 const servers: (ServerProcess | undefined)[] = [];
 let broker: ServerProcess | undefined;
 let stopNginx = async () => {};
-const goals: string[] = [];
 try {
   const nginxPort = await freePort();
   const ports = [await freePort(), await freePort(), await freePort()];
@@ -101,7 +108,7 @@ try {
   // A fourth process serves only the simulated brokers (nginx sends /poort/dev/brokers/ there):
   // they keep pending artifacts in memory, so they must be one process that is never killed.
   broker = await startServer(env(brokerPort), 60_000, builtServer());
-  const nginx = await startNginx({ dir: join(dir, 'nginx'), port: nginxPort, instances: ports.map((p) => `127.0.0.1:${p}`), broker: `127.0.0.1:${brokerPort}` });
+  const nginx = await startNginx({ dir: nginxDir, port: nginxPort, instances: ports.map((p) => `127.0.0.1:${p}`), broker: `127.0.0.1:${brokerPort}` });
   stopNginx = nginx.stop;
 
   const handle = await openDb({ url: pg.url, max: 4, migrate: false });
@@ -116,6 +123,16 @@ try {
   const ehAudit = async () =>
     (await db.select({ n: count() }).from(auditEvents).where(and(eq(auditEvents.type, 'login'), eq(auditEvents.outcome, 'success'), eq(auditEvents.method, 'eherkenning'))))[0]!.n;
   const ehAuditBefore = await ehAudit();
+
+  // Before the load: one login of each kind through nginx works, or nothing after it means much.
+  const probe = new SoakClient(new URL(nginx.url));
+  for (const broker of ['demo-noord', 'demo-zuid']) {
+    const acs = await eherkenningLogin(probe, loopbackAddress(250, 1), broker, 'jan', (_, send) => send());
+    if (acs?.status !== 303 || !String(acs.headers['set-cookie'] ?? '').includes('poort_session=')) {
+      throw new Error(`soak: an eHerkenning login through ${broker} did not work before the load: ${acs?.status} ${acs?.headers.location ?? ''}\n${servers.map((s) => s!.output()).join('')}`);
+    }
+  }
+  probe.close();
 
   const began = Date.now();
   const load = startLoad({ origin: new URL(nginx.url), clients: plan.clients, emails, cookies });
@@ -169,7 +186,7 @@ try {
   servers[2] = undefined;
   await sleep(2000);
   servers[2] = await start(2);
-  await waitUntil('the restarted instance ready', () => ready(ports[2]!), 30_000);
+  await waitUntil('the restarted instance ready', () => ready(ports[2]!), 3 * 60_000);
   windows.push({ name: 'kill', from: killedAt, to: Date.now(), recoverS: (Date.now() - killedAt) / 1000 });
 
   // Fault 2: PostgreSQL stopped (fast shutdown: sessions cut) and started again.
@@ -179,7 +196,7 @@ try {
   await sleep(plan.pgDownS * 1000);
   await pg.startAsync();
   const pgBack = Date.now();
-  await waitUntil('every instance ready after the database restart', async () => (await Promise.all(ports.map(ready))).every(Boolean), 60_000);
+  await waitUntil('every instance ready after the database restart', async () => (await Promise.all(ports.map(ready))).every(Boolean), 3 * 60_000);
   windows.push({ name: 'pg_restart', from: restartBegan, to: Date.now(), recoverS: (Date.now() - pgBack) / 1000 });
 
   // Fault 3: the SMTP server is gone; mail waits in the outbox and goes out once it is back.
@@ -251,7 +268,7 @@ try {
     if (memoryEnd[i]! > m * (1 + MEMORY_GROWTH_LIMIT)) goals.push(`instance ${i + 1} grew from ${m} to ${memoryEnd[i]} MiB`);
   });
   if (goals.length && errors.length) console.error(`soak: the servers logged these errors:\n${errors.slice(0, 15).join('\n')}`);
-  const proxyErrors = nginxErrors(join(dir, 'nginx'));
+  const proxyErrors = nginxErrors(nginxDir);
   if (goals.length && proxyErrors.length) console.error(`soak: nginx logged these errors:\n${proxyErrors.slice(0, 10).join('\n')}`);
   if (!load.logins.some((l) => l.method === 'eherkenning') || !load.logins.some((l) => l.method === 'email')) goals.push('no eHerkenning or no password login succeeded');
 } finally {
@@ -260,6 +277,7 @@ try {
   await smtp.close().catch(() => {});
   pg.destroy();
   rmSync(dir, { recursive: true, force: true });
+  rmSync(nginxDir, { recursive: true, force: true });
 }
 if (goals.length) {
   console.error(`soak: goals missed:\n- ${goals.join('\n- ')}`);
