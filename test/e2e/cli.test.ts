@@ -79,7 +79,8 @@ describe('npm run -s poort', () => {
     expect(invited.out).toMatch(/invitation mail queued/);
     const mail = smtp.mails.at(-1)!;
     expect(mail.to).toMatchObject({ text: 'an@voorbeeld.be' });
-    expect(linkIn(mail).href).toMatch(/^https:\/\/portaal\.example\/account\/\?poort-invitation=/);
+    // In the language the account was made with: the link opens the account page in Flemish.
+    expect(linkIn(mail).href).toMatch(/^https:\/\/portaal\.example\/account\/\?poort-lang=nl-BE&poort-invitation=/);
 
     const withPassword = await cli(['user', 'create', '--email', 'piet@gemeente.example.nl', '--password-stdin'], env, 'een lang en goed wachtwoord\n');
     expect(withPassword.code).toBe(0);
