@@ -1,6 +1,6 @@
 // The built widget on the demo site, in real Chromium, under the strict Content-Security-Policy
 // the BFF sends (script-src 'self', no 'unsafe-inline', no eval): it must work with zero
-// violations, on the plain pages and inside the Vue app.
+// violations, on the plain pages and inside the Vue and React apps.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,6 +69,18 @@ describe('<login-chooser> under a strict CSP', () => {
     await expect.poll(() => page.locator('login-chooser h2').first().textContent()).toBe('Inloggen');
     await page.getByLabel('English').check();
     await expect.poll(() => page.locator('login-chooser h2').first().textContent()).toBe('Log in');
+    await page.locator('login-chooser button[data-method="email"]').click();
+    await expect.poll(() => page.locator('main ol').textContent()).toContain('poort-method {"method":"email"}');
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+
+  it('works inside the React app, natively and through the @lit/react components', async () => {
+    const { page, violations } = await open('/react/');
+    await expect.poll(() => page.locator('login-chooser h2').first().textContent()).toBe('Inloggen');
+    await page.locator('input[name="lang"][value="en"]').check();
+    await expect.poll(() => page.locator('login-chooser h2').first().textContent()).toBe('Log in');
+    await page.getByLabel('Met de @lit/react-componenten').check();
     await page.locator('login-chooser button[data-method="email"]').click();
     await expect.poll(() => page.locator('main ol').textContent()).toContain('poort-method {"method":"email"}');
     expect(violations).toEqual([]);
