@@ -8,6 +8,8 @@ import { form, formFields, startLogin } from './flow.js';
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
+  // The simulated broker makes its keys at first use: here, not inside a request and its deadline.
+  t.deps.devBrokers!.get('demo-noord');
 });
 afterAll(() => t.close());
 
