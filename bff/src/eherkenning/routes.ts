@@ -1,5 +1,6 @@
 // eHerkenning HTTP surface: SP metadata, starting a login (signed AuthnRequest posted to the
 // broker), and the ACS for both bindings. SAML itself lives in ../saml; this file is HTTP only.
+import { countLoginStarted } from '../metrics/metrics.js';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -132,6 +133,7 @@ export function eherkenningRoutes() {
         locale,
         expiresAt: new Date(now.getTime() + site.eherkenning.requestLifetimeMinutes * 60_000),
       });
+      countLoginStarted('eherkenning', via.id);
       const texts = handOverTexts[locale];
       c.header('Content-Security-Policy', contentSecurityPolicyWith({ formAction: ["'self'", new URL(endpoints.ssoUrl).origin] }));
       c.header('Pragma', 'no-cache');
