@@ -3,10 +3,12 @@
 // custom-elements manifest). The package holds:
 //   login-chooser.js (+ .map)   the one self-contained ES module the build makes (Lit and i18next inside)
 //   custom-elements.json        the manifest (`customElements` in package.json), for IDEs and docs tools
+//   themes/*.css                the ready themes (design tokens), as `@poort/login-chooser/themes/…`
 //   types/                      declarations of the widget's public API (widget/src/index.ts) and
 //                               the contract types it names, made plain: no zod or BFF types
 //   README.md, LICENSE          what it is, how to use it; EUPL-1.2
-// Lit is bundled in the module; it is an optional peer dependency only because the declarations
+// Not (yet) in it: the React components (dist/widget/react.js, which would bring react and
+// @lit/react in as peers). Lit is bundled in the module; it is an optional peer dependency only because the declarations
 // say that the elements extend LitElement (TypeScript users have lit's types that way).
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -51,6 +53,7 @@ export function packWidget() {
     writeFileSync(file, readFileSync(file, 'utf8').replace(/import\("(lit-html|lit-element|@lit\/reactive-element)"\)/g, 'import("lit")'));
   }
   for (const file of ['login-chooser.js', 'login-chooser.js.map', 'custom-elements.json']) cpSync(join(dist, 'widget', file), join(out, file));
+  cpSync(join(dist, 'widget/themes'), join(out, 'themes'), { recursive: true });
   cpSync(join(root, 'LICENSE'), join(out, 'LICENSE'));
   cpSync(join(root, 'widget/README.md'), join(out, 'README.md'));
   const poort = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -63,9 +66,9 @@ export function packWidget() {
     main: './login-chooser.js',
     module: './login-chooser.js',
     types: './types/widget/src/index.d.ts',
-    exports: { '.': { types: './types/widget/src/index.d.ts', default: './login-chooser.js' }, './custom-elements.json': './custom-elements.json' },
+    exports: { '.': { types: './types/widget/src/index.d.ts', default: './login-chooser.js' }, './custom-elements.json': './custom-elements.json', './themes/*': './themes/*' },
     customElements: './custom-elements.json',
-    files: ['login-chooser.js', 'login-chooser.js.map', 'custom-elements.json', 'types/', 'README.md', 'LICENSE'],
+    files: ['login-chooser.js', 'login-chooser.js.map', 'custom-elements.json', 'themes/', 'types/', 'README.md', 'LICENSE'],
     sideEffects: ['./login-chooser.js'],
     peerDependencies: { lit: '^3.0.0' },
     peerDependenciesMeta: { lit: { optional: true } },

@@ -32,7 +32,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the widget package', () => {
   it('holds the module, its declarations, the manifest, README and LICENSE, and no tests or sources', () => {
-    expect(files).toEqual(expect.arrayContaining(['package.json', 'login-chooser.js', 'custom-elements.json', 'types/widget/src/index.d.ts', 'README.md', 'LICENSE']));
+    expect(files).toEqual(expect.arrayContaining(['package.json', 'login-chooser.js', 'custom-elements.json', 'types/widget/src/index.d.ts', 'themes/rijkshuisstijl.css', 'README.md', 'LICENSE']));
     expect(files.filter((f) => /(^|\/)(test|tests|__tests__)\/|\.(test|spec)\.|\.stories\./.test(f))).toEqual([]);
     expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
     expect(readFileSync(join(packageDir, 'LICENSE'), 'utf8')).toMatch(/^EUROPEAN UNION PUBLIC LICENCE v\. 1\.2/);
