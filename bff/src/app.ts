@@ -24,6 +24,8 @@ import { loginRoutes } from './routes/login.js';
 import { passwordRoutes } from './routes/password.js';
 import { preferencesRoutes } from './routes/preferences.js';
 import { sessionRoutes } from './routes/session.js';
+import { activationCodeAdminRoutes } from './linking/admin-routes.js';
+import { linkRoutes } from './linking/routes.js';
 import { DEVELOPMENT_PAGES_WARNING, developmentPagesOn } from './site-config/development-pages.js';
 
 export const API_BODY_LIMIT = 64 * 1024;
@@ -46,6 +48,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route(BASE, passwordRoutes());
   app.route(BASE, preferencesRoutes());
   app.route(BASE, adminAccountRoutes());
+  app.route(BASE, activationCodeAdminRoutes());
+  app.route(BASE, linkRoutes());
   const devPages = developmentPagesOn(deps.site, deps.env.production);
   if (devPages) {
     deps.logger.warn({ environment: deps.site.environment }, DEVELOPMENT_PAGES_WARNING);

@@ -1,7 +1,7 @@
 // Issues a single-use token and queues the mail that carries its link, in the caller's
 // transaction: the invitation, reset, unblock and confirmation mails all work this way.
 import type { TokenPurpose } from '../../../db/schema.js';
-import { enqueueMail } from '../mail/enqueue-mail.js';
+import { enqueueMail, type MailRequest } from '../mail/enqueue-mail.js';
 import type { MailKind } from '../mail/mail-texts.js';
 import type { DbOrTx } from '../../../db/open.js';
 import type { SiteConfig } from '../site-config/schema.js';
@@ -17,6 +17,7 @@ export interface LinkMail {
   mailKind: MailKind;
   linkKind: LinkKind;
   data?: Record<string, unknown>;
+  values?: MailRequest['values'];
 }
 
 export async function mailSingleUseLink(tx: DbOrTx, site: SiteConfig, publicUrl: string, mail: LinkMail): Promise<void> {
@@ -27,5 +28,6 @@ export async function mailSingleUseLink(tx: DbOrTx, site: SiteConfig, publicUrl:
     locale: mail.locale,
     link: accountLink(publicUrl, site.localAccounts.accountPage, mail.linkKind, token),
     validForMs: mail.ttlMs,
+    ...(mail.values ? { values: mail.values } : {}),
   });
 }

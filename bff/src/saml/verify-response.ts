@@ -30,6 +30,8 @@ export interface VerifiedLogin extends ResponseEnvelope {
   assertionId: string;
   level: Level;
   identity: EherkenningIdentity;
+  /** The authentication service (AD, or the eIDAS node EB) the assertion names: who issued the pseudonym. */
+  authenticatingAuthority?: string;
   /** Until when the ids must be remembered for one-time use. */
   notOnOrAfter: Date;
 }
@@ -161,7 +163,8 @@ export async function verifyResponse(xml: string, options: VerifyOptions, read?:
   const identity = mapEherkenningAttributes(attributes);
   if ('reason' in identity) throw new SamlError(identity.reason);
   if (!isForOurService(identity, sp)) throw new SamlError('service_mismatch', 'service_mismatch');
-  return { id: envelope.id, inResponseTo: envelope.inResponseTo, assertionId, level, identity, notOnOrAfter };
+  const authority = authenticatingAuthority(assertion);
+  return { id: envelope.id, inResponseTo: envelope.inResponseTo, assertionId, level, identity, notOnOrAfter, ...(authority ? { authenticatingAuthority: authority } : {}) };
 }
 
 /**
@@ -195,6 +198,13 @@ function achievedLevel(assertion: Element): Level {
   const level = ref && levelFromUri(textOf(ref) ?? '');
   if (!level) throw new SamlError('level_unknown');
   return level;
+}
+
+/** The first AuthenticatingAuthority of the (single, already checked) AuthnStatement, if any. */
+function authenticatingAuthority(assertion: Element): string | undefined {
+  const context = onlyChild(childElements(assertion, NS.saml, 'AuthnStatement')[0]!, NS.saml, 'AuthnContext');
+  const first = context ? childElements(context, NS.saml, 'AuthenticatingAuthority')[0] : undefined;
+  return (first && textOf(first)?.trim()) || undefined;
 }
 
 /**

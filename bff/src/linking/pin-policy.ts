@@ -1,0 +1,50 @@
+// The PIN of step (a) of the linking step (pure): made, normalised and judged here; stored and
+// counted atomically by pending-link-store.ts. Issue 13: valid 10 minutes, 5 tries, then the link
+// attempt ends.
+import { createHash, randomInt } from 'node:crypto';
+import { PIN_LENGTH } from '../../../contract/linking.js';
+
+export const PIN_LIFETIME_MS = 10 * 60_000;
+/** Wrong PINs, over all PINs of one link attempt, before the attempt ends. */
+export const PIN_MAX_ATTEMPTS = 5;
+/** PIN mails per link attempt: each needs the password again, but a mailbox is not a free channel. */
+export const PIN_MAX_SENT = 3;
+
+/** Six random digits, leading zeros included (uniform: randomInt draws without modulo bias). */
+export function newPin(): string {
+  return randomInt(0, 10 ** PIN_LENGTH)
+    .toString()
+    .padStart(PIN_LENGTH, '0');
+}
+
+const pinPattern = new RegExp(`^[0-9]{${PIN_LENGTH}}$`);
+
+/**
+ * What a person may type for a PIN: spaces and dashes between the digits, full-width digits from
+ * an Asian keyboard (NFKC maps them). Undefined when what is left is not six ASCII digits.
+ */
+export function normalisePin(input: string): string | undefined {
+  const digits = input.normalize('NFKC').replace(/[\s-]/g, '');
+  return pinPattern.test(digits) ? digits : undefined;
+}
+
+/**
+ * Stored as SHA-256 over the link attempt's id and the PIN: the same PIN in two attempts hashes
+ * differently. Six digits are guessable from a stolen hash, which is why the PIN also ends after
+ * 10 minutes and 5 tries, and only ever opens the one pending link it was made for.
+ */
+export function hashPin(pendingLinkId: string, pin: string): string {
+  return createHash('sha256').update(`${pendingLinkId}:${pin}`).digest('hex');
+}
+
+export type PinRefusal = 'link_not_pending' | 'pin_expired' | 'pin_too_many_attempts';
+
+/** Why a PIN could not be tried on this link attempt (the atomic check matched no row). */
+export function pinRefusal(
+  link: { endedAt: Date | null; expiresAt: Date; pinHash: string | null; pinExpiresAt: Date | null; pinAttempts: number },
+  now: Date,
+): PinRefusal {
+  if (link.pinAttempts >= PIN_MAX_ATTEMPTS) return 'pin_too_many_attempts';
+  if (link.endedAt || link.expiresAt <= now || !link.pinHash) return 'link_not_pending';
+  return 'pin_expired';
+}
