@@ -7,3 +7,4 @@ export type { WidgetConfig } from './config.js';
 export type { PoortBrokerDetail, PoortErrorDetail, PoortEventMap, PoortLoginDetail, PoortMethodDetail } from './events.js';
 export { poortErrorCodes, type PoortErrorCode } from './poort-error.js';
 export { PoortEmailForm } from './email-form/poort-email-form.js';
+export { PoortLinkStep } from './linking/poort-link-step.js';
