@@ -1,31 +1,14 @@
 // The service-desk CLI as a real process, on the same database settings as the server.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../db/schema.js';
 import { openTestDb } from '../support/db.js';
 import { seedPgliteDataDir } from '../support/pglite-snapshot.js';
 import { startServer } from '../support/server-process.js';
+import { cli } from '../support/cli.js';
 import { linkIn, startSmtp, type TestSmtp } from '../support/smtp.js';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
-function cli(args: string[], env: Record<string, string>, stdin?: string): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bff/src/cli/main.ts', ...args], {
-    cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-  child.stdin.end(stdin ?? '');
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, out, err })));
-}
 
 let dataDir: string;
 let smtp: TestSmtp;
