@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hashActivationCode, newActivationCode, normaliseActivationCode } from '../../bff/src/linking/activation-code-format.js';
 import { withLinkPending } from '../../bff/src/linking/link-redirect.js';
-import { PIN_MAX_ATTEMPTS, hashPin, newPin, normalisePin, pinRefusal } from '../../bff/src/linking/pin-policy.js';
+import { PIN_MAX_ATTEMPTS, normalisePin, pinRefusal } from '../../bff/src/linking/pin-policy.js';
+import { hashPin, newPin } from '../../bff/src/linking/pin-secret.js';
 import { identityKey } from '../../bff/src/saml/identity-key.js';
 
 const digit = fc.constantFrom(...'0123456789'.split(''));

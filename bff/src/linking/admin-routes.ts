@@ -4,10 +4,10 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { roles } from '../../../contract/roles.js';
 import type { AppEnv } from '../app-env.js';
 import { loadAdminActor } from '../accounts/admin-actor.js';
-import { requestOrigin } from '../audit/record-audit.js';
+import { requestOrigin } from '../http/request-client.js';
 import { validationHook } from '../http/validation-hook.js';
-import { loadSession, requireSession } from '../middleware/load-session.js';
-import { errorResponse, jsonBody, jsonResponse } from '../routes/account-schemas.js';
+import { loadSession, requireSession } from '../sessions/load-session.js';
+import { errorResponse, jsonBody, jsonResponse } from '../accounts/account-schemas.js';
 import { issueActivationCode } from './activation-codes.js';
 
 const IssuedCode = z

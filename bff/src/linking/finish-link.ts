@@ -5,13 +5,14 @@
 import { identities, type PendingLink, type User } from '../../../db/schema.js';
 import type { DbOrTx } from '../../../db/open.js';
 import { levelSatisfies, type Level } from '../../../contract/levels.js';
-import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
+import { recordAudit } from '../audit/record-audit.js';
+import type { RequestOrigin } from '../http/request-client.js';
 import { ApiError } from '../http/api-error.js';
 import { lifetimesFrom } from '../sessions/session-policy.js';
 import { createSession, deleteSession } from '../sessions/session-store.js';
 import { requiredLevelForRole } from '../site-config/levels.js';
 import type { SiteConfig } from '../site-config/schema.js';
-import { isBlocked } from '../accounts/lockout-policy.js';
+import { isBlocked } from '../password-login/lockout-policy.js';
 
 export interface FinishLinkOptions {
   via: 'password_pin' | 'activation_code';

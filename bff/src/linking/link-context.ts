@@ -3,7 +3,7 @@
 // clock (injected by tests).
 import type { Db } from '../../../db/open.js';
 import type { PendingLink } from '../../../db/schema.js';
-import type { RequestOrigin } from '../audit/record-audit.js';
+import type { RequestOrigin } from '../http/request-client.js';
 import type { EnvConfig } from '../config.js';
 import { ApiError } from '../http/api-error.js';
 import type { SiteConfig } from '../site-config/schema.js';

@@ -2,8 +2,8 @@
 // address proves the mailbox, and the pending eHerkenning login (bound to this browser) proves the
 // identity; only all three link them (A01, pre-account takeover).
 import { recordAudit } from '../audit/record-audit.js';
-import { verifyAccountPassword } from '../accounts/password-login.js';
-import { isBlocked } from '../accounts/lockout-policy.js';
+import { verifyAccountPassword } from '../password-login/login.js';
+import { isBlocked } from '../password-login/lockout-policy.js';
 import { findUserById } from '../accounts/find-user.js';
 import { ApiError } from '../http/api-error.js';
 import { enqueueMail } from '../mail/enqueue-mail.js';
@@ -12,7 +12,8 @@ import { enforceRateLimit, refundRateLimit } from '../rate-limits/rate-limit-sto
 import { linkIdentityAndLogIn } from './finish-link.js';
 import { requirePendingLink, type LinkContext } from './link-context.js';
 import { pendingLinkById, storePin, tryPin } from './pending-link-store.js';
-import { PIN_LIFETIME_MS, PIN_MAX_ATTEMPTS, newPin, normalisePin, pinRefusal, type PinRefusal } from './pin-policy.js';
+import { PIN_LIFETIME_MS, PIN_MAX_ATTEMPTS, normalisePin, pinRefusal, type PinRefusal } from './pin-policy.js';
+import { newPin } from './pin-secret.js';
 
 /**
  * Checks the password and mails a PIN to the account's own address. An unknown address and a wrong

@@ -5,7 +5,8 @@ import { and, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/open.js';
 import { pendingLinks, type PendingLink } from '../../../db/schema.js';
 import { hashSecretToken } from '../security/secret-token.js';
-import { PIN_MAX_ATTEMPTS, PIN_MAX_SENT, hashPin } from './pin-policy.js';
+import { PIN_MAX_ATTEMPTS, PIN_MAX_SENT } from './pin-policy.js';
+import { hashPin } from './pin-secret.js';
 
 export type NewPendingLink = Omit<typeof pendingLinks.$inferInsert, 'id' | 'createdAt' | 'endedAt' | 'pinUserId' | 'pinHash' | 'pinExpiresAt' | 'pinAttempts' | 'pinsSent'>;
 

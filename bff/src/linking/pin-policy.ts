@@ -1,7 +1,7 @@
-// The PIN of step (a) of the linking step (pure): made, normalised and judged here; stored and
-// counted atomically by pending-link-store.ts. Issue 13: valid 10 minutes, 5 tries, then the link
+// The PIN of step (a) of the linking step (pure): its limits, how typed input is read, and why a
+// try was refused. Made and hashed by pin-secret.ts; stored and counted atomically by
+// pending-link-store.ts. Issue 13: valid 10 minutes, 5 tries, then the link
 // attempt ends.
-import { createHash, randomInt } from 'node:crypto';
 import { PIN_LENGTH } from '../../../contract/linking.js';
 
 export const PIN_LIFETIME_MS = 10 * 60_000;
@@ -9,13 +9,6 @@ export const PIN_LIFETIME_MS = 10 * 60_000;
 export const PIN_MAX_ATTEMPTS = 5;
 /** PIN mails per link attempt: each needs the password again, but a mailbox is not a free channel. */
 export const PIN_MAX_SENT = 3;
-
-/** Six random digits, leading zeros included (uniform: randomInt draws without modulo bias). */
-export function newPin(): string {
-  return randomInt(0, 10 ** PIN_LENGTH)
-    .toString()
-    .padStart(PIN_LENGTH, '0');
-}
 
 const pinPattern = new RegExp(`^[0-9]{${PIN_LENGTH}}$`);
 
@@ -26,15 +19,6 @@ const pinPattern = new RegExp(`^[0-9]{${PIN_LENGTH}}$`);
 export function normalisePin(input: string): string | undefined {
   const digits = input.normalize('NFKC').replace(/[\s-]/g, '');
   return pinPattern.test(digits) ? digits : undefined;
-}
-
-/**
- * Stored as SHA-256 over the link attempt's id and the PIN: the same PIN in two attempts hashes
- * differently. Six digits are guessable from a stolen hash, which is why the PIN also ends after
- * 10 minutes and 5 tries, and only ever opens the one pending link it was made for.
- */
-export function hashPin(pendingLinkId: string, pin: string): string {
-  return createHash('sha256').update(`${pendingLinkId}:${pin}`).digest('hex');
 }
 
 export type PinRefusal = 'link_not_pending' | 'pin_expired' | 'pin_too_many_attempts';
