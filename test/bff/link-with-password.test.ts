@@ -161,6 +161,16 @@ describe('step (a): password, then the mailed PIN', () => {
     expect(Number(fourth.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
+  it('mails at most five PINs an hour to one account, over all link attempts', async () => {
+    await makeUser(t, 'hanna@gemeente.example.nl', { organisationId: orgId });
+    const statuses = [];
+    for (const login of [await newPersonLogin(t), await newPersonLogin(t)]) {
+      for (let i = 0; i < 3; i++) statuses.push((await linkPassword(login, 'hanna@gemeente.example.nl')).status);
+    }
+    expect(statuses).toEqual([202, 202, 202, 202, 202, 429]);
+    expect(await t.db.db.select().from(outbox).where(eq(outbox.to, 'hanna@gemeente.example.nl'))).toHaveLength(5);
+  });
+
   it('takes a PIN that is not six digits as a typing error: not counted', async () => {
     await makeUser(t, 'gijs@gemeente.example.nl', { organisationId: orgId });
     const login = await newPersonLogin(t);

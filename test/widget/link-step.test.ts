@@ -4,6 +4,7 @@
 // activation code with the helpdesk for who has none, each refusal's own text, and accessibility.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../widget/src/linking/poort-link-step.js';
+import '../../widget/src/email-form/poort-email-form.js';
 import type { PoortLinkStep } from '../../widget/src/linking/poort-link-step.js';
 import { locales } from '../../contract/locales.js';
 import type { PoortLoginDetail } from '../../widget/src/events.js';
@@ -135,5 +136,17 @@ describe('<poort-link-step>', () => {
     await submit(el, { email: 'anna@school.example.nl' });
     await waitUntil(() => el.textContent!.includes(nl.link.forgot.sent), 'no confirmation', patient);
     expect(calls.at(-1)!.body).to.deep.equal({ email: 'anna@school.example.nl', locale: 'nl' });
+  });
+});
+
+describe('<poort-email-form> for an admin with only a password', () => {
+  it('says after admin_requires_eherkenning how to link eHerkenning to the account', async () => {
+    stub({ '/api/login': [refusal(403, 'admin_requires_eherkenning')] });
+    const el = await fixture<HTMLElement>(html`<poort-email-form lang="nl" bff="/poort"></poort-email-form>`);
+    for (const [name, value] of Object.entries({ email: 'beheer@school.example.nl', password: 'geheim wachtwoord' })) el.querySelector<HTMLInputElement>(`input[name="${name}"]`)!.value = value;
+    el.querySelector('form')!.requestSubmit();
+    const alert = () => el.querySelector('[role="alert"]')?.textContent?.trim() ?? '';
+    await waitUntil(() => alert().includes(nl.errorHints.admin_requires_eherkenning), 'no linking hint', patient);
+    expect(alert().startsWith(nl.errors.admin_requires_eherkenning)).to.equal(true);
   });
 });

@@ -28,7 +28,11 @@ export const errorCodes = {
   // Local accounts. invalid_credentials is the one answer for an unknown address, a wrong password,
   // and a blocked or disabled account alike: nobody learns which accounts exist or are blocked.
   invalid_credentials: { status: 401, message: 'The e-mail address or password is not correct.' },
-  admin_requires_eherkenning: { status: 403, message: 'Administrators must log in with eHerkenning.' },
+  admin_requires_eherkenning: {
+    status: 403,
+    message:
+      'Administrators must log in with eHerkenning. Not linked yet? Log in with eHerkenning: where the site asks you to link, use this address, this password and the PIN we e-mail you; otherwise the service desk links it.',
+  },
   password_too_short: { status: 422, message: `The password must be at least ${PASSWORD_MIN} characters long.` },
   password_too_long: { status: 422, message: `The password may be at most ${PASSWORD_MAX} characters long.` },
   password_too_common: { status: 422, message: 'This password is too common or too easy to guess. Choose another one.' },

@@ -8,11 +8,11 @@ import { findUserById } from '../accounts/find-user.js';
 import { ApiError } from '../http/api-error.js';
 import { enqueueMail } from '../mail/enqueue-mail.js';
 import { clientNetwork, loginPerClientRule } from '../rate-limits/rate-limit-policy.js';
-import { enforceRateLimit, refundRateLimit } from '../rate-limits/rate-limit-store.js';
+import { countRateLimitHit, enforceRateLimit, refundRateLimit } from '../rate-limits/rate-limit-store.js';
 import { linkIdentityAndLogIn } from './finish-link.js';
 import { requirePendingLink, type LinkContext } from './link-context.js';
 import { pendingLinkById, storePin, tryPin } from './pending-link-store.js';
-import { PIN_LIFETIME_MS, PIN_MAX_ATTEMPTS, normalisePin, pinRefusal, type PinRefusal } from './pin-policy.js';
+import { PIN_LIFETIME_MS, PIN_MAX_ATTEMPTS, normalisePin, pinMailsPerAccount, pinRefusal, type PinRefusal } from './pin-policy.js';
 import { newPin } from './pin-secret.js';
 
 /**
@@ -35,6 +35,9 @@ export async function requestLinkPin(ctx: LinkContext, input: { email: string; p
   const pin = newPin();
   const pinExpiresAt = new Date(now.getTime() + PIN_LIFETIME_MS);
   await ctx.db.transaction(async (tx) => {
+    // Counted in this transaction: a request refused below uses none of the account's budget.
+    const mails = await countRateLimitHit(tx, pinMailsPerAccount, user.id, now);
+    if (mails.over) throw new ApiError('too_many_mails').retryAfter(mails.retryAfterSeconds);
     if (!(await storePin(tx, link.id, { userId: user.id, pin, expiresAt: pinExpiresAt }, now))) {
       const current = await pendingLinkById(tx, link.id);
       if (current && !current.endedAt && current.pinAttempts < PIN_MAX_ATTEMPTS) {

@@ -3,12 +3,18 @@
 // pending-link-store.ts. Issue 13: valid 10 minutes, 5 tries, then the link
 // attempt ends.
 import { PIN_LENGTH } from '../../../contract/linking.js';
+import type { RateLimitRule } from '../rate-limits/rate-limit-policy.js';
 
 export const PIN_LIFETIME_MS = 10 * 60_000;
 /** Wrong PINs, over all PINs of one link attempt, before the attempt ends. */
 export const PIN_MAX_ATTEMPTS = 5;
 /** PIN mails per link attempt: each needs the password again, but a mailbox is not a free channel. */
 export const PIN_MAX_SENT = 3;
+/**
+ * PIN mails per account an hour, over all link attempts: someone who knows the password and starts
+ * eHerkenning login after login neither floods the owner's mailbox nor collects PINs to guess.
+ */
+export const pinMailsPerAccount: RateLimitRule = { name: 'link-pin:user', limit: 5, windowMs: 60 * 60_000 };
 
 const pinPattern = new RegExp(`^[0-9]{${PIN_LENGTH}}$`);
 
