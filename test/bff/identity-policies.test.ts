@@ -18,7 +18,9 @@ import { postToAcs } from '../saml/flow.js';
 describe('the identity key (policy create)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ site: siteWithPolicy('create') });
+    // demo-zuid makes its keys at its first use (openssl): on a loaded machine that can outlast
+    // the request deadline, which this test is not about.
+    t = await createTestApp({ site: siteWithPolicy('create'), env: { POORT_REQUEST_DEADLINE_MS: '60000' } });
   });
   afterAll(() => t.close());
 
