@@ -3,8 +3,8 @@
 // which works under a strict CSP (no inline <style>). Every rule is scoped to the element's tag.
 import { css, unsafeCSS, type CSSResult } from 'lit';
 
-/** The form styles scoped to one element's tag: <poort-email-form> and <poort-link-step> share them. */
-export function lightDomFormStyles(tagName: 'poort-email-form' | 'poort-link-step'): CSSResult {
+/** The form styles scoped to one element's tag: Poort's light-DOM forms share them. */
+export function lightDomFormStyles(tagName: 'poort-email-form' | 'poort-link-step' | 'poort-add-organisation'): CSSResult {
   const tag = unsafeCSS(tagName);
   return css`
   ${tag} {
