@@ -200,9 +200,13 @@ function achievedLevel(assertion: Element): Level {
   return level;
 }
 
-/** The first AuthenticatingAuthority of the (single, already checked) AuthnStatement, if any. */
-function authenticatingAuthority(assertion: Element): string | undefined {
-  const context = onlyChild(childElements(assertion, NS.saml, 'AuthnStatement')[0]!, NS.saml, 'AuthnContext');
+/**
+ * The first AuthenticatingAuthority of the (single, already checked) AuthnStatement, if any: who
+ * issued the pseudonym (saml/identity-key.ts). Exported for its unit test.
+ */
+export function authenticatingAuthority(assertion: Element): string | undefined {
+  const statement = childElements(assertion, NS.saml, 'AuthnStatement')[0];
+  const context = statement && onlyChild(statement, NS.saml, 'AuthnContext');
   const first = context ? childElements(context, NS.saml, 'AuthenticatingAuthority')[0] : undefined;
   return (first && textOf(first)?.trim()) || undefined;
 }
