@@ -5,6 +5,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../widget/src/linking/poort-link-step.js';
 import '../../widget/src/email-form/poort-email-form.js';
+import '../../widget/src/login-chooser.js';
+import type { LoginChooser } from '../../widget/src/login-chooser.js';
 import type { PoortLinkStep } from '../../widget/src/linking/poort-link-step.js';
 import { locales } from '../../contract/locales.js';
 import type { PoortLoginDetail } from '../../widget/src/events.js';
@@ -148,5 +150,23 @@ describe('<poort-email-form> for an admin with only a password', () => {
     const alert = () => el.querySelector('[role="alert"]')?.textContent?.trim() ?? '';
     await waitUntil(() => alert().includes(nl.errorHints.admin_requires_eherkenning), 'no linking hint', patient);
     expect(alert().startsWith(nl.errors.admin_requires_eherkenning)).to.equal(true);
+  });
+});
+
+describe('<login-chooser> back from a first eHerkenning login', () => {
+  it('shows the linking step for ?poort-link=pending and takes the parameter out of the address', async () => {
+    const before = location.pathname + location.search;
+    history.replaceState(null, '', `${location.pathname}?tab=1&poort-link=pending`);
+    try {
+      stub({ '/api/link': [pending] });
+      const el = await fixture<LoginChooser>(html`<login-chooser lang="nl"></login-chooser>`);
+      await el.updateComplete;
+      await waitUntil(() => el.querySelector('poort-link-step[slot="link"] form'), 'no linking step', patient);
+      expect(location.search).to.equal('?tab=1');
+      expect(el.shadowRoot!.querySelector('slot[name="link"]')).to.not.equal(null);
+      expect(el.shadowRoot!.textContent).to.contain(nl.link.help);
+    } finally {
+      history.replaceState(null, '', before);
+    }
   });
 });

@@ -172,7 +172,7 @@ export class LoginChooser extends LitElement {
             ${this.technicalPanel()}`)}`;
       case 'link':
         return html`<slot name="link"></slot>
-          ${help(html`<p>${t('help.broker.firstTime')}</p>`)}`;
+          ${help(html`<p>${t('link.help')}</p>`)}`;
       case 'email':
         return html`<h2 id="heading" tabindex="-1">${t('emailStep.heading')}</h2>
           <slot name="email"></slot>
