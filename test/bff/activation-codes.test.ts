@@ -159,10 +159,12 @@ describe('Account toevoegen', () => {
 
 describe('Wachtwoord vergeten on the linking step', () => {
   it("mails the reset link to the organisation's authorised contact where the site says so", async () => {
-    const { organisations } = await import('../../db/schema.js');
-    const org = await makeOrganisation(t, ['contact.example.nl'], 'Basisschool Het Anker');
-    await t.db.db.update(organisations).set({ contactEmail: 'gemachtigde@contact.example.nl' }).where(eq(organisations.id, org.id));
-    await makeUser(t, 'leraar@contact.example.nl', { organisationId: org.id });
+    const desk = await sessionCookie(t, (await makeUser(t, 'desk@school.example.nl', { role: 'servicedesk', organisationId: school.id })).id);
+    const badContact = await post(t, '/poort/api/admin/organisations', { name: 'Het Anker', emailDomains: ['contact.example.nl'], contactEmail: 'geen adres' }, { cookie: desk });
+    expect(badContact.status).toBe(400);
+    const created = await post(t, '/poort/api/admin/organisations', { name: 'Basisschool Het Anker', emailDomains: ['contact.example.nl'], contactEmail: 'Gemachtigde@contact.example.nl' }, { cookie: desk });
+    expect(created.status).toBe(201);
+    await makeUser(t, 'leraar@contact.example.nl', { organisationId: ((await created.json()) as { id: string }).id });
     const login = await newPersonLogin(t);
     const res = await post(t, '/poort/api/link/forgot-password', { email: 'leraar@contact.example.nl' }, { cookie: login.browser });
     expect(res.status).toBe(202);

@@ -99,14 +99,15 @@ export const commands: Record<string, Command> = {
     },
   },
   'org create': {
-    usage: 'org create --name N --domains a.nl,b.nl',
+    usage: 'org create --name N --domains a.nl,b.nl [--contact E]',
     summary: 'Create an organisation with its allowed business e-mail domains (no public mail domains); prints its id.',
     options: {
       name: { type: 'string', help: 'name of the organisation', required: true },
       domains: { type: 'string', help: 'comma-separated e-mail domains, e.g. gemeente.nl,gemeente.be; public mail domains such as gmail.com are refused', required: true },
+      contact: { type: 'string', help: "the organisation's authorised contact (gemachtigde), who gets the linking step's reset links where the site says so" },
     },
     run: async (ctx, v, io) => {
-      const organisation = await createOrganisation(ctx, { name: v.name as string, emailDomains: v.domains as string });
+      const organisation = await createOrganisation(ctx, { name: v.name as string, emailDomains: v.domains as string, contactEmail: v.contact as string | undefined });
       io.out(organisation.id);
     },
   },
