@@ -20,6 +20,7 @@ describe('authenticatingAuthority', () => {
     expect(authenticatingAuthority(assertion(ctx(authority('  '))))).toBeUndefined();
     expect(authenticatingAuthority(assertion(ctx(authority('urn:x', 'urn:other'))))).toBeUndefined();
     expect(authenticatingAuthority(assertion(''))).toBeUndefined();
+    expect(authenticatingAuthority(assertion(ctx(authority('urn:a<saml:Extra/>'))))).toBeUndefined();
   });
   it('reads only the AuthnStatement, never an authority elsewhere in the assertion', () => {
     const doc = parseXmlStrict(

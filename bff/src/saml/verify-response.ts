@@ -208,7 +208,8 @@ export function authenticatingAuthority(assertion: Element): string | undefined 
   const statement = childElements(assertion, NS.saml, 'AuthnStatement')[0];
   const context = statement && onlyChild(statement, NS.saml, 'AuthnContext');
   const first = context ? childElements(context, NS.saml, 'AuthenticatingAuthority')[0] : undefined;
-  return (first && textOf(first)?.trim()) || undefined;
+  // textOf trims, and gives nothing for an element with elements inside.
+  return (first && textOf(first)) || undefined;
 }
 
 /**
