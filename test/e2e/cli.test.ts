@@ -4,11 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../db/schema.js';
+import { runCli } from '../support/cli-process.js';
 import { openTestDb } from '../support/db.js';
 import { seedPgliteDataDir } from '../support/pglite-snapshot.js';
 import { startServer } from '../support/server-process.js';
-import { cli } from '../support/cli.js';
 import { linkIn, startSmtp, type TestSmtp } from '../support/smtp.js';
+
+const cli = runCli;
 
 let dataDir: string;
 let smtp: TestSmtp;
@@ -62,7 +64,8 @@ describe('npm run -s poort', () => {
     expect(invited.out).toMatch(/invitation mail queued/);
     const mail = smtp.mails.at(-1)!;
     expect(mail.to).toMatchObject({ text: 'an@voorbeeld.be' });
-    expect(linkIn(mail).href).toMatch(/^https:\/\/portaal\.example\/account\/\?poort-invitation=/);
+    // In the language the account was made with: the link opens the account page in Flemish.
+    expect(linkIn(mail).href).toMatch(/^https:\/\/portaal\.example\/account\/\?poort-lang=nl-BE&poort-invitation=/);
 
     const withPassword = await cli(['user', 'create', '--email', 'piet@gemeente.example.nl', '--password-stdin'], env, 'een lang en goed wachtwoord\n');
     expect(withPassword.code).toBe(0);

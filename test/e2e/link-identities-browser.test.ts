@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSiteConfig } from '../../bff/src/site-config/demo-defaults.js';
 import { launchChromium } from '../support/browser.js';
-import { cli } from '../support/cli.js';
+import { runCli as cli } from '../support/cli-process.js';
 import { freePort } from '../support/free-port.js';
 import { DEMO_SERVICE, pinIn } from '../support/linking.js';
 import { seedPgliteDataDir } from '../support/pglite-snapshot.js';

@@ -11,8 +11,9 @@ import { parseArtifact, buildArtifactResolve, responseFromArtifactResponse, soap
 import { isWellFormedRelayState } from '../saml/relay-state.js';
 import { findRequestByRelayState, markSeen, type StoredRequest } from './request-store.js';
 import { SamlError } from '../saml/saml-error.js';
+import { observeBrokerAnswer } from '../metrics/metrics.js';
 import type { SamlService } from './saml-service.js';
-import { readEnvelope, statusOutcome, verifyResponse } from '../saml/verify-response.js';
+import { readEnvelope, verifyResponse } from '../saml/verify-response.js';
 
 export interface AcsContext {
   db: Db;
@@ -54,21 +55,12 @@ export async function acceptResponse(ctx: AcsContext, request: StoredRequest, xm
   if (envelope.inResponseTo !== request.id) throw new SamlError('in_response_to_mismatch');
   if (request.consumedAt) throw new SamlError('request_consumed_or_expired');
   if (request.expiresAt <= (ctx.now ?? new Date())) throw new SamlError('request_consumed_or_expired');
+  // Once per login: a replayed answer finds its request consumed above.
+  observeBrokerAnswer(request.broker, request.createdAt, ctx.now);
   const broker = ctx.saml.broker(request.broker);
   if (!broker) throw new SamlError('broker_unknown');
   const endpoints = await ctx.saml.metadata.endpoints(broker);
-  const outcome = statusOutcome(envelope);
-  if (outcome) {
-    // Error responses are often unsigned; they only ever end a login, never start a session, but
-    // still have to be addressed to us.
-    if (envelope.root.getAttribute('Destination') && envelope.root.getAttribute('Destination') !== ctx.saml.sp.acsUrl) throw new SamlError('destination_mismatch');
-    throw new SamlError(`status_${(envelope.subStatus ?? envelope.status).split(':').pop()}`, outcome);
-  }
-  const verified = await verifyResponse(
-    xml,
-    { sp: ctx.saml.sp, broker: endpoints, clockSkewMs: ctx.site.eherkenning.clockSkewSeconds * 1000, ...(ctx.now ? { now: ctx.now } : {}) },
-    envelope,
-  );
+  const verified = await verifyResponse(envelope, { sp: ctx.saml.sp, broker: endpoints, clockSkewMs: ctx.site.eherkenning.clockSkewSeconds * 1000, ...(ctx.now ? { now: ctx.now } : {}) });
   return completeEherkenningLogin(ctx.db, ctx.site, request, verified, ctx.origin, { ...(ctx.previousSessionToken ? { previousSessionToken: ctx.previousSessionToken } : {}), ...(ctx.now ? { now: ctx.now } : {}) });
 }
 

@@ -7,7 +7,7 @@ import { callBff } from '../email-form/email-api.js';
 import { adoptLightDomStyles, lightDomFormStyles } from '../email-form/poort-email-form.styles.js';
 import { fire } from '../events.js';
 import { createTranslator, type Translate } from '../i18n.js';
-import { resolveLocale } from '../locale.js';
+import { elementLocale, watchLanguage } from '../locale.js';
 
 const styles = lightDomFormStyles('poort-add-organisation');
 let instances = 0;
@@ -33,6 +33,7 @@ export class PoortAddOrganisation extends LitElement {
 
   private locale: Locale = 'nl';
   private t: Translate = createTranslator('nl');
+  private stopWatchingLanguage: (() => void) | undefined;
   private readonly ids = `poort-add-organisation-${++instances}`;
 
   protected override createRenderRoot(): HTMLElement {
@@ -43,12 +44,21 @@ export class PoortAddOrganisation extends LitElement {
     // eslint-disable-next-line wc/guard-super-call -- LitElement always implements connectedCallback.
     super.connectedCallback();
     adoptLightDomStyles(this, styles);
+    this.stopWatchingLanguage = watchLanguage(() => elementLocale(this) !== this.locale && this.requestUpdate());
   }
 
-  override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('lang') || !this.hasUpdated) {
-      this.locale = resolveLocale(this.lang, document.documentElement.lang);
-      this.t = createTranslator(this.locale);
+  override disconnectedCallback(): void {
+    // eslint-disable-next-line wc/guard-super-call -- LitElement always implements disconnectedCallback.
+    super.disconnectedCallback();
+    this.stopWatchingLanguage?.();
+  }
+
+  override willUpdate(): void {
+    // Looked up on every update: the page may have changed its own language (watchLanguage).
+    const locale = elementLocale(this);
+    if (locale !== this.locale || !this.hasUpdated) {
+      this.locale = locale;
+      this.t = createTranslator(locale);
     }
   }
 

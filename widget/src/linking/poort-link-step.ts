@@ -9,7 +9,7 @@ import { checkEmail } from '../email-form/form-checks.js';
 import { adoptLightDomStyles, lightDomFormStyles } from '../email-form/poort-email-form.styles.js';
 import { fire } from '../events.js';
 import { createTranslator, type Translate } from '../i18n.js';
-import { resolveLocale } from '../locale.js';
+import { elementLocale, watchLanguage } from '../locale.js';
 import { fetchPendingLink } from './link-api.js';
 
 type View = 'loading' | 'password' | 'pin' | 'code' | 'forgot' | 'forgot-sent' | 'done' | 'ended';
@@ -44,6 +44,7 @@ export class PoortLinkStep extends LitElement {
 
   private locale: Locale = 'nl';
   private t: Translate = createTranslator('nl');
+  private stopWatchingLanguage: (() => void) | undefined;
   private readonly ids = `poort-link-step-${++instances}`;
 
   protected override createRenderRoot(): HTMLElement {
@@ -54,6 +55,7 @@ export class PoortLinkStep extends LitElement {
     // eslint-disable-next-line wc/guard-super-call -- LitElement always implements connectedCallback.
     super.connectedCallback();
     adoptLightDomStyles(this, styles);
+    this.stopWatchingLanguage = watchLanguage(() => elementLocale(this) !== this.locale && this.requestUpdate());
     void fetchConfig(this.bff).then(
       (config) => (this.config = config),
       () => undefined,
@@ -61,13 +63,18 @@ export class PoortLinkStep extends LitElement {
     void this.load();
   }
 
-  override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('lang') || !this.hasUpdated) {
-      const locale = resolveLocale(this.lang, document.documentElement.lang);
-      if (locale !== this.locale || !this.hasUpdated) {
-        this.locale = locale;
-        this.t = createTranslator(locale);
-      }
+  override disconnectedCallback(): void {
+    // eslint-disable-next-line wc/guard-super-call -- LitElement always implements disconnectedCallback.
+    super.disconnectedCallback();
+    this.stopWatchingLanguage?.();
+  }
+
+  override willUpdate(): void {
+    // Looked up on every update: the page may have changed its own language (watchLanguage).
+    const locale = elementLocale(this);
+    if (locale !== this.locale || !this.hasUpdated) {
+      this.locale = locale;
+      this.t = createTranslator(locale);
     }
   }
 

@@ -1,10 +1,12 @@
-// Runs the service-desk CLI as a real process (from the sources, with tsx), as `npm run -s poort` does.
+// The service-desk CLI as a real process (from the sources, with tsx), on the database settings in
+// `env`. Asynchronous spawn, never spawnSync: an SMTP server in the test process must be able to
+// answer the CLI's mail while it runs (docs/development.md).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-export function cli(args: string[], env: Record<string, string>, stdin?: string): Promise<{ code: number | null; out: string; err: string }> {
+export function runCli(args: string[], env: Record<string, string>, stdin?: string): Promise<{ code: number | null; out: string; err: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bff/src/cli/main.ts', ...args], {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'silent', ...env },
