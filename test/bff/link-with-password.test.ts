@@ -94,6 +94,10 @@ describe('step (a): password, then the mailed PIN', () => {
     // The wrong password counts towards the account's lockout, as a login would.
     const [bram] = await t.db.db.select().from(users).where(eq(users.email, 'bram@gemeente.example.nl'));
     expect(bram!.failedAttempts).toBe(1);
+    // The right one ends the run of failures, as a login does.
+    expect((await linkPassword(login, 'bram@gemeente.example.nl')).status).toBe(202);
+    const [after] = await t.db.db.select().from(users).where(eq(users.email, 'bram@gemeente.example.nl'));
+    expect(after!.failedAttempts).toBe(0);
   });
 
   it('refuses a blocked account with account_blocked once the password is right, and mails no PIN', async () => {

@@ -1,6 +1,8 @@
 // Step (a) of the linking step: the password proves the account, a PIN mailed to the account's
 // address proves the mailbox, and the pending eHerkenning login (bound to this browser) proves the
 // identity; only all three link them (A01, pre-account takeover).
+import { eq } from 'drizzle-orm';
+import { users } from '../../../db/schema.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { verifyAccountPassword } from '../password-login/login.js';
 import { isBlocked } from '../password-login/lockout-policy.js';
@@ -45,6 +47,8 @@ export async function requestLinkPin(ctx: LinkContext, input: { email: string; p
       }
       throw new ApiError(current && current.pinAttempts >= PIN_MAX_ATTEMPTS ? 'pin_too_many_attempts' : 'link_not_pending');
     }
+    // The right password ends a run of failures, as a login does.
+    if (user.failedAttempts !== 0) await tx.update(users).set({ failedAttempts: 0, updatedAt: now }).where(eq(users.id, user.id));
     await enqueueMail(tx, ctx.site, { to: user.email!, kind: 'link_pin', locale: user.locale ?? link.locale, validForMs: PIN_LIFETIME_MS, values: { pin } });
     await recordAudit(tx, { type: 'link_pin_sent', outcome: 'success', userId: user.id, method: 'eherkenning', broker: link.broker }, ctx.origin);
   });
