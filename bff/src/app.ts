@@ -15,6 +15,7 @@ import { requestLog } from './http/request-log.js';
 import { sameOriginJson } from './http/csrf-same-origin.js';
 import { securityHeaders } from './http/security-headers.js';
 import { adminAccountRoutes } from './accounts/admin-routes.js';
+import { auditRoutes } from './audit/routes.js';
 import { configRoutes } from './site-config/routes.js';
 import { devOutboxRoutes } from './mail/dev-outbox-routes.js';
 import { devBrokerRoutes } from './eherkenning/dev-brokers/routes.js';
@@ -46,6 +47,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route(BASE, passwordRoutes());
   app.route(BASE, preferencesRoutes());
   app.route(BASE, adminAccountRoutes());
+  app.route(BASE, auditRoutes());
   const devPages = developmentPagesOn(deps.site, deps.env.production);
   if (devPages) {
     deps.logger.warn({ environment: deps.site.environment }, DEVELOPMENT_PAGES_WARNING);
