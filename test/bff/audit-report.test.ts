@@ -141,7 +141,7 @@ describe('cursor pagination', () => {
     let cursor: string | null = null;
     let writes = 0;
     do {
-      const [result] = await Promise.all([
+      const [result]: [AuditPage, ...unknown[]] = await Promise.all([
         page('desk', `type=paging&limit=4${cursor ? `&cursor=${cursor}` : ''}`),
         // Written while the page is read: newer ones (now), and one at the very time of older ones.
         recordAudit(t.db.db, { type: 'paging', outcome: 'success', organisationId: org }),

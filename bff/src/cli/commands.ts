@@ -3,6 +3,7 @@
 import { locales } from '../../../contract/locales.js';
 import { roles } from '../../../contract/roles.js';
 import type { AccountContext } from '../accounts/account-context.js';
+import { auditCommands } from './audit-commands.js';
 import { createAccount, createOrganisation, disableAccount, inviteAccount, listAccounts, unlockAccount } from '../accounts/account-admin.js';
 
 export class UsageError extends Error {
@@ -24,6 +25,8 @@ export interface Command {
 
 export interface CommandIo {
   out(line: string): void;
+  /** Writes text as it is (no newline added), waiting while the reader is behind. */
+  write(text: string): Promise<void>;
   readStdin(): Promise<string>;
 }
 
@@ -108,6 +111,7 @@ export const commands: Record<string, Command> = {
       io.out(organisation.id);
     },
   },
+  ...auditCommands,
 };
 
 /** The password from standard input without the newline `echo` or a terminal adds. */
