@@ -5,6 +5,7 @@
 //                                 and dist/db/pglite-seed.tar.gz (a migrated empty PGlite database)
 //   dist/demo-site/               the demo site's server part, its pages (public/) and the Vue demo (vue/)
 //   dist/widget/                  login-chooser.js (one ES module) and custom-elements.json
+//   dist/beheer/                  beheer.js, the Beheer page's elements (served at /poort/beheer/)
 // The BFF and the widget chain build side by side; dist/.built is written last, so an interrupted
 // build is never taken for a finished one (scripts/build-freshness.mjs).
 import { spawn } from 'node:child_process';
@@ -65,7 +66,9 @@ async function makePgliteSeed() {
 
 async function buildWidgetAndDemo() {
   await run('vite', ['build', '--config', 'widget/vite.config.ts', '--logLevel', 'warn']);
-  await run('cem', ['analyze', '--litelement', '--globs', 'widget/src/**/*.ts', '--outdir', 'dist/widget', '--quiet']);
+  // The Beheer page (/poort/beheer/), its own module: nothing of it reaches the embedded widget.
+  await run('vite', ['build', '--config', 'widget/beheer.vite.config.ts', '--logLevel', 'warn']);
+  await run('cem', ['analyze', '--litelement', '--globs', 'widget/src/**/*.ts', '--exclude', 'widget/src/beheer/**', '--outdir', 'dist/widget', '--quiet']);
   // The Vue demo imports the built widget (poort/widget), so it comes after it.
   await run('vite', ['build', '--config', 'demo-site/vue/vite.config.ts']);
 }

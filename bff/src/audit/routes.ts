@@ -1,7 +1,6 @@
 // GET /api/admin/audit: the audit report for admins (their organisations' events) and the service
 // desk (all events), one page of JSON at a time or the whole selection as a streamed CSV file.
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
 import { AuditPageSchema, AuditQuerySchema } from '../../../contract/audit-schemas.js';
 import type { AppEnv } from '../app-env.js';
 import { loadAdminActor } from '../accounts/admin-actor.js';
@@ -30,12 +29,9 @@ const report = createRoute({
   },
 });
 
-/** The session, read once even when another router on /api/admin/* read it already. */
-const sessionOnce: MiddlewareHandler<AppEnv> = (c, next) => (c.get('session') === undefined ? loadSession()(c, next) : next());
-
 export function auditRoutes() {
   const routes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  routes.use('/api/admin/audit', sessionOnce, requireSession('admin', 'servicedesk'));
+  routes.use('/api/admin/audit', loadSession(), requireSession('admin', 'servicedesk'));
   return routes.openapi(report, async (c) => {
     const query = c.req.valid('query');
     checkAuditQuery(query);
