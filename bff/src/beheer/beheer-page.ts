@@ -55,7 +55,7 @@ function page(lang: Locale, title: string, body: string): string {
 
 export function beheerShell(lang: Locale): string {
   const t = texts[lang];
-  return page(lang, t.title, `<poort-beheer lang="${lang}" bff="${BASE}"><noscript><p>${escapeHtml(t.noscript)}</p></noscript></poort-beheer>`);
+  return page(lang, t.title, `<main><poort-beheer lang="${lang}" bff="${BASE}"><noscript><p>${escapeHtml(t.noscript)}</p></noscript></poort-beheer></main>`);
 }
 
 export function beheerRefusalPage(lang: Locale, refusal: BeheerRefusal, back: string, requiredLevel?: Level): string {

@@ -136,7 +136,7 @@ export class BeheerAudit extends LitElement {
     const when = new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeStyle: 'medium' });
     const columns = ['when', 'event', 'who', 'by', 'method', 'level', 'organisation', 'application', 'outcome', 'reason', 'requestId', 'network'] as const;
     const who = (p: AuditEventView['person']) => (p ? (p.email ?? p.displayName ?? p.id) : '');
-    return html`<div class="table-wrap">
+    return html`<div class="table-wrap" role="region" aria-label=${t('audit.caption')} tabindex="0">
       <table>
         <caption>
           ${t('audit.caption')}

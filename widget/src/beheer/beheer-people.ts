@@ -108,7 +108,7 @@ export class BeheerPeople extends LitElement {
     const t = this.t;
     const when = new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short' });
     const grantable = roles.slice(0, roles.indexOf(this.scope.role) + 1);
-    return html`<div class="table-wrap">
+    return html`<div class="table-wrap" role="region" aria-label=${t('people.caption')} tabindex="0">
       <table>
         <caption>
           ${t('people.caption')}

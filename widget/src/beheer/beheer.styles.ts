@@ -93,8 +93,12 @@ export const beheerStyles = css`
     gap: 0.5rem 1rem;
     align-items: flex-end;
   }
+  /* A wide table scrolls sideways on a narrow screen; the region takes focus so a keyboard can scroll it. */
   .table-wrap {
     overflow-x: auto;
+  }
+  .table-wrap:focus-visible {
+    outline: 3px solid var(--_focus);
   }
   table {
     border-collapse: collapse;

@@ -4,10 +4,12 @@
 export function addressDomain(email: string): string {
   const at = email.trim().lastIndexOf('@');
   if (at < 0) return '';
-  const domain = email.trim().slice(at + 1).replace(/\.$/, '');
+  const domain = email.trim().slice(at + 1).trim();
+  if (!domain) return '';
   try {
-    // The browser's URL parser applies the same IDNA mapping (UTS #46) as Node's domainToASCII.
-    return new URL(`http://${domain}/`).hostname;
+    // The browser's URL parser applies the same IDNA mapping (UTS #46) as Node's domainToASCII;
+    // the trailing dot goes after it, since the mapping turns 。 into a dot.
+    return new URL(`http://${domain}/`).hostname.replace(/\.$/, '');
   } catch {
     return '';
   }
