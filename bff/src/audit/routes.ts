@@ -69,6 +69,6 @@ export function auditRoutes() {
     return c.body(body, 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="poort-audit-${day}.csv"`,
-    }) as never;
+    });
   });
 }

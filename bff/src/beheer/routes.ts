@@ -3,7 +3,7 @@
 // that says why (not logged in, not an admin, eHerkenning level too low), never JSON.
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { levelSatisfies, levels } from '../../../contract/levels.js';
 import type { AppEnv } from '../app-env.js';
 import { isAdministrator } from '../accounts/admin-scope.js';
@@ -15,10 +15,25 @@ import { beheerRefusalPage, beheerShell } from './beheer-page.js';
 // The built elements (npm run build: dist/beheer/), from the sources (tsx, tests) and from dist/ alike.
 export const beheerDistDir = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? '../../../dist/beheer/' : '../../../beheer/', import.meta.url));
 
+const html = (description: string) => ({ description, content: { 'text/html': { schema: z.string() } } });
+const script = { description: 'the built module (npm run build)', content: { 'text/javascript': { schema: z.string() } } };
+const lang = z.object({ lang: z.string().max(35).optional().openapi({ description: 'nl, nl-BE or en; else Accept-Language' }) });
+
+const pageRoute = createRoute({
+  method: 'get',
+  path: '/beheer/',
+  summary: 'The Beheer page for admins and the service desk (HTML); anyone else gets a page saying why not',
+  request: { query: lang },
+  responses: { 200: html('the page'), 401: html('not logged in'), 403: html('not an admin, or not logged in with eHerkenning at the admin level') },
+});
+const redirectRoute = createRoute({ method: 'get', path: '/beheer', summary: 'To /beheer/', responses: { 301: { description: 'to /poort/beheer/' } } });
+const moduleRoute = (path: string) => createRoute({ method: 'get', path, summary: "The Beheer page's elements", responses: { 200: script, 404: { description: 'not built' } } });
+
 export function beheerRoutes() {
-  const routes = new Hono<AppEnv>();
-  routes.get('/beheer', (c) => c.redirect(`${c.req.path}/`, 301));
-  routes.get('/beheer/', loadSession(), (c) => {
+  const routes = new OpenAPIHono<AppEnv>();
+  routes.openapi(redirectRoute, (c) => c.redirect(`${c.req.path}/`, 301));
+  routes.use('/beheer/', loadSession());
+  routes.openapi(pageRoute, (c) => {
     const lang = requestedLocale(c);
     const session = c.get('session');
     c.header('Cache-Control', 'no-store');
@@ -32,7 +47,7 @@ export function beheerRoutes() {
     return c.html(beheerShell(lang), 200);
   });
   const built = serveStatic({ root: beheerDistDir, rewriteRequestPath: (p) => p.replace(/^.*\/beheer\//, '/') });
-  routes.get('/beheer/beheer.js', built);
-  routes.get('/beheer/beheer.js.map', built);
+  // serveStatic answers nothing for a file that is not there (no npm run build): then a 404.
+  for (const path of ['/beheer/beheer.js', '/beheer/beheer.js.map']) routes.openapi(moduleRoute(path), async (c) => (await built(c, async () => {})) ?? c.notFound());
   return routes;
 }
