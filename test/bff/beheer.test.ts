@@ -78,6 +78,14 @@ describe('GET /poort/beheer/', () => {
     expect(page).toContain('Meld u eerst aan');
   });
 
+  it('takes no language it does not speak, and no markup, from the address', async () => {
+    const res = await get('/poort/beheer/?lang=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E', 'adminA');
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page).toContain('<html lang="nl">');
+    expect(page).not.toContain('<script>');
+  });
+
   it('sends /poort/beheer to /poort/beheer/', async () => {
     const res = await get('/poort/beheer', 'adminA');
     expect([res.status, res.headers.get('location')]).toEqual([301, '/poort/beheer/']);
