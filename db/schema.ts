@@ -275,9 +275,14 @@ export const auditEvents = pgTable(
     userAgent: text('user_agent'),
     /** A stable reason code, never secrets or SAML content. */
     reason: text('reason'),
+    /** The X-Request-Id of the request that wrote the event, so a report leads to the log line. */
+    requestId: text('request_id'),
+    /** The site path the login was for (the return path), when the event belongs to one. */
+    application: text('application'),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [index('audit_events_at_idx').on(t.at), index('audit_events_user_idx').on(t.userId)],
+  // (at, id): the order audit reports page through with a keyset cursor; it also serves retention.
+  (t) => [index('audit_events_at_id_idx').on(t.at, t.id), index('audit_events_user_idx').on(t.userId), index('audit_events_organisation_idx').on(t.organisationId)],
 );
 
 export const texts = pgTable(

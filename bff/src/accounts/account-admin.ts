@@ -204,7 +204,7 @@ const noSuchAccount = 'There is no account with this e-mail address.';
  * gets (404 not_found), before anything else is said about it: an admin learns nothing about other
  * organisations' accounts, not even whether they exist or are disabled.
  */
-async function activeUser(tx: DbOrTx, actor: AdminActor, who: UserRef): Promise<User> {
+export async function activeUser(tx: DbOrTx, actor: AdminActor, who: UserRef): Promise<User> {
   const user = 'id' in who ? await findUserById(tx, who.id) : await findUserByEmail(tx, who.email);
   if (!user?.email) throw new ApiError('not_found', noSuchAccount);
   const organisationIds = (await tx.select({ id: memberships.organisationId }).from(memberships).where(eq(memberships.userId, user.id))).map((m) => m.id);

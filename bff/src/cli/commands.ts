@@ -3,6 +3,7 @@
 import { locales } from '../../../contract/locales.js';
 import { roles } from '../../../contract/roles.js';
 import type { AccountContext } from '../accounts/account-context.js';
+import { auditCommands } from './audit-commands.js';
 import { createAccount, createOrganisation, disableAccount, inviteAccount, listAccounts, unlockAccount } from '../accounts/account-admin.js';
 import { issueActivationCode } from '../linking/activation-codes.js';
 import { listIdentities, unlinkIdentity } from '../linking/identity-admin.js';
@@ -26,6 +27,8 @@ export interface Command {
 
 export interface CommandIo {
   out(line: string): void;
+  /** Writes text as it is (no newline added), waiting while the reader is behind. */
+  write(text: string): Promise<void>;
   readStdin(): Promise<string>;
 }
 
@@ -150,6 +153,7 @@ export const commands: Record<string, Command> = {
       io.out(`unlinked ${identity.scheme} identity ${identity.id} from ${v.email as string}; their sessions ended`);
     },
   },
+  ...auditCommands,
 };
 
 /** Ids are UUIDs: anything else is a typing error, said as such rather than as a database error. */

@@ -8,6 +8,7 @@ import type { Db } from '../../../db/open.js';
 import { identities, users, type PendingLink, type Session } from '../../../db/schema.js';
 import type { RequestOrigin } from '../http/request-client.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { applicationOf } from '../audit/application.js';
 import { consumeRequest, markSeen, type StoredRequest } from './request-store.js';
 import { SamlError } from '../saml/saml-error.js';
 import type { VerifiedLogin } from '../saml/verify-response.js';
@@ -123,6 +124,7 @@ export async function completeEherkenningLogin(
         method: 'eherkenning',
         broker: request.broker,
         level: login.level,
+        application: applicationOf(request.returnTo, site.site.returnToPrefixes),
         details: known ? {} : { provisioned: true },
       },
       origin,

@@ -6,6 +6,7 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../app-env.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { applicationOf } from '../audit/application.js';
 import { requestOrigin } from '../http/request-client.js';
 import { issueLoginBinding, readLoginBinding } from './login-binding-cookie.js';
 import { ApiError } from '../http/api-error.js';
@@ -211,7 +212,16 @@ async function finishLogin(
       if (request) await consumeRequest(db.db, request.id, request.broker);
       await recordAudit(
         db.db,
-        { type: 'login', outcome: 'failure', method: 'eherkenning', broker: request?.broker ?? null, level: request?.level ?? null, reason: refusal.reason, details: { outcome: refusal.outcome } },
+        {
+          type: 'login',
+          outcome: 'failure',
+          method: 'eherkenning',
+          broker: request?.broker ?? null,
+          level: request?.level ?? null,
+          application: applicationOf(request?.returnTo, c.get('deps').site.site.returnToPrefixes),
+          reason: refusal.reason,
+          details: { outcome: refusal.outcome },
+        },
         origin,
       );
     } catch {

@@ -18,6 +18,9 @@ const localized = z.record(z.enum(locales), z.string().min(1));
 /** The example site's name, for a configuration that names none (the built-in demo). */
 const exampleName: Localized = { nl: 'Voorbeeldportaal', 'nl-BE': 'Voorbeeldtoepassing', en: 'Example portal' };
 
+/** A retention period: at least a day, at most a century. */
+const retentionDays = z.number().int().min(1).max(36_500);
+
 export const brokerSchema = z.object({
   /** Stable id used in URLs and remembered choices: lower case letters, digits and dashes. */
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'use lower-case letters, digits and dashes'),
@@ -166,6 +169,14 @@ export const siteConfigSchema = z.object({
       adminsMustUseEherkenning: z.boolean().default(true),
       /** The site page that embeds <poort-email-form>; links in mails open it with ?poort-reset=… etc. */
       accountPage: z.string().regex(/^\/(?!\/)/, 'must be a path starting with a single /').default('/account/'),
+    })
+    .prefault({}),
+  audit: z
+    .object({
+      /** Days an audit event is kept before the retention job deletes it. */
+      keepDays: retentionDays.default(730),
+      /** Other periods for some event types, e.g. `{ "login": 365, "audit_exported": 1825 }`. */
+      keepDaysByType: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'an event type: lower-case letters, digits and _'), retentionDays).default({}),
     })
     .prefault({}),
 });
