@@ -14,6 +14,7 @@ import { requestId } from './middleware/request-id.js';
 import { requestLog } from './middleware/request-log.js';
 import { sameOriginJson } from './middleware/same-origin-json.js';
 import { securityHeaders } from './middleware/security-headers.js';
+import { organisationRoutes } from './organisations/routes.js';
 import { adminAccountRoutes } from './routes/admin-accounts.js';
 import { configRoutes } from './routes/config.js';
 import { devOutboxRoutes } from './routes/dev-outbox.js';
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route(BASE, loginRoutes());
   app.route(BASE, passwordRoutes());
   app.route(BASE, preferencesRoutes());
+  app.route(BASE, organisationRoutes());
   app.route(BASE, adminAccountRoutes());
   const devPages = developmentPagesOn(deps.site, deps.env.production);
   if (devPages) {

@@ -29,6 +29,9 @@ export const errorCodes = {
   // and a blocked or disabled account alike: nobody learns which accounts exist or are blocked.
   invalid_credentials: { status: 401, message: 'The e-mail address or password is not correct.' },
   admin_requires_eherkenning: { status: 403, message: 'Administrators must log in with eHerkenning.' },
+  // Password login ended (issue 13): for the site or part of it from a date, or for one temporary account.
+  password_login_ended: { status: 403, message: 'Logging in with an e-mail address and password is no longer possible here. Log in with eHerkenning.' },
+  local_account_ended: { status: 403, message: 'This temporary account has ended. Log in with eHerkenning, or ask the administrator to extend the account.' },
   password_too_short: { status: 422, message: `The password must be at least ${PASSWORD_MIN} characters long.` },
   password_too_long: { status: 422, message: `The password may be at most ${PASSWORD_MAX} characters long.` },
   password_too_common: { status: 422, message: 'This password is too common or too easy to guess. Choose another one.' },
@@ -41,6 +44,9 @@ export const errorCodes = {
   // Admin scope: an admin gives no role above their own; organisations' domains must be their own.
   role_above_own: { status: 403, message: 'You cannot give a role above your own.' },
   public_mail_domain: { status: 422, message: "A public mail domain (such as gmail.com) cannot be an organisation's domain." },
+  // Acting for organisations (issue 13).
+  not_a_member: { status: 403, message: 'You do not belong to this organisation, so you cannot act for it.' },
+  organisation_not_found: { status: 404, message: 'There is no such organisation.' },
   internal_error: { status: 500, message: 'Something went wrong on our side. Please try again later.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -1,20 +1,23 @@
 // GET /api/session (who is logged in) and POST /api/logout (end it, server-side).
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
-import { SessionSchema, type SessionView } from '../../../contract/api-schemas.js';
+import { SessionSchema, type MembershipView, type SessionView } from '../../../contract/api-schemas.js';
 import type { AppEnv } from '../app-env.js';
 import { recordAudit, requestOrigin } from '../audit/record-audit.js';
 import { validationHook } from '../http/validation-hook.js';
 import { loadSession } from '../middleware/load-session.js';
+import { actingMembership } from '../organisations/membership-views.js';
 import { clearSessionCookie, readSessionCookie } from '../sessions/session-cookie.js';
 import { deleteSession, type ActiveSession } from '../sessions/session-store.js';
 import { ErrorSchema } from './schemas.js';
 
-export function sessionView({ session, user }: ActiveSession): SessionView {
+/** `actingFor`: the session's organisation as actingMembership() reads it (null when it acts for none). */
+export function sessionView({ session, user }: ActiveSession, actingFor: MembershipView | null): SessionView {
   return {
     user: { id: user.id, email: user.email, displayName: user.displayName, role: user.role },
     method: session.method,
     level: session.level,
-    actingFor: session.actingFor,
+    actingFor,
+    organisationChoiceNeeded: session.organisationChoicePending,
     attributes: session.attributes,
     expiresAt: session.idleExpiresAt.toISOString(),
     absoluteExpiresAt: session.absoluteExpiresAt.toISOString(),
@@ -42,10 +45,10 @@ export function sessionRoutes() {
   const routes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   routes.use('/api/session', loadSession());
   return routes
-    .openapi(getSession, (c) => {
+    .openapi(getSession, async (c) => {
       const active = c.get('session');
       if (!active) return c.json({ error: { code: 'unauthenticated', message: 'You are not logged in.' } }, 401);
-      return c.json(sessionView(active), 200);
+      return c.json(sessionView(active, await actingMembership(c.get('deps').db.db, active.session)), 200);
     })
     .openapi(logout, async (c) => {
       const token = readSessionCookie(c);
