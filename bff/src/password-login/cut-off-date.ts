@@ -12,11 +12,12 @@ const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,
 export const CUT_OFF_FORMAT = 'a date such as 2027-03-01 (the start of that day, Dutch time) or a time with its offset such as 2027-03-01T12:00:00+01:00';
 
 /**
- * The moment a written cut-off begins, or undefined when the text is not one. Surrounding spaces
- * are dropped first; the date itself must exist (no 2027-02-30) and lie between 2000 and 9999.
+ * The moment a written cut-off begins, or undefined when the text is not one. Normalised first
+ * (Unicode NFKC, so full-width digits count; surrounding spaces dropped), then checked: the date
+ * itself must exist (no 2027-02-30) and lie between 2000 and 9999.
  */
 export function parseCutOff(input: string): Date | undefined {
-  const text = input.trim();
+  const text = input.normalize('NFKC').trim();
   const day = PLAIN_DATE.exec(text);
   if (day) {
     const [y, m, d] = [Number(day[1]), Number(day[2]), Number(day[3])];
