@@ -31,6 +31,11 @@ export const loginChooserStyles = css`
   p {
     margin-block: 0 0.75rem;
   }
+  .notice {
+    padding: 0.5rem 0.75rem;
+    border-inline-start: 6px solid var(--_accent);
+    background: var(--poort-notice-background, #eef3f9);
+  }
   .banner {
     padding: 0.5rem 0.75rem;
     border-inline-start: 6px solid var(--poort-banner-accent, #e17000);

@@ -7,6 +7,7 @@ import { BASE } from '../../../contract/paths.js';
 import { resolveLocale } from '../locale.js';
 import { fire } from '../events.js';
 import { callBff, fetchFormSettings } from './email-api.js';
+import { formatCutOff } from '../cut-off.js';
 import { countFailedLogin, forgetFailedLogins, readFailedLogins, shouldExplainLockout } from './failed-logins.js';
 import { checkCurrentPassword, checkEmail, checkNewPassword, type CheckKey } from './form-checks.js';
 import { takeLinkToken } from './link-tokens.js';
@@ -22,7 +23,7 @@ let instances = 0;
  * new password (from a reset link) and choose a first password (from an invitation link).
  * Renders into its own light DOM, so browsers' password managers see and fill its inputs.
  *
- * @fires poort-login - Logged in; `detail` is `{ method: 'email', user: {id, email, displayName, role}, returnTo }` (PoortLoginDetail).
+ * @fires poort-login - Logged in; `detail` is `{ method: 'email', user: {id, email, displayName, role}, returnTo, organisationChoiceNeeded }` (PoortLoginDetail).
  */
 @customElement('poort-email-form')
 export class PoortEmailForm extends LitElement {
@@ -51,6 +52,8 @@ export class PoortEmailForm extends LitElement {
   private locale: Locale = 'nl';
   private t: Translate = createTranslator('nl');
   private linkToken = '';
+  /** The end of password login the site announced: its refusal's text says since when. */
+  private passwordLoginUntil: Date | undefined;
   private readonly ids = `poort-email-form-${++instances}`;
 
   /** Light DOM: the inputs must be in the page's own DOM for password managers. */
@@ -64,10 +67,11 @@ export class PoortEmailForm extends LitElement {
     adoptStyles(this);
     this.failedLogins = readFailedLogins();
     const inChooser = !!this.closest('login-chooser');
-    void fetchFormSettings(this.bff).then(({ environment, lockout }) => {
+    void fetchFormSettings(this.bff).then(({ environment, lockout, passwordLoginUntil }) => {
       // Inside <login-chooser> the chooser shows the environment; on its own, the form does.
       if (!inChooser) this.demo = environment === 'demo';
       this.lockout = lockout;
+      this.passwordLoginUntil = passwordLoginUntil ? new Date(passwordLoginUntil) : undefined;
     });
     const link = takeLinkToken(window.location, window.history);
     if (link) {
@@ -201,6 +205,8 @@ export class PoortEmailForm extends LitElement {
 
   /** The text for a BFF error code: the shared `errors.*` table, else the form's own, else a generic one. */
   private errorText(code: string): string {
+    const date = this.passwordLoginUntil ? formatCutOff(this.passwordLoginUntil, this.locale) : '';
+    if (code === 'password_login_ended' && date) return this.t('cutOff.ended', { date });
     return this.t(`errors.${code}`) || this.t(`email.commonErrors.${code}`) || this.t('email.commonErrors.unknown');
   }
 
@@ -211,7 +217,7 @@ export class PoortEmailForm extends LitElement {
     const password = String(form.get('password') ?? '');
     this.email = email;
     if (!this.check({ email: checkEmail(email), password: checkCurrentPassword(password) })) return;
-    const result = await this.call<{ user: SessionUser }>('/api/login', { email, password });
+    const result = await this.call<{ user: SessionUser; organisationChoiceNeeded?: boolean }>('/api/login', { email, password });
     if (!result) {
       if (this.errorCode === 'invalid_credentials') this.failedLogins = countFailedLogin();
       return;
@@ -220,7 +226,7 @@ export class PoortEmailForm extends LitElement {
     this.failedLogins = 0;
     this.user = result.user;
     this.go('logged-in');
-    fire(this, 'poort-login', { method: 'email', user: result.user, returnTo: this.returnTo || null });
+    fire(this, 'poort-login', { method: 'email', user: result.user, returnTo: this.returnTo || null, organisationChoiceNeeded: result.organisationChoiceNeeded === true });
   }
 
   private async submitForgot(event: SubmitEvent) {
