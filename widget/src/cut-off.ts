@@ -24,7 +24,8 @@ const zone = 'Europe/Amsterdam';
 /** "1 maart 2027", with the time only when the moment is not midnight. */
 export function formatCutOff(until: Date, locale: Locale): string {
   const time = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' }).format(until);
-  return new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: 'long', ...(time === '00:00' ? {} : { timeStyle: 'short' }) }).format(until);
+  // English texts follow British usage, as the BFF's messages do: "1 March 2027".
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { timeZone: zone, dateStyle: 'long', ...(time === '00:00' ? {} : { timeStyle: 'short' }) }).format(until);
 }
 
 /** The key of the notice for the e-mail step: before the end, or after it. */

@@ -52,6 +52,11 @@ export class PoortEmailForm extends LitElement {
   private locale: Locale = 'nl';
   private t: Translate = createTranslator('nl');
   private linkToken = '';
+  /**
+   * Inside <login-chooser>, whose e-mail step is already a region named by the same heading text:
+   * a second region of that name fails axe's landmark-unique, so the form's section stays unnamed.
+   */
+  private inChooser = false;
   /** The end of password login the site announced: its refusal's text says since when. */
   private passwordLoginUntil: Date | undefined;
   private readonly ids = `poort-email-form-${++instances}`;
@@ -66,7 +71,7 @@ export class PoortEmailForm extends LitElement {
     super.connectedCallback();
     adoptStyles(this);
     this.failedLogins = readFailedLogins();
-    const inChooser = !!this.closest('login-chooser');
+    const inChooser = (this.inChooser = !!this.closest('login-chooser'));
     void fetchFormSettings(this.bff).then(({ environment, lockout, passwordLoginUntil }) => {
       // Inside <login-chooser> the chooser shows the environment; on its own, the form does.
       if (!inChooser) this.demo = environment === 'demo';
@@ -101,7 +106,7 @@ export class PoortEmailForm extends LitElement {
       'confirm-email': () => this.renderMessage('email.title', this.notice || (this.errorCode ? '' : this.t('email.confirmEmail.busy')), false),
       'logged-in': () => this.renderMessage('email.title', this.t('email.loggedIn', { email: this.user?.email ?? '' }), false),
     };
-    return html`<section class="poort-email-form" lang=${this.locale} aria-labelledby="${this.ids}-title">
+    return html`<section class="poort-email-form" lang=${this.locale} aria-labelledby=${this.inChooser ? nothing : `${this.ids}-title`}>
       ${this.demo ? html`<p class="poort-demo-banner">${this.t('email.demoBanner')}</p>` : nothing}${views[this.view]()}
     </section>`;
   }
