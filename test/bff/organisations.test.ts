@@ -208,3 +208,12 @@ describe('eHerkenning answers that name an organisation', () => {
     }
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('describes the organisation routes and the temporary-account route', async () => {
+    const doc = (await (await t.app.request('/poort/api/openapi.json')).json()) as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    expect(Object.keys(doc.paths['/poort/api/organisations']!)).toEqual(['get']);
+    expect(Object.keys(doc.paths['/poort/api/organisations/switch']!.post!.responses).sort()).toEqual(['200', '400', '401', '403', '404']);
+    expect(Object.keys(doc.paths['/poort/api/admin/users/{id}/local-account-until']!)).toEqual(['put']);
+  });
+});
