@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeCutOff, isMidnight, parseCutOff, startOfDay } from '../../bff/src/password-login/cut-off-date.js';
-import { endedForAccount, endedForEveryone, needsIdentityCheck, type SiteCutOff } from '../../bff/src/password-login/password-cut-off.js';
+import { endedForAccount, endedForEveryone, needsIdentityCheck, type SiteCutOff } from '../../bff/src/password-login/cut-off-policy.js';
 import { actingAtLogin, organisationInAnswer, organisationNamedBy } from '../../bff/src/organisations/acting-organisation.js';
 import { normaliseIdentifier, parseIdentifiers } from '../../bff/src/organisations/organisation-identifiers.js';
 

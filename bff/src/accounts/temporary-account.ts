@@ -1,6 +1,6 @@
 // Temporary local accounts (seed 000: "tijdelijk een lokaal account", e.g. while an eHerkenning
 // login is being arranged or for a short project): an admin or the service desk gives the account
-// an end date, from which its password login is refused (password-login/password-cut-off.ts).
+// an end date, from which its password login is refused (password-login/cut-off-policy.ts).
 // Same scope rules and audit as the other admin actions, in one transaction.
 import { eq } from 'drizzle-orm';
 import { users, type User } from '../../../db/schema.js';

@@ -5,7 +5,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/open.js';
 import { memberships, organisations } from '../../../db/schema.js';
-import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
+import { recordAudit } from '../audit/record-audit.js';
+import type { RequestOrigin } from '../http/request-client.js';
 import type { SiteConfig } from '../site-config/schema.js';
 import { actingAtLogin, organisationNamedBy, type ActingStart, type OrganisationInAnswer } from './acting-organisation.js';
 

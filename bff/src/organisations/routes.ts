@@ -3,12 +3,12 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { OrganisationsSchema, SessionSchema } from '../../../contract/api-schemas.js';
 import { clockNow, type AppEnv } from '../app-env.js';
-import { requestOrigin } from '../audit/record-audit.js';
+import { requestOrigin } from '../http/request-client.js';
 import { ApiError } from '../http/api-error.js';
 import { validationHook } from '../http/validation-hook.js';
-import { loadSession, requireSession } from '../middleware/load-session.js';
-import { errorResponse, jsonBody, jsonResponse } from '../routes/account-schemas.js';
-import { sessionView } from '../routes/session.js';
+import { loadSession, requireSession } from '../sessions/load-session.js';
+import { errorResponse, jsonBody, jsonResponse } from '../accounts/account-schemas.js';
+import { sessionView } from '../sessions/routes.js';
 import { readSessionCookie, writeSessionCookie } from '../sessions/session-cookie.js';
 import { listMemberships } from './membership-views.js';
 import { switchOrganisation } from './switch-organisation.js';

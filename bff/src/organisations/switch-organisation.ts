@@ -4,7 +4,8 @@
 import type { MembershipView } from '../../../contract/api-schemas.js';
 import type { Db } from '../../../db/open.js';
 import type { Session } from '../../../db/schema.js';
-import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
+import { recordAudit } from '../audit/record-audit.js';
+import type { RequestOrigin } from '../http/request-client.js';
 import { ApiError } from '../http/api-error.js';
 import { rotateSession } from '../sessions/rotate-session.js';
 import { membershipOf } from './login-organisation.js';

@@ -6,7 +6,7 @@ import type { DbOrTx } from '../../../db/open.js';
 import { identities, type User } from '../../../db/schema.js';
 import { ApiError } from '../http/api-error.js';
 import { describeCutOff } from './cut-off-date.js';
-import { endedForAccount, needsIdentityCheck, type PasswordLoginRefusal, type SiteCutOff } from './password-cut-off.js';
+import { endedForAccount, needsIdentityCheck, type PasswordLoginRefusal, type SiteCutOff } from './cut-off-policy.js';
 
 export async function passwordCutOffFor(db: DbOrTx, site: SiteCutOff, user: Pick<User, 'id' | 'localAccountUntil'>, now: Date): Promise<PasswordLoginRefusal | undefined> {
   // The identity is looked up only when the answer depends on it.

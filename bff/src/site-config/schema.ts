@@ -9,7 +9,7 @@ import { locales, type Localized } from '../../../contract/locales.js';
 import { environments, loginMethods, servedMethods } from '../../../contract/login-methods.js';
 import { roles } from '../../../contract/roles.js';
 import { CUT_OFF_FORMAT, parseCutOff } from '../password-login/cut-off-date.js';
-import { cutOffScopes } from '../password-login/password-cut-off.js';
+import { cutOffScopes } from '../password-login/cut-off-policy.js';
 
 /** A text in every locale: zod requires each key of an enum-keyed record. */
 const localized = z.record(z.enum(locales), z.string().min(1));

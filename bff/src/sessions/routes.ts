@@ -2,13 +2,14 @@
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { SessionSchema, type MembershipView, type SessionView } from '../../../contract/api-schemas.js';
 import type { AppEnv } from '../app-env.js';
-import { recordAudit, requestOrigin } from '../audit/record-audit.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { requestOrigin } from '../http/request-client.js';
 import { validationHook } from '../http/validation-hook.js';
-import { loadSession } from '../middleware/load-session.js';
+import { loadSession } from './load-session.js';
 import { actingMembership } from '../organisations/membership-views.js';
-import { clearSessionCookie, readSessionCookie } from '../sessions/session-cookie.js';
-import { deleteSession, type ActiveSession } from '../sessions/session-store.js';
-import { ErrorSchema } from './schemas.js';
+import { clearSessionCookie, readSessionCookie } from './session-cookie.js';
+import { deleteSession, type ActiveSession } from './session-store.js';
+import { ErrorSchema } from '../http/error-schema.js';
 
 /** `actingFor`: the session's organisation as actingMembership() reads it (null when it acts for none). */
 export function sessionView({ session, user }: ActiveSession, actingFor: MembershipView | null): SessionView {

@@ -1,7 +1,7 @@
 // Request and response shapes shared by the account routes (zod → validation and OpenAPI).
 import { z } from '@hono/zod-openapi';
 import { locales } from '../../../contract/locales.js';
-import { ErrorSchema } from './schemas.js';
+import { ErrorSchema } from '../http/error-schema.js';
 
 /** RFC 5321 caps an address at 254 characters. */
 export const EmailField = z.email().max(254).openapi({ example: 'sanne@gemeente.example.nl' });
