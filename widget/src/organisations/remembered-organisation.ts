@@ -1,19 +1,8 @@
-// The organisation chosen last in this browser: only its id, nothing personal. localStorage may be
-// missing or throw (private mode, storage disabled by policy): then nothing is remembered.
+// The organisation chosen last on this device: only its id.
+import { readRemembered, writeRemembered } from '../remembered.js';
+
 const key = 'poort.organisation';
 
-export function rememberedOrganisation(): string | undefined {
-  try {
-    return localStorage.getItem(key) ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
+export const rememberedOrganisation = (): string | undefined => readRemembered(key);
 
-export function rememberOrganisation(id: string): void {
-  try {
-    localStorage.setItem(key, id);
-  } catch {
-    // Remembering is a convenience.
-  }
-}
+export const rememberOrganisation = (id: string): void => writeRemembered(key, id);
