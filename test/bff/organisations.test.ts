@@ -5,7 +5,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, memberships, organisations } from '../../db/schema.js';
 import { demoSiteConfig } from '../../bff/src/site-config/demo-defaults.js';
-import { GOOD_PASSWORD, cookieFrom, errorCode, makeOrganisation, makeUser, post } from '../support/accounts.js';
+import { GOOD_PASSWORD, cookieFrom, errorCode, makeOrganisation, makeUser, post, sessionCookie } from '../support/accounts.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { rowCounts } from '../support/row-counts.js';
 import { brokerResponse, cookieOf, postToAcs, startLogin } from '../saml/flow.js';
@@ -206,6 +206,28 @@ describe('eHerkenning answers that name an organisation', () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe('organisation numbers from the service desk', () => {
+  it('stores the KvK number, RSIN and Vestigingsnummer normalised, and refuses numbers of the wrong length', async () => {
+    const desk = await makeUser(t, 'desk@school.example.nl', { role: 'servicedesk' });
+    const cookie = await sessionCookie(t, desk.id);
+    const create = (identifiers: unknown) => post(t, '/poort/api/admin/organisations', { name: 'Basisschool Het Anker', emailDomains: ['anker.example.nl'], identifiers }, { cookie });
+    const res = await create({ kvk: '4100 0001', vestigingsnr: '0000.0000.0002' });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ identifiers: { kvk: '41000001', vestigingsnr: '000000000002' } });
+    for (const [identifiers, message] of [
+      [{ kvk: '4100001' }, 'The kvk number must have 8 digits.'],
+      [{ rsin: '12345678X' }, 'The rsin number must have 9 digits.'],
+      [{ vestigingsnr: '000000000002' }, 'A Vestigingsnummer needs the KvK number too.'],
+    ] as const) {
+      const bad = await create(identifiers);
+      expect(bad.status).toBe(400);
+      expect(await bad.json()).toEqual({ error: { code: 'invalid_request', message } });
+    }
+    expect((await create({ kvk: '41000001', brin: '00AA' })).status).toBe(400);
+    expect(await t.db.db.select().from(organisations).where(eq(organisations.name, 'Basisschool Het Anker'))).toHaveLength(1);
   });
 });
 
