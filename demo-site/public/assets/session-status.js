@@ -54,8 +54,8 @@ async function showSession() {
   const who = session.user.email ?? session.user.displayName ?? text.nameless;
   const time = new Date(session.expiresAt).toLocaleTimeString(lang);
   const line = document.createElement('p');
-  const acting = session.actingFor ? ` ${text.actingFor} ${session.actingFor.name}` : '';
-  line.textContent = `${text.loggedIn} ${who}${acting} ${how(session)}, ${text.until(time)}`;
+  const acting = session.actingFor ? `, ${text.actingFor} ${session.actingFor.name}` : '';
+  line.textContent = `${text.loggedIn} ${who} ${how(session)}${acting}, ${text.until(time)}`;
   const button = document.createElement('button');
   button.type = 'button';
   button.textContent = text.logout;
