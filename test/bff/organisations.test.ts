@@ -209,6 +209,38 @@ describe('eHerkenning answers that name an organisation', () => {
   });
 });
 
+describe('POST /api/admin/users/{id}/memberships', () => {
+  it('lets the service desk add an organisation, audited; the next login then asks', async () => {
+    const desk = await sessionCookie(t, (await makeUser(t, 'desk2@school.example.nl', { role: 'servicedesk' })).id);
+    const person = await makeUser(t, 'tweede@school.example.nl', { organisationId: school.id });
+    const res = await post(t, `/poort/api/admin/users/${person.id}/memberships`, { organisationId: board.id, role: 'editor', capacity: ' bestuurder ' }, { cookie: desk });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toEqual({ organisationId: board.id, role: 'editor', capacity: 'bestuurder' });
+    const [event] = await t.db.db.select().from(auditEvents).where(and(eq(auditEvents.type, 'membership_created'), eq(auditEvents.userId, person.id)));
+    expect(event).toMatchObject({ organisationId: board.id, details: { role: 'editor', capacity: 'bestuurder' } });
+    expect((await login('tweede@school.example.nl')).body.organisationChoiceNeeded).toBe(true);
+
+    const again = await post(t, `/poort/api/admin/users/${person.id}/memberships`, { organisationId: board.id }, { cookie: desk });
+    expect(again.status).toBe(400);
+    for (const body of [{}, { organisationId: 'x' }, { organisationId: board.id, role: 'baas' }, { organisationId: board.id, capacity: '' }, { organisationId: board.id, extra: true }]) {
+      expect((await post(t, `/poort/api/admin/users/${person.id}/memberships`, body, { cookie: desk })).status, JSON.stringify(body)).toBe(400);
+    }
+  });
+
+  it('lets an admin add only organisations they administer, and no role above their own', async () => {
+    const admin = await makeUser(t, 'beheer@school.example.nl', { role: 'admin', organisationId: school.id });
+    const cookie = await sessionCookie(t, admin.id);
+    const person = await makeUser(t, 'derde@school.example.nl', { organisationId: school.id });
+    const foreignAdd = await post(t, `/poort/api/admin/users/${person.id}/memberships`, { organisationId: foreign.id }, { cookie });
+    expect(foreignAdd.status).toBe(422);
+    expect(await errorCode(foreignAdd)).toBe('organisation_unknown');
+    const above = await post(t, `/poort/api/admin/users/${person.id}/memberships`, { organisationId: school.id, role: 'servicedesk' }, { cookie });
+    expect(above.status).toBe(403);
+    expect(await errorCode(above)).toBe('role_above_own');
+    expect(await t.db.db.select().from(memberships).where(eq(memberships.userId, person.id))).toHaveLength(1);
+  });
+});
+
 describe('organisation numbers from the service desk', () => {
   it('stores the KvK number, RSIN and Vestigingsnummer normalised, and refuses numbers of the wrong length', async () => {
     const desk = await makeUser(t, 'desk@school.example.nl', { role: 'servicedesk' });

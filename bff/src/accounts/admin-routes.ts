@@ -9,6 +9,7 @@ import type { AccountContext } from './account-context.js';
 import { createAccount, createOrganisation, disableAccount, inviteAccount, listAccounts, requireOrganisationCreator, unlockAccount } from './account-admin.js';
 import { loadAdminActor } from './admin-actor.js';
 import { requestOrigin } from '../http/request-client.js';
+import { addMembership } from './memberships.js';
 import { setLocalAccountUntil } from './temporary-account.js';
 import { CUT_OFF_FORMAT, parseCutOff } from '../password-login/cut-off-date.js';
 import { validationHook } from '../http/validation-hook.js';
@@ -103,6 +104,29 @@ const setLocalAccountUntilRoute = createRoute({
   },
 });
 
+const addMembershipRoute = createRoute({
+  method: 'post',
+  path: '/api/admin/users/{id}/memberships',
+  summary: 'Make the account a member of another organisation you administer (the person then chooses at login whom to act for)',
+  request: {
+    params: IdParam,
+    ...jsonBody(
+      z
+        .object({ organisationId: z.uuid(), role: z.enum(roles).optional(), capacity: z.string().trim().min(1).max(100).optional() })
+        .strict()
+        .openapi('AddMembershipRequest'),
+    ),
+  },
+  responses: {
+    201: jsonResponse('added', z.object({ organisationId: z.string(), role: z.enum(roles), capacity: z.string().nullable() })),
+    400: errorResponse('invalid_request: bad input, or the account already belongs to it'),
+    404: errorResponse('not_found (also for an account you do not administer)'),
+    422: errorResponse('organisation_unknown (also for an organisation you do not administer)'),
+    ...adminErrors,
+    403: errorResponse('forbidden: not an admin; role_above_own: a role above your own'),
+  },
+});
+
 const createOrg = createRoute({
   method: 'post',
   path: '/api/admin/organisations',
@@ -157,6 +181,10 @@ export function adminAccountRoutes() {
       const { localAccountUntil } = c.req.valid('json');
       const user = await setLocalAccountUntil(await context(c), c.req.valid('param'), localAccountUntil === null ? null : parseCutOff(localAccountUntil)!);
       return c.json({ user: userView(user), localAccountUntil: user.localAccountUntil?.toISOString() ?? null }, 200);
+    })
+    .openapi(addMembershipRoute, async (c) => {
+      const added = await addMembership(await context(c), c.req.valid('param'), c.req.valid('json'));
+      return c.json({ organisationId: added.organisation.id, role: added.role, capacity: added.capacity }, 201);
     })
     .openapi(createOrg, async (c) => {
       const o = await createOrganisation(await context(c), c.req.valid('json'));

@@ -4,6 +4,7 @@ import { locales } from '../../../contract/locales.js';
 import { roles } from '../../../contract/roles.js';
 import type { AccountContext } from '../accounts/account-context.js';
 import { createAccount, createOrganisation, disableAccount, inviteAccount, listAccounts, unlockAccount } from '../accounts/account-admin.js';
+import { addMembership } from '../accounts/memberships.js';
 import { setLocalAccountUntil } from '../accounts/temporary-account.js';
 import { CUT_OFF_FORMAT, parseCutOff } from '../password-login/cut-off-date.js';
 
@@ -105,6 +106,22 @@ export const commands: Record<string, Command> = {
       const until = v.none ? null : cutOffOption(v.date as string);
       const user = await setLocalAccountUntil(ctx, { email: v.email as string }, until);
       io.out(until ? `password login of ${user.email} ends ${until.toISOString()}` : `${user.email} has no end date any more`);
+    },
+  },
+  'user add-org': {
+    usage: `user add-org --email E --org ID [--role ${roles.join('|')}] [--capacity C]`,
+    summary: 'Make the account a member of another organisation too; at login the person chooses which one to act for.',
+    options: {
+      email,
+      org: { type: 'string', help: 'organisation id', required: true },
+      role: { type: 'string', help: `the role in that organisation: one of ${roles.join(', ')} (default user)` },
+      capacity: { type: 'string', help: 'the capacity ("hoedanigheid") in that organisation, e.g. bestuurder' },
+    },
+    run: async (ctx, v, io) => {
+      const role = v.role as string | undefined;
+      if (role !== undefined && !(roles as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${roles.join(', ')}`);
+      const added = await addMembership(ctx, { email: v.email as string }, { organisationId: v.org as string, role: role as (typeof roles)[number] | undefined, capacity: v.capacity as string | undefined });
+      io.out(`${added.user.email} is now also ${added.role} in ${added.organisation.name}`);
     },
   },
   'user list': {
