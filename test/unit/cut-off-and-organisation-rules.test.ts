@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeCutOff, isMidnight, parseCutOff, startOfDay } from '../../bff/src/password-login/cut-off-date.js';
+import { parseSiteConfig } from '../../bff/src/site-config/load.js';
 import { endedForAccount, endedForEveryone, needsIdentityCheck, type SiteCutOff } from '../../bff/src/password-login/cut-off-policy.js';
 import { actingAtLogin, organisationInAnswer, organisationNamedBy } from '../../bff/src/organisations/acting-organisation.js';
 import { normaliseIdentifier, parseIdentifiers } from '../../bff/src/organisations/organisation-identifiers.js';
@@ -32,6 +33,14 @@ describe('parseCutOff', () => {
       expect(parseCutOff(text), text).toBeUndefined();
     }
     expect(parseCutOff('2028-02-29')).toBeInstanceOf(Date);
+    // The edges of every field, just inside and just outside.
+    expect(parseCutOff('9999-12-31')!.toISOString()).toBe('9999-12-30T23:00:00.000Z');
+    expect(parseCutOff('2000-01-01')!.toISOString()).toBe('1999-12-31T23:00:00.000Z');
+    expect(parseCutOff('2027-03-01T23:59:59+14:00')!.toISOString()).toBe('2027-03-01T09:59:59.000Z');
+    expect(parseCutOff('2027-03-01T12:00+01:59')!.toISOString()).toBe('2027-03-01T10:01:00.000Z');
+    for (const text of ['2027-13-05', '2027-03-01T24:00:00+01:00', '2027-03-01T12:00:60Z', '2027-03-01T12:00+01:60', 'x2027-03-01', '2027-03-01x', 'x2027-03-01T12:00Z', '2027-03-01T12:00Zx']) {
+      expect(parseCutOff(text), text).toBeUndefined();
+    }
     expect(parseCutOff('\u3000２０２７-０３-０１')).toEqual(parseCutOff('2027-03-01'));
   });
 
@@ -50,6 +59,15 @@ describe('parseCutOff', () => {
   it('says the date in its messages, with the time only when it is not midnight', () => {
     expect(describeCutOff(parseCutOff('2027-03-01')!)).toBe('1 March 2027');
     expect(describeCutOff(parseCutOff('2027-03-01T12:30:00+01:00')!)).toBe('1 March 2027 at 12:30');
+    expect(describeCutOff(parseCutOff('2027-03-01T12:00:00+01:00')!)).toBe('1 March 2027 at 12:00');
+    expect(describeCutOff(parseCutOff('2027-03-01T00:30:00+01:00')!)).toBe('1 March 2027 at 00:30');
+    expect(describeCutOff(parseCutOff('2027-03-01T00:00:30+01:00')!)).toBe('1 March 2027 at 00:00');
+  });
+
+  it('tells an operator how to write it when the configuration has something else', () => {
+    expect(() => parseSiteConfig({ localAccounts: { passwordLoginUntil: '1-3-2027' } }, 'poort.config.json')).toThrow(
+      'poort.config.json: localAccounts.passwordLoginUntil: use a date such as 2027-03-01 (the start of that day, Dutch time) or a time with its offset such as 2027-03-01T12:00:00+01:00',
+    );
   });
 });
 
@@ -155,6 +173,8 @@ describe('the organisation an eHerkenning answer names', () => {
     expect(organisationNamedBy(answer('41000001'), [schoolA, schoolB])).toBeUndefined();
     expect(organisationNamedBy(answer('41000001'), [board, { ...board, id: 'board2' }])).toBeUndefined();
     expect(organisationNamedBy(answer('41000001', ['000000000001', '000000000002']), [schoolA, schoolB])).toBeUndefined();
+    // Two branches named: not the company as a whole either, the person chooses.
+    expect(organisationNamedBy(answer('41000001', ['000000000001', '000000000002']), [board, schoolA, schoolB])).toBeUndefined();
   });
 });
 

@@ -28,13 +28,14 @@ describe('site configuration defaults', () => {
         attributeConsumingServiceIndex: 1,
         routing: 'per-broker',
         unknownIdentity: 'create',
+        membershipFromAnswer: 'find',
         clockSkewSeconds: 60,
         requestLifetimeMinutes: 15,
         metadataRefreshHours: 24,
       },
       brokers: [],
       sessions: { idleMinutes: 30, absoluteHours: 8 },
-      localAccounts: { maxFailedLogins: 5, lockoutNoticeAfter: 2, loginAttemptsPerClient: 50, loginWindowMinutes: 15, adminsMustUseEherkenning: true, accountPage: '/account/' },
+      localAccounts: { maxFailedLogins: 5, lockoutNoticeAfter: 2, loginAttemptsPerClient: 50, loginWindowMinutes: 15, adminsMustUseEherkenning: true, accountPage: '/account/', passwordLoginScope: 'everyone' },
     });
   });
 

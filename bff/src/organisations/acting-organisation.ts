@@ -16,6 +16,7 @@ export interface ActingStart {
 export function actingAtLogin(memberships: readonly string[], named?: string): ActingStart {
   if (named && memberships.includes(named)) return { actingFor: named, organisationChoicePending: false };
   if (memberships.length === 1) return { actingFor: memberships[0]!, organisationChoicePending: false };
+  // Stryker disable next-line EqualityOperator: one membership returned above, so `>= 1` is the same here.
   return { actingFor: null, organisationChoicePending: memberships.length > 1 };
 }
 
@@ -44,11 +45,14 @@ export interface OrganisationCandidate {
  */
 export function organisationNamedBy(answer: OrganisationInAnswer, candidates: readonly OrganisationCandidate[]): string | undefined {
   const same = candidates.filter((c) => c.identifiers[answer.kind] === answer.value);
+  // Stryker disable next-line ConditionalExpression: the answer's numbers are strings, so includes(undefined) is false anyway; the check is for the type.
   const branch = same.filter((c) => c.identifiers.vestigingsnr !== undefined && answer.vestigingsnummers.includes(c.identifiers.vestigingsnr));
   if (branch.length === 1) return branch[0]!.id;
+  // Stryker disable next-line EqualityOperator: one branch returned above, so `>= 1` is the same here.
   if (branch.length > 1) return undefined;
   const whole = same.filter((c) => c.identifiers.vestigingsnr === undefined);
   if (whole.length === 1) return whole[0]!.id;
+  // Stryker disable next-line ConditionalExpression: one whole company returned above, and two or more mean more than one candidate, so `whole.length === 0` always holds when the rest does.
   if (whole.length === 0 && same.length === 1 && answer.vestigingsnummers.length === 0) return same[0]!.id;
   return undefined;
 }
