@@ -16,9 +16,10 @@ import { findUserByEmail } from '../accounts/find-user.js';
 import { clientNetwork, loginPerClientRule } from '../rate-limits/rate-limit-policy.js';
 import { enforceRateLimit, refundRateLimit } from '../rate-limits/rate-limit-store.js';
 import { failureBlocks, isBlocked } from './lockout-policy.js';
+import { countLoginStarted } from '../metrics/metrics.js';
 import { organisationAtLogin } from '../organisations/login-organisation.js';
-import { cutOffError, passwordCutOffFor } from '../password-login/cut-off-check.js';
-import { endedForEveryone } from '../password-login/cut-off-policy.js';
+import { cutOffError, passwordCutOffFor } from './cut-off-check.js';
+import { endedForEveryone } from './cut-off-policy.js';
 
 export interface LoginInput {
   email: string;
@@ -30,6 +31,7 @@ export interface LoginInput {
 }
 
 export async function loginWithPassword(db: Db, site: SiteConfig, input: LoginInput, origin: RequestOrigin) {
+  countLoginStarted('email');
   // The site-wide end of password login holds for every address alike: refused before anything else.
   const endedForAll = endedForEveryone(site.localAccounts, input.now ?? new Date());
   if (endedForAll) {

@@ -5,7 +5,7 @@ import type { Locale } from '../../../contract/locales.js';
 import { BASE } from '../../../contract/paths.js';
 import { fire } from '../events.js';
 import { createTranslator, type Translate } from '../i18n.js';
-import { resolveLocale } from '../locale.js';
+import { elementLocale, watchLanguage } from '../locale.js';
 import { fetchOrganisations, switchOrganisation } from './organisations-api.js';
 import { organisationChooserStyles } from './poort-organisation-chooser.styles.js';
 import { rememberOrganisation, rememberedOrganisation } from './remembered-organisation.js';
@@ -25,7 +25,7 @@ import { rememberOrganisation, rememberedOrganisation } from './remembered-organ
 export class PoortOrganisationChooser extends LitElement {
   static override styles = organisationChooserStyles;
 
-  /** Language: `nl`, `nl-BE` or `en`; defaults to the document's language, else Dutch. */
+  /** Language: `nl`, `nl-BE` or `en`; else the page's (see locale.ts), else Dutch. */
   @property() override lang = '';
 
   /** Base path of the Poort BFF on this site. */
@@ -45,17 +45,27 @@ export class PoortOrganisationChooser extends LitElement {
   private t: Translate = createTranslator('nl');
   private remembered: string | undefined;
   private loading: Promise<void> | undefined;
+  private stopWatchingLanguage: (() => void) | undefined;
 
   override connectedCallback(): void {
     // eslint-disable-next-line wc/guard-super-call -- LitElement always implements connectedCallback.
     super.connectedCallback();
+    this.stopWatchingLanguage = watchLanguage(() => elementLocale(this) !== this.locale && this.requestUpdate());
     this.loading ??= this.load();
   }
 
-  override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('lang') || !this.hasUpdated) {
-      this.locale = resolveLocale(this.lang, document.documentElement.lang);
-      this.t = createTranslator(this.locale);
+  override disconnectedCallback(): void {
+    // eslint-disable-next-line wc/guard-super-call -- LitElement always implements disconnectedCallback.
+    super.disconnectedCallback();
+    this.stopWatchingLanguage?.();
+  }
+
+  override willUpdate(): void {
+    // Looked up on every update: the page may have changed its own language (watchLanguage).
+    const locale = elementLocale(this);
+    if (locale !== this.locale || !this.hasUpdated) {
+      this.locale = locale;
+      this.t = createTranslator(locale);
     }
   }
 
