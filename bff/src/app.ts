@@ -30,6 +30,7 @@ import { sessionRoutes } from './sessions/routes.js';
 import { metricsRoutes } from './metrics/routes.js';
 import { activationCodeAdminRoutes } from './linking/admin-routes.js';
 import { linkRoutes } from './linking/routes.js';
+import { organisationRoutes } from './organisations/routes.js';
 import { DEVELOPMENT_PAGES_WARNING, developmentPagesOn } from './site-config/development-pages.js';
 
 export const API_BODY_LIMIT = 64 * 1024;
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route(BASE, loginRoutes());
   app.route(BASE, passwordRoutes());
   app.route(BASE, preferencesRoutes());
+  app.route(BASE, organisationRoutes());
   app.route(BASE, adminAccountRoutes());
   app.route(BASE, activationCodeAdminRoutes());
   app.route(BASE, linkRoutes());

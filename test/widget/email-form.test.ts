@@ -106,7 +106,7 @@ describe('<poort-email-form>', () => {
     const event = oneEvent(el, 'poort-login');
     await submit(el, { email: 'sanne@gemeente.nl', password: 'een wachtwoord' });
     const { detail, bubbles, composed } = (await event) as CustomEvent<PoortLoginDetail>;
-    expect(detail).to.deep.equal({ method: 'email', user, returnTo: null });
+    expect(detail).to.deep.equal({ method: 'email', user, returnTo: null, organisationChoiceNeeded: false });
     expect(bubbles && composed).to.equal(true);
     expect(calls).to.deep.equal([{ url: '/x/poort/api/login', body: { email: 'sanne@gemeente.nl', password: 'een wachtwoord' } }]);
     await waitUntil(() => el.textContent!.includes('You are logged in as sanne@gemeente.nl'), undefined, patient);

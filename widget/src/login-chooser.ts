@@ -7,6 +7,10 @@ import { matchLocale, type Locale } from '../../contract/locales.js';
 import { loginMethods, servedMethods, type LoginMethod } from '../../contract/login-methods.js';
 import { BASE } from '../../contract/paths.js';
 import { fetchConfig, type WidgetConfig } from './config.js';
+import { cutOffNoticeKey, cutOffOf, formatCutOff } from './cut-off.js';
+import './organisations/poort-organisation-chooser.js';
+import type { PoortOrganisationChooser } from './organisations/poort-organisation-chooser.js';
+import { fetchSession } from './session.js';
 import { fire } from './events.js';
 import { createTranslator, type Translate } from './i18n.js';
 import { elementLocale, watchLanguage } from './locale.js';
@@ -18,7 +22,7 @@ import { helpDisclosure, helpdeskContact } from './views/help.js';
 import { methodList } from './views/method-list.js';
 import { technicalInfo, technicalText, type CopyState } from './views/technical-info.js';
 
-export type Step = 'loading' | 'method' | 'broker' | 'email' | 'link' | 'error';
+export type Step = 'loading' | 'method' | 'broker' | 'email' | 'link' | 'error' | 'organisation';
 
 /**
  * Lets a person choose how to log in to a government site: eHerkenning (through the broker of
@@ -29,6 +33,7 @@ export type Step = 'loading' | 'method' | 'broker' | 'email' | 'link' | 'error';
  * @fires poort-broker - "Verder" with a broker chosen, just before the page goes to the broker; `detail.broker`, `detail.url`. Cancel it to stay on the page.
  * @fires poort-error - An error view is shown (`?poort-error=<code>` on return, or the configuration did not load); `detail.code`, `detail.known`.
  * @fires poort-login - Fired by `<poort-email-form>` after a successful e-mail login, and by `<poort-link-step>` once a first eHerkenning login is linked (both in this element's light DOM); bubbles through this element.
+ * @fires poort-organisation - Fired by the organisation step's `<poort-organisation-chooser>` once the person chose whom to act for (after a login with several memberships).
  * @slot email - Where the e-mail step shows `<poort-email-form>`; the widget creates it there itself.
  * @slot link - Where the linking step shows `<poort-link-step>` after a first eHerkenning login (`?poort-link=pending`); created there by the widget.
  * @csspart base - The whole widget.
@@ -44,6 +49,7 @@ export type Step = 'loading' | 'method' | 'broker' | 'email' | 'link' | 'error';
  * @csspart help - Each "Hulp nodig?" disclosure.
  * @csspart technical - The panel with details for the eHerkenning administrator.
  * @csspart error - The error view.
+ * @csspart notice - The note about the end of password login (e-mail step, method step).
  * @cssprop --poort-color - Text colour.
  * @cssprop --poort-font-family - Font.
  * @cssprop --poort-accent - Buttons, the active option and links.
@@ -120,6 +126,10 @@ export class LoginChooser extends LitElement {
 
   override firstUpdated(): void {
     this.configReady = this.loadConfig();
+    // An e-mail login of someone with several organisations: ask which one next.
+    this.addEventListener('poort-login', (event) => {
+      if (event.detail.organisationChoiceNeeded) this.openOrganisationStep();
+    });
   }
 
   override updated(): void {
@@ -163,7 +173,11 @@ export class LoginChooser extends LitElement {
     if (!config) return html`<h2 id="heading">${t('title')}</h2><p role="status">${t('loading')}</p>`;
     const help = (body: unknown) => helpDisclosure(t, html`${body}`, config.helpdesk, this.locale);
     const level = t(`levels.${this.requiredLevel}`);
+    const cutOff = cutOffOf(config, new Date());
+    const cutOffNotice = cutOff ? html`<p part="notice" class="notice">${t(cutOffNoticeKey(cutOff), { date: formatCutOff(cutOff.until, this.locale) })}</p>` : nothing;
     switch (this.step) {
+      case 'organisation':
+        return html`<poort-organisation-chooser bff=${this.bff} lang=${this.locale}></poort-organisation-chooser>`;
       case 'broker':
         return html`<h2 id="heading" tabindex="-1">${t('broker.heading')}</h2>
           <p>${t('broker.intro', { level })}</p>
@@ -189,6 +203,7 @@ export class LoginChooser extends LitElement {
           ${help(html`<p>${t('link.help')}</p>`)}`;
       case 'email':
         return html`<h2 id="heading" tabindex="-1">${t('emailStep.heading')}</h2>
+          ${cutOffNotice}
           <slot name="email"></slot>
           <div class="actions">${this.backButton()}</div>
           ${help(html`<p><button type="button" part="link" class="link" @click=${this.openForgotPassword}>${t('help.email.forgot')}</button></p>
@@ -199,7 +214,8 @@ export class LoginChooser extends LitElement {
       default:
         return html`<h2 id="heading" tabindex="-1">${t('title')}</h2>
           <p>${t('intro', { site: config.siteName[this.locale] })}</p>
-          ${methodList(t, this.offeredMethods, level, (m) => this.chooseMethod(m))}
+          ${methodList(t, this.shownMethods(cutOff?.passed === true && !cutOff.linkedOnly), level, (m) => this.chooseMethod(m))}
+          ${cutOff?.passed && this.offeredMethods.includes('email') ? cutOffNotice : nothing}
           ${help(html`<p>${t('help.method.what')}</p>
             <p>${t('help.method.who')}</p>
             <p>${t('help.method.authorisation')}</p>
@@ -234,6 +250,8 @@ export class LoginChooser extends LitElement {
   private async loadConfig(): Promise<void> {
     const code = takePoortError();
     const linking = takeLinkPending();
+    // Back from an eHerkenning login, the session may still need its organisation chosen.
+    const session = fetchSession(this.bff);
     try {
       this.config = await fetchConfig(this.bff);
     } catch {
@@ -242,7 +260,22 @@ export class LoginChooser extends LitElement {
     }
     if (code !== undefined) this.showError(code);
     else if (linking) this.showLinkStep();
+    else if ((await session)?.organisationChoiceNeeded) this.openOrganisationStep();
     else this.step = 'method';
+  }
+
+  /** The methods to show: the e-mail method goes once the site ended password login for everyone. */
+  private shownMethods(passwordLoginEnded: boolean): LoginMethod[] {
+    return this.offeredMethods.filter((m) => !(passwordLoginEnded && m === 'email'));
+  }
+
+  private openOrganisationStep(): void {
+    this.step = 'organisation';
+    void this.updateComplete.then(async () => {
+      const chooser = this.renderRoot.querySelector<PoortOrganisationChooser>('poort-organisation-chooser');
+      await chooser?.updateComplete;
+      chooser?.focus();
+    });
   }
 
   // `?poort-error=` is in the address anyone can link to: only a code this widget knows is shown

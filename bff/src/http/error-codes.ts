@@ -33,6 +33,9 @@ export const errorCodes = {
     message:
       'Administrators must log in with eHerkenning. Not linked yet? Log in with eHerkenning: where the site asks you to link, use this address, this password and the PIN we e-mail you; otherwise the service desk links it.',
   },
+  // Password login ended (issue 13): for the site or part of it from a date, or for one temporary account.
+  password_login_ended: { status: 403, message: 'Logging in with an e-mail address and password is no longer possible here. Log in with eHerkenning.' },
+  local_account_ended: { status: 403, message: 'This temporary account has ended. Log in with eHerkenning, or ask the administrator to extend the account.' },
   password_too_short: { status: 422, message: `The password must be at least ${PASSWORD_MIN} characters long.` },
   password_too_long: { status: 422, message: `The password may be at most ${PASSWORD_MAX} characters long.` },
   password_too_common: { status: 422, message: 'This password is too common or too easy to guess. Choose another one.' },
@@ -58,6 +61,9 @@ export const errorCodes = {
   already_member: { status: 409, message: 'Your account already belongs to this organisation.' },
   level_too_low: { status: 403, message: 'Your eHerkenning level is too low for this account.' },
   last_login_method: { status: 409, message: 'This is the last way this person can log in: give the account a password first.' },
+  // Acting for organisations (issue 13).
+  not_a_member: { status: 403, message: 'You do not belong to this organisation, so you cannot act for it.' },
+  organisation_not_found: { status: 404, message: 'There is no such organisation.' },
   internal_error: { status: 500, message: 'Something went wrong on our side. Please try again later.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -7,6 +7,7 @@ import { BASE } from '../../../contract/paths.js';
 import { elementLocale, watchLanguage } from '../locale.js';
 import { fire } from '../events.js';
 import { callBff, fetchFormSettings } from './email-api.js';
+import { formatCutOff } from '../cut-off.js';
 import { countFailedLogin, forgetFailedLogins, readFailedLogins, shouldExplainLockout } from './failed-logins.js';
 import { checkCurrentPassword, checkEmail, checkNewPassword, type CheckKey } from './form-checks.js';
 import { takeLinkToken } from './link-tokens.js';
@@ -23,7 +24,7 @@ let instances = 0;
  * new password (from a reset link) and choose a first password (from an invitation link).
  * Renders into its own light DOM, so browsers' password managers see and fill its inputs.
  *
- * @fires poort-login - Logged in; `detail` is `{ method: 'email', user: {id, email, displayName, role}, returnTo }` (PoortLoginDetail).
+ * @fires poort-login - Logged in; `detail` is `{ method: 'email', user: {id, email, displayName, role}, returnTo, organisationChoiceNeeded }` (PoortLoginDetail).
  */
 @customElement('poort-email-form')
 export class PoortEmailForm extends LitElement {
@@ -54,6 +55,13 @@ export class PoortEmailForm extends LitElement {
   private t: Translate = createTranslator('nl');
   private linkToken = '';
   private stopWatchingLanguage: (() => void) | undefined;
+  /**
+   * Inside <login-chooser>, whose e-mail step is already a region named by the same heading text:
+   * a second region of that name fails axe's landmark-unique, so the form's section stays unnamed.
+   */
+  private inChooser = false;
+  /** The end of password login the site announced: its refusal's text says since when. */
+  private passwordLoginUntil: Date | undefined;
   private readonly ids = `poort-email-form-${++instances}`;
 
   /** Light DOM: the inputs must be in the page's own DOM for password managers. */
@@ -67,11 +75,12 @@ export class PoortEmailForm extends LitElement {
     adoptLightDomStyles(this, emailFormStyles);
     this.stopWatchingLanguage = watchLanguage(() => elementLocale(this) !== this.locale && this.requestUpdate());
     this.failedLogins = readFailedLogins();
-    const inChooser = !!this.closest('login-chooser');
-    void fetchFormSettings(this.bff).then(({ environment, lockout }) => {
+    const inChooser = (this.inChooser = !!this.closest('login-chooser'));
+    void fetchFormSettings(this.bff).then(({ environment, lockout, passwordLoginUntil }) => {
       // Inside <login-chooser> the chooser shows the environment; on its own, the form does.
       if (!inChooser) this.demo = environment === 'demo';
       this.lockout = lockout;
+      this.passwordLoginUntil = passwordLoginUntil ? new Date(passwordLoginUntil) : undefined;
     });
     const link = takeLinkToken(window.location, window.history);
     if (link) {
@@ -106,7 +115,7 @@ export class PoortEmailForm extends LitElement {
       'confirm-email': () => this.renderMessage('email.title', this.notice ? this.t(...this.notice) : this.errorCode ? '' : this.t('email.confirmEmail.busy'), false),
       'logged-in': () => this.renderMessage('email.title', this.t('email.loggedIn', { email: this.user?.email ?? '' }), false),
     };
-    return html`<section class="poort-email-form" lang=${this.locale} aria-labelledby="${this.ids}-title">
+    return html`<section class="poort-email-form" lang=${this.locale} aria-labelledby=${this.inChooser ? nothing : `${this.ids}-title`}>
       ${this.demo ? html`<p class="poort-demo-banner">${this.t('email.demoBanner')}</p>` : nothing}${views[this.view]()}
     </section>`;
   }
@@ -210,6 +219,8 @@ export class PoortEmailForm extends LitElement {
 
   /** The text for a BFF error code: the shared `errors.*` table, else the form's own, else a generic one. */
   private errorText(code: string): string {
+    const date = this.passwordLoginUntil ? formatCutOff(this.passwordLoginUntil, this.locale) : '';
+    if (code === 'password_login_ended' && date) return this.t('cutOff.ended', { date });
     const text = this.t(`errors.${code}`) || this.t(`email.commonErrors.${code}`) || this.t('email.commonErrors.unknown');
     // What to do next, where a code has more to say (an admin: how to link eHerkenning).
     const hint = this.t(`errorHints.${code}`);
@@ -223,7 +234,7 @@ export class PoortEmailForm extends LitElement {
     const password = String(form.get('password') ?? '');
     this.email = email;
     if (!this.check({ email: checkEmail(email), password: checkCurrentPassword(password) })) return;
-    const result = await this.call<{ user: SessionUser }>('/api/login', { email, password });
+    const result = await this.call<{ user: SessionUser; organisationChoiceNeeded?: boolean }>('/api/login', { email, password });
     if (!result) {
       if (this.errorCode === 'invalid_credentials') this.failedLogins = countFailedLogin();
       return;
@@ -232,7 +243,7 @@ export class PoortEmailForm extends LitElement {
     this.failedLogins = 0;
     this.user = result.user;
     this.go('logged-in');
-    fire(this, 'poort-login', { method: 'email', user: result.user, returnTo: this.returnTo || null });
+    fire(this, 'poort-login', { method: 'email', user: result.user, returnTo: this.returnTo || null, organisationChoiceNeeded: result.organisationChoiceNeeded === true });
   }
 
   private async submitForgot(event: SubmitEvent) {
