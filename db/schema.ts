@@ -210,7 +210,8 @@ export const texts = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     locale: text('locale').notNull(),
     key: text('key').notNull(),
-    value: text('value').notNull(),
+    /** The editor's text; null when this version took the override back (the default text again). */
+    value: text('value'),
     version: integer('version').notNull(),
     /** Only the newest version of a key is current; older rows are its history. */
     current: boolean('current').notNull().default(true),
@@ -247,3 +248,4 @@ export type Organisation = typeof organisations.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferInsert;
 export type OutboxMail = typeof outbox.$inferSelect;
+export type TextVersion = typeof texts.$inferSelect;
