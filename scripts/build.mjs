@@ -4,7 +4,8 @@
 //                                 (db/migrations/, bff/src/**/*.txt), found through import.meta.url,
 //                                 and dist/db/pglite-seed.tar.gz (a migrated empty PGlite database)
 //   dist/demo-site/               the demo site's server part, its pages (public/) and the Vue demo (vue/)
-//   dist/widget/                  login-chooser.js (one ES module) and custom-elements.json
+//   dist/widget/                  login-chooser.js (one ES module), custom-elements.json and locales/
+//                                 (the widget's default texts, which the BFF serves with the overrides)
 // The BFF and the widget chain build side by side; dist/.built is written last, so an interrupted
 // build is never taken for a finished one (scripts/build-freshness.mjs).
 import { spawn } from 'node:child_process';
@@ -61,6 +62,9 @@ async function makePgliteSeed() {
 
 async function buildWidgetAndDemo() {
   await run('vite', ['build', '--config', 'widget/vite.config.ts', '--logLevel', 'warn']);
+  // The BFF reads the widget's default texts at run time (bff/src/texts/default-texts.ts), from the
+  // same place relative to its modules as in the sources; vite empties dist/widget first, so after it.
+  cpSync(join(root, 'widget/locales'), join(dist, 'widget/locales'), { recursive: true });
   await run('cem', ['analyze', '--litelement', '--globs', 'widget/src/**/*.ts', '--outdir', 'dist/widget', '--quiet']);
   // The Vue demo imports the built widget (poort/widget), so it comes after it.
   await run('vite', ['build', '--config', 'demo-site/vue/vite.config.ts']);

@@ -5,6 +5,7 @@ import type { LockoutSettings, SessionUser } from '../../../contract/api-schemas
 import type { Locale } from '../../../contract/locales.js';
 import { BASE } from '../../../contract/paths.js';
 import { resolveLocale } from '../locale.js';
+import { servedTexts } from '../served-texts.js';
 import { fire } from '../events.js';
 import { callBff, fetchFormSettings } from './email-api.js';
 import { countFailedLogin, forgetFailedLogins, readFailedLogins, shouldExplainLockout } from './failed-logins.js';
@@ -34,6 +35,12 @@ export class PoortEmailForm extends LitElement {
 
   /** Same-site path the page may go to after login; passed on in the poort-login event. */
   @property({ attribute: 'return-to' }) returnTo = '';
+
+  /** Texts to show instead of the served ones (i18next JSON for the current language): the text editor's live preview. */
+  @property({ attribute: false }) texts: unknown;
+
+  /** The texts the BFF served for this locale (with the editors' overrides), once they arrived. */
+  @state() private served: unknown;
 
   @state() private view: View = 'login';
   @state() private busy = false;
@@ -82,9 +89,13 @@ export class PoortEmailForm extends LitElement {
       const locale = resolveLocale(this.lang, document.documentElement.lang);
       if (locale !== this.locale || !this.hasUpdated) {
         this.locale = locale;
-        this.t = createTranslator(locale);
+        this.served = undefined;
+        void servedTexts(this.bff, locale).then((served) => {
+          if (locale === this.locale) this.served = served;
+        });
       }
     }
+    if (changed.has('lang') || changed.has('texts') || changed.has('served') || !this.hasUpdated) this.t = createTranslator(this.locale, this.texts ?? this.served);
   }
 
   override render() {
