@@ -6,6 +6,7 @@
 //   dist/demo-site/               the demo site's server part, its pages (public/) and the Vue demo (vue/)
 //   dist/widget/                  login-chooser.js (one ES module), custom-elements.json and locales/
 //                                 (the widget's default texts, which the BFF serves with the overrides)
+//   dist/editor/                  poort-text-editor.js: the text editor at /poort/editor, with the widget
 // The BFF and the widget chain build side by side; dist/.built is written last, so an interrupted
 // build is never taken for a finished one (scripts/build-freshness.mjs).
 import { spawn } from 'node:child_process';
@@ -65,6 +66,7 @@ async function buildWidgetAndDemo() {
   // The BFF reads the widget's default texts at run time (bff/src/texts/default-texts.ts), from the
   // same place relative to its modules as in the sources; vite empties dist/widget first, so after it.
   cpSync(join(root, 'widget/locales'), join(dist, 'widget/locales'), { recursive: true });
+  await run('vite', ['build', '--config', 'editor/vite.config.ts', '--logLevel', 'warn']);
   await run('cem', ['analyze', '--litelement', '--globs', 'widget/src/**/*.ts', '--outdir', 'dist/widget', '--quiet']);
   // The Vue demo imports the built widget (poort/widget), so it comes after it.
   await run('vite', ['build', '--config', 'demo-site/vue/vite.config.ts']);

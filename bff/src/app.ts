@@ -25,6 +25,7 @@ import { passwordRoutes } from './routes/password.js';
 import { preferencesRoutes } from './routes/preferences.js';
 import { sessionRoutes } from './routes/session.js';
 import { DEVELOPMENT_PAGES_WARNING, developmentPagesOn } from './site-config/development-pages.js';
+import { editorPageRoutes } from './texts/editor-page.js';
 import { textRoutes } from './texts/routes.js';
 
 export const API_BODY_LIMIT = 64 * 1024;
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route(BASE, preferencesRoutes());
   app.route(BASE, adminAccountRoutes());
   app.route(BASE, textRoutes());
+  app.route(BASE, editorPageRoutes());
   const devPages = developmentPagesOn(deps.site, deps.env.production);
   if (devPages) {
     deps.logger.warn({ environment: deps.site.environment }, DEVELOPMENT_PAGES_WARNING);

@@ -18,7 +18,7 @@ function sourceFiles(dir: string): string[] {
 
 const problems = checkCatalogue({
   sources: { widget: perLocale('widget/locales'), bff: perLocale('bff/src/texts/locales') },
-  code: [...sourceFiles('widget/src'), ...sourceFiles('bff/src')],
+  code: [...sourceFiles('widget/src'), ...sourceFiles('bff/src'), ...sourceFiles('editor/src')],
 });
 for (const p of problems) console.error(`${p.source} ${p.locale ?? '*'} ${p.key}: ${p.message}`);
 if (problems.length) {
