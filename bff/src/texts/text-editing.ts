@@ -156,5 +156,5 @@ export function mergedTexts(locale: Locale, overrides: Map<string, string>, keys
 }
 
 async function audit(tx: DbOrTx, ctx: EditorContext, type: string, details: Record<string, unknown>): Promise<void> {
-  await recordAudit(tx, { type, outcome: 'success', actorId: ctx.editorId, userId: ctx.editorId, details }, ctx.origin);
+  await recordAudit(tx, { type, outcome: 'success', actorId: ctx.editorId, details }, ctx.origin);
 }
