@@ -3,9 +3,10 @@
 //                                 keeping the source layout, with the files they read next to them
 //                                 (db/migrations/, bff/src/**/*.txt), found through import.meta.url,
 //                                 and dist/db/pglite-seed.tar.gz (a migrated empty PGlite database)
-//   dist/demo-site/               the demo site's server part, its pages (public/) and the Vue demo (vue/)
-//   dist/widget/                  login-chooser.js (one ES module), custom-elements.json and locales/
-//                                 (the widget's default texts, which the BFF serves with the overrides)
+//   dist/demo-site/               the demo site's server part, its pages (public/) and the Vue and React demos (vue/, react/)
+//   dist/widget/                  login-chooser.js (one ES module), react.js (the @lit/react components),
+//                                 themes/*.css (ready themes of design tokens) and custom-elements.json
+//   dist/widget/locales/          the widget's default texts, which the BFF serves with the overrides
 //   dist/editor/                  poort-text-editor.js: the text editor at /poort/editor, with the widget
 // The BFF and the widget chain build side by side; dist/.built is written last, so an interrupted
 // build is never taken for a finished one (scripts/build-freshness.mjs).
@@ -38,6 +39,10 @@ function copyRuntimeAssets(dir) {
 async function buildBff() {
   await run('tsc', ['-p', 'tsconfig.build.json']);
   copyRuntimeAssets('bff/src');
+  // The entry points operators type: `node dist/bff/server.js`, `node dist/bff/cli.js`. The compiled
+  // tree keeps the source layout (dist/bff/src/…) so its relative imports of db/ and contract/ hold.
+  writeFileSync(join(dist, 'bff/server.js'), "// Poort's server: see dist/bff/src/server.js.\nimport './src/server.js';\n");
+  writeFileSync(join(dist, 'bff/cli.js'), "// Poort's command line: see dist/bff/src/cli/main.js.\nimport './src/cli/main.js';\n");
   copyRuntimeAssets('db/migrations');
   // The postgres.js patch: db/open.ts checks it at run time, and a production install's postinstall applies it from here.
   copyRuntimeAssets('db/driver-patch');
@@ -63,13 +68,15 @@ async function makePgliteSeed() {
 
 async function buildWidgetAndDemo() {
   await run('vite', ['build', '--config', 'widget/vite.config.ts', '--logLevel', 'warn']);
+  // The ready themes: plain CSS files of design tokens, served as they are (no build step).
+  cpSync(join(root, 'widget/themes'), join(dist, 'widget/themes'), { recursive: true });
   // The BFF reads the widget's default texts at run time (bff/src/texts/default-texts.ts), from the
   // same place relative to its modules as in the sources; vite empties dist/widget first, so after it.
   cpSync(join(root, 'widget/locales'), join(dist, 'widget/locales'), { recursive: true });
   await run('vite', ['build', '--config', 'editor/vite.config.ts', '--logLevel', 'warn']);
   await run('cem', ['analyze', '--litelement', '--globs', 'widget/src/**/*.ts', '--outdir', 'dist/widget', '--quiet']);
-  // The Vue demo imports the built widget (poort/widget), so it comes after it.
-  await run('vite', ['build', '--config', 'demo-site/vue/vite.config.ts']);
+  // The Vue and React demos import the built widget (poort/widget), so they come after it.
+  await Promise.all([run('vite', ['build', '--config', 'demo-site/vue/vite.config.ts']), run('vite', ['build', '--config', 'demo-site/react/vite.config.ts'])]);
 }
 
 export async function build() {

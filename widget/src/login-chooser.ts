@@ -9,7 +9,7 @@ import { BASE } from '../../contract/paths.js';
 import { fetchConfig, type WidgetConfig } from './config.js';
 import { fire } from './events.js';
 import { createTranslator, type Translate } from './i18n.js';
-import { resolveLocale } from './locale.js';
+import { elementLocale, watchLanguage } from './locale.js';
 import { richText } from './rich-text.js';
 import { servedTexts } from './served-texts.js';
 import { loginChooserStyles } from './login-chooser.styles.js';
@@ -95,20 +95,35 @@ export class LoginChooser extends LitElement {
   private focusAfterRender = '';
   private lastMethod: LoginMethod | undefined;
   private warned = new Set<string>();
+  private stopWatchingLanguage: (() => void) | undefined;
   private readonly brokers = new BrokerCombobox(this, () => this.continueWithBroker());
 
+  override connectedCallback(): void {
+    // eslint-disable-next-line wc/guard-super-call -- LitElement always implements connectedCallback.
+    super.connectedCallback();
+    this.stopWatchingLanguage = watchLanguage(() => elementLocale(this) !== this.locale && this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    // eslint-disable-next-line wc/guard-super-call -- LitElement always implements disconnectedCallback.
+    super.disconnectedCallback();
+    this.stopWatchingLanguage?.();
+  }
+
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('lang') || !this.hasUpdated) {
-      if (this.lang && !matchLocale(this.lang)) this.warn('lang', this.lang);
-      const locale = resolveLocale(this.lang, document.documentElement.lang);
-      if (locale !== this.locale || !this.hasUpdated) {
-        this.locale = locale;
-        this.served = undefined;
-        // After the first load a new language fetches its texts; the first one loads with the configuration.
-        if (this.hasUpdated) void this.loadTexts();
-      }
+    if (changed.has('lang') && this.lang && !matchLocale(this.lang)) this.warn('lang', this.lang);
+    // Looked up on every update: the page may have changed its own language (watchLanguage).
+    const locale = elementLocale(this);
+    const newLocale = locale !== this.locale || !this.hasUpdated;
+    if (newLocale) {
+      this.locale = locale;
+      this.served = undefined;
+      // After the first load a new language fetches its texts; the first one loads with the configuration.
+      if (this.hasUpdated) void this.loadTexts();
+      // The e-mail form in light DOM speaks the chooser's language, also while it is open.
+      this.querySelector(':scope > poort-email-form')?.setAttribute('lang', locale);
     }
-    if (changed.has('lang') || changed.has('texts') || changed.has('served') || !this.hasUpdated) this.t = createTranslator(this.locale, this.texts ?? this.served);
+    if (newLocale || changed.has('texts') || changed.has('served')) this.t = createTranslator(this.locale, this.texts ?? this.served);
     if (changed.has('level') && this.level && !(levels as readonly string[]).includes(this.level)) this.warn('level', this.level);
     if (changed.has('methods')) {
       for (const m of this.methodTokens()) if (!(loginMethods as readonly string[]).includes(m)) this.warn('methods', m);

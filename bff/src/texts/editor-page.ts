@@ -1,52 +1,11 @@
-// The text editor's page (`GET /poort/editor`) and its script. The page is a shell in the person's
-// language: everything it shows comes from the texts API, which checks the login and the role.
-import { readFile } from 'node:fs/promises';
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+// The text editor's page (`GET /poort/editor`, editor-routes.ts): a shell in the person's
+// language; everything it shows comes from the texts API, which checks the login and the role.
 import type { Locale } from '../../../contract/locales.js';
 import { BASE } from '../../../contract/paths.js';
-import type { AppEnv } from '../app-env.js';
-import { ApiError } from '../http/api-error.js';
-import { validationHook } from '../http/validation-hook.js';
-import { requestedLocale } from '../http/error-response.js';
 import { escapeHtml } from '../pages/page-texts.js';
-import { refreshTextsForPage } from './live-texts.js';
 import { translate } from './translator.js';
-
-// Built by `npm run build` (editor/vite.config.ts) into dist/editor/; found from the sources (tsx,
-// tests) and from dist/bff/src/texts/ alike.
-const editorScript = new URL(import.meta.url.endsWith('.ts') ? '../../../dist/editor/poort-text-editor.js' : '../../../editor/poort-text-editor.js', import.meta.url);
 
 export function editorPage(locale: Locale): string {
   const title = escapeHtml(translate(locale, 'editor.title'));
   return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${title}</title><script type="module" src="${BASE}/editor/poort-text-editor.js"></script></head><body><poort-text-editor lang="${locale}" bff="${BASE}"></poort-text-editor></body></html>`;
-}
-
-const page = createRoute({
-  method: 'get',
-  path: '/editor',
-  summary: "The text editor's page (for editors; the texts API checks the login), in `lang` or the browser's language",
-  request: { query: z.object({ lang: z.string().optional() }) },
-  responses: { 200: { description: 'the page', content: { 'text/html': { schema: z.string() } } } },
-});
-
-const script = createRoute({
-  method: 'get',
-  path: '/editor/poort-text-editor.js',
-  summary: "The text editor's script (built by npm run build)",
-  responses: { 200: { description: 'the script', content: { 'text/javascript': { schema: z.string() } } }, 404: { description: 'not built' } },
-});
-
-export function editorPageRoutes() {
-  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-    .openapi(page, async (c) => {
-      await refreshTextsForPage(c.get('deps').db.db);
-      c.header('Cache-Control', 'no-store');
-      return c.html(editorPage(requestedLocale(c)), 200);
-    })
-    .openapi(script, async (c) => {
-      const source = await readFile(editorScript, 'utf8').catch(() => undefined);
-      if (source === undefined) throw new ApiError('not_found', 'The text editor is not built: run npm run build.');
-      c.header('Cache-Control', 'no-cache');
-      return c.body(source, 200, { 'content-type': 'text/javascript; charset=utf-8' });
-    });
 }

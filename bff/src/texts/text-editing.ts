@@ -3,7 +3,8 @@
 // with its audit event.
 import type { Locale } from '../../../contract/locales.js';
 import type { Db, DbOrTx } from '../../../db/open.js';
-import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
+import { recordAudit } from '../audit/record-audit.js';
+import type { RequestOrigin } from '../http/request-client.js';
 import { ApiError } from '../http/api-error.js';
 import { defaultText, defaultTexts } from './default-texts.js';
 import { checkText, type TextProblem } from './text-rules.js';

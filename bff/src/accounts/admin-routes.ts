@@ -1,0 +1,126 @@
+// Admin routes for local accounts and organisations: an admin acts within the organisations they
+// administer, the service desk on all of them (accounts/admin-scope.ts decides which).
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { UserSchema } from '../../../contract/api-schemas.js';
+import { roles } from '../../../contract/roles.js';
+import type { User } from '../../../db/schema.js';
+import type { AppEnv } from '../app-env.js';
+import type { AccountContext } from './account-context.js';
+import { createAccount, createOrganisation, disableAccount, inviteAccount, listAccounts, requireOrganisationCreator, unlockAccount } from './account-admin.js';
+import { loadAdminActor } from './admin-actor.js';
+import { requestOrigin } from '../http/request-client.js';
+import { validationHook } from '../http/validation-hook.js';
+import { loadSession, requireSession } from '../sessions/load-session.js';
+import type { Context } from 'hono';
+import { EmailField, LocaleField, errorResponse, jsonBody, jsonResponse } from './account-schemas.js';
+
+const AccountListing = z
+  .object({
+    id: z.string(),
+    email: z.string().nullable(),
+    displayName: z.string().nullable(),
+    role: z.enum(roles),
+    organisations: z.array(z.string()),
+    status: z.enum(['active', 'invited', 'blocked', 'disabled']),
+    failedAttempts: z.number().int(),
+  })
+  .openapi('AccountListing');
+const Organisation = z.object({ id: z.string(), name: z.string(), emailDomains: z.array(z.string()) }).openapi('Organisation');
+const IdParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+const adminErrors = { 401: errorResponse('unauthenticated'), 403: errorResponse('forbidden: not an admin or service desk') };
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/admin/users',
+  summary: 'The accounts in the organisations you administer (all of them for the service desk)',
+  responses: { 200: jsonResponse('accounts', z.object({ users: z.array(AccountListing) })), ...adminErrors },
+});
+
+const create = createRoute({
+  method: 'post',
+  path: '/api/admin/users',
+  summary: 'Create an account in an organisation and mail an invitation',
+  request: jsonBody(
+    z
+      .object({
+        email: EmailField,
+        displayName: z.string().trim().min(1).max(200).optional(),
+        role: z.enum(roles).optional(),
+        organisationId: z.uuid(),
+        locale: LocaleField.optional(),
+      })
+      .strict()
+      .openapi('CreateAccountRequest'),
+  ),
+  responses: {
+    201: jsonResponse('created and invited', z.object({ user: UserSchema })),
+    400: errorResponse('invalid_request'),
+    409: errorResponse('email_taken'),
+    422: errorResponse('email_domain_not_allowed, or organisation_unknown (also for an organisation you do not administer)'),
+    ...adminErrors,
+    403: errorResponse('forbidden: not an admin; role_above_own: a role above your own'),
+  },
+});
+
+const userAction = (action: 'invite' | 'unlock' | 'disable', summary: string) =>
+  createRoute({
+    method: 'post',
+    path: `/api/admin/users/{id}/${action}`,
+    summary,
+    request: { params: IdParam },
+    responses: { 200: jsonResponse('done', z.object({ user: UserSchema })), 404: errorResponse('not_found (also for an account you do not administer)'), 400: errorResponse('invalid_request'), ...adminErrors },
+  });
+
+const createOrg = createRoute({
+  method: 'post',
+  path: '/api/admin/organisations',
+  summary: 'Create an organisation with its allowed business e-mail domains (service desk only)',
+  request: jsonBody(z.object({ name: z.string().trim().min(1).max(200), emailDomains: z.array(z.string().min(1).max(253)).min(1).max(50) }).strict()),
+  responses: {
+    201: jsonResponse('created', Organisation),
+    400: errorResponse('invalid_request'),
+    422: errorResponse('public_mail_domain'),
+    ...adminErrors,
+    403: errorResponse('forbidden: only the service desk creates organisations'),
+  },
+});
+
+async function context(c: Context<AppEnv>): Promise<AccountContext> {
+  const { db, site, env } = c.get('deps');
+  return { db: db.db, site, env, actor: await loadAdminActor(db.db, c.get('session')!.user), origin: requestOrigin(c, env.trustProxy) };
+}
+
+const userView = (u: Pick<User, 'id' | 'email' | 'displayName' | 'role'>) => ({
+  id: u.id,
+  email: u.email,
+  displayName: u.displayName,
+  role: u.role,
+});
+
+export function adminAccountRoutes() {
+  const routes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  // Only this router's paths: other admin routers (texts) let other roles in.
+  for (const path of ['/api/admin/users', '/api/admin/users/*', '/api/admin/organisations']) routes.use(path, loadSession(), requireSession('admin', 'servicedesk'));
+  // Before the body is validated, so an admin learns only that this is not theirs to do.
+  routes.use('/api/admin/organisations', async (c, next) => {
+    requireOrganisationCreator(c.get('session')!.user);
+    await next();
+  });
+  return routes
+    .openapi(list, async (c) => c.json({ users: await listAccounts(await context(c)) }, 200))
+    .openapi(create, async (c) => {
+      const { user } = await createAccount(await context(c), c.req.valid('json'));
+      return c.json({ user: userView(user) }, 201);
+    })
+    .openapi(userAction('invite', 'Mail a new invitation'), async (c) => c.json({ user: userView(await inviteAccount(await context(c), c.req.valid('param'))) }, 200))
+    .openapi(userAction('unlock', 'Unblock and mail a link to choose a new password'), async (c) =>
+      c.json({ user: userView(await unlockAccount(await context(c), c.req.valid('param'))) }, 200),
+    )
+    .openapi(userAction('disable', 'Disable the account and end its sessions'), async (c) =>
+      c.json({ user: userView(await disableAccount(await context(c), c.req.valid('param'))) }, 200),
+    )
+    .openapi(createOrg, async (c) => {
+      const o = await createOrganisation(await context(c), c.req.valid('json'));
+      return c.json({ id: o.id, name: o.name, emailDomains: o.emailDomains }, 201);
+    });
+}

@@ -1,0 +1,71 @@
+// The simulated broker's page: pick a test person (who acts for a test company), or press
+// "Annuleren" or "Geen machtiging" to try the failure paths. In Dutch, Flemish or English.
+import type { Locale } from '../../../../contract/locales.js';
+import { escapeHtml } from '../../pages/page-texts.js';
+import { testPeople } from './test-people.js';
+
+const texts: Record<Locale, Record<'title' | 'intro' | 'level' | 'loginAs' | 'cancel' | 'noAuthorisation' | 'forCompany' | 'banner', string>> = {
+  nl: {
+    title: 'Gesimuleerde eHerkenningsmakelaar',
+    intro: 'Dit is een nagebootste makelaar voor ontwikkeling. Kies met wie u inlogt.',
+    level: 'Gevraagd betrouwbaarheidsniveau',
+    loginAs: 'Inloggen als',
+    forCompany: 'namens',
+    cancel: 'Annuleren',
+    noAuthorisation: 'Geen machtiging',
+    banner: 'Alleen voor ontwikkeling: geen echte gegevens.',
+  },
+  'nl-BE': {
+    title: 'Gesimuleerde eHerkenningsmakelaar',
+    intro: 'Dit is een nagebootste makelaar voor ontwikkeling. Kies met wie u zich aanmeldt.',
+    level: 'Gevraagd betrouwbaarheidsniveau',
+    loginAs: 'Aanmelden als',
+    forCompany: 'namens',
+    cancel: 'Annuleren',
+    noAuthorisation: 'Geen machtiging',
+    banner: 'Enkel voor ontwikkeling: geen echte gegevens.',
+  },
+  en: {
+    title: 'Simulated eHerkenning broker',
+    intro: 'This is a simulated broker for development. Choose who logs in.',
+    level: 'Requested level of assurance',
+    loginAs: 'Log in as',
+    forCompany: 'for',
+    cancel: 'Cancel',
+    noAuthorisation: 'No authorisation',
+    banner: 'Development only: no real data.',
+  },
+};
+
+export interface BrokerPageInput {
+  lang: Locale;
+  brokerName: string;
+  answerAction: string;
+  level: string;
+  /** Hidden fields carried to the answer: the request id, RelayState, level. */
+  state: Record<string, string>;
+}
+
+export function brokerPage(input: BrokerPageInput): string {
+  const t = texts[input.lang];
+  const hidden = Object.entries(input.state)
+    .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`)
+    .join('');
+  const people = testPeople
+    .map(
+      (p) =>
+        `<li><button type="submit" name="answer" value="person:${escapeHtml(p.key)}">${escapeHtml(t.loginAs)} ${escapeHtml(p.name)}</button> ${escapeHtml(t.forCompany)} ${escapeHtml(p.company.name)}` +
+        ` (${p.company.kvk ? `KvK ${escapeHtml(p.company.kvk)}` : `RSIN ${escapeHtml(p.company.rsin ?? '')}`}${p.company.vestigingsnr ? `, vestiging ${escapeHtml(p.company.vestigingsnr)}` : ''})</li>`,
+    )
+    .join('');
+  return (
+    `<!doctype html><html lang="${input.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<title>${escapeHtml(input.brokerName)} – ${escapeHtml(t.title)}</title><link rel="stylesheet" href="/assets/site.css"></head><body>` +
+    `<header><strong>${escapeHtml(input.brokerName)}</strong> · ${escapeHtml(t.title)}</header><main>` +
+    `<p role="note">${escapeHtml(t.banner)}</p><h1>${escapeHtml(t.title)}</h1><p>${escapeHtml(t.intro)}</p>` +
+    `<p>${escapeHtml(t.level)}: <code>${escapeHtml(input.level)}</code></p>` +
+    `<form method="post" action="${escapeHtml(input.answerAction)}">${hidden}<ul>${people}</ul>` +
+    `<p><button type="submit" name="answer" value="cancelled">${escapeHtml(t.cancel)}</button> ` +
+    `<button type="submit" name="answer" value="no_authorisation">${escapeHtml(t.noAuthorisation)}</button></p></form></main></body></html>`
+  );
+}

@@ -1,0 +1,84 @@
+// The Assertion Consumer Service flow shared by both bindings, apart from HTTP: from the
+// RelayState and the Response XML (however it arrived) to a session, or to a refusal that names
+// the user-facing outcome and a reason for the log.
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../../../db/open.js';
+import { completeEherkenningLogin, type CompletedLogin } from './person-for-identity.js';
+import type { RequestOrigin } from '../http/request-client.js';
+import { hashSecretToken } from '../security/secret-token.js';
+import type { SiteConfig } from '../site-config/schema.js';
+import { parseArtifact, buildArtifactResolve, responseFromArtifactResponse, soapEnvelope, sourceIdOf } from '../saml/artifact.js';
+import { isWellFormedRelayState } from '../saml/relay-state.js';
+import { findRequestByRelayState, markSeen, type StoredRequest } from './request-store.js';
+import { SamlError } from '../saml/saml-error.js';
+import { observeBrokerAnswer } from '../metrics/metrics.js';
+import type { SamlService } from './saml-service.js';
+import { readEnvelope, verifyResponse } from '../saml/verify-response.js';
+
+export interface AcsContext {
+  db: Db;
+  site: SiteConfig;
+  saml: SamlService;
+  origin: RequestOrigin;
+  /** The browser's session from before this login, if any: ended when the new one starts (session fixation, L11). */
+  previousSessionToken?: string;
+  now?: Date;
+}
+
+/** The stored request a RelayState names; unknown or malformed RelayState is refused. */
+export async function requestForRelayState(db: Db, relayState: string | undefined): Promise<StoredRequest> {
+  if (!isWellFormedRelayState(relayState)) throw new SamlError('relay_state_invalid');
+  const request = await findRequestByRelayState(db, relayState);
+  if (!request) throw new SamlError('relay_state_unknown');
+  return request;
+}
+
+/** The answer must come to the browser that started the login (its binding cookie's hash is stored). */
+export function checkBrowserBinding(request: StoredRequest, cookieValue: string | undefined): void {
+  if (!request.browserBinding) return;
+  if (!cookieValue || hashSecretToken(cookieValue) !== request.browserBinding) throw new SamlError('browser_mismatch');
+}
+
+/** Decodes the POST binding's SAMLResponse: strict base64, no DEFLATE (that is the Redirect binding). */
+export function decodeSamlResponse(value: string | undefined): string {
+  if (!value) throw new SamlError('saml_response_missing');
+  const compact = value.replace(/[\r\n]/g, '');
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(compact) || compact.length % 4 !== 0) throw new SamlError('saml_response_not_base64');
+  const xml = Buffer.from(compact, 'base64').toString('utf8');
+  if (!xml.trimStart().startsWith('<')) throw new SamlError('saml_response_not_xml');
+  return xml;
+}
+
+export async function acceptResponse(ctx: AcsContext, request: StoredRequest, xml: string): Promise<CompletedLogin> {
+  const envelope = readEnvelope(xml);
+  // InResponseTo binds the answer to the request this RelayState started (login CSRF, swapped responses).
+  if (envelope.inResponseTo !== request.id) throw new SamlError('in_response_to_mismatch');
+  if (request.consumedAt) throw new SamlError('request_consumed_or_expired');
+  if (request.expiresAt <= (ctx.now ?? new Date())) throw new SamlError('request_consumed_or_expired');
+  // Once per login: a replayed answer finds its request consumed above.
+  observeBrokerAnswer(request.broker, request.createdAt, ctx.now);
+  const broker = ctx.saml.broker(request.broker);
+  if (!broker) throw new SamlError('broker_unknown');
+  const endpoints = await ctx.saml.metadata.endpoints(broker);
+  const verified = await verifyResponse(envelope, { sp: ctx.saml.sp, broker: endpoints, clockSkewMs: ctx.site.eherkenning.clockSkewSeconds * 1000, ...(ctx.now ? { now: ctx.now } : {}) });
+  return completeEherkenningLogin(ctx.db, ctx.site, request, verified, ctx.origin, { ...(ctx.previousSessionToken ? { previousSessionToken: ctx.previousSessionToken } : {}), ...(ctx.now ? { now: ctx.now } : {}) });
+}
+
+/** HTTP-Artifact: resolve the artifact at the broker that the stored request went to. */
+export async function resolveArtifact(ctx: AcsContext, request: StoredRequest, artifact: string | undefined): Promise<string> {
+  if (!artifact) throw new SamlError('artifact_missing');
+  const parsed = parseArtifact(artifact);
+  const broker = ctx.saml.broker(request.broker);
+  if (!broker) throw new SamlError('broker_unknown');
+  const endpoints = await ctx.saml.metadata.endpoints(broker);
+  if (!parsed.sourceId.equals(sourceIdOf(endpoints.entityId))) throw new SamlError('artifact_source_mismatch');
+  const service = endpoints.artifactResolution.find((s) => s.index === parsed.endpointIndex) ?? (endpoints.artifactResolution.length === 1 ? endpoints.artifactResolution[0] : undefined);
+  if (!service) throw new SamlError('artifact_no_resolution_service');
+  // An artifact is good for one resolution only (bindings §3.6.5); remember it across instances.
+  if (!(await markSeen(ctx.db, [{ id: artifact, kind: 'artifact' }], new Date(Date.now() + 3_600_000)))) throw new SamlError('replay');
+  const resolveId = `_${randomBytes(16).toString('hex')}`;
+  const body = soapEnvelope(buildArtifactResolve(ctx.saml.sp, service.url, artifact, resolveId));
+  const tls = ctx.saml.tlsClient(broker);
+  const answer = await ctx.saml.soap({ url: service.url, body, contentType: broker.artifact.contentType, ...(tls ? { tls } : {}) });
+  return responseFromArtifactResponse(answer, endpoints, resolveId);
+}

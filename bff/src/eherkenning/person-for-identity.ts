@@ -1,0 +1,106 @@
+// Turns a verified eHerkenning Response into a session, in one transaction: consume the stored
+// request (once), record Response and Assertion ids (once, across instances), find or provision
+// the user by the ActingSubjectID pseudonym, enforce the site and role levels, end the browser's
+// earlier session (as the password login does), open the new one, write the audit event. Any
+// refusal rolls all of it back, so a refused answer leaves the earlier session as it was.
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../../db/open.js';
+import { identities, users, type Session } from '../../../db/schema.js';
+import type { RequestOrigin } from '../http/request-client.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { consumeRequest, markSeen, type StoredRequest } from './request-store.js';
+import { SamlError } from '../saml/saml-error.js';
+import type { VerifiedLogin } from '../saml/verify-response.js';
+import { lifetimesFrom } from '../sessions/session-policy.js';
+import { createSession, deleteSession } from '../sessions/session-store.js';
+import { levelSatisfies, type Level } from '../../../contract/levels.js';
+import { requiredLevelForRole } from '../site-config/levels.js';
+import type { SiteConfig } from '../site-config/schema.js';
+
+/** How long used ids are remembered beyond the assertion's own validity (clock skew and then some). */
+const SEEN_MARGIN_MS = 10 * 60_000;
+
+export interface CompletedLogin {
+  token: string;
+  session: Session;
+}
+
+/** The session attributes kept from an eHerkenning login: identifiers of the company, never the pseudonym. */
+export function sessionAttributes(login: VerifiedLogin, broker: string): Record<string, string> {
+  const { identity } = login;
+  return {
+    broker,
+    ...(identity.legalSubject ? { [identity.legalSubject.kind]: identity.legalSubject.value } : {}),
+    ...(identity.vestigingsnummers.length ? { vestigingsnr: identity.vestigingsnummers.join(',') } : {}),
+    ...(identity.serviceId ? { serviceId: identity.serviceId } : {}),
+    ...(identity.serviceUuid ? { serviceUuid: identity.serviceUuid } : {}),
+  };
+}
+
+export async function completeEherkenningLogin(
+  db: Db,
+  site: SiteConfig,
+  request: StoredRequest,
+  login: VerifiedLogin,
+  origin: RequestOrigin,
+  options: { previousSessionToken?: string; now?: Date } = {},
+): Promise<CompletedLogin> {
+  const now = options.now ?? new Date();
+  if (!levelSatisfies(login.level, request.level as Level)) throw new SamlError('level_below_requested', 'level_too_low');
+  if (!levelSatisfies(login.level, site.eherkenning.level)) throw new SamlError('level_below_site', 'level_too_low');
+  return db.transaction(async (tx) => {
+    if (!(await consumeRequest(tx, request.id, request.broker, now))) throw new SamlError('request_consumed_or_expired');
+    const seenUntil = new Date(Math.max(login.notOnOrAfter.getTime(), now.getTime()) + SEEN_MARGIN_MS);
+    const fresh = await markSeen(
+      tx,
+      [
+        { id: login.id, kind: 'response' },
+        { id: login.assertionId, kind: 'assertion' },
+      ],
+      seenUntil,
+    );
+    if (!fresh) throw new SamlError('replay');
+
+    const subject = login.identity.subject;
+    const legalSubject = login.identity.legalSubject ? `${login.identity.legalSubject.kind}:${login.identity.legalSubject.value}` : null;
+    const [known] = await tx
+      .select({ user: users, identityId: identities.id })
+      .from(identities)
+      .innerJoin(users, eq(users.id, identities.userId))
+      .where(and(eq(identities.scheme, 'eherkenning'), eq(identities.subject, subject)))
+      .limit(1);
+    let user = known?.user;
+    if (user) {
+      await tx.update(identities).set({ legalSubject, broker: request.broker, level: login.level }).where(eq(identities.id, known!.identityId));
+    } else {
+      // Site policy `create` (the only one so far): a person seen for the first time gets an account.
+      [user] = await tx.insert(users).values({ email: null }).returning();
+      await tx.insert(identities).values({ userId: user!.id, scheme: 'eherkenning', subject, legalSubject, broker: request.broker, level: login.level });
+    }
+    if (user!.disabledAt) throw new SamlError('user_disabled', 'no_authorisation');
+    const roleLevel = requiredLevelForRole(site.eherkenning.roleLevels, user!.role);
+    if (roleLevel && !levelSatisfies(login.level, roleLevel)) throw new SamlError('level_below_role', 'level_too_low');
+
+    if (options.previousSessionToken) await deleteSession(tx, options.previousSessionToken);
+    const created = await createSession(
+      tx,
+      { userId: user!.id, method: 'eherkenning', level: login.level, attributes: sessionAttributes(login, request.broker) },
+      lifetimesFrom(site.sessions),
+      now,
+    );
+    await recordAudit(
+      tx,
+      {
+        type: 'login',
+        outcome: 'success',
+        userId: user!.id,
+        method: 'eherkenning',
+        broker: request.broker,
+        level: login.level,
+        details: known ? {} : { provisioned: true },
+      },
+      origin,
+    );
+    return created;
+  });
+}
