@@ -13,7 +13,7 @@ void i18n.init({
   fallbackLng: 'nl',
   supportedLngs: [...locales],
   // Resources are given, so init finishes before it returns: no request ever sees an empty instance.
-  initAsync: false,
+  initImmediate: false,
   // Mails are plain text and pages escape what they insert (escapeHtml): i18next must not escape
   // a second time. The widget's own translator does not escape either (Lit renders text safely).
   interpolation: { escapeValue: false },
