@@ -228,11 +228,11 @@ describe('export and import of a locale', () => {
 
   it('refuses an import with any bad entry as a whole, listing every problem, writing nothing', async () => {
     const before = await rowCounts(t.db.db);
-    const res = await post(t, '/poort/api/admin/texts/nl/import', { title: 'Inloggen bij ons', broker: { remembered: 'Geen naam', heading: 42 }, nope: 'x', help: { method: { who: '<script>x</script>' } } }, { cookie: cookie.editor });
+    const res = await post(t, '/poort/api/admin/texts/nl/import', { title: 'Inloggen bij ons', broker: { remembered: 'Geen naam', heading: 42 }, nope: 'x', help: { method: { who: '<script>x</script>Hulp' } } }, { cookie: cookie.editor });
     expect(res.status).toBe(422);
     const { problems } = ((await res.json()) as { error: { problems: unknown[] } }).error;
     expect(problems).toEqual([{ key: 'broker.heading', problem: 'not_text' }]);
-    const second = await post(t, '/poort/api/admin/texts/nl/import', { title: 'Inloggen bij ons', broker: { remembered: 'Geen naam' }, nope: 'x', help: { method: { who: '<script>x</script>' } } }, { cookie: cookie.editor });
+    const second = await post(t, '/poort/api/admin/texts/nl/import', { title: 'Inloggen bij ons', broker: { remembered: 'Geen naam' }, nope: 'x', help: { method: { who: '<script>x</script>Hulp' } } }, { cookie: cookie.editor });
     expect(((await second.json()) as { error: { problems: unknown[] } }).error.problems).toEqual([
       { key: 'broker.remembered', problem: 'placeholder_missing', detail: '{{name}}' },
       { key: 'nope', problem: 'unknown_key' },

@@ -47,13 +47,13 @@ export function normaliseText(value: string): string {
 
 export function checkText(key: string, input: string, defaultValue: string): CheckedText {
   const value = normaliseText(input);
-  const problems: TextProblem[] = [];
-  if (!value.trim()) problems.push({ problem: 'empty' });
-  if (value.length > TEXT_MAX_LENGTH) problems.push({ problem: 'too_long', detail: String(TEXT_MAX_LENGTH) });
-  problems.push(...placeholderProblems(value, defaultValue));
   const rich = isRichTextKey(key);
-  problems.push(...markupProblems(value, rich));
-  return { value: rich && !problems.length ? sanitiseRichText(value) : value, problems };
+  // Problems are named on what the editor wrote; emptiness and length are judged on what would be stored.
+  const problems = [...placeholderProblems(value, defaultValue), ...markupProblems(value, rich)];
+  const stored = rich ? sanitiseRichText(value) : value;
+  if (!(rich ? textOf(stored) : stored).trim()) problems.unshift({ problem: 'empty' });
+  if (stored.length > TEXT_MAX_LENGTH) problems.push({ problem: 'too_long', detail: String(TEXT_MAX_LENGTH) });
+  return { value: stored, problems };
 }
 
 export function placeholderProblems(value: string, defaultValue: string): TextProblem[] {
@@ -130,6 +130,11 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
   transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener' }) },
   exclusiveFilter: (frame) => frame.tag === 'a' && !isAllowedLink(frame.attribs.href ?? ''),
 };
+
+/** The words of a help text, without its markup. */
+function textOf(html: string): string {
+  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} });
+}
 
 /** The stored form of a help text: only the allowed subset survives, links with rel="noopener". */
 export function sanitiseRichText(value: string): string {
