@@ -25,9 +25,14 @@ function lookup(tree: unknown, key: string): string | undefined {
  * when given, else the bundled ones.
  */
 export function createTranslator(locale: Locale, served?: unknown): Translate {
+  return translatorFor(resources, locale, served);
+}
+
+/** A translator over any set of texts in this format (the widget's, or the Beheer page's), served ones first. */
+export function translatorFor(texts: Record<Locale, unknown>, locale: Locale, served?: unknown): Translate {
   const plurals = new Intl.PluralRules(locale);
   // A missing text must never surface as its raw key: the bundled text, then Dutch, then nothing.
-  const find = (key: string) => lookup(served, key) ?? lookup(resources[locale], key) ?? lookup(resources.nl, key);
+  const find = (key: string) => lookup(served, key) ?? lookup(texts[locale], key) ?? lookup(texts.nl, key);
   return (key, options = {}) => {
     const { count } = options;
     const text =

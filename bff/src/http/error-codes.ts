@@ -34,6 +34,19 @@ export const errorCodes = {
   // Admin scope: an admin gives no role above their own; organisations' domains must be their own.
   role_above_own: { status: 403 },
   public_mail_domain: { status: 422 },
+  // Linking a first eHerkenning login (policy `link`) and activation codes (contract/linking.ts).
+  link_not_pending: { status: 409 },
+  identity_already_linked: { status: 409 },
+  account_blocked: { status: 403 },
+  pin_wrong: { status: 422 },
+  pin_expired: { status: 410 },
+  pin_too_many_attempts: { status: 403 },
+  code_unknown: { status: 400 },
+  code_used: { status: 410 },
+  code_expired: { status: 410 },
+  already_member: { status: 409 },
+  level_too_low: { status: 403 },
+  last_login_method: { status: 409 },
   // Texts (texts/): an editor's text with problems, or one changed by someone else meanwhile.
   text_invalid: { status: 422 },
   text_version_conflict: { status: 409 },

@@ -4,7 +4,7 @@
 import type { Locale } from '../../../contract/locales.js';
 import { translate } from '../texts/translator.js';
 
-export const mailKinds = ['invitation', 'password_reset', 'unblock', 'password_changed', 'notification_email_confirm'] as const;
+export const mailKinds = ['invitation', 'password_reset', 'unblock', 'password_changed', 'notification_email_confirm', 'link_pin', 'password_reset_contact'] as const;
 export type MailKind = (typeof mailKinds)[number];
 
 export interface MailValues {
@@ -13,10 +13,15 @@ export interface MailValues {
   link?: string;
   /** How long the link works, already phrased for the locale by the caller ("7 dagen"). */
   validFor?: string;
+  /** link_pin: the PIN that finishes linking an eHerkenning login to the account. */
+  pin?: string;
+  /** password_reset_contact: the account a new password was asked for, and the organisation the contact speaks for. */
+  account?: string;
+  organisation?: string;
 }
 
 export function composeMail(kind: MailKind, locale: Locale, values: MailValues): { subject: string; text: string } {
-  const v = { link: '', validFor: '', ...values };
+  const v = { link: '', validFor: '', pin: '', account: '', organisation: '', ...values };
   return { subject: translate(locale, `mail.${kind}.subject`, v), text: translate(locale, `mail.${kind}.text`, v) };
 }
 
