@@ -298,7 +298,8 @@ export const texts = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     locale: text('locale').notNull(),
     key: text('key').notNull(),
-    value: text('value').notNull(),
+    /** The editor's text; null when this version took the override back (the default text again). */
+    value: text('value'),
     version: integer('version').notNull(),
     /** Only the newest version of a key is current; older rows are its history. */
     current: boolean('current').notNull().default(true),
@@ -338,3 +339,4 @@ export type OutboxMail = typeof outbox.$inferSelect;
 export type PendingLink = typeof pendingLinks.$inferSelect;
 export type ActivationCode = typeof activationCodes.$inferSelect;
 export type Identity = typeof identities.$inferSelect;
+export type TextVersion = typeof texts.$inferSelect;

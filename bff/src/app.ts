@@ -32,6 +32,8 @@ import { activationCodeAdminRoutes } from './linking/admin-routes.js';
 import { linkRoutes } from './linking/routes.js';
 import { organisationRoutes } from './organisations/routes.js';
 import { DEVELOPMENT_PAGES_WARNING, developmentPagesOn } from './site-config/development-pages.js';
+import { editorPageRoutes } from './texts/editor-routes.js';
+import { textRoutes } from './texts/routes.js';
 
 export const API_BODY_LIMIT = 64 * 1024;
 
@@ -59,6 +61,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route(BASE, peopleRoutes());
   app.route(BASE, auditRoutes());
   app.route(BASE, beheerRoutes());
+  app.route(BASE, textRoutes());
+  app.route(BASE, editorPageRoutes());
   const devPages = developmentPagesOn(deps.site, deps.env.production);
   if (devPages) {
     deps.logger.warn({ environment: deps.site.environment }, DEVELOPMENT_PAGES_WARNING);

@@ -20,6 +20,8 @@ function stubFetch(status: number, body: unknown) {
   calls = [];
   window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     if (String(input).endsWith('/api/config')) return new Response(JSON.stringify({ environment: 'production' }), { status: 200 });
+    // The served texts (editors' overrides) are not this test's subject: the bundled ones show.
+    if (String(input).includes('/api/texts/')) return new Response('{}', { status: 404 });
     calls.push({ url: String(input), body: JSON.parse(String(init?.body ?? 'null')) });
     return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   };

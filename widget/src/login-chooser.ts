@@ -14,6 +14,8 @@ import { fetchSession } from './session.js';
 import { fire } from './events.js';
 import { createTranslator, type Translate } from './i18n.js';
 import { elementLocale, watchLanguage } from './locale.js';
+import { richText } from './rich-text.js';
+import { servedTexts } from './served-texts.js';
 import { loginChooserStyles } from './login-chooser.styles.js';
 import { isKnownError, takePoortError, unknownErrorCode } from './poort-error.js';
 import { takeLinkPending } from './linking/link-pending.js';
@@ -82,11 +84,20 @@ export class LoginChooser extends LitElement {
   /** eHerkenning level required on this page (`loa2`, `loa2plus`, `loa3`, `loa4`); the site's level if stronger. */
   @property() level = '';
 
+  /**
+   * Texts to show instead of the ones the BFF serves, as i18next JSON for the current language
+   * (missing keys fall back to the served or bundled ones): the text editor's live preview.
+   */
+  @property({ attribute: false }) texts: unknown;
+
   @state() private step: Step = 'loading';
   @state() private config: WidgetConfig | undefined;
   @state() private locale: Locale = 'nl';
   @state() private errorCode = '';
   @state() private copy: CopyState = '';
+  /** The texts the BFF served for this locale (with the editors' overrides), once they arrived. */
+  @state() private served: unknown;
+  @state() private helpOpen = false;
   private t: Translate = createTranslator('nl');
   private configReady: Promise<void> | undefined;
   private focusAfterRender = '';
@@ -111,12 +122,16 @@ export class LoginChooser extends LitElement {
     if (changed.has('lang') && this.lang && !matchLocale(this.lang)) this.warn('lang', this.lang);
     // Looked up on every update: the page may have changed its own language (watchLanguage).
     const locale = elementLocale(this);
-    if (locale !== this.locale || !this.hasUpdated) {
+    const newLocale = locale !== this.locale || !this.hasUpdated;
+    if (newLocale) {
       this.locale = locale;
-      this.t = createTranslator(locale);
+      this.served = undefined;
+      // After the first load a new language fetches its texts; the first one loads with the configuration.
+      if (this.hasUpdated) void this.loadTexts();
       // The e-mail form in light DOM speaks the chooser's language, also while it is open.
       this.querySelector(':scope > poort-email-form')?.setAttribute('lang', locale);
     }
+    if (newLocale || changed.has('texts') || changed.has('served')) this.t = createTranslator(this.locale, this.texts ?? this.served);
     if (changed.has('level') && this.level && !(levels as readonly string[]).includes(this.level)) this.warn('level', this.level);
     if (changed.has('methods')) {
       for (const m of this.methodTokens()) if (!(loginMethods as readonly string[]).includes(m)) this.warn('methods', m);
@@ -125,7 +140,7 @@ export class LoginChooser extends LitElement {
   }
 
   override firstUpdated(): void {
-    this.configReady = this.loadConfig();
+    this.configReady = Promise.all([this.loadConfig(), this.loadTexts()]).then(() => undefined);
     // An e-mail login of someone with several organisations: ask which one next.
     this.addEventListener('poort-login', (event) => {
       if (event.detail.organisationChoiceNeeded) this.openOrganisationStep();
@@ -171,7 +186,7 @@ export class LoginChooser extends LitElement {
     const { t, config } = this;
     if (this.step === 'error') return this.renderError();
     if (!config) return html`<h2 id="heading">${t('title')}</h2><p role="status">${t('loading')}</p>`;
-    const help = (body: unknown) => helpDisclosure(t, html`${body}`, config.helpdesk, this.locale);
+    const help = (body: unknown) => helpDisclosure(t, html`${body}`, config.helpdesk, this.locale, this.helpOpen);
     const level = t(`levels.${this.requiredLevel}`);
     const cutOff = cutOffOf(config, new Date());
     const cutOffNotice = cutOff ? html`<p part="notice" class="notice">${t(cutOffNoticeKey(cutOff), { date: formatCutOff(cutOff.until, this.locale) })}</p>` : nothing;
@@ -194,10 +209,8 @@ export class LoginChooser extends LitElement {
             <button type="button" part="button continue" @click=${this.continueWithBroker}>${t('broker.continue')}</button>
             ${this.backButton()}
           </div>
-          ${help(html`<p>${t('help.broker.which')}</p>
-            <p>${t('help.broker.steps')}</p>
-            <p>${t('help.broker.firstTime')}</p>
-            ${this.technicalPanel()}`)}`;
+          ${help(html`${richText(t('help.broker.which'))} ${richText(t('help.broker.steps'))} ${richText(t('help.broker.firstTime'))}
+          ${this.technicalPanel()}`)}`;
       case 'link':
         return html`<slot name="link"></slot>
           ${help(html`<p>${t('link.help')}</p>`)}`;
@@ -207,19 +220,15 @@ export class LoginChooser extends LitElement {
           <slot name="email"></slot>
           <div class="actions">${this.backButton()}</div>
           ${help(html`<p><button type="button" part="link" class="link" @click=${this.openForgotPassword}>${t('help.email.forgot')}</button></p>
-            <p>${t('help.email.lockout')}</p>
-            <p>${t('help.email.blocked')}</p>
-            <p>${t('help.email.environment')}</p>
-            <p>${t('help.method.email')}</p>`)}`;
+            ${richText(t('help.email.lockout'))} ${richText(t('help.email.blocked'))} ${richText(t('help.email.environment'))}
+            ${richText(t('help.method.email'))}`)}`;
       default:
         return html`<h2 id="heading" tabindex="-1">${t('title')}</h2>
           <p>${t('intro', { site: config.siteName[this.locale] })}</p>
           ${methodList(t, this.shownMethods(cutOff?.passed === true && !cutOff.linkedOnly), level, (m) => this.chooseMethod(m))}
           ${cutOff?.passed && this.offeredMethods.includes('email') ? cutOffNotice : nothing}
-          ${help(html`<p>${t('help.method.what')}</p>
-            <p>${t('help.method.who')}</p>
-            <p>${t('help.method.authorisation')}</p>
-            <p>${t('help.method.email')}</p>`)}`;
+          ${help(html`${richText(t('help.method.what'))} ${richText(t('help.method.who'))} ${richText(t('help.method.authorisation'))}
+          ${richText(t('help.method.email'))}`)}`;
     }
   }
 
@@ -245,6 +254,25 @@ export class LoginChooser extends LitElement {
 
   private backButton() {
     return html`<button type="button" part="button back" class="secondary" @click=${this.back}>${this.t('back')}</button>`;
+  }
+
+  private async loadTexts(): Promise<void> {
+    const locale = this.locale;
+    const served = await servedTexts(this.bff, locale);
+    if (locale === this.locale) this.served = served;
+  }
+
+  /**
+   * Shows a step as it is, without a login: for the text editor's live preview. `error` shows the
+   * error view for `code`; `help` opens the step's help.
+   */
+  async preview(step: 'method' | 'broker' | 'email' | 'error', options: { code?: string; help?: boolean } = {}): Promise<void> {
+    await this.configReady;
+    this.helpOpen = !!options.help;
+    if (step === 'error') return this.showError(options.code ?? 'unknown');
+    if (step === 'broker' && this.config) this.brokers.reset(this.config.brokers, this.requiredLevel, rememberedBroker());
+    if (step === 'email') this.attachEmailForm();
+    this.step = step;
   }
 
   private async loadConfig(): Promise<void> {
@@ -330,6 +358,7 @@ export class LoginChooser extends LitElement {
     form.setAttribute('bff', this.bff);
     form.setAttribute('lang', this.locale);
     form.setAttribute('return-to', this.returnPath());
+    (form as HTMLElement & { texts?: unknown }).texts = this.texts;
   }
 
   private continueWithBroker = (): void => {

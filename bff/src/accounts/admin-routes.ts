@@ -164,7 +164,8 @@ const userView = (u: Pick<User, 'id' | 'email' | 'displayName' | 'role'>) => ({
 
 export function adminAccountRoutes() {
   const routes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  routes.use('/api/admin/*', loadSession(), requireSession('admin', 'servicedesk'));
+  // Only this router's paths: other admin routers (texts) let other roles in.
+  for (const path of ['/api/admin/users', '/api/admin/users/*', '/api/admin/organisations']) routes.use(path, loadSession(), requireSession('admin', 'servicedesk'));
   // Before the body is validated, so an admin learns only that this is not theirs to do.
   routes.use('/api/admin/organisations', async (c, next) => {
     requireOrganisationCreator(c.get('session')!.user);

@@ -5,6 +5,7 @@ import type { LockoutSettings, SessionUser } from '../../../contract/api-schemas
 import type { Locale } from '../../../contract/locales.js';
 import { BASE } from '../../../contract/paths.js';
 import { elementLocale, watchLanguage } from '../locale.js';
+import { servedTexts } from '../served-texts.js';
 import { fire } from '../events.js';
 import { callBff, fetchFormSettings } from './email-api.js';
 import { formatCutOff } from '../cut-off.js';
@@ -36,6 +37,12 @@ export class PoortEmailForm extends LitElement {
 
   /** Same-site path the page may go to after login; passed on in the poort-login event. */
   @property({ attribute: 'return-to' }) returnTo = '';
+
+  /** Texts to show instead of the served ones (i18next JSON for the current language): the text editor's live preview. */
+  @property({ attribute: false }) texts: unknown;
+
+  /** The texts the BFF served for this locale (with the editors' overrides), once they arrived. */
+  @state() private served: unknown;
 
   @state() private view: View = 'login';
   @state() private busy = false;
@@ -96,13 +103,18 @@ export class PoortEmailForm extends LitElement {
     this.stopWatchingLanguage?.();
   }
 
-  override willUpdate(): void {
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
     // Looked up on every update: the page may have changed its own language (watchLanguage).
     const locale = elementLocale(this);
-    if (locale !== this.locale || !this.hasUpdated) {
+    const newLocale = locale !== this.locale || !this.hasUpdated;
+    if (newLocale) {
       this.locale = locale;
-      this.t = createTranslator(locale);
+      this.served = undefined;
+      void servedTexts(this.bff, locale).then((served) => {
+        if (locale === this.locale) this.served = served;
+      });
     }
+    if (newLocale || changed.has('texts') || changed.has('served')) this.t = createTranslator(this.locale, this.texts ?? this.served);
   }
 
   override render() {
