@@ -58,6 +58,6 @@ describe('<login-chooser> e-mail step', () => {
     form.querySelector<HTMLInputElement>('input[name="email"]')!.value = user.email!;
     form.querySelector<HTMLInputElement>('input[name="password"]')!.value = 'een wachtwoord';
     form.querySelector('form')!.requestSubmit();
-    expect(await seen).to.deep.equal({ method: 'email', user, returnTo: '/mijn' });
+    expect(await seen).to.deep.equal({ method: 'email', user, returnTo: '/mijn', organisationChoiceNeeded: false });
   });
 });

@@ -1,6 +1,7 @@
 // The events <login-chooser> and its parts fire. All bubble and are composed, so a page can
 // listen on document; each has a typed `detail` (see HTMLElementEventMap below).
-import type { SessionUser } from '../../contract/api-schemas.js';
+import type { MembershipAddedView } from '../../contract/linking-schemas.js';
+import type { MembershipView, SessionUser } from '../../contract/api-schemas.js';
 import type { LoginMethod } from '../../contract/login-methods.js';
 
 export interface PoortMethodDetail {
@@ -24,6 +25,16 @@ export interface PoortLoginDetail {
   user: SessionUser;
   /** The form's `return-to` path, for the page to go to; null when none was set. */
   returnTo: string | null;
+  /**
+   * True when the person belongs to several organisations and has not chosen one: the widget asks
+   * next and fires `poort-organisation` once they have (wait for it before going on).
+   */
+  organisationChoiceNeeded: boolean;
+}
+
+export interface PoortOrganisationDetail {
+  /** The organisation the session acts for now, as `GET /api/session` has it in `actingFor`. */
+  organisation: MembershipView;
 }
 
 export interface PoortErrorDetail {
@@ -32,6 +43,9 @@ export interface PoortErrorDetail {
   /** False for a code this widget does not know; it then shows the generic text and no code. */
   known: boolean;
 }
+
+/** Fired by `<poort-add-organisation>` ("Account toevoegen") once the organisation was added. */
+export type PoortOrganisationAddedDetail = MembershipAddedView;
 
 export function fire<K extends keyof PoortEventMap>(
   target: EventTarget,
@@ -47,6 +61,8 @@ export interface PoortEventMap {
   'poort-broker': CustomEvent<PoortBrokerDetail>;
   'poort-login': CustomEvent<PoortLoginDetail>;
   'poort-error': CustomEvent<PoortErrorDetail>;
+  'poort-organisation-added': CustomEvent<PoortOrganisationAddedDetail>;
+  'poort-organisation': CustomEvent<PoortOrganisationDetail>;
 }
 
 declare global {

@@ -17,6 +17,8 @@ import { mailSingleUseLink } from './mail-link.js';
 import { emailDomain, isDomainAllowed, normaliseEmail } from './email-domain.js';
 import { findUserByEmail, findUserById } from './find-user.js';
 import { parseOrganisationDomains } from './organisation-domains.js';
+import { EmailField } from './account-schemas.js';
+import { identifierDigits, parseIdentifiers, type IdentifierKind } from '../organisations/organisation-identifiers.js';
 
 export interface CreateAccountInput {
   email: string;
@@ -27,6 +29,8 @@ export interface CreateAccountInput {
   locale?: string | null | undefined;
   /** Service desk only: set the password now and send no invitation. */
   password?: string | undefined;
+  /** A temporary account: its password login ends at this moment. */
+  localAccountUntil?: Date | null | undefined;
 }
 
 export async function createAccount(ctx: AccountContext, input: CreateAccountInput): Promise<{ user: User; organisation: Organisation; invited: boolean }> {
@@ -43,10 +47,10 @@ export async function createAccount(ctx: AccountContext, input: CreateAccountInp
     if (await findUserByEmail(tx, email)) throw new ApiError('email_taken');
     const [user] = await tx
       .insert(users)
-      .values({ email, displayName: input.displayName ?? null, role, passwordHash, locale: input.locale ?? null })
+      .values({ email, displayName: input.displayName ?? null, role, passwordHash, locale: input.locale ?? null, localAccountUntil: input.localAccountUntil ?? null })
       .returning();
     await tx.insert(memberships).values({ userId: user!.id, organisationId: organisation.id, role });
-    await audit(tx, ctx, 'account_created', user!.id, organisation.id, { role: user!.role });
+    await audit(tx, ctx, 'account_created', user!.id, organisation.id, { role: user!.role, ...(user!.localAccountUntil ? { localAccountUntil: user!.localAccountUntil.toISOString() } : {}) });
     if (!passwordHash) await sendInvitation(tx, ctx, user!);
     return { user: user!, organisation, invited: !passwordHash };
   });
@@ -125,13 +129,24 @@ export function requireOrganisationCreator(actor: Pick<AdminActor, 'role'>): voi
   if (!administersAll(actor)) throw new ApiError('forbidden', 'Only the service desk creates organisations.');
 }
 
-export async function createOrganisation(ctx: AccountContext, input: { name: string; emailDomains: string | readonly string[] }): Promise<Organisation> {
+export async function createOrganisation(
+  ctx: AccountContext,
+  input: { name: string; emailDomains: string | readonly string[]; contactEmail?: string | undefined; identifiers?: Partial<Record<IdentifierKind, string | undefined>> | undefined },
+): Promise<Organisation> {
   requireOrganisationCreator(ctx.actor);
   const domains = parseOrganisationDomains(input.emailDomains);
   if (!input.name.trim()) throw new ApiError('invalid_request', 'The organisation needs a name.');
+  // The authorised contact (DUO: gemachtigde) gets the reset links of the linking step, where the site says so.
+  const contactEmail = input.contactEmail === undefined ? null : normaliseEmail(input.contactEmail);
+  if (contactEmail !== null && !EmailField.safeParse(contactEmail).success) throw new ApiError('invalid_request', 'The contact address is not an e-mail address.');
+  // The numbers eHerkenning answers name the organisation by (organisations/acting-organisation.ts).
+  const parsed = parseIdentifiers(input.identifiers ?? {});
+  if ('invalid' in parsed) {
+    throw new ApiError('invalid_request', parsed.invalid === 'kvk' && input.identifiers?.kvk === undefined ? 'A Vestigingsnummer needs the KvK number too.' : `The ${parsed.invalid} number must have ${identifierDigits[parsed.invalid]} digits.`);
+  }
   return ctx.db.transaction(async (tx) => {
-    const [organisation] = await tx.insert(organisations).values({ name: input.name.trim(), emailDomains: domains }).returning();
-    await audit(tx, ctx, 'organisation_created', null, organisation!.id, { emailDomains: domains });
+    const [organisation] = await tx.insert(organisations).values({ name: input.name.trim(), emailDomains: domains, contactEmail, identifiers: parsed.identifiers }).returning();
+    await audit(tx, ctx, 'organisation_created', null, organisation!.id, { emailDomains: domains, identifiers: parsed.identifiers, ...(contactEmail ? { contactEmail: true } : {}) });
     return organisation!;
   });
 }
@@ -144,6 +159,8 @@ export interface AccountListing {
   organisations: string[];
   status: 'active' | 'invited' | 'blocked' | 'disabled';
   failedAttempts: number;
+  /** When a temporary account's password login ends (ISO 8601); null: no end date. */
+  localAccountUntil: string | null;
 }
 
 /** The accounts the actor administers (admin-scope.ts), with their organisations' names. */
@@ -170,6 +187,7 @@ export async function listAccounts(ctx: Pick<AccountContext, 'db' | 'actor'>): P
         organisations: [],
         status: accountStatus(user),
         failedAttempts: user.failedAttempts,
+        localAccountUntil: user.localAccountUntil?.toISOString() ?? null,
       },
       organisationIds: [],
     };
@@ -197,7 +215,7 @@ const noSuchAccount = 'There is no account with this e-mail address.';
  * gets (404 not_found), before anything else is said about it: an admin learns nothing about other
  * organisations' accounts, not even whether they exist or are disabled.
  */
-async function activeUser(tx: DbOrTx, actor: AdminActor, who: UserRef): Promise<User> {
+export async function activeUser(tx: DbOrTx, actor: AdminActor, who: UserRef): Promise<User> {
   const user = 'id' in who ? await findUserById(tx, who.id) : await findUserByEmail(tx, who.email);
   if (!user?.email) throw new ApiError('not_found', noSuchAccount);
   const organisationIds = (await tx.select({ id: memberships.organisationId }).from(memberships).where(eq(memberships.userId, user.id))).map((m) => m.id);

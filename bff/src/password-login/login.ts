@@ -17,18 +17,29 @@ import { clientNetwork, loginPerClientRule } from '../rate-limits/rate-limit-pol
 import { enforceRateLimit, refundRateLimit } from '../rate-limits/rate-limit-store.js';
 import { failureBlocks, isBlocked } from './lockout-policy.js';
 import { countLoginStarted } from '../metrics/metrics.js';
+import { organisationAtLogin } from '../organisations/login-organisation.js';
+import { cutOffError, passwordCutOffFor } from './cut-off-check.js';
+import { endedForEveryone } from './cut-off-policy.js';
 
 export interface LoginInput {
   email: string;
   password: string;
   /** The session cookie the browser sent, if any: it is ended, the login gets a new one (L11). */
   previousToken?: string | undefined;
+  /** The time the rules that start at a moment (end of password login) are judged at. */
+  now?: Date | undefined;
 }
 
 export async function loginWithPassword(db: Db, site: SiteConfig, input: LoginInput, origin: RequestOrigin) {
+  countLoginStarted('email');
+  // The site-wide end of password login holds for every address alike: refused before anything else.
+  const endedForAll = endedForEveryone(site.localAccounts, input.now ?? new Date());
+  if (endedForAll) {
+    await recordAudit(db, { type: 'login', outcome: 'failure', method: 'email', reason: endedForAll.code }, origin);
+    throw cutOffError(endedForAll);
+  }
   // Counted before any hashing, so guessing from one network (many accounts, or one) stops at the
   // limit without costing CPU (issue 10, item 5; L03/L04). A successful login takes its count back.
-  countLoginStarted('email');
   const perClient = loginPerClientRule(site.localAccounts);
   const network = clientNetwork(origin.ip);
   await enforceRateLimit(db, perClient, network);
@@ -43,18 +54,32 @@ export async function loginWithPassword(db: Db, site: SiteConfig, input: LoginIn
   }
 }
 
-async function checkPasswordAndStartSession(db: Db, site: SiteConfig, input: LoginInput, origin: RequestOrigin) {
+/**
+ * The account this address and password prove, or invalid_credentials after the same argon2 work
+ * for an unknown address, a wrong password and an account without one. A failure counts towards
+ * the account's lockout and is audited as `auditType` (the linking step checks passwords too).
+ */
+export async function verifyAccountPassword(db: Db, site: SiteConfig, input: Pick<LoginInput, 'email' | 'password'>, origin: RequestOrigin, auditType = 'login'): Promise<User> {
   const user = await findUserByEmail(db, input.email);
   const stored = user?.passwordHash ?? (await dummyPasswordHash());
   const passwordOk = (await verifyPassword(stored, input.password)) && Boolean(user?.passwordHash);
-
   if (!user || !passwordOk) {
-    await recordFailure(db, site, user, origin, user ? (user.passwordHash ? 'wrong_password' : 'no_password') : 'unknown_email');
+    await recordFailure(db, site, user, origin, user ? (user.passwordHash ? 'wrong_password' : 'no_password') : 'unknown_email', auditType);
     throw new ApiError('invalid_credentials');
   }
+  return user;
+}
+
+async function checkPasswordAndStartSession(db: Db, site: SiteConfig, input: LoginInput, origin: RequestOrigin) {
+  const user = await verifyAccountPassword(db, site, input, origin);
   if (user.disabledAt || isBlocked(user)) {
     await recordAudit(db, { type: 'login', outcome: 'failure', userId: user.id, method: 'email', reason: user.disabledAt ? 'disabled' : 'blocked' }, origin);
     throw new ApiError('invalid_credentials');
+  }
+  const ended = await passwordCutOffFor(db, site.localAccounts, user, input.now ?? new Date());
+  if (ended) {
+    await recordAudit(db, { type: 'login', outcome: 'failure', userId: user.id, method: 'email', reason: ended.code }, origin);
+    throw cutOffError(ended);
   }
   if (isAdministrator(user.role) && site.localAccounts.adminsMustUseEherkenning) {
     await recordAudit(db, { type: 'login', outcome: 'failure', userId: user.id, method: 'email', reason: 'admin_requires_eherkenning' }, origin);
@@ -63,10 +88,12 @@ async function checkPasswordAndStartSession(db: Db, site: SiteConfig, input: Log
 
   // Hashed with weaker settings in the past: hash again now that we know the password (L10).
   const rehashed = needsRehash(user.passwordHash!) ? await hashPassword(input.password) : undefined;
-  const success = { type: 'login', outcome: 'success', userId: user.id, method: 'email' } as const;
+  const acting = await organisationAtLogin(db, site, user.id);
+  const success = { type: 'login', outcome: 'success', userId: user.id, organisationId: acting.actingFor, method: 'email' } as const;
+  const newSession = { userId: user.id, method: 'email', actingFor: acting.actingFor, organisationChoicePending: acting.organisationChoicePending } as const;
   if (!input.previousToken && user.failedAttempts === 0 && !rehashed) {
     // The usual login writes only the session and its audit event: one statement, no transaction.
-    const { token, session } = await createAuditedSession(db, { userId: user.id, method: 'email' }, lifetimesFrom(site.sessions), success, origin);
+    const { token, session } = await createAuditedSession(db, newSession, lifetimesFrom(site.sessions), success, origin);
     return { token, session, user };
   }
   return db.transaction(async (tx) => {
@@ -77,7 +104,7 @@ async function checkPasswordAndStartSession(db: Db, site: SiteConfig, input: Log
         .set({ failedAttempts: 0, ...(rehashed ? { passwordHash: rehashed } : {}), updatedAt: new Date() })
         .where(eq(users.id, user.id));
     }
-    const { token, session } = await createSession(tx, { userId: user.id, method: 'email' }, lifetimesFrom(site.sessions));
+    const { token, session } = await createSession(tx, newSession, lifetimesFrom(site.sessions));
     await recordAudit(tx, success, origin);
     return { token, session, user: { ...user, failedAttempts: 0 } as User };
   });
@@ -87,7 +114,7 @@ async function checkPasswordAndStartSession(db: Db, site: SiteConfig, input: Log
  * Counts a failure with one atomic UPDATE … RETURNING, so 20 parallel attempts on several
  * instances count 20 (L02), and blocks the account when the count reaches the limit.
  */
-async function recordFailure(db: Db, site: SiteConfig, user: User | undefined, origin: RequestOrigin, reason: string): Promise<void> {
+async function recordFailure(db: Db, site: SiteConfig, user: User | undefined, origin: RequestOrigin, reason: string, auditType: string): Promise<void> {
   const max = site.localAccounts.maxFailedLogins;
   await db.transaction(async (tx) => {
     if (user) {
@@ -99,12 +126,12 @@ async function recordFailure(db: Db, site: SiteConfig, user: User | undefined, o
         })
         .where(eq(users.id, user.id))
         .returning({ failedAttempts: users.failedAttempts });
-      await recordAudit(tx, { type: 'login', outcome: 'failure', userId: user.id, method: 'email', reason }, origin);
+      await recordAudit(tx, { type: auditType, outcome: 'failure', userId: user.id, method: 'email', reason }, origin);
       if (after && failureBlocks(after.failedAttempts, max)) {
         await recordAudit(tx, { type: 'account_blocked', outcome: 'success', userId: user.id, method: 'email', reason: 'too_many_failed_logins', details: { failedAttempts: after.failedAttempts } }, origin);
       }
     } else {
-      await recordAudit(tx, { type: 'login', outcome: 'failure', method: 'email', reason }, origin);
+      await recordAudit(tx, { type: auditType, outcome: 'failure', method: 'email', reason }, origin);
     }
   });
 }

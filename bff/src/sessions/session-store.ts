@@ -5,7 +5,7 @@ import { eq, lt, or } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/open.js';
 import type { LoginMethod } from '../../../contract/login-methods.js';
 import { auditEvents, sessions, type Session } from '../../../db/schema.js';
-import type { AuditInput } from '../audit/record-audit.js';
+import { originColumns, type AuditInput } from '../audit/record-audit.js';
 import type { RequestOrigin } from '../http/request-client.js';
 import { hashSecretToken, newSecretToken } from '../security/secret-token.js';
 import { lookUpSession, type StoredSession } from './session-lookup.js';
@@ -16,6 +16,8 @@ export interface NewSession {
   method: LoginMethod;
   level?: string | null;
   actingFor?: string | null;
+  /** Several memberships and none decided: the person is asked which organisation to act for. */
+  organisationChoicePending?: boolean;
   attributes?: Record<string, string>;
 }
 
@@ -30,6 +32,7 @@ function newSessionRow(input: NewSession, lifetimes: SessionLifetimes, now: Date
     method: input.method,
     level: input.level ?? null,
     actingFor: input.actingFor ?? null,
+    organisationChoicePending: input.organisationChoicePending ?? false,
     attributes: input.attributes ?? {},
     createdAt: now,
     lastSeenAt: now,
@@ -57,7 +60,7 @@ export async function createAuditedSession(db: Db, input: NewSession, lifetimes:
   await db
     .with(created)
     .insert(auditEvents)
-    .values({ ...audit, ip: origin?.ip ?? null, userAgent: origin?.userAgent ?? null });
+    .values({ ...audit, ...originColumns(origin) });
   countAuditEvent(audit);
   return { token, session };
 }

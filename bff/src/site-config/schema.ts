@@ -8,12 +8,27 @@ import { levels } from '../../../contract/levels.js';
 import { locales, type Localized } from '../../../contract/locales.js';
 import { environments, loginMethods, servedMethods } from '../../../contract/login-methods.js';
 import { roles } from '../../../contract/roles.js';
+import { CUT_OFF_FORMAT, parseCutOff } from '../password-login/cut-off-date.js';
+import { cutOffScopes } from '../password-login/cut-off-policy.js';
+
+export const unknownIdentityPolicies = ['create', 'link', 'deny'] as const;
+export type UnknownIdentityPolicy = (typeof unknownIdentityPolicies)[number];
 
 /** A text in every locale: zod requires each key of an enum-keyed record. */
 const localized = z.record(z.enum(locales), z.string().min(1));
 
+/** A moment written as a date ("2027-03-01": the start of that day, Dutch time) or a timestamp with offset. */
+const cutOffDate = z.string().transform((text, ctx) => {
+  const at = parseCutOff(text);
+  if (!at) ctx.issues.push({ code: 'custom', message: `use ${CUT_OFF_FORMAT}`, input: text });
+  return at ?? z.NEVER;
+});
+
 /** The example site's name, for a configuration that names none (the built-in demo). */
 const exampleName: Localized = { nl: 'Voorbeeldportaal', 'nl-BE': 'Voorbeeldtoepassing', en: 'Example portal' };
+
+/** A retention period: at least a day, at most a century. */
+const retentionDays = z.number().int().min(1).max(36_500);
 
 export const brokerSchema = z.object({
   /** Stable id used in URLs and remembered choices: lower case letters, digits and dashes. */
@@ -103,8 +118,18 @@ export const siteConfigSchema = z.object({
           additionalSigningCerts: z.array(z.string().min(1)).max(2).default([]),
         })
         .optional(),
-      /** What to do with an eHerkenning identity seen for the first time. */
-      unknownIdentity: z.enum(['create']).default('create'),
+      /**
+       * What to do with an eHerkenning identity seen for the first time: `create` a new, empty
+       * account; `link` it to an existing account (password + mailed PIN) or a new one made with an
+       * activation code, in the widget's linking step (DUO); or `deny` the login with the helpdesk.
+       */
+      unknownIdentity: z.enum(unknownIdentityPolicies).default('create'),
+      /**
+       * An answer that names a known organisation (its KvK number or RSIN, and Vestigingsnummer) the
+       * person does not belong to yet: `find` logs them in without it; `create` makes the membership
+       * (role user) and logs them in acting for it. Organisations themselves stay the service desk's.
+       */
+      membershipFromAnswer: z.enum(['find', 'create']).default('find'),
       /** Accepted clock difference with brokers, seconds. */
       clockSkewSeconds: z.number().int().min(0).max(300).default(60),
       /** How long a started login may take before its request id expires, minutes. */
@@ -120,6 +145,21 @@ export const siteConfigSchema = z.object({
       serviceName: exampleName,
     }),
   brokers: z.array(brokerSchema).default([]),
+  /** The linking step of `eherkenning.unknownIdentity: link` and activation codes. */
+  linking: z
+    .object({
+      /** How long a person has, after the eHerkenning login, to finish linking, minutes. */
+      pendingMinutes: z.number().int().min(5).max(120).default(30),
+      /** How long an issued activation code works, days. */
+      activationCodeDays: z.number().int().min(1).max(365).default(30),
+      /**
+       * Where "Wachtwoord vergeten" on the linking step sends the reset link: the `account`'s own
+       * address (the normal reset), or the `organisation-contact` (the organisation's authorised
+       * contact, DUO's gemachtigde) where the organisation has one, else the account's address.
+       */
+      passwordResetTo: z.enum(['account', 'organisation-contact']).default('account'),
+    })
+    .prefault({}),
   sessions: z
     .object({
       idleMinutes: z.number().int().min(1).max(24 * 60).default(30),
@@ -146,6 +186,21 @@ export const siteConfigSchema = z.object({
       adminsMustUseEherkenning: z.boolean().default(true),
       /** The site page that embeds <poort-email-form>; links in mails open it with ?poort-reset=… etc. */
       accountPage: z.string().regex(/^\/(?!\/)/, 'must be a path starting with a single /').default('/account/'),
+      /**
+       * From this moment on, password login is refused (seed 003: after the switch to eHerkenning
+       * "vervalt het inloggen met wachtwoord"); before it the e-mail step shows the date. Unset: no end.
+       */
+      passwordLoginUntil: cutOffDate.optional(),
+      /** Whom the end holds for: `everyone`, or `linkedOnly`: people who have linked an eHerkenning identity. */
+      passwordLoginScope: z.enum(cutOffScopes).default('everyone'),
+    })
+    .prefault({}),
+  audit: z
+    .object({
+      /** Days an audit event is kept before the retention job deletes it. */
+      keepDays: retentionDays.default(730),
+      /** Other periods for some event types, e.g. `{ "login": 365, "audit_exported": 1825 }`. */
+      keepDaysByType: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'an event type: lower-case letters, digits and _'), retentionDays).default({}),
     })
     .prefault({}),
 });

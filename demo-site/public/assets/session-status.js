@@ -8,6 +8,7 @@ const texts = {
     nameless: 'een medewerker',
     level: 'niveau',
     until: (time) => `tot ${time} als u niets doet.`,
+    actingFor: 'voor',
     logout: 'Uitloggen',
   },
   'nl-BE': {
@@ -15,6 +16,7 @@ const texts = {
     nameless: 'een medewerker',
     level: 'niveau',
     until: (time) => `tot ${time} als u niets doet.`,
+    actingFor: 'voor',
     logout: 'Afmelden',
   },
   en: {
@@ -22,6 +24,7 @@ const texts = {
     nameless: 'a representative',
     level: 'level',
     until: (time) => `until ${time} if you do nothing.`,
+    actingFor: 'for',
     logout: 'Log out',
   },
 };
@@ -51,7 +54,8 @@ async function showSession() {
   const who = session.user.email ?? session.user.displayName ?? text.nameless;
   const time = new Date(session.expiresAt).toLocaleTimeString(lang);
   const line = document.createElement('p');
-  line.textContent = `${text.loggedIn} ${who} ${how(session)}, ${text.until(time)}`;
+  const acting = session.actingFor ? `, ${text.actingFor} ${session.actingFor.name}` : '';
+  line.textContent = `${text.loggedIn} ${who} ${how(session)}${acting}, ${text.until(time)}`;
   const button = document.createElement('button');
   button.type = 'button';
   button.textContent = text.logout;
@@ -66,9 +70,11 @@ async function showSession() {
     location.reload();
   });
   status.append(line, button);
-  if (login) login.hidden = true;
+  // Someone with several organisations still chooses one in the widget (its organisation step).
+  if (login) login.hidden = !session.organisationChoiceNeeded;
 }
 
 // The e-mail form logs in without leaving the page; eHerkenning comes back with a page load.
 document.addEventListener('poort-login', () => void showSession());
+document.addEventListener('poort-organisation', () => void showSession());
 void showSession();

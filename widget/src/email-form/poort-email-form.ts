@@ -5,12 +5,14 @@ import type { LockoutSettings, SessionUser } from '../../../contract/api-schemas
 import type { Locale } from '../../../contract/locales.js';
 import { BASE } from '../../../contract/paths.js';
 import { elementLocale, watchLanguage } from '../locale.js';
+import { servedTexts } from '../served-texts.js';
 import { fire } from '../events.js';
 import { callBff, fetchFormSettings } from './email-api.js';
+import { formatCutOff } from '../cut-off.js';
 import { countFailedLogin, forgetFailedLogins, readFailedLogins, shouldExplainLockout } from './failed-logins.js';
 import { checkCurrentPassword, checkEmail, checkNewPassword, type CheckKey } from './form-checks.js';
 import { takeLinkToken } from './link-tokens.js';
-import { emailFormStyles } from './poort-email-form.styles.js';
+import { adoptLightDomStyles, emailFormStyles } from './poort-email-form.styles.js';
 
 type View = 'login' | 'forgot' | 'forgot-sent' | 'reset' | 'invitation' | 'confirm-email' | 'logged-in';
 type Field = 'email' | 'password' | 'newPassword';
@@ -23,7 +25,7 @@ let instances = 0;
  * new password (from a reset link) and choose a first password (from an invitation link).
  * Renders into its own light DOM, so browsers' password managers see and fill its inputs.
  *
- * @fires poort-login - Logged in; `detail` is `{ method: 'email', user: {id, email, displayName, role}, returnTo }` (PoortLoginDetail).
+ * @fires poort-login - Logged in; `detail` is `{ method: 'email', user: {id, email, displayName, role}, returnTo, organisationChoiceNeeded }` (PoortLoginDetail).
  */
 @customElement('poort-email-form')
 export class PoortEmailForm extends LitElement {
@@ -35,6 +37,12 @@ export class PoortEmailForm extends LitElement {
 
   /** Same-site path the page may go to after login; passed on in the poort-login event. */
   @property({ attribute: 'return-to' }) returnTo = '';
+
+  /** Texts to show instead of the served ones (i18next JSON for the current language): the text editor's live preview. */
+  @property({ attribute: false }) texts: unknown;
+
+  /** The texts the BFF served for this locale (with the editors' overrides), once they arrived. */
+  @state() private served: unknown;
 
   @state() private view: View = 'login';
   @state() private busy = false;
@@ -54,6 +62,13 @@ export class PoortEmailForm extends LitElement {
   private t: Translate = createTranslator('nl');
   private linkToken = '';
   private stopWatchingLanguage: (() => void) | undefined;
+  /**
+   * Inside <login-chooser>, whose e-mail step is already a region named by the same heading text:
+   * a second region of that name fails axe's landmark-unique, so the form's section stays unnamed.
+   */
+  private inChooser = false;
+  /** The end of password login the site announced: its refusal's text says since when. */
+  private passwordLoginUntil: Date | undefined;
   private readonly ids = `poort-email-form-${++instances}`;
 
   /** Light DOM: the inputs must be in the page's own DOM for password managers. */
@@ -64,14 +79,15 @@ export class PoortEmailForm extends LitElement {
   override connectedCallback(): void {
     // eslint-disable-next-line wc/guard-super-call -- LitElement always implements connectedCallback.
     super.connectedCallback();
-    adoptStyles(this);
+    adoptLightDomStyles(this, emailFormStyles);
     this.stopWatchingLanguage = watchLanguage(() => elementLocale(this) !== this.locale && this.requestUpdate());
     this.failedLogins = readFailedLogins();
-    const inChooser = !!this.closest('login-chooser');
-    void fetchFormSettings(this.bff).then(({ environment, lockout }) => {
+    const inChooser = (this.inChooser = !!this.closest('login-chooser'));
+    void fetchFormSettings(this.bff).then(({ environment, lockout, passwordLoginUntil }) => {
       // Inside <login-chooser> the chooser shows the environment; on its own, the form does.
       if (!inChooser) this.demo = environment === 'demo';
       this.lockout = lockout;
+      this.passwordLoginUntil = passwordLoginUntil ? new Date(passwordLoginUntil) : undefined;
     });
     const link = takeLinkToken(window.location, window.history);
     if (link) {
@@ -87,13 +103,18 @@ export class PoortEmailForm extends LitElement {
     this.stopWatchingLanguage?.();
   }
 
-  override willUpdate(): void {
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
     // Looked up on every update: the page may have changed its own language (watchLanguage).
     const locale = elementLocale(this);
-    if (locale !== this.locale || !this.hasUpdated) {
+    const newLocale = locale !== this.locale || !this.hasUpdated;
+    if (newLocale) {
       this.locale = locale;
-      this.t = createTranslator(locale);
+      this.served = undefined;
+      void servedTexts(this.bff, locale).then((served) => {
+        if (locale === this.locale) this.served = served;
+      });
     }
+    if (newLocale || changed.has('texts') || changed.has('served')) this.t = createTranslator(this.locale, this.texts ?? this.served);
   }
 
   override render() {
@@ -106,7 +127,7 @@ export class PoortEmailForm extends LitElement {
       'confirm-email': () => this.renderMessage('email.title', this.notice ? this.t(...this.notice) : this.errorCode ? '' : this.t('email.confirmEmail.busy'), false),
       'logged-in': () => this.renderMessage('email.title', this.t('email.loggedIn', { email: this.user?.email ?? '' }), false),
     };
-    return html`<section class="poort-email-form" lang=${this.locale} aria-labelledby="${this.ids}-title">
+    return html`<section class="poort-email-form" lang=${this.locale} aria-labelledby=${this.inChooser ? nothing : `${this.ids}-title`}>
       ${this.demo ? html`<p class="poort-demo-banner">${this.t('email.demoBanner')}</p>` : nothing}${views[this.view]()}
     </section>`;
   }
@@ -210,7 +231,12 @@ export class PoortEmailForm extends LitElement {
 
   /** The text for a BFF error code: the shared `errors.*` table, else the form's own, else a generic one. */
   private errorText(code: string): string {
-    return this.t(`errors.${code}`) || this.t(`email.commonErrors.${code}`) || this.t('email.commonErrors.unknown');
+    const date = this.passwordLoginUntil ? formatCutOff(this.passwordLoginUntil, this.locale) : '';
+    if (code === 'password_login_ended' && date) return this.t('cutOff.ended', { date });
+    const text = this.t(`errors.${code}`) || this.t(`email.commonErrors.${code}`) || this.t('email.commonErrors.unknown');
+    // What to do next, where a code has more to say (an admin: how to link eHerkenning).
+    const hint = this.t(`errorHints.${code}`);
+    return hint ? `${text} ${hint}` : text;
   }
 
   private async submitLogin(event: SubmitEvent) {
@@ -220,7 +246,7 @@ export class PoortEmailForm extends LitElement {
     const password = String(form.get('password') ?? '');
     this.email = email;
     if (!this.check({ email: checkEmail(email), password: checkCurrentPassword(password) })) return;
-    const result = await this.call<{ user: SessionUser }>('/api/login', { email, password });
+    const result = await this.call<{ user: SessionUser; organisationChoiceNeeded?: boolean }>('/api/login', { email, password });
     if (!result) {
       if (this.errorCode === 'invalid_credentials') this.failedLogins = countFailedLogin();
       return;
@@ -229,7 +255,7 @@ export class PoortEmailForm extends LitElement {
     this.failedLogins = 0;
     this.user = result.user;
     this.go('logged-in');
-    fire(this, 'poort-login', { method: 'email', user: result.user, returnTo: this.returnTo || null });
+    fire(this, 'poort-login', { method: 'email', user: result.user, returnTo: this.returnTo || null, organisationChoiceNeeded: result.organisationChoiceNeeded === true });
   }
 
   private async submitForgot(event: SubmitEvent) {
@@ -299,14 +325,6 @@ export class PoortEmailForm extends LitElement {
     // Move focus to the new heading so screen-reader users hear where they are.
     void this.updateComplete.then(() => this.querySelector<HTMLElement>(`#${this.ids}-title`)?.focus());
   }
-}
-
-/** Adopts the element's stylesheet into the document (or shadow root) it is rendered in, once. */
-function adoptStyles(element: HTMLElement): void {
-  const root = element.getRootNode() as Document | ShadowRoot;
-  const sheet = emailFormStyles.styleSheet;
-  if (!sheet || !('adoptedStyleSheets' in root)) return;
-  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }
 
 declare global {
