@@ -22,6 +22,7 @@ import { eherkenningRoutes } from './routes/eherkenning.js';
 import { healthRoutes } from './routes/health.js';
 import { loginRoutes } from './routes/login.js';
 import { passwordRoutes } from './routes/password.js';
+import { linkCheckRoutes } from './routes/link-check.js';
 import { preferencesRoutes } from './routes/preferences.js';
 import { sessionRoutes } from './routes/session.js';
 import { DEVELOPMENT_PAGES_WARNING, developmentPagesOn } from './site-config/development-pages.js';
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route(BASE, sessionRoutes());
   app.route(BASE, loginRoutes());
   app.route(BASE, passwordRoutes());
+  app.route(BASE, linkCheckRoutes());
   app.route(BASE, preferencesRoutes());
   app.route(BASE, adminAccountRoutes());
   const devPages = developmentPagesOn(deps.site, deps.env.production);

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { focusRing, focusRingProperties } from './focus-ring.styles.js';
 
 // Every colour, font and size is a --poort-* custom property that falls back to the NL Design
 // System token of the same role, then to a default. Set them on login-chooser or any ancestor.
@@ -8,7 +9,7 @@ export const loginChooserStyles = css`
     --_on-accent: var(--poort-on-accent, var(--nl-button-primary-color, #fff));
     --_muted: var(--poort-muted-color, var(--nl-paragraph-small-color, #4a4a4a));
     --_border: var(--poort-border-color, var(--nl-form-control-border-color, #6b6b6b));
-    --_focus: var(--poort-focus-color, var(--nl-focus-outline-color, #ffbf47));
+    ${focusRingProperties}
     --_radius: var(--poort-radius, var(--nl-border-radius, 4px));
     --_row: var(--poort-option-block-size, 3.25rem);
     display: block;
@@ -27,6 +28,20 @@ export const loginChooserStyles = css`
   h3 {
     font-size: 1.125rem;
     margin-block: 0 0.25rem;
+  }
+  /* Reflow (WCAG 1.4.10): a long compound word ("Aanmeldingsmogelijkheden") hyphenates where the
+     browser knows the language, and breaks anyway where it does not, rather than widen the page. */
+  h2,
+  h3,
+  summary,
+  .level {
+    overflow-wrap: anywhere;
+    hyphens: auto;
+  }
+  p,
+  li,
+  button {
+    overflow-wrap: break-word;
   }
   p {
     margin-block: 0 0.75rem;
@@ -85,8 +100,7 @@ export const loginChooserStyles = css`
   }
   :focus-visible,
   #search:focus {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
+    ${focusRing}
   }
   .method-help,
   .hint,
@@ -168,8 +182,8 @@ export const loginChooserStyles = css`
     box-shadow: inset 4px 0 var(--_accent);
   }
   [role='option'].active {
-    outline: 3px solid var(--_focus);
-    outline-offset: -3px;
+    outline: var(--_focus-width) solid var(--_focus);
+    outline-offset: calc(-1 * var(--_focus-width));
     background: var(--poort-option-active-background, #e8f0f8);
   }
   [role='option'][aria-disabled='true'] {
@@ -188,6 +202,7 @@ export const loginChooserStyles = css`
     padding-block-start: 0.5rem;
   }
   .panel {
+    container-type: inline-size;
     padding: 0.75rem;
     margin-block: 0.75rem;
     border: 1px solid var(--_border);
@@ -199,10 +214,28 @@ export const loginChooserStyles = css`
     gap: 0.25rem 1rem;
     margin: 0 0 0.75rem;
   }
+  dt {
+    font-weight: 700;
+  }
+  /* Identifiers (entity id, ServiceID, UUID) break only where the line is full, never with a
+     hyphen (a hyphen would look like part of the value); copying gives the value unchanged. */
   dd {
+    min-inline-size: 0;
     margin: 0;
     overflow-wrap: anywhere;
+    hyphens: none;
     font-family: var(--poort-code-font-family, ui-monospace, monospace);
+  }
+  /* A narrow panel puts each value under its label, so a long label does not squeeze the value
+     into a column one character wide. */
+  @container (max-width: 30rem) {
+    dl {
+      grid-template-columns: minmax(0, 1fr);
+      row-gap: 0;
+    }
+    dd {
+      margin-block-end: 0.5rem;
+    }
   }
   .helpdesk a {
     margin-inline-end: 0.75rem;

@@ -2,7 +2,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { errorCodes, type ErrorCode } from './error-codes.js';
 
 export interface ErrorBody {
-  error: { code: string; message: string };
+  error: { code: string; message: string; fields?: string[] };
 }
 
 /** An error meant for the client: its code and message are safe to show. */
@@ -12,6 +12,8 @@ export class ApiError extends Error {
   readonly code: string;
   /** Seconds for a Retry-After header (429 and 503). */
   retryAfterSeconds: number | undefined;
+  /** The request fields at fault (invalid_request): names only, never their values. */
+  fields: string[] | undefined;
 
   constructor(code: ErrorCode, message?: string);
   constructor(code: string, message: string, status: ContentfulStatusCode);
@@ -28,11 +30,17 @@ export class ApiError extends Error {
     return this;
   }
 
+  /** Names the request fields at fault. */
+  atFields(fields: string[]): this {
+    this.fields = fields;
+    return this;
+  }
+
   toBody(): ErrorBody {
-    return errorBody(this.code, this.message);
+    return errorBody(this.code, this.message, this.fields);
   }
 }
 
-export function errorBody(code: string, message: string): ErrorBody {
-  return { error: { code, message } };
+export function errorBody(code: string, message: string, fields?: string[]): ErrorBody {
+  return { error: { code, message, ...(fields?.length && { fields }) } };
 }

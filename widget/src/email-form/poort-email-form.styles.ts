@@ -2,9 +2,11 @@
 // inputs), where Lit's shadow styles do not apply: this sheet is adopted by the document instead,
 // which works under a strict CSP (no inline <style>). Every rule is scoped to the element's tag.
 import { css } from 'lit';
+import { focusRing, focusRingProperties } from '../focus-ring.styles.js';
 
 export const emailFormStyles = css`
   poort-email-form {
+    ${focusRingProperties}
     display: block;
     font-family: var(--poort-font-family, var(--nl-document-font-family, system-ui, sans-serif));
     color: var(--poort-text-color, var(--nl-document-color, #1a1a1a));
@@ -33,9 +35,23 @@ export const emailFormStyles = css`
     border-color: var(--poort-error-color, #b00020);
   }
   poort-email-form input:focus-visible,
-  poort-email-form button:focus-visible {
-    outline: 3px solid var(--poort-focus-color, #ffbf47);
-    outline-offset: 2px;
+  poort-email-form button:focus-visible,
+  poort-email-form [tabindex='-1']:focus-visible {
+    ${focusRing}
+  }
+  /* Reflow (WCAG 1.4.10): long words and addresses wrap instead of widening the page. */
+  poort-email-form h2,
+  poort-email-form h3 {
+    overflow-wrap: anywhere;
+    hyphens: auto;
+  }
+  poort-email-form p {
+    overflow-wrap: anywhere;
+  }
+  poort-email-form input {
+    box-sizing: border-box;
+    inline-size: 100%;
+    min-inline-size: 0;
   }
   poort-email-form .poort-hint {
     font-size: 0.875rem;
