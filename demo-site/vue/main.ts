@@ -5,7 +5,7 @@ import 'poort/widget';
 import type { Locale, PoortErrorDetail } from 'poort/widget';
 import { createApp, defineComponent, h, ref } from 'vue';
 
-const names: Record<Locale, string> = { nl: 'Nederlands', 'nl-BE': 'Vlaams', en: 'English' };
+const names: Record<Locale, string> = { nl: 'Nederlands', 'nl-BE': 'Nederlands (België)', en: 'English' };
 
 const App = defineComponent(() => {
   const lang = ref<Locale>('nl');

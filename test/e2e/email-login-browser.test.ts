@@ -105,15 +105,24 @@ describe('e-mail login in a browser', () => {
     await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
 
     await page.getByText('Ingelogd als sanne@gemeente.example.nl (e-mail)').waitFor();
+    // Focus went to the heading that says so, not back to the page body.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('U bent ingelogd');
     const session = await page.evaluate(async () => (await fetch('/poort/api/session')).status);
     expect(session).toBe(200);
     const cookies = await page.context().cookies();
     expect(cookies.find((c) => c.name === 'poort_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
 
-    // The demo page reloads after logging out.
-    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Uitloggen' }).click()]);
+    // Logging out says so, with focus on that heading, and shows a fresh form.
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await page.getByRole('heading', { name: 'U bent uitgelogd' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('U bent uitgelogd');
     await page.getByRole('heading', { name: 'Inloggen met e-mailadres' }).waitFor();
     expect(await page.evaluate(async () => (await fetch('/poort/api/session')).status)).toBe(401);
+
+    // The same invitation link again: "already used" as the page opens, before anyone types.
+    await page.goto(link.href);
+    await page.getByText('Deze link is al gebruikt.').waitFor();
+    expect(await page.getByLabel('Nieuw wachtwoord', { exact: true }).count()).toBe(0);
     expect(problems).toEqual([]);
     expect(leaks).toEqual([]);
   });

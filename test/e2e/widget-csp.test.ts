@@ -48,7 +48,7 @@ describe('<login-chooser> under a strict CSP', () => {
     await page.locator('login-chooser button[data-method="eherkenning"]').click();
     await page.locator('login-chooser #search').fill('zuid');
     await expect.poll(() => page.locator('login-chooser [role=option]').allTextContents()).toEqual([
-      expect.stringContaining('Demo Makelaar Zuid'),
+      expect.stringContaining('Demo Leverancier Zuid'),
     ]);
     expect(await page.locator('#events').textContent()).toContain('poort-method {"method":"eherkenning"}');
     expect(violations).toEqual([]);

@@ -1,6 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { BrokerCombobox } from './broker/broker-combobox.js';
+import './email-form/poort-email-form.js';
+import type { PoortEmailForm } from './email-form/poort-email-form.js';
 import { rememberBroker, rememberedBroker } from './broker/remembered-broker.js';
 import { levels, strongerLevel, type Level } from '../../contract/levels.js';
 import { matchLocale, type Locale } from '../../contract/locales.js';
@@ -42,10 +44,14 @@ export type Step = 'loading' | 'method' | 'broker' | 'email' | 'error';
  * @csspart help - Each "Hulp nodig?" disclosure.
  * @csspart technical - The panel with details for the eHerkenning administrator.
  * @csspart error - The error view.
+ * @csspart cancelled - The note shown after the person cancelled at their eHerkenning supplier.
  * @cssprop --poort-color - Text colour.
  * @cssprop --poort-font-family - Font.
  * @cssprop --poort-accent - Buttons, the active option and links.
- * @cssprop --poort-focus-color - Focus outline.
+ * @cssprop --poort-focus-color - Outer ring of the focus indicator (dark by default).
+ * @cssprop --poort-focus-inner-color - Inner ring of the focus indicator, between the element and the outer ring (light by default); keep 9:1 or more against the outer ring.
+ * @cssprop --poort-focus-width - Width of the outer ring (3px).
+ * @cssprop --poort-focus-gap - Width of the inner ring (2px).
  * @cssprop --poort-muted-color - Hints and notes.
  * @cssprop --poort-on-accent - Text on buttons.
  * @cssprop --poort-border-color - Borders of the search field and the list.
@@ -83,6 +89,8 @@ export class LoginChooser extends LitElement {
   private configReady: Promise<void> | undefined;
   private focusAfterRender = '';
   private lastMethod: LoginMethod | undefined;
+  /** The e-mail form in the slot logged someone in: no way back, no help, only its result. */
+  @state() private emailDone = false;
   private warned = new Set<string>();
   private readonly brokers = new BrokerCombobox(this, () => this.continueWithBroker());
 
@@ -100,6 +108,11 @@ export class LoginChooser extends LitElement {
       for (const m of this.methodTokens()) if (!(loginMethods as readonly string[]).includes(m)) this.warn('methods', m);
     }
     if (changed.has('returnTo') && this.returnTo && !isLocalPath(this.returnTo)) this.warn('return-to', this.returnTo);
+  }
+
+  constructor() {
+    super();
+    this.addEventListener('poort-login', () => (this.emailDone = true));
   }
 
   override firstUpdated(): void {
@@ -135,7 +148,15 @@ export class LoginChooser extends LitElement {
 
   override render() {
     const { config } = this;
-    return html`<section part="base" class="base" lang=${this.locale} aria-labelledby="heading">
+    // In the e-mail step the heading is the form's own (light DOM, out of reach of aria-labelledby).
+    const email = this.step === 'email';
+    return html`<section
+      part="base"
+      class="base"
+      lang=${this.locale}
+      aria-labelledby=${email ? nothing : 'heading'}
+      aria-label=${email ? this.t('emailStep.heading') : nothing}
+    >
       ${config?.environment === 'demo' ? html`<p part="banner" class="banner">${this.t('banner.demo')}</p>` : nothing}
       ${this.renderStep()}
     </section>`;
@@ -147,6 +168,8 @@ export class LoginChooser extends LitElement {
     if (!config) return html`<h2 id="heading">${t('title')}</h2><p role="status">${t('loading')}</p>`;
     const help = (body: unknown) => helpDisclosure(t, html`${body}`, config.helpdesk, this.locale);
     const level = t(`levels.${this.requiredLevel}`);
+    const levelMeaning = html`<p>${t(`levelMeaning.${this.requiredLevel}`)}</p>`;
+    const demo = config.environment === 'demo';
     switch (this.step) {
       case 'broker':
         return html`<h2 id="heading" tabindex="-1">${t('broker.heading')}</h2>
@@ -165,26 +188,33 @@ export class LoginChooser extends LitElement {
             ${this.backButton()}
           </div>
           ${help(html`<p>${t('help.broker.which')}</p>
+            ${levelMeaning}
             <p>${t('help.broker.steps')}</p>
             <p>${t('help.broker.firstTime')}</p>
             ${this.technicalPanel()}`)}`;
       case 'email':
-        return html`<h2 id="heading" tabindex="-1">${t('emailStep.heading')}</h2>
-          <slot name="email"></slot>
+        // The form brings its own heading, lockout explanation and steps; this step adds the one
+        // back button (which steps back inside the form first) and the help around it.
+        if (this.emailDone) return html`<slot name="email"></slot>`;
+        return html`<slot name="email"></slot>
           <div class="actions">${this.backButton()}</div>
           ${help(html`<p><button type="button" part="link" class="link" @click=${this.openForgotPassword}>${t('help.email.forgot')}</button></p>
-            <p>${t('help.email.lockout')}</p>
-            <p>${t('help.email.blocked')}</p>
+            <p>${t('help.method.email')}</p>
             <p>${t('help.email.environment')}</p>
-            <p>${t('help.method.email')}</p>`)}`;
+            ${demo ? html`<p>${t('help.method.demo')}</p>` : nothing}
+            <p>${t('help.email.notifications')}</p>`)}`;
       default:
         return html`<h2 id="heading" tabindex="-1">${t('title')}</h2>
           <p>${t('intro', { site: config.siteName[this.locale] })}</p>
           ${methodList(t, this.offeredMethods, level, (m) => this.chooseMethod(m))}
           ${help(html`<p>${t('help.method.what')}</p>
+            ${levelMeaning}
             <p>${t('help.method.who')}</p>
             <p>${t('help.method.authorisation')}</p>
-            <p>${t('help.method.email')}</p>`)}`;
+            <p>${t('help.method.admins')}</p>
+            <p>${t('help.method.email')}</p>
+            <p>${t('help.method.environments')}</p>
+            ${demo ? html`<p>${t('help.method.demo')}</p>` : nothing}`)}`;
     }
   }
 
@@ -245,16 +275,17 @@ export class LoginChooser extends LitElement {
       this.step = 'broker';
       this.focusAfterRender = '#search';
     } else {
-      this.attachEmailForm();
+      const form = this.attachEmailForm();
       this.step = 'email';
-      this.focusAfterRender = '#heading';
+      // After this element rendered the slot: an unslotted form is not displayed, so not focusable.
+      void this.updateComplete.then(() => form.focusHeading());
     }
   }
 
   // The e-mail form lives in light DOM so password managers see its inputs; it is created once
   // and shown through the `email` slot.
-  private attachEmailForm(): void {
-    let form = this.querySelector(':scope > poort-email-form');
+  private attachEmailForm(): PoortEmailForm {
+    let form = this.emailForm();
     if (!form) {
       form = document.createElement('poort-email-form');
       form.slot = 'email';
@@ -263,6 +294,11 @@ export class LoginChooser extends LitElement {
     form.setAttribute('bff', this.bff);
     form.setAttribute('lang', this.locale);
     form.setAttribute('return-to', this.returnPath());
+    return form;
+  }
+
+  private emailForm(): PoortEmailForm | null {
+    return this.querySelector(':scope > poort-email-form');
   }
 
   private continueWithBroker = (): void => {
@@ -286,6 +322,7 @@ export class LoginChooser extends LitElement {
   };
 
   private back = (): void => {
+    if (this.step === 'email' && this.emailForm()?.stepBack()) return;
     this.step = 'method';
     this.focusAfterRender = this.lastMethod ? `[data-method="${this.lastMethod}"]` : '#heading';
   };
@@ -305,8 +342,7 @@ export class LoginChooser extends LitElement {
 
   /** The forgot-password form lives in `<poort-email-form>` (light DOM); open it there. */
   private openForgotPassword = (): void => {
-    const form = this.querySelector(':scope > poort-email-form') as (HTMLElement & { showForgotPassword?: () => void }) | null;
-    form?.showForgotPassword?.();
+    this.emailForm()?.showForgotPassword();
   };
 
   private methodTokens(): string[] {

@@ -1,4 +1,5 @@
-// What people see when the BFF sent them back with `?poort-error=<code>`: a text for the code and
+// What people see when the BFF sent them back with `?poort-error=<code>` (`cancelled`: a calm note
+// of its own, since nothing went wrong): a text for the code and
 // the code itself for the helpdesk (only the generic text for a code this widget does not know:
 // the address is anyone's to write, so its text is never shown), and
 // whatever helps them on (technical details, the helpdesk, a way to try again).
@@ -14,6 +15,7 @@ export interface ErrorViewParts {
 }
 
 export function errorView(t: Translate, code: string, level: string, parts: ErrorViewParts) {
+  if (code === 'cancelled') return cancelledView(t, parts);
   return html`<div part="error" class="error">
     <h2 id="heading" tabindex="-1">${t('errors.heading')}</h2>
     <p>${t(`errors.${isKnownError(code) ? code : 'unknown'}`, { level })}</p>
@@ -22,6 +24,22 @@ export function errorView(t: Translate, code: string, level: string, parts: Erro
     ${parts.retry
       ? html`<div class="actions">
           <button type="button" part="button retry" @click=${parts.retry}>${t('errors.retry')}</button>
+        </div>`
+      : nothing}
+  </div>`;
+}
+
+/**
+ * The person pressed "Annuleren" at their supplier: their own choice, so a calm note without an
+ * error code or helpdesk, and the way to start again.
+ */
+function cancelledView(t: Translate, parts: ErrorViewParts) {
+  return html`<div part="cancelled" class="cancelled">
+    <h2 id="heading" tabindex="-1">${t('cancelled.heading')}</h2>
+    <p>${t('errors.cancelled')}</p>
+    ${parts.retry
+      ? html`<div class="actions">
+          <button type="button" part="button retry" @click=${parts.retry}>${t('cancelled.retry')}</button>
         </div>`
       : nothing}
   </div>`;
