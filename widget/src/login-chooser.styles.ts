@@ -224,6 +224,8 @@ export const loginChooserStyles = css`
     margin: 0;
     overflow-wrap: anywhere;
     hyphens: none;
+  }
+  dd.identifier {
     font-family: var(--poort-code-font-family, ui-monospace, monospace);
   }
   /* A narrow panel puts each value under its label, so a long label does not squeeze the value

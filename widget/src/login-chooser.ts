@@ -148,15 +148,8 @@ export class LoginChooser extends LitElement {
 
   override render() {
     const { config } = this;
-    // In the e-mail step the heading is the form's own (light DOM, out of reach of aria-labelledby).
-    const email = this.step === 'email';
-    return html`<section
-      part="base"
-      class="base"
-      lang=${this.locale}
-      aria-labelledby=${email ? nothing : 'heading'}
-      aria-label=${email ? this.t('emailStep.heading') : nothing}
-    >
+    // In the e-mail step the heading, and the named region, are the form's own.
+    return html`<section part="base" class="base" lang=${this.locale} aria-labelledby=${this.step === 'email' ? nothing : 'heading'}>
       ${config?.environment === 'demo' ? html`<p part="banner" class="banner">${this.t('banner.demo')}</p>` : nothing}
       ${this.renderStep()}
     </section>`;
