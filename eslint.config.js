@@ -57,4 +57,81 @@ export default tseslint.config(
       ],
     },
   },
+  // Layers of the BFF (docs/decisions/layout-by-feature.md). Features (eherkenning/,
+  // password-login/, accounts/, sessions/, …) may use http/, saml/ and each other; http/ uses no
+  // feature; saml/ is protocol only: no database, no Hono, no feature. Only route modules, http/
+  // and the app's entry points speak Hono: the rest takes and returns plain values and error codes.
+  {
+    files: ['bff/src/**/*.ts'],
+    ignores: [
+      'bff/src/app.ts',
+      'bff/src/app-env.ts',
+      'bff/src/server.ts',
+      'bff/src/http/**',
+      'bff/src/**/routes.ts',
+      'bff/src/**/*-routes.ts',
+      'bff/src/**/*-schemas.ts',
+      'bff/src/sessions/load-session.ts',
+      'bff/src/sessions/session-cookie.ts',
+      'bff/src/eherkenning/login-binding-cookie.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['hono', 'hono/*', '@hono/*'], message: 'Only route modules and http/ speak Hono: return values or error codes from here.' }] },
+      ],
+    },
+  },
+  {
+    files: ['bff/src/saml/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['hono', 'hono/*', '@hono/*'], message: 'saml/ is protocol only: no HTTP framework.' },
+            { group: ['**/db/**'], message: 'saml/ is protocol only: the eHerkenning feature (eherkenning/) stores what it needs.' },
+            {
+              group: ['**/eherkenning/**', '**/password-login/**', '**/accounts/**', '**/sessions/**', '**/http/**', '**/audit/**', '**/mail/**', '**/rate-limits/**', '**/site-config/**', '**/housekeeping/**', '**/health/**', '**/cli/**', '**/pages/**'],
+              message: 'saml/ is protocol only and depends on no feature; the features depend on it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['bff/src/http/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/eherkenning/**', '**/password-login/**', '**/accounts/**', '**/sessions/**', '**/audit/**', '**/mail/**', '**/rate-limits/**', '**/housekeeping/**', '**/health/**', '**/cli/**', '**/saml/**', '**/passwords/**'],
+              message: 'http/ is shared plumbing (headers, cookies, client address, errors as responses): features use it, never the other way round.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['bff/src/**/*-policy.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['hono', 'hono/*', '@hono/*', '**/db/**', 'node:*'], message: 'A policy is pure logic: no HTTP, no database, no I/O, so it is tested without servers.' }] },
+      ],
+    },
+  },
+  {
+    files: ['db/**/*.ts', 'db/**/*.mjs'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/bff/**', '**/widget/**', '**/demo-site/**'], message: 'db/ is the lowest layer: the BFF uses it, not the other way round.' }] },
+      ],
+    },
+  },
 );

@@ -1,5 +1,5 @@
 // A commit guard lets a caller draw a line after which nothing it started may still change the
-// database: the BFF's request deadline (bff/src/middleware/request-deadline.ts) answers 503 only
+// database: the BFF's request deadline (bff/src/http/request-deadline.ts) answers 503 only
 // once its guard is closed, so no statement or transaction of that request commits after the answer.
 // The guard travels with the async context (AsyncLocalStorage): Poort's queries need not pass it.
 //

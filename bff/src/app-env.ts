@@ -2,8 +2,8 @@ import type { Logger } from 'pino';
 import type { DbHandle } from '../../db/open.js';
 import type { EnvConfig } from './config.js';
 import type { ActiveSession } from './sessions/session-store.js';
-import type { DevBrokers } from './dev-brokers/dev-brokers.js';
-import type { SamlService } from './saml/saml-service.js';
+import type { DevBrokers } from './eherkenning/dev-brokers/dev-brokers.js';
+import type { SamlService } from './eherkenning/saml-service.js';
 import type { SiteConfig } from './site-config/schema.js';
 
 /** What createApp needs from the outside world; tests pass their own. */

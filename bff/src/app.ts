@@ -9,22 +9,22 @@ import { ApiError } from './http/api-error.js';
 import { BASE } from '../../contract/paths.js';
 import { handleErrors, handleNotFound } from './http/handle-errors.js';
 import { validationHook } from './http/validation-hook.js';
-import { requestDeadline } from './middleware/request-deadline.js';
-import { requestId } from './middleware/request-id.js';
-import { requestLog } from './middleware/request-log.js';
-import { sameOriginJson } from './middleware/same-origin-json.js';
-import { securityHeaders } from './middleware/security-headers.js';
-import { adminAccountRoutes } from './routes/admin-accounts.js';
-import { configRoutes } from './routes/config.js';
-import { devOutboxRoutes } from './routes/dev-outbox.js';
-import { devBrokerRoutes } from './routes/dev-brokers.js';
-import { eherkenningRoutes } from './routes/eherkenning.js';
-import { healthRoutes } from './routes/health.js';
-import { loginRoutes } from './routes/login.js';
-import { passwordRoutes } from './routes/password.js';
-import { linkCheckRoutes } from './routes/link-check.js';
-import { preferencesRoutes } from './routes/preferences.js';
-import { sessionRoutes } from './routes/session.js';
+import { requestDeadline } from './http/request-deadline.js';
+import { requestId } from './http/request-id.js';
+import { requestLog } from './http/request-log.js';
+import { sameOriginJson } from './http/csrf-same-origin.js';
+import { securityHeaders } from './http/security-headers.js';
+import { adminAccountRoutes } from './accounts/admin-routes.js';
+import { configRoutes } from './site-config/routes.js';
+import { devOutboxRoutes } from './mail/dev-outbox-routes.js';
+import { devBrokerRoutes } from './eherkenning/dev-brokers/routes.js';
+import { eherkenningRoutes } from './eherkenning/routes.js';
+import { healthRoutes } from './health/routes.js';
+import { loginRoutes } from './password-login/routes.js';
+import { passwordRoutes } from './accounts/password-routes.js';
+import { linkCheckRoutes } from './accounts/link-check-routes.js';
+import { preferencesRoutes } from './accounts/preferences-routes.js';
+import { sessionRoutes } from './sessions/routes.js';
 import { DEVELOPMENT_PAGES_WARNING, developmentPagesOn } from './site-config/development-pages.js';
 
 export const API_BODY_LIMIT = 64 * 1024;
@@ -54,7 +54,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     app.route(BASE, devOutboxRoutes());
   }
   app.route(BASE, eherkenningRoutes());
-  // Simulated brokers exist only when set up under the same rule (see eherkenning-setup.ts).
+  // Simulated brokers exist only when set up under the same rule (see eherkenning/setup.ts).
   if (devPages && deps.devBrokers) app.route(BASE, devBrokerRoutes());
 
   app.doc31(`${BASE}/api/openapi.json`, {

@@ -7,7 +7,7 @@ import { openDb } from '../../db/open.js';
 import { createApp } from './app.js';
 import { ConfigError, loadEnvConfig } from './config.js';
 import { installCrashPolicy } from './crash-policy.js';
-import { makeDevelopmentKeys, setUpEherkenning } from './eherkenning-setup.js';
+import { makeDevelopmentKeys, setUpEherkenning } from './eherkenning/setup.js';
 import { startHousekeeping } from './housekeeping/housekeeping.js';
 import { createLogger } from './logger.js';
 import { startOutboxWorker } from './mail/outbox-worker.js';

@@ -10,7 +10,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type DbHandle } from '../../db/open.js';
 import { users } from '../../db/schema.js';
-import { SETTLE_GRACE_MS } from '../../bff/src/middleware/request-deadline.js';
+import { SETTLE_GRACE_MS } from '../../bff/src/http/request-deadline.js';
 import { sendPendingMail } from '../../bff/src/mail/outbox-sender.js';
 import { startOutboxWorker } from '../../bff/src/mail/outbox-worker.js';
 import { sessionCookie } from '../support/accounts.js';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSiteConfig } from '../../bff/src/site-config/demo-defaults.js';
 import { loadSiteConfig } from '../../bff/src/site-config/load.js';
 import { levelSatisfies } from '../../contract/levels.js';
-import { levelFromUri } from '../../bff/src/site-config/levels.js';
+import { levelFromUri } from '../../bff/src/saml/level-uris.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 
 describe('site configuration file', () => {

@@ -4,7 +4,7 @@
 // `// Stryker disable next-line <mutator>: reason` in the source. `breakBelow` (default 90) is the
 // score under which the module's run fails.
 export const modules = {
-  'return-to': { file: 'bff/src/saml/return-to.ts', vitest: 'unit' },
+  'return-to': { file: 'bff/src/http/return-to.ts', vitest: 'unit' },
   'relay-state': { file: 'bff/src/saml/relay-state.ts', vitest: 'unit' },
   'xml-guard': { file: 'bff/src/saml/xml-guard.ts', vitest: 'unit' },
   'verify-signature': { file: 'bff/src/saml/verify-signature.ts', vitest: 'saml-signature' },

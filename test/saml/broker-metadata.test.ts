@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brokerMetadata } from '../../db/schema.js';
-import { MetadataStore } from '../../bff/src/saml/metadata-store.js';
+import { MetadataStore } from '../../bff/src/eherkenning/metadata-store.js';
 import { certBody, ensureKeyPair } from '../../bff/src/saml/key-pair.js';
 import { signXml } from '../../bff/src/saml/xml-signature.js';
 import { brokerSchema } from '../../bff/src/site-config/schema.js';

@@ -3,7 +3,7 @@
 // strong or weak algorithms. Mutations (XSW and friends) then work on the signed text.
 import { randomBytes } from 'node:crypto';
 import { SignedXml } from 'xml-crypto';
-import { encryptId, nameIdXml } from '../../bff/src/dev-brokers/encrypt-id.js';
+import { encryptId, nameIdXml } from '../../bff/src/eherkenning/dev-brokers/encrypt-id.js';
 import { certBody, type KeyPair } from '../../bff/src/saml/key-pair.js';
 import { ENVELOPED, EXC_C14N, RSA_SHA256, SHA256, signXml } from '../../bff/src/saml/xml-signature.js';
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pino, type Logger } from 'pino';
 import { createApp, type AppOptions } from '../../bff/src/app.js';
 import { loadEnvConfig, type EnvConfig } from '../../bff/src/config.js';
-import { setUpEherkenning } from '../../bff/src/eherkenning-setup.js';
+import { setUpEherkenning } from '../../bff/src/eherkenning/setup.js';
 import type { SoapTransport } from '../../bff/src/saml/artifact.js';
 import { ensureKeyPair, type SpKeys } from '../../bff/src/saml/key-pair.js';
 import { parseSiteConfig } from '../../bff/src/site-config/load.js';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { accountLink } from '../../bff/src/accounts/account-links.js';
 import { emailDomain, isDomainAllowed, parseDomainList } from '../../bff/src/accounts/email-domain.js';
-import { failureBlocks, isBlocked } from '../../bff/src/accounts/lockout-policy.js';
+import { failureBlocks, isBlocked } from '../../bff/src/password-login/lockout-policy.js';
 import { notificationAddress } from '../../bff/src/accounts/notification-address.js';
 import { composeMail, describeDuration, mailKinds } from '../../bff/src/mail/mail-texts.js';
 import { locales } from '../../contract/locales.js';

@@ -1,6 +1,6 @@
 // The simulated supplier's page names the requested level as people know it, never as a code.
 import { describe, expect, it } from 'vitest';
-import { brokerPage, levelInWords } from '../../bff/src/dev-brokers/broker-page.js';
+import { brokerPage, levelInWords } from '../../bff/src/eherkenning/dev-brokers/broker-page.js';
 import { levels } from '../../contract/levels.js';
 
 /** The page's text as a person reads it: no tags, no hidden field values. */

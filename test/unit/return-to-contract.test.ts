@@ -3,7 +3,7 @@
 // looks like inside (issue 12 §4 found no test noticing when `startsWith('//')` became
 // `endsWith('//')`: only a benign path that ends in `//` tells them apart).
 import { describe, expect, it } from 'vitest';
-import { allowedReturnTo } from '../../bff/src/saml/return-to.js';
+import { allowedReturnTo } from '../../bff/src/http/return-to.js';
 
 const PUBLIC_URL = 'https://portaal.example.nl';
 

@@ -1,7 +1,7 @@
 // Checks of return-to.ts that mutation testing (npm run test:mutation) found unguarded: each test
 // here fails when the check it names is removed or loosened.
 import { describe, expect, it } from 'vitest';
-import { allowedReturnTo, resolveOnOrigin, type ReturnToRule } from '../../bff/src/saml/return-to.js';
+import { allowedReturnTo, resolveOnOrigin, type ReturnToRule } from '../../bff/src/http/return-to.js';
 
 const publicUrl = 'https://portaal.example.nl';
 const narrow: ReturnToRule = { publicUrl, prefixes: ['/mijn'] };

@@ -4,7 +4,7 @@
 // unchanged.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allowedReturnTo, withPoortError, type ReturnToRule } from '../../bff/src/saml/return-to.js';
+import { allowedReturnTo, withPoortError, type ReturnToRule } from '../../bff/src/http/return-to.js';
 
 const publicUrl = 'https://portaal.example.nl';
 const acs = `${publicUrl}/poort/auth/eherkenning/acs`;

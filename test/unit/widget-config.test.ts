@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { publicConfig } from '../../bff/src/routes/config.js';
+import { publicConfig } from '../../bff/src/site-config/routes.js';
 import { demoSiteConfig } from '../../bff/src/site-config/demo-defaults.js';
 import { parseSiteConfig } from '../../bff/src/site-config/load.js';
 import { looksLikeConfig } from '../../widget/src/config.js';

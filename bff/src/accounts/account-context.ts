@@ -1,7 +1,7 @@
 // What the account operations need besides their input: the database, the site and process
 // configuration, and who is acting from where (for the audit log). Routes and the CLI both make one.
 import type { Db } from '../../../db/open.js';
-import type { RequestOrigin } from '../audit/record-audit.js';
+import type { RequestOrigin } from '../http/request-client.js';
 import type { EnvConfig } from '../config.js';
 import type { SiteConfig } from '../site-config/schema.js';
 import type { AdminActor } from './admin-scope.js';

@@ -4,7 +4,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/open.js';
 import { users, type TokenPurpose } from '../../../db/schema.js';
-import type { RequestOrigin } from '../audit/record-audit.js';
+import type { RequestOrigin } from '../http/request-client.js';
 import { ApiError } from '../http/api-error.js';
 import { clientNetwork, rateLimitRules } from '../rate-limits/rate-limit-policy.js';
 import { enforceRateLimit } from '../rate-limits/rate-limit-store.js';

@@ -3,7 +3,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/open.js';
 import { users, type TokenPurpose } from '../../../db/schema.js';
-import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { type RequestOrigin } from '../http/request-client.js';
 import type { EnvConfig } from '../config.js';
 import { ApiError } from '../http/api-error.js';
 import { enqueueMail } from '../mail/enqueue-mail.js';

@@ -7,7 +7,7 @@ import type { AppEnv } from '../app-env.js';
 import { errorPage } from '../pages/error-page.js';
 import { matchLocale, type Locale } from '../../../contract/locales.js';
 import { pageLocale } from '../pages/page-texts.js';
-import { allowedReturnTo } from '../saml/return-to.js';
+import { allowedReturnTo } from './return-to.js';
 import type { ApiError } from './api-error.js';
 import { API_BASE } from '../../../contract/paths.js';
 

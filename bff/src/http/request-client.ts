@@ -18,3 +18,20 @@ export function requestClient(c: Context, trust: TrustProxy): ClientView {
 export function trustOf(c: Context): TrustProxy {
   return (c.get('deps') as { env?: { trustProxy?: TrustProxy } } | undefined)?.env?.trustProxy ?? { kind: 'none' };
 }
+
+/** Where a request came from, as the audit log records it. */
+export interface RequestOrigin {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/**
+ * Where a request came from. X-Forwarded-For is only believed as far as POORT_TRUST_PROXY says
+ * proxies in front of us wrote it; otherwise anyone could write any address into the log.
+ */
+export function requestOrigin(c: Context, trustProxy: TrustProxy): RequestOrigin {
+  return {
+    ip: requestClient(c, trustProxy).ip,
+    userAgent: c.req.header('user-agent')?.slice(0, 512) ?? null,
+  };
+}

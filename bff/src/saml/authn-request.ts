@@ -3,7 +3,7 @@
 // HTTP-Artifact); so Poort builds this one message itself and signs it with xml-crypto.
 import { randomBytes } from 'node:crypto';
 import type { Level } from '../../../contract/levels.js';
-import { levelUri } from '../site-config/levels.js';
+import { levelUri } from './level-uris.js';
 import { BINDING } from './broker-metadata.js';
 import { escapeXml, type SpContext } from './sp-context.js';
 import { signXml } from './xml-signature.js';

@@ -6,7 +6,7 @@
 // and records one-time use.
 import type { SAML } from '@node-saml/node-saml';
 import type { Level } from '../../../contract/levels.js';
-import { levelFromUri } from '../site-config/levels.js';
+import { levelFromUri } from './level-uris.js';
 import type { BrokerEndpoints } from './broker-metadata.js';
 import { childElement, childElements, NS, onlyChild, textOf } from './dom.js';
 import { decryptEncryptedElement, decryptEncryptedId } from './encrypted-id.js';

@@ -1,19 +1,7 @@
-// eHerkenning assurance levels' URIs in SAML (AuthnContextClassRef), and the level each role must
-// reach. Source: eHerkenning Afsprakenstelsel, "Interface specificaties". The levels themselves and
-// their order are shared with the widget (contract/levels.ts).
-import { levels, strongerLevel, type Level } from '../../../contract/levels.js';
+// The level each role must reach. The levels themselves and their order are shared with the widget
+// (contract/levels.ts); their URIs in SAML are in saml/level-uris.ts.
+import { strongerLevel, type Level } from '../../../contract/levels.js';
 import { roles, type Role } from '../../../contract/roles.js';
-
-export const levelUri: Record<Level, string> = {
-  loa2: 'urn:etoegang:core:assurance-class:loa2',
-  loa2plus: 'urn:etoegang:core:assurance-class:loa2plus',
-  loa3: 'urn:etoegang:core:assurance-class:loa3',
-  loa4: 'urn:etoegang:core:assurance-class:loa4',
-};
-
-export function levelFromUri(uri: string): Level | undefined {
-  return levels.find((l) => levelUri[l] === uri.trim());
-}
 
 /**
  * The level a role must log in with: the strongest set for it or for any role below it, so a

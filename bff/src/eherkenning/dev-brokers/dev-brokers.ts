@@ -4,15 +4,15 @@
 // or HTTP-Artifact as configured. Never mounted when NODE_ENV=production.
 import { randomBytes } from 'node:crypto';
 import * as samlify from 'samlify';
-import { sourceIdOf } from '../saml/artifact.js';
-import { BINDING } from '../saml/broker-metadata.js';
-import { ensureKeyPair, type KeyPair } from '../saml/key-pair.js';
-import { escapeXml } from '../saml/sp-context.js';
-import { signXml } from '../saml/xml-signature.js';
-import { levels, type Level } from '../../../contract/levels.js';
-import { DEV_BROKERS_PATH } from '../../../contract/paths.js';
-import { levelUri } from '../site-config/levels.js';
-import type { BrokerConfig } from '../site-config/schema.js';
+import { sourceIdOf } from '../../saml/artifact.js';
+import { BINDING } from '../../saml/broker-metadata.js';
+import { ensureKeyPair, type KeyPair } from '../../saml/key-pair.js';
+import { escapeXml } from '../../saml/sp-context.js';
+import { signXml } from '../../saml/xml-signature.js';
+import { levels, type Level } from '../../../../contract/levels.js';
+import { DEV_BROKERS_PATH } from '../../../../contract/paths.js';
+import { levelUri } from '../../saml/level-uris.js';
+import type { BrokerConfig } from '../../site-config/schema.js';
 import { encryptId, nameIdXml } from './encrypt-id.js';
 import type { TestPerson } from './test-people.js';
 

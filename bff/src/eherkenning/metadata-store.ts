@@ -8,8 +8,8 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/open.js';
 import { brokerMetadata } from '../../../db/schema.js';
 import type { BrokerConfig } from '../site-config/schema.js';
-import { parseBrokerMetadata, type BrokerEndpoints } from './broker-metadata.js';
-import { SamlError } from './saml-error.js';
+import { parseBrokerMetadata, type BrokerEndpoints } from '../saml/broker-metadata.js';
+import { SamlError } from '../saml/saml-error.js';
 
 export interface MetadataStoreOptions {
   db: Db;

@@ -2,12 +2,13 @@
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { SessionSchema, type SessionView } from '../../../contract/api-schemas.js';
 import type { AppEnv } from '../app-env.js';
-import { recordAudit, requestOrigin } from '../audit/record-audit.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { requestOrigin } from '../http/request-client.js';
 import { validationHook } from '../http/validation-hook.js';
-import { loadSession } from '../middleware/load-session.js';
-import { clearSessionCookie, readSessionCookie } from '../sessions/session-cookie.js';
-import { deleteSession, type ActiveSession } from '../sessions/session-store.js';
-import { ErrorSchema } from './schemas.js';
+import { loadSession } from './load-session.js';
+import { clearSessionCookie, readSessionCookie } from './session-cookie.js';
+import { deleteSession, type ActiveSession } from './session-store.js';
+import { ErrorSchema } from '../http/error-schema.js';
 
 export function sessionView({ session, user }: ActiveSession): SessionView {
   return {

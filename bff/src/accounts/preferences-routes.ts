@@ -1,10 +1,10 @@
 // The logged-in person's own preferences, and confirming a notification address.
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.js';
-import { confirmNotificationEmail, preferencesView, updatePreferences } from '../accounts/preferences.js';
-import { requestOrigin } from '../audit/record-audit.js';
+import { confirmNotificationEmail, preferencesView, updatePreferences } from './preferences.js';
+import { requestOrigin } from '../http/request-client.js';
 import { validationHook } from '../http/validation-hook.js';
-import { loadSession, requireSession } from '../middleware/load-session.js';
+import { loadSession, requireSession } from '../sessions/load-session.js';
 import { EmailField, LocaleField, TokenField, errorResponse, jsonBody, jsonResponse } from './account-schemas.js';
 
 const Preferences = z

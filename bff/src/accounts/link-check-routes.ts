@@ -3,8 +3,8 @@
 // that proxies and access logs keep (ASVS 8.3.1).
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.js';
-import { checkPasswordLink, checkedLinkKinds } from '../accounts/link-check.js';
-import { requestOrigin } from '../audit/record-audit.js';
+import { checkPasswordLink, checkedLinkKinds } from './link-check.js';
+import { requestOrigin } from '../http/request-client.js';
 import { validationHook } from '../http/validation-hook.js';
 import { TokenField, errorResponse, jsonBody, jsonResponse } from './account-schemas.js';
 

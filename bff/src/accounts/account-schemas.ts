@@ -2,7 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { EMAIL_MAX } from '../../../contract/email-address.js';
 import { locales } from '../../../contract/locales.js';
-import { ErrorSchema } from './schemas.js';
+import { ErrorSchema } from '../http/error-schema.js';
 
 export const EmailField = z.email().max(EMAIL_MAX).openapi({ example: 'sanne@gemeente.example.nl' });
 /**

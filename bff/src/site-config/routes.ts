@@ -4,7 +4,7 @@ import { PublicConfigSchema, type PublicConfig } from '../../../contract/api-sch
 import { servedMethods } from '../../../contract/login-methods.js';
 import type { AppEnv } from '../app-env.js';
 import { validationHook } from '../http/validation-hook.js';
-import type { SiteConfig } from '../site-config/schema.js';
+import type { SiteConfig } from './schema.js';
 
 export function publicConfig(site: SiteConfig): PublicConfig {
   return {

@@ -3,7 +3,7 @@
 // to it with `Recipient`, the OAEP digest written out as ds:DigestMethod SHA-1 (as xmlsec1 and
 // many brokers' stacks write it). Used by the simulated brokers and by the tests' response builder.
 import { createCipheriv, publicEncrypt, randomBytes, constants } from 'node:crypto';
-import { escapeXml } from '../saml/sp-context.js';
+import { escapeXml } from '../../saml/sp-context.js';
 
 export interface EncryptIdRecipient {
   entityId: string;

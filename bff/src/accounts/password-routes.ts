@@ -1,8 +1,8 @@
 // Forgot password, reset password, accept an invitation.
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.js';
-import { acceptInvitation, requestPasswordReset, resetPassword } from '../accounts/password-reset.js';
-import { requestOrigin } from '../audit/record-audit.js';
+import { acceptInvitation, requestPasswordReset, resetPassword } from './password-reset.js';
+import { requestOrigin } from '../http/request-client.js';
 import { validationHook } from '../http/validation-hook.js';
 import { EmailField, LocaleField, PasswordField, TokenField, errorResponse, jsonBody, jsonResponse } from './account-schemas.js';
 

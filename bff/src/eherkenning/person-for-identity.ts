@@ -6,9 +6,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/open.js';
 import { identities, users, type Session } from '../../../db/schema.js';
-import type { RequestOrigin } from '../audit/record-audit.js';
+import type { RequestOrigin } from '../http/request-client.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { consumeRequest, markSeen, type StoredRequest } from '../saml/request-store.js';
+import { consumeRequest, markSeen, type StoredRequest } from './request-store.js';
 import { SamlError } from '../saml/saml-error.js';
 import type { VerifiedLogin } from '../saml/verify-response.js';
 import { lifetimesFrom } from '../sessions/session-policy.js';

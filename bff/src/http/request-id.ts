@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env.js';
-import { withDefaultHeaders } from '../http/default-headers.js';
+import { withDefaultHeaders } from './default-headers.js';
 
 const plausibleId = /^[\w.:=-]{1,200}$/;
 

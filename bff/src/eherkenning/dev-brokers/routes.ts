@@ -2,19 +2,19 @@
 // AuthnRequest, the answer, and SOAP artifact resolution.
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { AppEnv } from '../app-env.js';
-import { brokerPage } from '../dev-brokers/broker-page.js';
-import type { DevAnswer, DevBroker, DevBrokers } from '../dev-brokers/dev-brokers.js';
-import { DEV_BROKERS_PATH } from '../../../contract/paths.js';
-import { testPeople } from '../dev-brokers/test-people.js';
-import { ApiError } from '../http/api-error.js';
-import { validationHook } from '../http/validation-hook.js';
-import { autoPostPage, pageLocale } from '../pages/page-texts.js';
-import { childElement, NS, onlyChild, textOf } from '../saml/dom.js';
-import { verifyEnvelopedSignature } from '../saml/verify-signature.js';
-import { parseXmlStrict } from '../saml/xml-guard.js';
-import type { Level } from '../../../contract/levels.js';
-import { levelFromUri } from '../site-config/levels.js';
+import type { AppEnv } from '../../app-env.js';
+import { brokerPage } from './broker-page.js';
+import type { DevAnswer, DevBroker, DevBrokers } from './dev-brokers.js';
+import { DEV_BROKERS_PATH } from '../../../../contract/paths.js';
+import { testPeople } from './test-people.js';
+import { ApiError } from '../../http/api-error.js';
+import { validationHook } from '../../http/validation-hook.js';
+import { autoPostPage, pageLocale } from '../../pages/page-texts.js';
+import { childElement, NS, onlyChild, textOf } from '../../saml/dom.js';
+import { verifyEnvelopedSignature } from '../../saml/verify-signature.js';
+import { parseXmlStrict } from '../../saml/xml-guard.js';
+import type { Level } from '../../../../contract/levels.js';
+import { levelFromUri } from '../../saml/level-uris.js';
 
 const Id = z.object({ id: z.string().max(64) });
 const html = { 'text/html': { schema: z.string() } };

@@ -2,14 +2,14 @@
 // SP keys (configured, or development keys under POORT_DATA_DIR), the SAML service, and in
 // a demo environment the simulated brokers that `dev:<id>` metadata refers to.
 import { join } from 'node:path';
-import type { Db } from '../../db/open.js';
-import { ConfigError } from './config.js';
+import type { Db } from '../../../db/open.js';
+import { ConfigError } from '../config.js';
 import type { DevBrokers } from './dev-brokers/dev-brokers.js';
-import type { SoapTransport } from './saml/artifact.js';
-import { createMissingKeyPairs, devSpKeyPairs, loadSpKeys, type SpKeys } from './saml/key-pair.js';
-import { createSamlService, type SamlService } from './saml/saml-service.js';
-import { developmentPagesOn } from './site-config/development-pages.js';
-import type { SiteConfig } from './site-config/schema.js';
+import type { SoapTransport } from '../saml/artifact.js';
+import { createMissingKeyPairs, devSpKeyPairs, loadSpKeys, type SpKeys } from '../saml/key-pair.js';
+import { createSamlService, type SamlService } from './saml-service.js';
+import { developmentPagesOn } from '../site-config/development-pages.js';
+import type { SiteConfig } from '../site-config/schema.js';
 
 export interface EherkenningSetupOptions {
   site: SiteConfig;

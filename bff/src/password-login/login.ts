@@ -3,15 +3,16 @@
 // invalid_credentials answer after the same argon2 work. Only a correct password reveals more.
 import { eq, sql } from 'drizzle-orm';
 import { users, type User } from '../../../db/schema.js';
-import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { type RequestOrigin } from '../http/request-client.js';
 import { ApiError } from '../http/api-error.js';
 import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from '../passwords/password-hash.js';
 import { lifetimesFrom } from '../sessions/session-policy.js';
 import { createAuditedSession, createSession, deleteSession } from '../sessions/session-store.js';
 import type { Db } from '../../../db/open.js';
 import type { SiteConfig } from '../site-config/schema.js';
-import { isAdministrator } from './admin-scope.js';
-import { findUserByEmail } from './find-user.js';
+import { isAdministrator } from '../accounts/admin-scope.js';
+import { findUserByEmail } from '../accounts/find-user.js';
 import { clientNetwork, loginPerClientRule } from '../rate-limits/rate-limit-policy.js';
 import { enforceRateLimit, refundRateLimit } from '../rate-limits/rate-limit-store.js';
 import { failureBlocks, isBlocked } from './lockout-policy.js';

@@ -1,7 +1,7 @@
 // The simulated broker's page: pick a test person (who acts for a test company), or press
 // "Annuleren" or "Geen machtiging" to try the failure paths. In Dutch, Flemish or English.
-import type { Locale } from '../../../contract/locales.js';
-import { escapeHtml } from '../pages/page-texts.js';
+import type { Locale } from '../../../../contract/locales.js';
+import { escapeHtml } from '../../pages/page-texts.js';
 import { testPeople } from './test-people.js';
 
 const texts: Record<Locale, Record<'title' | 'intro' | 'level' | 'loginAs' | 'cancel' | 'noAuthorisation' | 'forCompany' | 'banner', string>> = {

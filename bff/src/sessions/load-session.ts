@@ -3,9 +3,9 @@ import type { MiddlewareHandler } from 'hono';
 import type { Role } from '../../../contract/roles.js';
 import type { AppEnv } from '../app-env.js';
 import { ApiError } from '../http/api-error.js';
-import { readSessionCookie } from '../sessions/session-cookie.js';
-import { lifetimesFrom } from '../sessions/session-policy.js';
-import { findActiveSession } from '../sessions/session-store.js';
+import { readSessionCookie } from './session-cookie.js';
+import { lifetimesFrom } from './session-policy.js';
+import { findActiveSession } from './session-store.js';
 
 export function loadSession(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {

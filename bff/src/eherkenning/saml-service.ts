@@ -5,12 +5,12 @@ import { resolve } from 'node:path';
 import { BASE } from '../../../contract/paths.js';
 import type { Db } from '../../../db/open.js';
 import type { SiteConfig, BrokerConfig } from '../site-config/schema.js';
-import type { SoapTransport } from './artifact.js';
-import type { SpKeys } from './key-pair.js';
+import type { SoapTransport } from '../saml/artifact.js';
+import type { SpKeys } from '../saml/key-pair.js';
 import { MetadataStore } from './metadata-store.js';
-import { httpSoapTransport } from './soap-transport.js';
-import type { SpContext } from './sp-context.js';
-import { buildSpMetadata } from './sp-metadata.js';
+import { httpSoapTransport } from '../saml/soap-transport.js';
+import type { SpContext } from '../saml/sp-context.js';
+import { buildSpMetadata } from '../saml/sp-metadata.js';
 
 export const ACS_PATH = `${BASE}/auth/eherkenning/acs`;
 

@@ -6,7 +6,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
 import { CommitGuard, runWithCommitGuard } from '../../../db/commit-guard.js';
 import type { AppEnv } from '../app-env.js';
-import { ApiError } from '../http/api-error.js';
+import { ApiError } from './api-error.js';
 
 /** How long a 503 waits at most for a statement already sent to settle (a COMMIT on the wire). */
 export const SETTLE_GRACE_MS = 1000;

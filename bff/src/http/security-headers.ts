@@ -3,7 +3,7 @@
 // inline script, no eval, and no framing at all (eHerkenning forbids showing its flow in a frame;
 // clickjacking on a login page is a classic).
 import type { MiddlewareHandler } from 'hono';
-import { withDefaultHeaders, type HeaderList } from '../http/default-headers.js';
+import { withDefaultHeaders, type HeaderList } from './default-headers.js';
 
 export const contentSecurityPolicy = {
   defaultSrc: ["'self'"],

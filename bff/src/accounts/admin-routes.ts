@@ -5,12 +5,12 @@ import { UserSchema } from '../../../contract/api-schemas.js';
 import { roles } from '../../../contract/roles.js';
 import type { User } from '../../../db/schema.js';
 import type { AppEnv } from '../app-env.js';
-import type { AccountContext } from '../accounts/account-context.js';
-import { createAccount, createOrganisation, disableAccount, inviteAccount, listAccounts, requireOrganisationCreator, unlockAccount } from '../accounts/account-admin.js';
-import { loadAdminActor } from '../accounts/admin-actor.js';
-import { requestOrigin } from '../audit/record-audit.js';
+import type { AccountContext } from './account-context.js';
+import { createAccount, createOrganisation, disableAccount, inviteAccount, listAccounts, requireOrganisationCreator, unlockAccount } from './account-admin.js';
+import { loadAdminActor } from './admin-actor.js';
+import { requestOrigin } from '../http/request-client.js';
 import { validationHook } from '../http/validation-hook.js';
-import { loadSession, requireSession } from '../middleware/load-session.js';
+import { loadSession, requireSession } from '../sessions/load-session.js';
 import type { Context } from 'hono';
 import { EmailField, LocaleField, errorResponse, jsonBody, jsonResponse } from './account-schemas.js';
 

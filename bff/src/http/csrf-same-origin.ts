@@ -2,8 +2,8 @@
 // <form> cannot send that without a CORS preflight, which Poort never grants) and the browser
 // must say the request comes from this origin (Sec-Fetch-Site, else Origin).
 import type { MiddlewareHandler } from 'hono';
-import { ApiError } from '../http/api-error.js';
-import { requestClient, trustOf } from '../http/request-client.js';
+import { ApiError } from './api-error.js';
+import { requestClient, trustOf } from './request-client.js';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -3,16 +3,16 @@
 // the user-facing outcome and a reason for the log.
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../../db/open.js';
-import { completeEherkenningLogin, type CompletedLogin } from '../auth/eherkenning-login.js';
-import type { RequestOrigin } from '../audit/record-audit.js';
+import { completeEherkenningLogin, type CompletedLogin } from './person-for-identity.js';
+import type { RequestOrigin } from '../http/request-client.js';
 import { hashSecretToken } from '../security/secret-token.js';
 import type { SiteConfig } from '../site-config/schema.js';
-import { parseArtifact, buildArtifactResolve, responseFromArtifactResponse, soapEnvelope, sourceIdOf } from './artifact.js';
-import { isWellFormedRelayState } from './relay-state.js';
+import { parseArtifact, buildArtifactResolve, responseFromArtifactResponse, soapEnvelope, sourceIdOf } from '../saml/artifact.js';
+import { isWellFormedRelayState } from '../saml/relay-state.js';
 import { findRequestByRelayState, markSeen, type StoredRequest } from './request-store.js';
-import { SamlError } from './saml-error.js';
+import { SamlError } from '../saml/saml-error.js';
 import type { SamlService } from './saml-service.js';
-import { readEnvelope, statusOutcome, verifyResponse } from './verify-response.js';
+import { readEnvelope, statusOutcome, verifyResponse } from '../saml/verify-response.js';
 
 export interface AcsContext {
   db: Db;

@@ -1,13 +1,13 @@
 // POST /api/login: e-mail and password → a new session cookie.
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.js';
-import { loginWithPassword } from '../accounts/password-login.js';
-import { requestOrigin } from '../audit/record-audit.js';
+import { loginWithPassword } from './login.js';
+import { requestOrigin } from '../http/request-client.js';
 import { validationHook } from '../http/validation-hook.js';
 import { readSessionCookie, writeSessionCookie } from '../sessions/session-cookie.js';
-import { EmailField, PasswordField, errorResponse, jsonBody, jsonResponse } from './account-schemas.js';
+import { EmailField, PasswordField, errorResponse, jsonBody, jsonResponse } from '../accounts/account-schemas.js';
 import { SessionSchema } from '../../../contract/api-schemas.js';
-import { sessionView } from './session.js';
+import { sessionView } from '../sessions/routes.js';
 
 const login = createRoute({
   method: 'post',
