@@ -102,6 +102,7 @@ async function logout() {
   // A fresh login element (the old one still shows the finished login), then the result heading.
   if (login) {
     const fresh = login.cloneNode(false);
+    fresh.hidden = false;
     login.replaceWith(fresh);
     login = fresh;
   }

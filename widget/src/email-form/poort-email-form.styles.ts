@@ -12,6 +12,9 @@ export const emailFormStyles = css`
     color: var(--poort-text-color, var(--nl-document-color, #1a1a1a));
     max-inline-size: 32rem;
   }
+  poort-email-form[hidden] {
+    display: none;
+  }
   poort-email-form h2 {
     font-size: var(--poort-heading-font-size, 1.375rem);
     margin-block: 0 0.75rem;
