@@ -74,4 +74,21 @@ describe('<login-chooser> under a strict CSP', () => {
     expect(violations).toEqual([]);
     await page.close();
   });
+
+  // WCAG 1.4.10: the demo pages around the widget reflow too (long Flemish words in headings).
+  it('needs no horizontal scrolling on the demo pages at 320 px, at any step', async () => {
+    for (const path of ['/', '/vl/', '/en/', '/account/', '/vl/?poort-error=no_authorisation']) {
+      const { page } = await open(path);
+      await page.setViewportSize({ width: 320, height: 800 });
+      await page.locator('login-chooser h2, poort-email-form h2').first().waitFor();
+      const wide = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(await wide(), path).toBeLessThanOrEqual(0);
+      if (!path.includes('account') && !path.includes('poort-error')) {
+        await page.locator('login-chooser button[data-method="eherkenning"]').click();
+        await page.locator('login-chooser #search').waitFor();
+        expect(await wide(), `${path} broker step`).toBeLessThanOrEqual(0);
+      }
+      await page.close();
+    }
+  });
 });
