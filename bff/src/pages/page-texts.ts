@@ -43,9 +43,9 @@ export function autoPostPage(page: PostFormPage): string {
 export const AUTO_SUBMIT_SCRIPT = "document.querySelector('form[data-poort-auto-submit]')?.submit();\n";
 
 export const handOverTexts: Record<Locale, { title: string; explanation: string; button: string }> = {
-  nl: { title: 'Doorsturen naar eHerkenning', explanation: 'U wordt doorgestuurd naar uw eHerkenningsmakelaar.', button: 'Ga naar uw eHerkenningsmakelaar' },
-  'nl-BE': { title: 'Doorsturen naar eHerkenning', explanation: 'U wordt doorgestuurd naar uw eHerkenningsmakelaar.', button: 'Ga verder naar uw eHerkenningsmakelaar' },
-  en: { title: 'Redirecting to eHerkenning', explanation: 'You are being taken to your eHerkenning broker.', button: 'Go to your eHerkenning broker' },
+  nl: { title: 'Doorsturen naar eHerkenning', explanation: 'U wordt doorgestuurd naar uw eHerkenningsleverancier.', button: 'Ga naar uw eHerkenningsleverancier' },
+  'nl-BE': { title: 'Doorsturen naar eHerkenning', explanation: 'U wordt doorgestuurd naar uw eHerkenningsleverancier.', button: 'Ga verder naar uw eHerkenningsleverancier' },
+  en: { title: 'Redirecting to eHerkenning', explanation: 'You are being taken to your eHerkenning supplier.', button: 'Go to your eHerkenning supplier' },
 };
 
 /** A refusal page: its heading and what the person can do, per error code. */
@@ -70,9 +70,9 @@ export const errorPageTexts: Record<Locale, ErrorPageTexts> = {
   nl: {
     generic: { heading: 'Er ging iets mis', text: 'Er ging iets mis. Probeer het opnieuw; lukt het weer niet, neem dan contact op met de helpdesk.' },
     messages: {
-      unknown_broker: { heading: 'Inloggen is niet gelukt', text: 'Deze eHerkenningsmakelaar kennen wij niet. Ga terug en kies uw makelaar opnieuw.' },
+      unknown_broker: { heading: 'Inloggen is niet gelukt', text: 'Deze eHerkenningsleverancier kennen wij niet. Ga terug en kies uw leverancier opnieuw.' },
       invalid_return_to: { heading: 'Inloggen is niet gelukt', text: 'Het adres waar u na het inloggen naartoe zou gaan, hoort niet bij deze site. U bent niet ingelogd. Ga terug en probeer het opnieuw.' },
-      payload_too_large: { heading: 'Inloggen is niet gelukt', text: 'Het antwoord van uw eHerkenningsmakelaar was te groot om te verwerken. U bent niet ingelogd. Ga terug en probeer het opnieuw.' },
+      payload_too_large: { heading: 'Inloggen is niet gelukt', text: 'Het antwoord van uw eHerkenningsleverancier was te groot om te verwerken. U bent niet ingelogd. Ga terug en probeer het opnieuw.' },
       eherkenning_unavailable: { heading: 'Inloggen is niet gelukt', text: 'Inloggen met eHerkenning kan nu niet door een storing. Probeer het over een paar minuten opnieuw.' },
       service_unavailable: { heading: 'Tijdelijk niet beschikbaar', text: 'Deze dienst is tijdelijk niet beschikbaar door een storing. Probeer het over een paar minuten opnieuw.' },
       not_found: { heading: 'Pagina niet gevonden', text: 'Op dit adres is niets te vinden. Ga terug naar de site.' },
@@ -86,9 +86,9 @@ export const errorPageTexts: Record<Locale, ErrorPageTexts> = {
   'nl-BE': {
     generic: { heading: 'Er liep iets fout', text: 'Er liep iets fout. Probeer het opnieuw; lukt het weer niet, neem dan contact op met de helpdesk.' },
     messages: {
-      unknown_broker: { heading: 'Aanmelden is niet gelukt', text: 'Deze eHerkenningsmakelaar kennen wij niet. Ga terug en kies uw makelaar opnieuw.' },
+      unknown_broker: { heading: 'Aanmelden is niet gelukt', text: 'Deze eHerkenningsleverancier kennen wij niet. Ga terug en kies uw leverancier opnieuw.' },
       invalid_return_to: { heading: 'Aanmelden is niet gelukt', text: 'Het adres waar u na het aanmelden naartoe zou gaan, hoort niet bij deze website. U bent niet aangemeld. Ga terug en probeer het opnieuw.' },
-      payload_too_large: { heading: 'Aanmelden is niet gelukt', text: 'Het antwoord van uw eHerkenningsmakelaar was te groot om te verwerken. U bent niet aangemeld. Ga terug en probeer het opnieuw.' },
+      payload_too_large: { heading: 'Aanmelden is niet gelukt', text: 'Het antwoord van uw eHerkenningsleverancier was te groot om te verwerken. U bent niet aangemeld. Ga terug en probeer het opnieuw.' },
       eherkenning_unavailable: { heading: 'Aanmelden is niet gelukt', text: 'Aanmelden met eHerkenning kan nu niet door een storing. Probeer het binnen enkele minuten opnieuw.' },
       service_unavailable: { heading: 'Tijdelijk niet beschikbaar', text: 'Deze dienst is tijdelijk niet beschikbaar door een storing. Probeer het binnen enkele minuten opnieuw.' },
       not_found: { heading: 'Pagina niet gevonden', text: 'Op dit adres is niets te vinden. Ga terug naar de website.' },
@@ -102,9 +102,9 @@ export const errorPageTexts: Record<Locale, ErrorPageTexts> = {
   en: {
     generic: { heading: 'Something went wrong', text: 'Something went wrong. Please try again; if it still does not work, contact the helpdesk.' },
     messages: {
-      unknown_broker: { heading: 'Logging in did not work', text: 'We do not know this eHerkenning broker. Go back and choose your broker again.' },
+      unknown_broker: { heading: 'Logging in did not work', text: 'We do not know this eHerkenning supplier. Go back and choose your supplier again.' },
       invalid_return_to: { heading: 'Logging in did not work', text: 'The address you would go to after logging in is not part of this site. You have not been logged in. Go back and try again.' },
-      payload_too_large: { heading: 'Logging in did not work', text: "Your eHerkenning broker's answer was too large to process. You have not been logged in. Go back and try again." },
+      payload_too_large: { heading: 'Logging in did not work', text: "Your eHerkenning supplier's answer was too large to process. You have not been logged in. Go back and try again." },
       eherkenning_unavailable: { heading: 'Logging in did not work', text: 'Logging in with eHerkenning is not possible right now because of a fault. Please try again in a few minutes.' },
       service_unavailable: { heading: 'Temporarily unavailable', text: 'This service is temporarily unavailable because of a fault. Please try again in a few minutes.' },
       not_found: { heading: 'Page not found', text: 'There is nothing at this address. Go back to the site.' },
