@@ -167,6 +167,7 @@ export class LoginChooser extends LitElement {
       case 'broker':
         return html`<h2 id="heading" tabindex="-1">${t('broker.heading')}</h2>
           <p>${t('broker.intro', { level })}</p>
+          ${levelMeaning}
           <p part="remembered" class="remembered" role="status">
             ${this.brokers.remembered
               ? html`${t('broker.remembered', { name: this.brokers.remembered.name })}
@@ -181,7 +182,6 @@ export class LoginChooser extends LitElement {
             ${this.backButton()}
           </div>
           ${help(html`<p>${t('help.broker.which')}</p>
-            ${levelMeaning}
             <p>${t('help.broker.steps')}</p>
             <p>${t('help.broker.firstTime')}</p>
             ${this.technicalPanel()}`)}`;
