@@ -20,13 +20,16 @@ export function errorView(t: Translate, code: string, level: string, parts: Erro
     <h2 id="heading" tabindex="-1">${t('errors.heading')}</h2>
     <p>${t(`errors.${isKnownError(code) ? code : 'unknown'}`, { level })}</p>
     ${isKnownError(code) ? html`<p class="code">${t('errors.code', { code })}</p>` : nothing}
-    ${code === 'no_authorisation' ? (parts.technical ?? nothing) : nothing} ${parts.helpdesk ?? nothing}
-    ${parts.retry
-      ? html`<div class="actions">
-          <button type="button" part="button retry" @click=${parts.retry}>${t('errors.retry')}</button>
-        </div>`
-      : nothing}
+    ${code === 'no_authorisation' ? (parts.technical ?? nothing) : nothing} ${parts.helpdesk ?? nothing} ${retryButton(t, parts.retry)}
   </div>`;
+}
+
+function retryButton(t: Translate, retry: (() => void) | undefined) {
+  return retry
+    ? html`<div class="actions">
+        <button type="button" part="button retry" @click=${retry}>${t('errors.retry')}</button>
+      </div>`
+    : nothing;
 }
 
 /**
@@ -37,10 +40,6 @@ function cancelledView(t: Translate, parts: ErrorViewParts) {
   return html`<div part="cancelled" class="cancelled">
     <h2 id="heading" tabindex="-1">${t('cancelled.heading')}</h2>
     <p>${t('errors.cancelled')}</p>
-    ${parts.retry
-      ? html`<div class="actions">
-          <button type="button" part="button retry" @click=${parts.retry}>${t('cancelled.retry')}</button>
-        </div>`
-      : nothing}
+    ${retryButton(t, parts.retry)}
   </div>`;
 }
