@@ -36,6 +36,10 @@ function copyRuntimeAssets(dir) {
 async function buildBff() {
   await run('tsc', ['-p', 'tsconfig.build.json']);
   copyRuntimeAssets('bff/src');
+  // The entry points operators type: `node dist/bff/server.js`, `node dist/bff/cli.js`. The compiled
+  // tree keeps the source layout (dist/bff/src/…) so its relative imports of db/ and contract/ hold.
+  writeFileSync(join(dist, 'bff/server.js'), "// Poort's server: see dist/bff/src/server.js.\nimport './src/server.js';\n");
+  writeFileSync(join(dist, 'bff/cli.js'), "// Poort's command line: see dist/bff/src/cli/main.js.\nimport './src/cli/main.js';\n");
   copyRuntimeAssets('db/migrations');
   // The postgres.js patch: db/open.ts checks it at run time, and a production install's postinstall applies it from here.
   copyRuntimeAssets('db/driver-patch');

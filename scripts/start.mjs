@@ -1,5 +1,5 @@
 // `npm start`: build when dist/ is missing or older than the sources, then run the built server
-// (dist/bff/src/server.js) in this process, so Ctrl-C reaches its own shutdown. Plain node: no
+// (dist/bff/server.js) in this process, so Ctrl-C reaches its own shutdown. Plain node: no
 // tsx, nothing compiled at run time.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +16,7 @@ if (state !== 'fresh') {
     process.exit(1);
   });
 }
-const server = join(root, 'dist/bff/src/server.js');
+const server = join(root, 'dist/bff/server.js');
 if (!existsSync(server)) {
   console.error(`npm start: ${server} is missing: run npm run build`);
   process.exit(1);

@@ -69,7 +69,7 @@ describe('a production install of the built tree', () => {
         }
         // The service-desk CLI, plain node too, on the database the server made (PGlite: the data
         // directory it started from the built seed, reopened).
-        const created = await run(process.execPath, ['dist/bff/src/cli/main.js', 'org', 'create', '--name', 'Gemeente Voorbeeld', '--domains', 'voorbeeld.nl'], dir, env);
+        const created = await run(process.execPath, ['dist/bff/cli.js', 'org', 'create', '--name', 'Gemeente Voorbeeld', '--domains', 'voorbeeld.nl'], dir, env);
         expect(created.output).toMatch(/^[0-9a-f-]{36}\s*$/);
         expect(created.code).toBe(0);
       } finally {

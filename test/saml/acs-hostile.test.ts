@@ -349,6 +349,26 @@ describe('level and status (S31, S32)', () => {
       await expectRefused(t, buildResponse({ ...s.spec, status }).xml, s.relayState, code, `status_${second}`);
     }
   });
+
+  // Error answers are often unsigned and may leave Destination out; the status outcome reaches the
+  // person only if what the answer does name is ours (one check for every status, in verifyResponse).
+  it('gives a status answer without Destination its outcome, and refuses one naming another Destination or Issuer', async () => {
+    const status = { top: 'urn:oasis:names:tc:SAML:2.0:status:Responder', second: 'urn:oasis:names:tc:SAML:2.0:status:AuthnFailed' };
+    const s1 = await startAt(t);
+    const withoutDestination = buildResponse({ ...s1.spec, status }).xml.replace(/ Destination="[^"]*"/, '');
+    expect(withoutDestination).not.toContain('Destination=');
+    await expectRefused(t, withoutDestination, s1.relayState, 'cancelled', 'status_AuthnFailed');
+    const s2 = await startAt(t);
+    await expectRefused(t, buildResponse({ ...s2.spec, status, destination: 'https://other.example/acs' }).xml, s2.relayState, 'saml_invalid', 'destination_mismatch');
+    const s3 = await startAt(t);
+    await expectRefused(t, buildResponse({ ...s3.spec, status, issuer: 'urn:someone:else' }).xml, s3.relayState, 'saml_invalid', 'issuer_mismatch');
+  });
+
+  it('refuses a success answer without Destination (S26)', async () => {
+    const s = await startAt(t);
+    const xml = buildResponse({ ...s.spec }).xml.replace(/ Destination="[^"]*"/, '');
+    await expectRefused(t, xml, s.relayState, 'saml_invalid', 'destination_mismatch');
+  });
 });
 
 describe('the service the answer is for', () => {

@@ -22,7 +22,7 @@ export interface ServerEntry {
 export const sourceServer: ServerEntry = { cwd: root, args: ['--import', 'tsx', 'bff/src/server.ts'] };
 /** The built server (`npm run build`) in `dir`: this checkout, or a copy of its built tree. */
 export function builtServer(dir = root): ServerEntry {
-  return { cwd: dir, args: ['dist/bff/src/server.js'] };
+  return { cwd: dir, args: ['dist/bff/server.js'] };
 }
 
 /**

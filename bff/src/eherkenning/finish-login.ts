@@ -12,7 +12,7 @@ import { isWellFormedRelayState } from '../saml/relay-state.js';
 import { findRequestByRelayState, markSeen, type StoredRequest } from './request-store.js';
 import { SamlError } from '../saml/saml-error.js';
 import type { SamlService } from './saml-service.js';
-import { readEnvelope, statusOutcome, verifyResponse } from '../saml/verify-response.js';
+import { readEnvelope, verifyResponse } from '../saml/verify-response.js';
 
 export interface AcsContext {
   db: Db;
@@ -57,18 +57,7 @@ export async function acceptResponse(ctx: AcsContext, request: StoredRequest, xm
   const broker = ctx.saml.broker(request.broker);
   if (!broker) throw new SamlError('broker_unknown');
   const endpoints = await ctx.saml.metadata.endpoints(broker);
-  const outcome = statusOutcome(envelope);
-  if (outcome) {
-    // Error responses are often unsigned; they only ever end a login, never start a session, but
-    // still have to be addressed to us.
-    if (envelope.root.getAttribute('Destination') && envelope.root.getAttribute('Destination') !== ctx.saml.sp.acsUrl) throw new SamlError('destination_mismatch');
-    throw new SamlError(`status_${(envelope.subStatus ?? envelope.status).split(':').pop()}`, outcome);
-  }
-  const verified = await verifyResponse(
-    xml,
-    { sp: ctx.saml.sp, broker: endpoints, clockSkewMs: ctx.site.eherkenning.clockSkewSeconds * 1000, ...(ctx.now ? { now: ctx.now } : {}) },
-    envelope,
-  );
+  const verified = await verifyResponse(envelope, { sp: ctx.saml.sp, broker: endpoints, clockSkewMs: ctx.site.eherkenning.clockSkewSeconds * 1000, ...(ctx.now ? { now: ctx.now } : {}) });
   return completeEherkenningLogin(ctx.db, ctx.site, request, verified, ctx.origin, { ...(ctx.previousSessionToken ? { previousSessionToken: ctx.previousSessionToken } : {}), ...(ctx.now ? { now: ctx.now } : {}) });
 }
 

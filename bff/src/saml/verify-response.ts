@@ -26,6 +26,14 @@ export interface ResponseEnvelope {
   inResponseTo: string;
 }
 
+/** A Response parsed once and looked at, nothing trusted yet: what readEnvelope gives verifyResponse. */
+export interface ReadResponse extends ResponseEnvelope {
+  xml: string;
+  root: Element;
+  status: string;
+  subStatus?: string;
+}
+
 export interface VerifiedLogin extends ResponseEnvelope {
   assertionId: string;
   level: Level;
@@ -45,7 +53,7 @@ export interface VerifyOptions {
  * First look at a Response, before anything is trusted: its id and InResponseTo (so the caller can
  * find the stored request), and the status. Refuses hostile XML outright.
  */
-export function readEnvelope(xml: string): ResponseEnvelope & { status: string; subStatus?: string; root: Element } {
+export function readEnvelope(xml: string): ReadResponse {
   const root = parseXmlStrict(xml).documentElement!;
   if (root.namespaceURI !== NS.samlp || root.localName !== 'Response') throw new SamlError('not_a_response');
   refuseHostileShape(root);
@@ -58,7 +66,7 @@ export function readEnvelope(xml: string): ResponseEnvelope & { status: string; 
   const value = code?.getAttribute('Value');
   if (!value) throw new SamlError('response_no_status');
   const sub = code && childElement(code, NS.samlp, 'StatusCode')?.getAttribute('Value');
-  return { id, inResponseTo, status: value, ...(sub ? { subStatus: sub } : {}), root };
+  return { xml, id, inResponseTo, status: value, ...(sub ? { subStatus: sub } : {}), root };
 }
 
 const samlCache = new WeakMap<BrokerEndpoints, Map<string, SAML>>();
@@ -117,22 +125,23 @@ function refuseHostileEncryptedAssertion(root: Element, sp: SpContext): void {
   refuseHostileShape(assertion);
 }
 
-/** Outcome of a non-success status, or undefined for Success. */
-export function statusOutcome(envelope: { status: string; subStatus?: string }) {
-  return envelope.status === SUCCESS ? undefined : outcomeForStatus(envelope.subStatus);
-}
-
-export async function verifyResponse(xml: string, options: VerifyOptions, read?: ReturnType<typeof readEnvelope>): Promise<VerifiedLogin> {
-  // Stryker disable next-line LogicalOperator: reading the envelope again yields the same one; the caller's copy only saves a parse.
-  const envelope = read ?? readEnvelope(xml);
-  const { root } = envelope;
+/**
+ * Checks a Response that readEnvelope parsed (the caller has bound its InResponseTo to a stored
+ * request in between): each check once, in this order. The document is parsed by readEnvelope and,
+ * independently, by node-saml (which verifies what it parsed itself); after that only the assertion
+ * node-saml hands back is read.
+ */
+export async function verifyResponse(envelope: ReadResponse, options: VerifyOptions): Promise<VerifiedLogin> {
+  const { root, xml } = envelope;
   const { sp, broker } = options;
   const now = options.now ?? new Date();
-  if (root.getAttribute('Destination') !== sp.acsUrl) throw new SamlError('destination_mismatch');
+  const success = envelope.status === SUCCESS;
+  // A success must name our ACS. Error responses are often unsigned and may leave Destination out;
+  // they only ever end a login, but one that names a Destination must still name ours.
+  if ((success || root.hasAttribute('Destination')) && root.getAttribute('Destination') !== sp.acsUrl) throw new SamlError('destination_mismatch');
   const responseIssuer = childElements(root, NS.saml, 'Issuer');
   if (responseIssuer.length > 1 || (responseIssuer[0] && textOf(responseIssuer[0]) !== broker.entityId)) throw new SamlError('issuer_mismatch');
-  const outcome = statusOutcome(envelope);
-  if (outcome) throw new SamlError(`status_${(envelope.subStatus ?? envelope.status).split(':').pop()}`, outcome);
+  if (!success) throw new SamlError(`status_${(envelope.subStatus ?? envelope.status).split(':').pop()}`, outcomeForStatus(envelope.subStatus));
   if (directAssertions(root).length !== 1) throw new SamlError('no_assertion');
   refuseHostileEncryptedAssertion(root, sp);
 
