@@ -1,6 +1,8 @@
-// A web-test-runner command for the widget tests: `executeServerCommand('poort-screenshot',
+// Web-test-runner commands for the widget tests: `executeServerCommand('poort-screenshot',
 // { name })` saves a full-page PNG of the test page to reports/widget-screenshots/<name>.png (git
-// ignores reports/), so a reviewer can look at every state at 320 px after a run.
+// ignores reports/), so a reviewer can look at every state at 320 px after a run; and
+// `executeServerCommand('poort-focus-page')` brings the test page to the front: a page without
+// focus (document.hasFocus() false) matches neither :focus nor :focus-visible.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -10,6 +12,10 @@ export function screenshotPlugin() {
   return {
     name: 'poort-screenshot',
     async executeCommand({ command, payload, session }) {
+      if (command === 'poort-focus-page' && session.browser.type === 'puppeteer') {
+        await session.browser.getPage(session.id).bringToFront();
+        return true;
+      }
       if (command !== 'poort-screenshot') return undefined;
       const name = String(payload?.name ?? '').replace(/[^a-zA-Z0-9-]+/g, '-');
       if (!name || session.browser.type !== 'puppeteer') throw new Error('poort-screenshot needs a name and the Chrome launcher');
