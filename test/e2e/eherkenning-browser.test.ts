@@ -115,13 +115,13 @@ describe('eHerkenning in the browser', () => {
 
     const session = await sessionFromPage(page);
     expect(session.status).toBe(200);
-    expect(session.body).toMatchObject({ method: 'eherkenning', level: 'loa2plus', attributes: { kvk: '90001234', broker: 'demo-noord' } });
+    expect(session.body).toMatchObject({ method: 'eherkenning', level: 'loa2plus', attributes: { kvk: '90001234', broker: 'demo-noord', companyName: 'Bakkerij De Korenschoof B.V.' } });
     const status = page.locator('#session-status');
-    await expect.poll(() => status.textContent()).toMatch(/Ingelogd namens de organisatie met KvK-nummer 90001234 \(eHerkenning, niveau 2\+\)/);
+    await expect.poll(() => status.textContent()).toMatch(/Ingelogd namens Bakkerij De Korenschoof B\.V\. \(KvK-nummer 90001234\) \(eHerkenning, niveau 2\+\)/);
     expect(await page.locator('login-chooser').isVisible()).toBe(false);
     // The same session on the English page, in English.
     await page.goto(`${base}/en/`);
-    await expect.poll(() => status.textContent()).toMatch(/Logged in for the organisation with KvK-nummer 90001234 \(eHerkenning, level 2\+\)/);
+    await expect.poll(() => status.textContent()).toMatch(/Logged in for Bakkerij De Korenschoof B\.V\. \(KvK number 90001234\) \(eHerkenning, level 2\+\)/);
     await page.goto(`${base}/`);
 
     // Logging out from the demo page ends the session server-side, says so with focus on that
@@ -147,7 +147,7 @@ describe('eHerkenning in the browser', () => {
     expect(session.status).toBe(200);
     expect(session.body).toMatchObject({ method: 'eherkenning', level: 'loa2plus', attributes: { kvk: '90005678', vestigingsnr: '000012345678', broker: 'demo-zuid' } });
     const status = page.locator('#session-status');
-    await expect.poll(() => status.textContent()).toMatch(/Aangemeld namens de organisatie met KvK-nummer 90005678, vestiging 000012345678 \(eHerkenning, niveau 2\+\)/);
+    await expect.poll(() => status.textContent()).toMatch(/Aangemeld namens Installatiebedrijf Noorderlicht \(KvK-nummer 90005678, vestiging 000012345678\) \(eHerkenning, niveau 2\+\)/);
     await status.getByRole('button', { name: 'Afmelden' }).waitFor();
     expect(cspViolations).toEqual([]);
     await page.context().close();

@@ -9,10 +9,12 @@ const texts = {
     loggedInHeading: 'U bent ingelogd',
     loggedOutHeading: 'U bent uitgelogd',
     loggedIn: 'Ingelogd als',
-    company: (id) => `Ingelogd namens de organisatie met ${id}`,
+    company: (name) => `Ingelogd namens ${name}`,
+    organisation: (id) => `Ingelogd namens de organisatie met ${id}`,
     nameless: 'Ingelogd',
     level: 'niveau',
     branch: 'vestiging',
+    kvk: 'KvK-nummer',
     until: (time) => `tot ${time} als u niets doet.`,
     logout: 'Uitloggen',
   },
@@ -20,10 +22,12 @@ const texts = {
     loggedInHeading: 'U bent aangemeld',
     loggedOutHeading: 'U bent afgemeld',
     loggedIn: 'Aangemeld als',
-    company: (id) => `Aangemeld namens de organisatie met ${id}`,
+    company: (name) => `Aangemeld namens ${name}`,
+    organisation: (id) => `Aangemeld namens de organisatie met ${id}`,
     nameless: 'Aangemeld',
     level: 'niveau',
     branch: 'vestiging',
+    kvk: 'KvK-nummer',
     until: (time) => `tot ${time} als u niets doet.`,
     logout: 'Afmelden',
   },
@@ -31,10 +35,12 @@ const texts = {
     loggedInHeading: 'You are logged in',
     loggedOutHeading: 'You are logged out',
     loggedIn: 'Logged in as',
-    company: (id) => `Logged in for the organisation with ${id}`,
+    company: (name) => `Logged in for ${name}`,
+    organisation: (id) => `Logged in for the organisation with ${id}`,
     nameless: 'Logged in',
     level: 'level',
     branch: 'branch',
+    kvk: 'KvK number',
     until: (time) => `until ${time} if you do nothing.`,
     logout: 'Log out',
   },
@@ -52,14 +58,16 @@ function how(session) {
 }
 
 /**
- * Who is logged in. An eHerkenning answer names the organisation by its KvK number or RSIN (and
- * the branch), not by name, and Poort keeps no name or pseudonym of the person: so the line names
- * the organisation by what the answer gave.
+ * Who is logged in. Poort keeps no name or pseudonym of an eHerkenning user, so the line names the
+ * company they act for: by name when the answer carried it (`companyName`), with its KvK number or
+ * RSIN (and branch), or by that number alone.
  */
 function who(session) {
   const a = session.attributes ?? {};
-  const id = a.kvk ? `KvK-nummer ${a.kvk}` : a.rsin ? `RSIN ${a.rsin}` : undefined;
-  if (id) return text.company(a.vestigingsnr ? `${id}, ${text.branch} ${a.vestigingsnr}` : id);
+  let id = a.kvk ? `${text.kvk} ${a.kvk}` : a.rsin ? `RSIN ${a.rsin}` : undefined;
+  if (id && a.vestigingsnr) id = `${id}, ${text.branch} ${a.vestigingsnr}`;
+  if (a.companyName) return text.company(id ? `${a.companyName} (${id})` : a.companyName);
+  if (id) return text.organisation(id);
   const name = session.user.email ?? session.user.displayName;
   return name ? `${text.loggedIn} ${name}` : text.nameless;
 }
