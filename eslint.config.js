@@ -25,7 +25,7 @@ export default tseslint.config(
   { files: ['widget/**/*.ts'], ...wc.configs['flat/recommended'] },
   { files: ['widget/**/*.ts'], ...wc.configs['flat/best-practice'] },
   {
-    files: ['demo-site/public/**/*.js', 'demo-site/vue/**/*.ts'],
+    files: ['demo-site/public/**/*.js', 'demo-site/vue/**/*.ts', 'demo-site/react/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

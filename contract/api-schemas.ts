@@ -45,6 +45,8 @@ export const PublicConfigSchema = z
         logo: z.string().optional(),
         /** The eHerkenning levels this broker can deliver. */
         levels: z.array(Level),
+        /** Down now (its metadata cannot be had, or calls to it fail): listed last, marked, and best avoided. */
+        unavailable: z.object({ since: z.string() }).optional(),
       }),
     ),
     /** What the user's eHerkenning administrator needs to grant the authorisation (machtiging). */

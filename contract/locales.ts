@@ -2,6 +2,12 @@
 export const locales = ['nl', 'nl-BE', 'en'] as const;
 export type Locale = (typeof locales)[number];
 
+/**
+ * The query parameter that carries a locale on the links Poort makes back to the site (its mail
+ * links): the widget's elements honour it when they have no `lang` of their own.
+ */
+export const languageParameter = 'poort-lang';
+
 /** A text in every locale. */
 export type Localized = Record<Locale, string>;
 

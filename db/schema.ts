@@ -147,6 +147,18 @@ export const brokerMetadata = pgTable('broker_metadata', {
   validUntil: ts('valid_until'),
 });
 
+/**
+ * What instances learned about each broker that the broker list should show: since when its
+ * metadata cannot be had (no usable copy at all). Answers' faults are read from audit_events.
+ */
+export const brokerHealth = pgTable('broker_health', {
+  broker: text('broker').primaryKey(),
+  metadataFailedSince: ts('metadata_failed_since'),
+  /** The reason code of the last failure (metadata_fetch_failed, metadata_expired, …). */
+  metadataReason: text('metadata_reason'),
+  updatedAt: stamped('updated_at'),
+});
+
 export const tokenPurposes = [
   'invitation',
   'password_reset',

@@ -9,8 +9,9 @@ import type { Hono } from 'hono';
 const builtDemoSite = new URL(import.meta.url.endsWith('.ts') ? '../dist/demo-site/' : './', import.meta.url);
 export const demoSiteDir = fileURLToPath(new URL('./public', builtDemoSite));
 export const widgetDistDir = fileURLToPath(new URL('../widget', builtDemoSite));
-// The Vue demo app (demo-site/vue/vite.config.ts).
+// The Vue and React demo apps (demo-site/vue/vite.config.ts, demo-site/react/vite.config.ts).
 export const vueDistDir = fileURLToPath(new URL('./vue', builtDemoSite));
+export const reactDistDir = fileURLToPath(new URL('./react', builtDemoSite));
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function mountDemoSite(app: Hono<any>): void {
@@ -19,5 +20,6 @@ export function mountDemoSite(app: Hono<any>): void {
     serveStatic({ root: widgetDistDir, rewriteRequestPath: (p) => p.replace(/^\/widget/, '') }),
   );
   app.use('/vue/*', serveStatic({ root: vueDistDir, rewriteRequestPath: (p) => p.replace(/^\/vue/, '') }));
+  app.use('/react/*', serveStatic({ root: reactDistDir, rewriteRequestPath: (p) => p.replace(/^\/react/, '') }));
   app.use('/*', serveStatic({ root: demoSiteDir }));
 }

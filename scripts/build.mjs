@@ -3,8 +3,9 @@
 //                                 keeping the source layout, with the files they read next to them
 //                                 (db/migrations/, bff/src/**/*.txt), found through import.meta.url,
 //                                 and dist/db/pglite-seed.tar.gz (a migrated empty PGlite database)
-//   dist/demo-site/               the demo site's server part, its pages (public/) and the Vue demo (vue/)
-//   dist/widget/                  login-chooser.js (one ES module) and custom-elements.json
+//   dist/demo-site/               the demo site's server part, its pages (public/) and the Vue and React demos (vue/, react/)
+//   dist/widget/                  login-chooser.js (one ES module), react.js (the @lit/react components),
+//                                 themes/*.css (ready themes of design tokens) and custom-elements.json
 // The BFF and the widget chain build side by side; dist/.built is written last, so an interrupted
 // build is never taken for a finished one (scripts/build-freshness.mjs).
 import { spawn } from 'node:child_process';
@@ -65,9 +66,11 @@ async function makePgliteSeed() {
 
 async function buildWidgetAndDemo() {
   await run('vite', ['build', '--config', 'widget/vite.config.ts', '--logLevel', 'warn']);
+  // The ready themes: plain CSS files of design tokens, served as they are (no build step).
+  cpSync(join(root, 'widget/themes'), join(dist, 'widget/themes'), { recursive: true });
   await run('cem', ['analyze', '--litelement', '--globs', 'widget/src/**/*.ts', '--outdir', 'dist/widget', '--quiet']);
-  // The Vue demo imports the built widget (poort/widget), so it comes after it.
-  await run('vite', ['build', '--config', 'demo-site/vue/vite.config.ts']);
+  // The Vue and React demos import the built widget (poort/widget), so they come after it.
+  await Promise.all([run('vite', ['build', '--config', 'demo-site/vue/vite.config.ts']), run('vite', ['build', '--config', 'demo-site/react/vite.config.ts'])]);
 }
 
 export async function build() {

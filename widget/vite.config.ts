@@ -13,11 +13,14 @@ export default defineConfig({
     minify: true,
     // Library mode keeps whitespace for consumers' bundlers; this module is also loaded directly
     // by a script tag, so it ships fully minified.
-    rolldownOptions: { output: { minify: true } },
+    // React is the site's own: the React components use whatever copy the page has.
+    rolldownOptions: { external: ['react'], preserveEntrySignatures: 'allow-extension', output: { minify: true } },
     lib: {
-      entry: 'src/index.ts',
+      // react.js (the @lit/react components) imports the elements from login-chooser.js: two
+      // entries of one build share their code instead of each carrying a copy.
+      entry: { 'login-chooser': 'src/index.ts', react: 'src/react.ts' },
       formats: ['es'],
-      fileName: () => 'login-chooser.js',
+      fileName: (_format, name) => `${name}.js`,
     },
   },
 });

@@ -25,6 +25,7 @@ import { passwordRoutes } from './accounts/password-routes.js';
 import { linkCheckRoutes } from './accounts/link-check-routes.js';
 import { preferencesRoutes } from './accounts/preferences-routes.js';
 import { sessionRoutes } from './sessions/routes.js';
+import { metricsRoutes } from './metrics/routes.js';
 import { DEVELOPMENT_PAGES_WARNING, developmentPagesOn } from './site-config/development-pages.js';
 
 export const API_BODY_LIMIT = 64 * 1024;
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     app.route(BASE, devOutboxRoutes());
   }
   app.route(BASE, eherkenningRoutes());
+  if (deps.env.metrics.token) app.route(BASE, metricsRoutes(deps.env.metrics.token));
   // Simulated brokers exist only when set up under the same rule (see eherkenning/setup.ts).
   if (devPages && deps.devBrokers) app.route(BASE, devBrokerRoutes());
 

@@ -32,6 +32,14 @@ const envSchema = z.object({
   // Poort, closes an idle connection: a request never meets a connection Poort is closing.
   POORT_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(65_000),
   POORT_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).optional(),
+  // Login funnel metrics (OpenMetrics) are off unless one of these is set (docs/operating.md).
+  POORT_METRICS_TOKEN: z
+    .string()
+    .min(32, 'must be at least 32 characters (for example: openssl rand -hex 32)')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  POORT_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional().or(z.literal('').transform(() => undefined)),
+  POORT_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
 });
 
 export interface EnvConfig {
@@ -56,6 +64,14 @@ export interface EnvConfig {
   keepAliveTimeoutMs: number;
   /** Time allowed for a request's headers; above keepAliveTimeoutMs, as Node requires. */
   headersTimeoutMs: number;
+  metrics: MetricsSettings;
+}
+
+/** Where `/metrics` is served: with a bearer token on the public port, and/or on an internal port without one. */
+export interface MetricsSettings {
+  token: string | undefined;
+  port: number | undefined;
+  host: string;
 }
 
 export interface MailSettings {
@@ -114,5 +130,6 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     requestDeadlineMs: e.POORT_REQUEST_DEADLINE_MS,
     keepAliveTimeoutMs: e.POORT_KEEP_ALIVE_TIMEOUT_MS,
     headersTimeoutMs,
+    metrics: { token: e.POORT_METRICS_TOKEN, port: e.POORT_METRICS_PORT, host: e.POORT_METRICS_HOST },
   };
 }

@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import { DataDirLockedError, lockDataDir } from '../../db/data-dir-lock.js';
 import { openDb } from '../../db/open.js';
 import { createApp } from './app.js';
+import { internalMetricsApp } from './metrics/routes.js';
 import { ConfigError, loadEnvConfig } from './config.js';
 import { installCrashPolicy } from './crash-policy.js';
 import { makeDevelopmentKeys, setUpEherkenning } from './eherkenning/setup.js';
@@ -42,6 +43,11 @@ async function main(): Promise<void> {
     const shown = env.host === '0.0.0.0' || env.host === '::' ? 'localhost' : env.host;
     console.log(`Configuration: ${site.source} (${site.config.environment})\nDatabase: ${db.description}\nMail: ${smtpHost ? `SMTP ${smtpHost}:${env.mail.port}` : 'no SMTP configured: mails stay in the outbox'}\nPoort listens on http://${shown}:${info.port}/ (BFF under /poort/)`);
   }) as Server;
+  // Metrics without a token, on a port only the monitoring network reaches (docs/operating.md).
+  const metricsPort = env.metrics.port;
+  const metricsServer = metricsPort !== undefined
+    ? (serve({ fetch: internalMetricsApp(db.db).fetch, port: metricsPort, hostname: env.metrics.host }, (info) => console.log(`Metrics on http://${env.metrics.host}:${info.port}/metrics`)) as Server)
+    : undefined;
   // A reverse proxy reuses idle connections to Poort; Node's 5 s default closed them under the
   // proxy's feet (a reset, or a 502 on a POST). Ours outlasts the proxy's (see docs/embedding.md).
   server.keepAliveTimeout = env.keepAliveTimeoutMs;
@@ -62,6 +68,7 @@ async function main(): Promise<void> {
     // Close the listener first so no request starts on a closing database, then close the
     // database (PGlite flushes its data directory on close, so the next start finds it intact).
     const force = setTimeout(() => server.closeAllConnections(), 3000).unref();
+    metricsServer?.close();
     server.close(async () => {
       clearTimeout(force);
       await worker?.stop();

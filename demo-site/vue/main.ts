@@ -3,12 +3,27 @@
 // runtime template compiler (which would need 'unsafe-eval' under the demo's CSP).
 import 'poort/widget';
 import type { Locale, PoortErrorDetail } from 'poort/widget';
-import { createApp, defineComponent, h, ref } from 'vue';
+import { createApp, defineComponent, h, ref, watchEffect } from 'vue';
 
 const names: Record<Locale, string> = { nl: 'Nederlands', 'nl-BE': 'Nederlands (België)', en: 'English' };
 
+/**
+ * The page keeps its language in its own address (`?poort-lang=`): the widget returns to this
+ * address after eHerkenning, so the page comes back in the language the person chose.
+ */
+function languageInAddress(): Locale {
+  const wanted = new URLSearchParams(location.search).get('poort-lang');
+  return (Object.keys(names) as Locale[]).find((l) => l === wanted) ?? 'nl';
+}
+
 const App = defineComponent(() => {
-  const lang = ref<Locale>('nl');
+  const lang = ref<Locale>(languageInAddress());
+  watchEffect(() => {
+    const url = new URL(location.href);
+    url.searchParams.set('poort-lang', lang.value);
+    history.replaceState(history.state, '', url);
+    document.documentElement.lang = lang.value;
+  });
   const events = ref<string[]>([]);
   const record = (e: Event) => events.value.push(`${e.type} ${JSON.stringify((e as CustomEvent<PoortErrorDetail>).detail)}`);
 
@@ -32,7 +47,7 @@ const App = defineComponent(() => {
       h('login-chooser', {
         lang: lang.value,
         bff: '/poort',
-        'return-to': '/vue/',
+        'return-to': `/vue/?poort-lang=${encodeURIComponent(lang.value)}`,
         onPoortMethod: record,
         onPoortBroker: record,
         onPoortLogin: record,

@@ -64,7 +64,7 @@ describe('mail outbox', () => {
     expect(res.status).toBe(200);
     const page = await res.text();
     expect(page).toContain('Nieuw wachtwoord kiezen');
-    expect(page).toMatch(/<a href="http:\/\/localhost:8080\/account\/\?poort-reset=[\w-]+">/);
+    expect(page).toMatch(/<a href="http:\/\/localhost:8080\/account\/\?poort-lang=nl&amp;poort-reset=[\w-]+">/);
     expect(page).not.toMatch(/<script/);
   });
 

@@ -1,31 +1,16 @@
 // The service-desk CLI as a real process, on the same database settings as the server.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../db/schema.js';
+import { runCli } from '../support/cli-process.js';
 import { openTestDb } from '../support/db.js';
 import { seedPgliteDataDir } from '../support/pglite-snapshot.js';
 import { startServer } from '../support/server-process.js';
 import { linkIn, startSmtp, type TestSmtp } from '../support/smtp.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
-function cli(args: string[], env: Record<string, string>, stdin?: string): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bff/src/cli/main.ts', ...args], {
-    cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-  child.stdin.end(stdin ?? '');
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, out, err })));
-}
+const cli = runCli;
 
 let dataDir: string;
 let smtp: TestSmtp;
@@ -79,7 +64,8 @@ describe('npm run -s poort', () => {
     expect(invited.out).toMatch(/invitation mail queued/);
     const mail = smtp.mails.at(-1)!;
     expect(mail.to).toMatchObject({ text: 'an@voorbeeld.be' });
-    expect(linkIn(mail).href).toMatch(/^https:\/\/portaal\.example\/account\/\?poort-invitation=/);
+    // In the language the account was made with: the link opens the account page in Flemish.
+    expect(linkIn(mail).href).toMatch(/^https:\/\/portaal\.example\/account\/\?poort-lang=nl-BE&poort-invitation=/);
 
     const withPassword = await cli(['user', 'create', '--email', 'piet@gemeente.example.nl', '--password-stdin'], env, 'een lang en goed wachtwoord\n');
     expect(withPassword.code).toBe(0);

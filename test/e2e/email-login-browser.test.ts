@@ -1,20 +1,18 @@
 // One browser test of the whole e-mail flow against a real server process: the service desk
 // creates an account, the invitation mail arrives over SMTP, its link opens the demo account page,
 // the person chooses a password and logs in through <poort-email-form>, sees the session and logs out.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type ConsoleMessage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../find-chromium.mjs';
+import { runCli } from '../support/cli-process.js';
 import { freePort } from '../support/free-port.js';
 import { seedPgliteDataDir } from '../support/pglite-snapshot.js';
 import { startServer, type ServerProcess } from '../support/server-process.js';
 import { linkIn, startSmtp, type TestSmtp } from '../support/smtp.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 let smtp: TestSmtp;
 let server: ServerProcess;
 let browser: Browser;
@@ -36,18 +34,10 @@ beforeAll(async () => {
     LOG_LEVEL: 'silent',
   };
   // The service desk creates the account before the server runs (PGlite: one process at a time).
-  // Asynchronously: the SMTP server that receives the CLI's mail runs in this process.
-  const cli = (args: string[]) =>
-    new Promise<{ status: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'bff/src/cli/main.ts', ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-      let stderr = '';
-      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-      child.on('exit', (status) => resolve({ status, stderr }));
-    });
-  const org = await cli(['org', 'create', '--name', 'Gemeente Voorbeeld', '--domains', 'gemeente.example.nl']);
-  expect(org.status, org.stderr).toBe(0);
-  const user = await cli(['user', 'create', '--email', 'sanne@gemeente.example.nl', '--name', 'Sanne']);
-  expect(user.status, user.stderr).toBe(0);
+  const org = await runCli(['org', 'create', '--name', 'Gemeente Voorbeeld', '--domains', 'gemeente.example.nl'], env);
+  expect(org.code, org.err).toBe(0);
+  const user = await runCli(['user', 'create', '--email', 'sanne@gemeente.example.nl', '--name', 'Sanne'], env);
+  expect(user.code, user.err).toBe(0);
   server = await startServer(env);
   const executablePath = findChromium();
   if (!executablePath) throw new Error('Chromium is needed for this test (see npm test)');
@@ -90,8 +80,8 @@ describe('e-mail login in a browser', () => {
     await page.getByRole('heading', { name: 'Kies uw wachtwoord' }).waitFor();
     // The built-in configuration is a demo environment, and the page says so.
     await page.getByText('Dit is de demo-omgeving.').waitFor();
-    // The token left the address bar as soon as the element read it.
-    expect(page.url()).toBe(`${server.url.replace('localhost', '127.0.0.1')}/account/`);
+    // The token left the address bar as soon as the element read it; the mail's language stays.
+    expect(page.url()).toBe(`${server.url.replace('localhost', '127.0.0.1')}/account/?poort-lang=nl`);
     // The entry with the token was replaced, not followed by a new one: about:blank and this page.
     expect(await page.evaluate(() => history.length)).toBe(2);
 

@@ -66,12 +66,20 @@ describe('the server process behind a proxy, meeting an uncaught error (PGlite)'
   });
 });
 
-describe('keep-alive configuration (PGlite)', () => {
+describe('keep-alive configuration and the internal metrics port (PGlite)', () => {
   it('takes its keep-alive from POORT_KEEP_ALIVE_TIMEOUT_MS and refuses a headers timeout below it', async () => {
-    const server = await startServer({ POORT_DATA_DIR: await dataDirs.seeded(), DATABASE_URL: '', POORT_KEEP_ALIVE_TIMEOUT_MS: '75000' });
+    const server = await startServer({ POORT_DATA_DIR: await dataDirs.seeded(), DATABASE_URL: '', POORT_KEEP_ALIVE_TIMEOUT_MS: '75000', POORT_METRICS_PORT: '0' });
     const socket = connect(Number(new URL(server.url).port), '127.0.0.1');
     try {
       expect(await requestOn(socket, '/poort/healthz')).toMatch(/\r\nKeep-Alive: timeout=75\r\n/i);
+      // POORT_METRICS_PORT: /metrics without a token on its own listener; the public port has none.
+      let metricsUrl: string | undefined;
+      for (let i = 0; i < 100 && !metricsUrl; i++, await new Promise((r) => setTimeout(r, 50))) metricsUrl = /Metrics on (http:\/\/\S+)/.exec(server.output())?.[1];
+      const metrics = await fetch(metricsUrl!);
+      expect(metrics.status).toBe(200);
+      expect(await metrics.text()).toMatch(/^poort_logins_started_total|^# TYPE poort_logins_started counter/m);
+      expect((await fetch(`${metricsUrl!.replace(/\/metrics$/, '')}/poort/healthz`)).status).toBe(404);
+      expect((await fetch(`${server.url}/poort/metrics`)).status).toBe(404);
     } finally {
       socket.destroy();
       expect(await server.stop('SIGTERM')).toBe(0);

@@ -1,6 +1,6 @@
 // The built widget on the demo site, in real Chromium, under the strict Content-Security-Policy
 // the BFF sends (script-src 'self', no 'unsafe-inline', no eval): it must work with zero
-// violations, on the plain pages and inside the Vue app.
+// violations, on the plain pages and inside the Vue and React apps.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,5 +90,41 @@ describe('<login-chooser> under a strict CSP', () => {
       }
       await page.close();
     }
+  });
+
+  it('shows the ready themes on the demo pages: Flemish by default on the Flemish page, switchable there and on the Dutch page', async () => {
+    const background = (page: Page) => page.locator('login-chooser button[data-method="eherkenning"]').evaluate((b) => getComputedStyle(b).backgroundColor);
+    const poortOwn = 'rgb(21, 66, 115)';
+    const flemish = await open('/vl/');
+    await expect.poll(() => background(flemish.page)).toBe('rgb(0, 85, 204)');
+    expect(await flemish.page.locator('login-chooser').evaluate((el) => getComputedStyle(el).fontFamily)).toContain('Flanders Art Sans');
+    await flemish.page.locator('input[name="theme"][value=""]').check();
+    await expect.poll(() => background(flemish.page)).toBe(poortOwn);
+    expect(new URL(flemish.page.url()).searchParams.get('theme')).toBe('poort');
+    expect(flemish.violations).toEqual([]);
+    await flemish.page.close();
+
+    const dutch = await open('/');
+    await expect.poll(() => background(dutch.page)).toBe(poortOwn);
+    const font = (page: Page) => page.locator('login-chooser').evaluate((el) => getComputedStyle(el).fontFamily);
+    await dutch.page.locator('input[name="theme"][value="rijkshuisstijl"]').check();
+    await expect.poll(() => font(dutch.page)).toContain('RO Sans');
+    await dutch.page.locator('input[name="theme"][value="vlaanderen"]').check();
+    await expect.poll(() => background(dutch.page)).toBe('rgb(0, 85, 204)');
+    expect(new URL(dutch.page.url()).searchParams.get('theme')).toBe('vlaanderen');
+    expect(dutch.violations).toEqual([]);
+    await dutch.page.close();
+  });
+
+  it('works inside the React app, natively and through the @lit/react components', async () => {
+    const { page, violations } = await open('/react/');
+    await expect.poll(() => page.locator('login-chooser h2').first().textContent()).toBe('Inloggen');
+    await page.locator('input[name="lang"][value="en"]').check();
+    await expect.poll(() => page.locator('login-chooser h2').first().textContent()).toBe('Log in');
+    await page.getByLabel('Met de @lit/react-componenten').check();
+    await page.locator('login-chooser button[data-method="email"]').click();
+    await expect.poll(() => page.locator('main ol').textContent()).toContain('poort-method {"method":"email"}');
+    expect(violations).toEqual([]);
+    await page.close();
   });
 });

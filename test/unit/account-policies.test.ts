@@ -122,6 +122,11 @@ describe('mail', () => {
     expect(describeDuration(24 * 3_600_000, 'nl-BE')).toBe('24 uur');
   });
   it('builds links on the configured public URL, never on the request', () => {
-    expect(accountLink('https://portaal.example', '/account/', 'reset', 'a+b')).toBe('https://portaal.example/account/?poort-reset=a%2Bb');
+    expect(accountLink('https://portaal.example', '/account/', 'reset', 'a+b', 'nl')).toBe('https://portaal.example/account/?poort-lang=nl&poort-reset=a%2Bb');
+  });
+  it('carries the mail\'s language in the link, beside a query the account page already has', () => {
+    expect(accountLink('https://portaal.example', '/vl/account?site=1', 'invitation', 'abc', 'nl-BE')).toBe(
+      'https://portaal.example/vl/account?site=1&poort-lang=nl-BE&poort-invitation=abc',
+    );
   });
 });

@@ -11,7 +11,7 @@ import { BASE } from '../../contract/paths.js';
 import { fetchConfig, type WidgetConfig } from './config.js';
 import { fire } from './events.js';
 import { createTranslator, type Translate } from './i18n.js';
-import { resolveLocale } from './locale.js';
+import { elementLocale, watchLanguage } from './locale.js';
 import { loginChooserStyles } from './login-chooser.styles.js';
 import { isKnownError, takePoortError, unknownErrorCode } from './poort-error.js';
 import { errorView } from './views/error-view.js';
@@ -92,16 +92,30 @@ export class LoginChooser extends LitElement {
   /** The e-mail form in the slot logged someone in: no way back, no help, only its result. */
   @state() private emailDone = false;
   private warned = new Set<string>();
+  private stopWatchingLanguage: (() => void) | undefined;
   private readonly brokers = new BrokerCombobox(this, () => this.continueWithBroker());
 
+  override connectedCallback(): void {
+    // eslint-disable-next-line wc/guard-super-call -- LitElement always implements connectedCallback.
+    super.connectedCallback();
+    this.stopWatchingLanguage = watchLanguage(() => elementLocale(this) !== this.locale && this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    // eslint-disable-next-line wc/guard-super-call -- LitElement always implements disconnectedCallback.
+    super.disconnectedCallback();
+    this.stopWatchingLanguage?.();
+  }
+
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('lang') || !this.hasUpdated) {
-      if (this.lang && !matchLocale(this.lang)) this.warn('lang', this.lang);
-      const locale = resolveLocale(this.lang, document.documentElement.lang);
-      if (locale !== this.locale || !this.hasUpdated) {
-        this.locale = locale;
-        this.t = createTranslator(locale);
-      }
+    if (changed.has('lang') && this.lang && !matchLocale(this.lang)) this.warn('lang', this.lang);
+    // Looked up on every update: the page may have changed its own language (watchLanguage).
+    const locale = elementLocale(this);
+    if (locale !== this.locale || !this.hasUpdated) {
+      this.locale = locale;
+      this.t = createTranslator(locale);
+      // The e-mail form in light DOM speaks the chooser's language, also while it is open.
+      this.querySelector(':scope > poort-email-form')?.setAttribute('lang', locale);
     }
     if (changed.has('level') && this.level && !(levels as readonly string[]).includes(this.level)) this.warn('level', this.level);
     if (changed.has('methods')) {

@@ -2,6 +2,7 @@
 // transaction: the invitation, reset, unblock and confirmation mails all work this way.
 import type { TokenPurpose } from '../../../db/schema.js';
 import { enqueueMail } from '../mail/enqueue-mail.js';
+import { mailLocale } from '../mail/mail-locale.js';
 import type { MailKind } from '../mail/mail-texts.js';
 import type { DbOrTx } from '../../../db/open.js';
 import type { SiteConfig } from '../site-config/schema.js';
@@ -25,7 +26,7 @@ export async function mailSingleUseLink(tx: DbOrTx, site: SiteConfig, publicUrl:
     to: mail.to,
     kind: mail.mailKind,
     locale: mail.locale,
-    link: accountLink(publicUrl, site.localAccounts.accountPage, mail.linkKind, token),
+    link: accountLink(publicUrl, site.localAccounts.accountPage, mail.linkKind, token, mailLocale(mail.locale)),
     validForMs: mail.ttlMs,
   });
 }

@@ -1,6 +1,7 @@
 // The audit log: who did what, when, from where, with which outcome. Written with the same
 // transaction as the change it describes, so the log and the data never disagree.
 import type { RequestOrigin } from '../http/request-client.js';
+import { countAuditEvent } from '../metrics/metrics.js';
 import { auditEvents, type AuditEvent } from '../../../db/schema.js';
 import type { DbOrTx } from '../../../db/open.js';
 
@@ -8,4 +9,5 @@ export type AuditInput = Omit<AuditEvent, 'id' | 'at' | 'ip' | 'userAgent'>;
 
 export async function recordAudit(db: DbOrTx, event: AuditInput, origin?: RequestOrigin): Promise<void> {
   await db.insert(auditEvents).values({ ...event, ip: origin?.ip ?? null, userAgent: origin?.userAgent ?? null });
+  countAuditEvent(event);
 }

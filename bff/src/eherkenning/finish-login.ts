@@ -11,6 +11,7 @@ import { parseArtifact, buildArtifactResolve, responseFromArtifactResponse, soap
 import { isWellFormedRelayState } from '../saml/relay-state.js';
 import { findRequestByRelayState, markSeen, type StoredRequest } from './request-store.js';
 import { SamlError } from '../saml/saml-error.js';
+import { observeBrokerAnswer } from '../metrics/metrics.js';
 import type { SamlService } from './saml-service.js';
 import { readEnvelope, verifyResponse } from '../saml/verify-response.js';
 
@@ -54,6 +55,8 @@ export async function acceptResponse(ctx: AcsContext, request: StoredRequest, xm
   if (envelope.inResponseTo !== request.id) throw new SamlError('in_response_to_mismatch');
   if (request.consumedAt) throw new SamlError('request_consumed_or_expired');
   if (request.expiresAt <= (ctx.now ?? new Date())) throw new SamlError('request_consumed_or_expired');
+  // Once per login: a replayed answer finds its request consumed above.
+  observeBrokerAnswer(request.broker, request.createdAt, ctx.now);
   const broker = ctx.saml.broker(request.broker);
   if (!broker) throw new SamlError('broker_unknown');
   const endpoints = await ctx.saml.metadata.endpoints(broker);

@@ -10,6 +10,7 @@ import { brokerMetadata } from '../../../db/schema.js';
 import type { BrokerConfig } from '../site-config/schema.js';
 import { parseBrokerMetadata, type BrokerEndpoints } from '../saml/broker-metadata.js';
 import { SamlError } from '../saml/saml-error.js';
+import { recordMetadataFailure, recordMetadataOk } from './broker-health-store.js';
 
 export interface MetadataStoreOptions {
   db: Db;
@@ -31,10 +32,18 @@ export class MetadataStore {
     const now = this.now();
     const cached = this.memory.get(broker.id);
     if (cached && cached.until > now.getTime()) return cached.endpoints;
-    const signingCert = broker.metadataSigningCert ? readFileSync(resolve(this.options.baseDir, broker.metadataSigningCert), 'utf8') : undefined;
-    const xml = await this.xmlFor(broker, now);
-    const endpoints = parseBrokerMetadata(xml, signingCert);
-    if (endpoints.validUntil && endpoints.validUntil < now) throw new SamlError('metadata_expired');
+    let endpoints: BrokerEndpoints;
+    try {
+      const signingCert = broker.metadataSigningCert ? readFileSync(resolve(this.options.baseDir, broker.metadataSigningCert), 'utf8') : undefined;
+      endpoints = parseBrokerMetadata(await this.xmlFor(broker, now), signingCert);
+      if (endpoints.validUntil && endpoints.validUntil < now) throw new SamlError('metadata_expired');
+    } catch (error) {
+      // The broker list marks it down for everyone (broker-health-store.ts); the write failing too
+      // (the database is away) must not hide the metadata's own error.
+      await recordMetadataFailure(this.options.db, broker.id, error instanceof SamlError ? error.reason : 'metadata_invalid', now).catch(() => {});
+      throw error;
+    }
+    await recordMetadataOk(this.options.db, broker.id, now).catch(() => {});
     this.memory.set(broker.id, { endpoints, until: now.getTime() + MEMORY_MS });
     return endpoints;
   }

@@ -1,5 +1,6 @@
 // eHerkenning HTTP surface: SP metadata, starting a login (signed AuthnRequest posted to the
 // broker), and the ACS for both bindings. SAML itself lives in ../saml; this file is HTTP only.
+import { countLoginStarted } from '../metrics/metrics.js';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -8,7 +9,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { requestOrigin } from '../http/request-client.js';
 import { issueLoginBinding, readLoginBinding } from './login-binding-cookie.js';
 import { ApiError } from '../http/api-error.js';
-import { errorResponse, requestedLocale, siteRoot } from '../http/error-response.js';
+import { answersWithPage, errorResponse, requestedLocale, siteRoot } from '../http/error-response.js';
 import { validationHook } from '../http/validation-hook.js';
 import { contentSecurityPolicyWith } from '../http/security-headers.js';
 import { matchLocale } from '../../../contract/locales.js';
@@ -50,7 +51,8 @@ const startRoute = createRoute({
   responses: {
     200: { description: 'auto-submitting form to the broker', content: { 'text/html': { schema: z.string() } } },
     400: { description: 'unknown broker or return path not allowed (a page for browsers, JSON for Accept: application/json)', content: refusal },
-    503: { description: 'broker metadata unavailable', content: refusal },
+    303: { description: "broker metadata unavailable, to a browser: back to the return path with ?poort-error=broker_unavailable (the widget's error view)" },
+    503: { description: 'broker metadata unavailable, to a fetch caller', content: refusal },
   },
 });
 
@@ -74,7 +76,7 @@ const acsPostRoute = createRoute({
     },
   },
   responses: {
-    303: { description: 'to the return path: logged in, or with ?poort-error=cancelled|level_too_low|no_authorisation|saml_invalid|service_mismatch' },
+    303: { description: 'to the return path: logged in, or with ?poort-error=cancelled|level_too_low|no_authorisation|saml_invalid|service_mismatch|broker_unavailable' },
     413: { description: 'body over 1 MB: every started login of this browser is used up and audited', content: refusal },
   },
 });
@@ -112,7 +114,11 @@ export function eherkenningRoutes() {
       try {
         endpoints = await saml.metadata.endpoints(via);
       } catch (error) {
-        logger.warn({ requestId: c.get('requestId'), broker: via.id, reason: error instanceof SamlError ? error.reason : 'metadata_error' }, 'broker metadata unavailable');
+        const reason = error instanceof SamlError ? error.reason : 'metadata_error';
+        logger.warn({ requestId: c.get('requestId'), broker: via.id, reason }, 'broker metadata unavailable');
+        await recordAudit(db.db, { type: 'login', outcome: 'failure', method: 'eherkenning', broker: via.id, reason, details: { outcome: 'broker_unavailable' } }, requestOrigin(c, c.get('deps').env.trustProxy));
+        // A person who clicked the broker goes back to the site, whose widget explains and offers the others.
+        if (answersWithPage(c)) return c.redirect(withPoortError(returnTo, 'broker_unavailable', c.get('deps').env.publicUrl), 303);
         throw new ApiError('eherkenning_unavailable');
       }
       const level = site.eherkenning.level;
@@ -132,6 +138,7 @@ export function eherkenningRoutes() {
         locale,
         expiresAt: new Date(now.getTime() + site.eherkenning.requestLifetimeMinutes * 60_000),
       });
+      countLoginStarted('eherkenning', via.id);
       const texts = handOverTexts[locale];
       c.header('Content-Security-Policy', contentSecurityPolicyWith({ formAction: ["'self'", new URL(endpoints.ssoUrl).origin] }));
       c.header('Pragma', 'no-cache');

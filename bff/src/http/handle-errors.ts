@@ -1,6 +1,7 @@
 // One shape for every error: {"error":{"code","message"}}, or for a browser navigating to a login
 // route the same code on a page in its language (error-response.ts); never a stack trace or
 // internal detail.
+import { countDatabaseError } from '../metrics/metrics.js';
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Logger } from 'pino';
@@ -38,6 +39,7 @@ export function handleErrors(logger: Logger): ErrorHandler {
     // and nothing was written; whichever of its answers goes out, it is the same 503.
     else if (isCommitRefused(error) || currentCommitGuard()?.closed) apiError = new ApiError('service_unavailable');
     else if (isDatabaseUnavailable(error)) {
+      countDatabaseError('unavailable');
       logger.warn({ requestId: c.get('requestId'), err: { name: error.name, code: codeOf(error) } }, 'database unavailable');
       apiError = new ApiError('service_unavailable');
     } else if (error instanceof HTTPException) apiError = fromHttpException(error);

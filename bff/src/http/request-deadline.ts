@@ -2,6 +2,7 @@
 // guard closes (db/commit-guard.ts: nothing of it may commit any more, an open transaction rolls
 // back, queued statements are cancelled) and only then does it answer 503 service_unavailable with
 // Retry-After. So a client that gets the 503 may simply try again: nothing of the first try is left.
+import { countDatabaseError } from '../metrics/metrics.js';
 import type { MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
 import { CommitGuard, runWithCommitGuard } from '../../../db/commit-guard.js';
@@ -24,6 +25,7 @@ export function requestDeadline(deadlineMs: number, logger: Logger): MiddlewareH
     } finally {
       clearTimeout(timer);
     }
+    countDatabaseError('deadline');
     const settled = await guard.close(SETTLE_GRACE_MS);
     if (!settled) logger.warn({ requestId: c.get('requestId') }, 'deadline passed with a statement still in flight');
     throw new ApiError('service_unavailable');

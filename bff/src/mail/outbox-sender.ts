@@ -6,6 +6,7 @@
 // before it is marked sent sends it again once the claim runs out. That window is one UPDATE,
 // made right after the send and retried for a few seconds while the database is unreachable;
 // each copy carries the same Message-ID (message-id.ts) for receivers to fold.
+import { countMailAttempt } from '../metrics/metrics.js';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/open.js';
 import { outbox, type OutboxMail } from '../../../db/schema.js';
@@ -46,8 +47,10 @@ export async function sendPendingMail(db: Db, transport: MailTransport, now = ne
       const message = error instanceof Error ? error.message.slice(0, 500) : String(error);
       await db.update(outbox).set({ lastError: message, nextAttemptAt: nextMailAttempt(mail.attempts, new Date()) }).where(eq(outbox.id, id));
       result.failed++;
+      countMailAttempt(false);
       continue;
     }
+    countMailAttempt(true);
     await markSent(db, id);
     result.sent++;
   }

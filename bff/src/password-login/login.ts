@@ -16,6 +16,7 @@ import { findUserByEmail } from '../accounts/find-user.js';
 import { clientNetwork, loginPerClientRule } from '../rate-limits/rate-limit-policy.js';
 import { enforceRateLimit, refundRateLimit } from '../rate-limits/rate-limit-store.js';
 import { failureBlocks, isBlocked } from './lockout-policy.js';
+import { countLoginStarted } from '../metrics/metrics.js';
 
 export interface LoginInput {
   email: string;
@@ -27,6 +28,7 @@ export interface LoginInput {
 export async function loginWithPassword(db: Db, site: SiteConfig, input: LoginInput, origin: RequestOrigin) {
   // Counted before any hashing, so guessing from one network (many accounts, or one) stops at the
   // limit without costing CPU (issue 10, item 5; L03/L04). A successful login takes its count back.
+  countLoginStarted('email');
   const perClient = loginPerClientRule(site.localAccounts);
   const network = clientNetwork(origin.ip);
   await enforceRateLimit(db, perClient, network);

@@ -6,7 +6,13 @@ export class QueueFullError extends Error {
   override name = 'QueueFullError';
 }
 
-export function concurrencyLimit(slots: number, maxWaiting: () => number = () => Infinity): <T>(task: () => Promise<T>) => Promise<T> {
+export interface ConcurrencyLimit {
+  <T>(task: () => Promise<T>): Promise<T>;
+  /** How many tasks run and wait now (for the metrics). */
+  state(): { running: number; waiting: number };
+}
+
+export function concurrencyLimit(slots: number, maxWaiting: () => number = () => Infinity): ConcurrencyLimit {
   let running = 0;
   const waiting: Array<() => void> = [];
   const release = () => {
@@ -14,7 +20,7 @@ export function concurrencyLimit(slots: number, maxWaiting: () => number = () =>
     if (next) next();
     else running--;
   };
-  return (task) => {
+  const limit = <T>(task: () => Promise<T>): Promise<T> => {
     const start = () => Promise.resolve().then(task).finally(release);
     if (running < slots) {
       running++;
@@ -23,4 +29,5 @@ export function concurrencyLimit(slots: number, maxWaiting: () => number = () =>
     if (waiting.length >= maxWaiting()) return Promise.reject(new QueueFullError('too many tasks waiting'));
     return new Promise<void>((resolve) => waiting.push(resolve)).then(start);
   };
+  return Object.assign(limit, { state: () => ({ running, waiting: waiting.length }) });
 }

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { hash, verify, type Algorithm } from '@node-rs/argon2';
 import { ApiError } from '../http/api-error.js';
+import { observePasswordQueue } from '../metrics/metrics.js';
 import { concurrencyLimit, QueueFullError } from './concurrency-limit.js';
 import { normalisePassword } from '../../../contract/passwords.js';
 
@@ -20,6 +21,7 @@ export const DEFAULT_PASSWORD_QUEUE_LIMIT = 64;
 const BUSY_RETRY_AFTER_SECONDS = 2;
 let queueLimit = DEFAULT_PASSWORD_QUEUE_LIMIT;
 const argon2Slot = concurrencyLimit(availableParallelism(), () => queueLimit);
+observePasswordQueue(argon2Slot.state);
 
 /**
  * How many hashes may wait for a free core (POORT_PASSWORD_QUEUE_LIMIT). Per process, as the cores

@@ -1,4 +1,5 @@
 // GET /api/session (who is logged in) and POST /api/logout (end it, server-side).
+import { countSessionCheck } from '../metrics/metrics.js';
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { SessionSchema, type SessionView } from '../../../contract/api-schemas.js';
 import type { AppEnv } from '../app-env.js';
@@ -45,6 +46,7 @@ export function sessionRoutes() {
   return routes
     .openapi(getSession, (c) => {
       const active = c.get('session');
+      countSessionCheck(Boolean(active));
       if (!active) return c.json({ error: { code: 'unauthenticated', message: 'You are not logged in.' } }, 401);
       return c.json(sessionView(active), 200);
     })

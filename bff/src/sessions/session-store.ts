@@ -1,5 +1,6 @@
 // Sessions in the database: only the SHA-256 of the cookie token is stored, so a database leak
 // yields no usable session, and every BFF instance sees every session.
+import { countAuditEvent } from '../metrics/metrics.js';
 import { eq, lt, or } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/open.js';
 import type { LoginMethod } from '../../../contract/login-methods.js';
@@ -57,6 +58,7 @@ export async function createAuditedSession(db: Db, input: NewSession, lifetimes:
     .with(created)
     .insert(auditEvents)
     .values({ ...audit, ip: origin?.ip ?? null, userAgent: origin?.userAgent ?? null });
+  countAuditEvent(audit);
   return { token, session };
 }
 

@@ -5,14 +5,17 @@ import { servedMethods } from '../../../contract/login-methods.js';
 import type { AppEnv } from '../app-env.js';
 import { validationHook } from '../http/validation-hook.js';
 import type { SiteConfig } from './schema.js';
+import { brokerHealthNow } from '../eherkenning/broker-health-store.js';
+import type { BrokerAvailability } from '../eherkenning/broker-health-policy.js';
 
-export function publicConfig(site: SiteConfig): PublicConfig {
+/** The site's public configuration; brokers that are down now are marked and listed last. */
+export function publicConfig(site: SiteConfig, health: ReadonlyMap<string, BrokerAvailability> = new Map()): PublicConfig {
   return {
     environment: site.environment,
     siteName: site.site.name,
     methods: site.methods.filter((m) => servedMethods.includes(m)),
     level: site.eherkenning.level,
-    brokers: site.brokers.map(({ id, name, aliases, logo, levels }) => ({ id, name, aliases, levels, ...(logo ? { logo } : {}) })),
+    brokers: brokersWithHealth(site, health),
     eherkenning: {
       entityId: site.eherkenning.entityId,
       serviceId: site.eherkenning.serviceId,
@@ -25,6 +28,17 @@ export function publicConfig(site: SiteConfig): PublicConfig {
   };
 }
 
+function brokersWithHealth(site: SiteConfig, health: ReadonlyMap<string, BrokerAvailability>): PublicConfig['brokers'] {
+  // Under `contracted` routing every login goes through the one contracted broker: its health is theirs.
+  const through = site.eherkenning.routing === 'contracted' ? site.eherkenning.contractedBroker : undefined;
+  const listed = site.brokers.map(({ id, name, aliases, logo, levels }) => {
+    const state = health.get(through ?? id);
+    return { id, name, aliases, levels, ...(logo ? { logo } : {}), ...(state && !state.available ? { unavailable: { since: state.since.toISOString() } } : {}) };
+  });
+  // Stable: the configured order within the available and within the unavailable ones.
+  return [...listed.filter((b) => !b.unavailable), ...listed.filter((b) => b.unavailable)];
+}
+
 const getConfig = createRoute({
   method: 'get',
   path: '/api/config',
@@ -33,7 +47,13 @@ const getConfig = createRoute({
 });
 
 export function configRoutes() {
-  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(getConfig, (c) =>
-    c.json(publicConfig(c.get('deps').site), 200),
-  );
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(getConfig, async (c) => {
+    const { site, db, logger } = c.get('deps');
+    // Without the database the list is still served, unmarked: a login attempt will say what is wrong.
+    const health = await brokerHealthNow(db.db).catch((error: unknown) => {
+      logger.warn({ requestId: c.get('requestId'), err: { name: (error as Error)?.name } }, 'broker health unavailable');
+      return new Map<string, BrokerAvailability>();
+    });
+    return c.json(publicConfig(site, health), 200);
+  });
 }

@@ -4,7 +4,7 @@ import { createTranslator, type Translate } from '../i18n.js';
 import type { LockoutSettings, SessionUser } from '../../../contract/api-schemas.js';
 import type { Locale } from '../../../contract/locales.js';
 import { BASE } from '../../../contract/paths.js';
-import { resolveLocale } from '../locale.js';
+import { elementLocale, watchLanguage } from '../locale.js';
 import { fire } from '../events.js';
 import { callBff, fetchFormSettings } from './email-api.js';
 import { countFailedLogin, forgetFailedLogins, readFailedLogins, shouldExplainLockout } from './failed-logins.js';
@@ -15,6 +15,7 @@ import { emailFormStyles } from './poort-email-form.styles.js';
 type View = 'login' | 'forgot' | 'forgot-sent' | 'reset' | 'invitation' | 'link-check' | 'link-refused' | 'confirm-email' | 'logged-in';
 type SetPasswordKind = 'reset' | 'invitation';
 type Field = 'email' | 'password' | 'newPassword';
+type Notice = [key: string, values?: Record<string, unknown>];
 
 let instances = 0;
 
@@ -41,7 +42,8 @@ export class PoortEmailForm extends LitElement {
   /** A BFF error code or `network`/`unknown`: shown in the alert region. */
   @state() private errorCode = '';
   @state() private fieldErrors: Partial<Record<Field, CheckKey>> = {};
-  @state() private notice = '';
+  /** A text key and its values, translated when rendered: a change of language reaches it too. */
+  @state() private notice: Notice | undefined;
   @state() private email = '';
   @state() private user: SessionUser | undefined;
   @state() private demo = false;
@@ -55,6 +57,7 @@ export class PoortEmailForm extends LitElement {
   private linkKind: SetPasswordKind = 'reset';
   /** Inside <login-chooser>: the chooser's back button and help serve this form too (one of each). */
   private embedded = false;
+  private stopWatchingLanguage: (() => void) | undefined;
   private readonly ids = `poort-email-form-${++instances}`;
 
   /** Light DOM: the inputs must be in the page's own DOM for password managers. */
@@ -66,6 +69,7 @@ export class PoortEmailForm extends LitElement {
     // eslint-disable-next-line wc/guard-super-call -- LitElement always implements connectedCallback.
     super.connectedCallback();
     adoptStyles(this);
+    this.stopWatchingLanguage = watchLanguage(() => elementLocale(this) !== this.locale && this.requestUpdate());
     this.failedLogins = readFailedLogins();
     this.embedded = !!this.closest('login-chooser');
     void fetchFormSettings(this.bff).then(({ environment, lockout }) => {
@@ -87,13 +91,18 @@ export class PoortEmailForm extends LitElement {
     }
   }
 
-  override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('lang') || !this.hasUpdated) {
-      const locale = resolveLocale(this.lang, document.documentElement.lang);
-      if (locale !== this.locale || !this.hasUpdated) {
-        this.locale = locale;
-        this.t = createTranslator(locale);
-      }
+  override disconnectedCallback(): void {
+    // eslint-disable-next-line wc/guard-super-call -- LitElement always implements disconnectedCallback.
+    super.disconnectedCallback();
+    this.stopWatchingLanguage?.();
+  }
+
+  override willUpdate(): void {
+    // Looked up on every update: the page may have changed its own language (watchLanguage).
+    const locale = elementLocale(this);
+    if (locale !== this.locale || !this.hasUpdated) {
+      this.locale = locale;
+      this.t = createTranslator(locale);
     }
   }
 
@@ -106,7 +115,7 @@ export class PoortEmailForm extends LitElement {
       invitation: () => this.renderSetPassword('invitation'),
       'link-check': () => this.renderMessage(`email.${this.linkKind}.title`, this.t('email.linkCheck'), false),
       'link-refused': () => this.renderLinkRefused(),
-      'confirm-email': () => this.renderMessage('email.title', this.notice || (this.errorCode ? '' : this.t('email.confirmEmail.busy')), false),
+      'confirm-email': () => this.renderMessage('email.title', this.notice ? this.t(...this.notice) : this.errorCode ? '' : this.t('email.confirmEmail.busy'), false),
       'logged-in': () => this.renderMessage('email.loggedInTitle', this.t('email.loggedIn', { email: this.user?.email ?? '' }), false),
     };
     return html`<section class="poort-email-form" lang=${this.locale} aria-labelledby="${this.ids}-title">
@@ -119,7 +128,7 @@ export class PoortEmailForm extends LitElement {
     return html`
       <h2 id="${this.ids}-title" tabindex="-1">${t('email.title')}</h2>
       <p>${t('email.intro')}</p>
-      ${this.notice ? html`<p class="poort-notice" role="status">${this.notice}</p>` : nothing}
+      ${this.notice ? html`<p class="poort-notice" role="status">${this.t(...this.notice)}</p>` : nothing}
       <form novalidate @submit=${this.submitLogin}>
         ${this.renderInput('email', 'email', t('email.emailLabel'), 'username', this.email)}
         ${this.renderInput('password', 'password', t('email.passwordLabel'), 'current-password')}
@@ -279,7 +288,7 @@ export class PoortEmailForm extends LitElement {
     if (!result) return;
     this.linkToken = '';
     this.email = result.email;
-    this.go('login', this.t('email.passwordSet'));
+    this.go('login', ['email.passwordSet']);
   }
 
   /**
@@ -301,7 +310,7 @@ export class PoortEmailForm extends LitElement {
   private async confirmEmail() {
     const result = await this.call<{ notificationEmail: string }>('/api/me/notification-email/confirm', { token: this.linkToken });
     this.linkToken = '';
-    if (result) this.notice = this.t('email.confirmEmail.done', { email: result.notificationEmail });
+    if (result) this.notice = ['email.confirmEmail.done', { email: result.notificationEmail }];
   }
 
   /** Shows the client-side problems, if any; true when there are none. */
@@ -365,7 +374,7 @@ export class PoortEmailForm extends LitElement {
     this.go('forgot');
   }
 
-  private go(view: View, notice = '') {
+  private go(view: View, notice?: Notice) {
     this.view = view;
     this.notice = notice;
     this.errorCode = '';

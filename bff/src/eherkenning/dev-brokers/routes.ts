@@ -10,6 +10,8 @@ import { testPeople } from './test-people.js';
 import { ApiError } from '../../http/api-error.js';
 import { validationHook } from '../../http/validation-hook.js';
 import { autoPostPage, pageLocale } from '../../pages/page-texts.js';
+import { matchLocale, type Locale } from '../../../../contract/locales.js';
+import { findRequest } from '../request-store.js';
 import { childElement, NS, onlyChild, textOf } from '../../saml/dom.js';
 import { verifyEnvelopedSignature } from '../../saml/verify-signature.js';
 import { parseXmlStrict } from '../../saml/xml-guard.js';
@@ -83,7 +85,7 @@ export function devBrokerRoutes() {
       }
       return c.html(
         brokerPage({
-          lang: pageLocale(c.req.header('accept-language')),
+          lang: await loginLocale(c, request.id),
           brokerName: broker.config.name,
           answerAction: `${DEV_BROKERS_PATH}/${c.req.valid('param').id}/answer`,
           level: request.level,
@@ -109,7 +111,7 @@ export function devBrokerRoutes() {
       }
       return c.html(
         autoPostPage({
-          lang: pageLocale(c.req.header('accept-language')),
+          lang: await loginLocale(c, fields.requestId),
           title: broker.config.name,
           explanation: broker.config.name,
           button: 'OK',
@@ -138,6 +140,17 @@ export function devBrokerRoutes() {
       if (!answer) throw new ApiError('not_found');
       return c.body(answer, 200, { 'content-type': 'text/xml; charset=utf-8' });
     });
+}
+
+/**
+ * The language of the page the login started on (stored with the request; the widget sends its
+ * own), not the browser's: a person on a Flemish page whose browser prefers English stays in
+ * Flemish at the broker. A real broker has its own language choice; this simulated one runs beside
+ * Poort and reads the started login. Unknown request: the browser's language.
+ */
+async function loginLocale(c: Context<AppEnv>, requestId: string): Promise<Locale> {
+  const stored = requestId ? await findRequest(c.get('deps').db.db, requestId) : undefined;
+  return matchLocale(stored?.locale) ?? pageLocale(c.req.header('accept-language'));
 }
 
 function spSigningCert(dev: DevBrokers): string {
