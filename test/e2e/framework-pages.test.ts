@@ -104,9 +104,9 @@ describe('the Vue page', () => {
 
     await Promise.all([page.waitForURL(/\/vue\//), page.locator('button[value="cancelled"]').click()]);
     expect(await page.locator('input[name="lang"][value="en"]').isChecked()).toBe(true);
-    await expectStep(page, 'en', resources.en.errors.heading);
+    await expectStep(page, 'en', resources.en.cancelled.heading);
     await pickLanguage(page, 'nl-BE');
-    await expectStep(page, 'nl-BE', resources['nl-BE'].errors.heading);
+    await expectStep(page, 'nl-BE', resources['nl-BE'].cancelled.heading);
     expect(problems).toEqual([]);
   });
 });
