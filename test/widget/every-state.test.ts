@@ -274,12 +274,27 @@ describe('every widget state, every locale, every width', function () {
 
 describe('the focus indicator on other backgrounds and themes', () => {
   before(async () => {
+    // The ready themes, applied below through their classes.
+    await Promise.all(
+      ['rijkshuisstijl', 'vlaanderen'].map(
+        (theme) =>
+          new Promise((loaded, failed) => {
+            const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: `/widget/themes/${theme}.css` });
+            link.addEventListener('load', loaded);
+            link.addEventListener('error', failed);
+            document.head.append(link);
+          }),
+      ),
+    );
     await executeServerCommand('poort-focus-page');
     await sendKeys({ press: 'Tab' });
   });
   afterEach(restoreFetch);
 
-  for (const [name, style] of [
+  for (const [name, style, theme = ''] of [
+    ['the Rijkshuisstijl theme', '', 'poort-theme-rijkshuisstijl'],
+    ['the Vlaanderen theme', '', 'poort-theme-vlaanderen'],
+    ['the Vlaanderen theme on its dark header colour', 'background: #333332; padding: 1rem', 'poort-theme-vlaanderen'],
     ['a dark page background', 'background: #154273; padding: 1rem'],
     ['a brand-coloured background', 'background: #e17000; padding: 1rem'],
     ['the Flemish yellow as the inner ring, on white', '--poort-focus-inner-color: #ffe615; --poort-focus-color: #333332'],
@@ -287,7 +302,7 @@ describe('the focus indicator on other backgrounds and themes', () => {
   ] as const) {
     it(`holds on ${name}`, async () => {
       serveBff({});
-      const wrapper = await fixture<HTMLElement>(html`<div style=${style}><login-chooser lang="nl"></login-chooser></div>`);
+      const wrapper = await fixture<HTMLElement>(html`<div class=${theme} style=${style}><login-chooser lang="nl"></login-chooser></div>`);
       const el = wrapper.querySelector('login-chooser')!;
       await el.updateComplete;
       await openBrokerStep(el);
