@@ -196,10 +196,22 @@ async function keyboardFocus(target: HTMLElement): Promise<boolean> {
   for (let attempt = 0; attempt < 3; attempt++) {
     target.focus();
     if (target.matches(':focus-visible')) return true;
-    await executeServerCommand('poort-focus-page');
-    await sendKeys({ press: 'Tab' });
+    await keyboardModality();
   }
   return false;
+}
+
+/** The page in front, and keyboard modality, so focus moved by script shows :focus-visible. */
+async function keyboardModality(): Promise<void> {
+  await executeServerCommand('poort-focus-page');
+  await sendKeys({ press: 'Tab' });
+}
+
+function cleanUp(): void {
+  restoreFetch();
+  history.replaceState(null, '', start);
+  sessionStorage.clear();
+  localStorage.clear();
 }
 
 /** Elements wider than their box, named for the failure message. */
@@ -225,17 +237,8 @@ function squeezedIdentifiers(root: HTMLElement): string[] {
 }
 
 describe('every widget state, every locale, every width', function () {
-  before(async () => {
-    // The page in front, and keyboard modality, so focus moved by script shows :focus-visible.
-    await executeServerCommand('poort-focus-page');
-    await sendKeys({ press: 'Tab' });
-  });
-  afterEach(() => {
-    restoreFetch();
-    history.replaceState(null, '', start);
-    sessionStorage.clear();
-    localStorage.clear();
-  });
+  before(keyboardModality);
+  afterEach(cleanUp);
   after(() => setViewport({ width: 800, height: 600 }));
 
   for (const [name, show] of Object.entries(states)) {
@@ -286,10 +289,9 @@ describe('the focus indicator on other backgrounds and themes', () => {
           }),
       ),
     );
-    await executeServerCommand('poort-focus-page');
-    await sendKeys({ press: 'Tab' });
+    await keyboardModality();
   });
-  afterEach(restoreFetch);
+  afterEach(cleanUp);
 
   for (const [name, style, theme = ''] of [
     ['the Rijkshuisstijl theme', '', 'poort-theme-rijkshuisstijl'],
@@ -319,14 +321,8 @@ describe('the focus indicator on other backgrounds and themes', () => {
 });
 
 describe('focus after each transition', () => {
-  before(async () => {
-    await executeServerCommand('poort-focus-page');
-    await sendKeys({ press: 'Tab' });
-  });
-  afterEach(() => {
-    restoreFetch();
-    history.replaceState(null, '', start);
-  });
+  before(keyboardModality);
+  afterEach(cleanUp);
 
   it('method → broker → back → e-mail → forgot → back → back → method: focus always on what the step is about', async () => {
     serveBff({});
