@@ -8,6 +8,9 @@
 //   login.argon2_cpu_ms        CPU time of one argon2 verify alone (median of 20, in this process)
 //   login.hash_parallel_per_s  argon2 verifies per second alone with one in flight per core: the
 //                              ceiling login.per_s can approach on this machine
+//   login.floor_per_s / _cpu_ms the same closed loop against login-floor-hono.ts: the least a login
+//                              can do on this stack (same HTTP adapter, driver, database, argon2 and
+//                              round trips, none of Poort): the yardstick that holds on any machine
 //   session.rps / .p99_ms      GET /poort/api/session with a valid cookie, 50 connections, 10 s
 //                              (after 2 s of warm-up, as for the yardsticks below)
 //   session.distinct50_rps     the same with 50 different sessions, one per connection: checks that
@@ -17,7 +20,8 @@
 //                              PostgreSQL per request, the same way, in the same run
 //   hono.bare_rps              a bare Hono route with no I/O, the same way, in the same run
 //   goal.*                     the ratios issue 10 asks for (server_cpu ≤ 1.2 × argon2_cpu,
-//                              login.per_s ≥ 0.8 × hash_parallel_per_s, session.rps ≥ 0.8 × db_floor_rps)
+//                              login.per_s ≥ 0.8 × hash_parallel_per_s, session.rps ≥ 0.8 × db_floor_rps),
+//                              and the login ratios against the floor (≤ 1.2 CPU, ≥ 0.8 throughput)
 // There is no login.hash_limit_per_s any more: cores ÷ one verify's time assumed argon2 scales
 // linearly over the cores, which a memory-bound machine does not give (docs/development.md).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -33,6 +37,7 @@ import { median, percentile, report } from './report.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const PASSWORD = 'bench wachtwoord voor iedereen';
+const EMAIL = 'bench@gemeente.example.nl';
 const headers = { 'content-type': 'application/json' };
 
 export async function benchLoginAndSession(): Promise<void> {
@@ -41,40 +46,22 @@ export async function benchLoginAndSession(): Promise<void> {
   const server = await startServer({ DATABASE_URL: database.url, LOG_LEVEL: 'warn' }, 30_000, sourceServer, ['--import', './test/bench/report-cpu-usage.ts']);
   try {
     const hash = await hashPassword(PASSWORD);
-    await db.db.insert(users).values({ email: 'bench@gemeente.example.nl', passwordHash: hash });
-    const login = async () => {
-      const started = performance.now();
-      const res = await fetch(`${server.url}/poort/api/login`, { method: 'POST', headers, body: JSON.stringify({ email: 'bench@gemeente.example.nl', password: PASSWORD }) });
-      if (res.status !== 200) throw new Error(`login answered ${res.status}`);
-      await res.arrayBuffer();
-      return { ms: performance.now() - started, cookie: res.headers.get('set-cookie')!.split(';')[0]! };
-    };
-
+    await db.db.insert(users).values({ email: EMAIL, passwordHash: hash });
+    const login = () => loginAt(`${server.url}/poort/api/login`);
     await login(); // warm-up
     const single: number[] = [];
     for (let i = 0; i < 20; i++) single.push((await login()).ms);
     report('login.single_ms', Math.round(median(single) * 10) / 10, 'ms');
 
-    const latencies: number[] = [];
-    const cpuBefore = await cpuUsageOf(server.child);
-    const started = performance.now();
-    const until = started + 10_000;
-    await Promise.all(
-      Array.from({ length: 50 }, async () => {
-        while (performance.now() < until) latencies.push((await login()).ms);
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
-    const cpuAfter = await cpuUsageOf(server.child);
-    const perSecond = latencies.length / seconds;
-    const serverCpuMs = (cpuAfter - cpuBefore) / 1000 / latencies.length;
+    const run = await closedLoop(`${server.url}/poort/api/login`, server.child);
+    const { perSecond, latencies, serverCpuMs, seconds, cpuMicros } = run;
     report('login.per_s', Math.round(perSecond * 10) / 10, '/s');
     report('login.p50_ms', Math.round(median(latencies)), 'ms');
     report('login.p99_ms', Math.round(percentile(latencies, 99)), 'ms');
     report('login.server_cpu_ms', Math.round(serverCpuMs * 100) / 100, 'ms');
     // How many of the machine's cores the server had: on a small machine the load generator (this
     // process) and PostgreSQL share them, which caps login.per_s below what argon2 alone reaches.
-    report('login.server_cores', Math.round(((cpuAfter - cpuBefore) / 1e6 / seconds) * 100) / 100, 'cores');
+    report('login.server_cores', Math.round((cpuMicros / 1e6 / seconds) * 100) / 100, 'cores');
 
     const verifyCpu: number[] = [];
     for (let i = 0; i < 20; i++) {
@@ -106,6 +93,20 @@ export async function benchLoginAndSession(): Promise<void> {
     report('goal.login_server_cpu_per_argon2_cpu', Math.round((serverCpuMs / argon2CpuMs) * 100) / 100, '× (goal ≤ 1.2)');
     report('goal.login_server_cpu_per_argon2_parallel_cpu', Math.round((serverCpuMs / argon2ParallelCpuMs) * 100) / 100, '× (the same goal against argon2 as the server runs it)');
     report('goal.login_per_s_per_hash_parallel', Math.round((perSecond / hashParallel) * 100) / 100, '× (goal ≥ 0.8)');
+
+    // The same closed loop against the least a login can do on this stack (login-floor-hono.ts):
+    // argon2 alone leaves out the HTTP, JSON and database work every login needs.
+    const loginFloor = await startYardstick('test/bench/login-floor-hono.ts', { DATABASE_URL: database.url }, ['--import', './test/bench/report-cpu-usage.ts']);
+    try {
+      for (let i = 0; i < 20; i++) await loginAt(`${loginFloor.url}/login`); // warm-up
+      const floorRun = await closedLoop(`${loginFloor.url}/login`, loginFloor.child);
+      report('login.floor_per_s', Math.round(floorRun.perSecond * 10) / 10, '/s');
+      report('login.floor_cpu_ms', Math.round(floorRun.serverCpuMs * 100) / 100, 'ms');
+      report('goal.login_server_cpu_per_floor_cpu', Math.round((serverCpuMs / floorRun.serverCpuMs) * 100) / 100, '× (goal ≤ 1.2: Poort against the bare login on the same stack)');
+      report('goal.login_per_s_per_floor', Math.round((perSecond / floorRun.perSecond) * 100) / 100, '× (goal ≥ 0.8: Poort against the bare login on the same stack)');
+    } finally {
+      loginFloor.stop();
+    }
 
     const { cookie } = await login();
     const session = await cannon(`${server.url}/poort/api/session`, { cookie });
@@ -144,6 +145,30 @@ export async function benchLoginAndSession(): Promise<void> {
   }
 }
 
+async function loginAt(loginUrl: string) {
+  const started = performance.now();
+  const res = await fetch(loginUrl, { method: 'POST', headers, body: JSON.stringify({ email: EMAIL, password: PASSWORD }) });
+  if (res.status !== 200) throw new Error(`login answered ${res.status}`);
+  await res.arrayBuffer();
+  return { ms: performance.now() - started, cookie: res.headers.get('set-cookie')!.split(';')[0]! };
+}
+
+/** 50 workers for 10 s, each starting its next login when one ends; the server's CPU per login from its own process.cpuUsage(). */
+async function closedLoop(loginUrl: string, child: ChildProcess) {
+  const latencies: number[] = [];
+  const cpuBefore = await cpuUsageOf(child);
+  const started = performance.now();
+  const until = started + 10_000;
+  await Promise.all(
+    Array.from({ length: 50 }, async () => {
+      while (performance.now() < until) latencies.push((await loginAt(loginUrl)).ms);
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const cpuMicros = (await cpuUsageOf(child)) - cpuBefore;
+  return { latencies, seconds, cpuMicros, perSecond: latencies.length / seconds, serverCpuMs: cpuMicros / 1000 / latencies.length };
+}
+
 /** 10 s measured after 2 s unmeasured, so both servers are compared with their code optimised by V8. */
 async function cannon(url: string, headers: Record<string, string>, requests?: autocannon.Request[]) {
   await autocannon({ url, connections: 50, duration: 2, headers, ...(requests ? { requests } : {}) });
@@ -151,8 +176,8 @@ async function cannon(url: string, headers: Record<string, string>, requests?: a
 }
 
 /** Starts one of the bench's own small servers and reads the URL it prints. */
-async function startYardstick(script: string, env: Record<string, string> = {}): Promise<{ url: string; stop(): void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+async function startYardstick(script: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<{ url: string; child: ChildProcess; stop(): void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs, script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (c: Buffer) => {
@@ -162,7 +187,7 @@ async function startYardstick(script: string, env: Record<string, string> = {}):
     });
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });
-  return { url, stop: () => child.kill('SIGTERM') };
+  return { url, child, stop: () => child.kill('SIGTERM') };
 }
 
 /** The server's own process.cpuUsage() (user + system, µs), asked for with SIGUSR2 (report-cpu-usage.ts). */

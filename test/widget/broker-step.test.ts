@@ -4,7 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../widget/src/login-chooser.js';
 import type { PoortBrokerDetail } from '../../widget/src/events.js';
 import { manyBrokers } from '../support/many-brokers.js';
-import { $, $$, chooser, openBrokerStep, press, restoreFetch, serveConfig, siteConfig, text, type } from './support.js';
+import { $, $$, brokers, chooser, openBrokerStep, press, restoreFetch, serveConfig, siteConfig, text, type } from './support.js';
 
 const optionNames = (el: Parameters<typeof $>[0]) => $$(el, '[role=option] .name').map(text);
 const liveRegion = (el: Parameters<typeof $>[0]) => text($(el, '[role=listbox] ~ [role=status]'));
@@ -39,6 +39,23 @@ describe('<login-chooser> broker step', () => {
     expect(input.getAttribute('role')).to.equal('combobox');
     expect(input.getAttribute('aria-controls')).to.equal('listbox');
     expect(input.getAttribute('aria-autocomplete')).to.equal('list');
+  });
+
+  it('lists a broker that is down now last, marked, still choosable', async () => {
+    serveConfig(siteConfig({ brokers: [{ ...brokers[0]!, unavailable: { since: '2026-12-01T10:00:00.000Z' } }, brokers[1]!, brokers[2]!] }));
+    const el = await chooser();
+    await openBrokerStep(el);
+    expect(optionNames(el)).to.deep.equal(['Demo Makelaar Zuid', 'Demo Éénvoudig Inloggen', 'Demo Makelaar Noord']);
+    const last = $$(el, '[role=option]').at(-1)!;
+    expect(text(last.querySelector('.note')!)).to.equal('storing: probeer het later of kies een andere leverancier');
+    expect(last.getAttribute('part')).to.contain('option-unavailable');
+    expect(last.getAttribute('aria-disabled')).to.equal(null);
+    // Typing its name still finds it first: it is marked, not hidden.
+    await type(el, 'noord');
+    expect(optionNames(el)).to.deep.equal(['Demo Makelaar Noord']);
+    el.lang = 'en';
+    await el.updateComplete;
+    expect(text($(el, '[role=option] .note'))).to.equal('fault: try later or choose another supplier');
   });
 
   it('filters by name and alias, accent- and case-insensitively', async () => {

@@ -111,7 +111,8 @@ export class BrokerCombobox implements ReactiveController {
     let results = searchBrokers(this.index, this.query);
     const first = this.remembered;
     if (!this.query && first) results = [first, ...results.filter((b) => b !== first)];
-    this.results = results;
+    // A broker that is down now stays choosable but goes last, so nobody is led into a dead end first.
+    this.results = [...results.filter((b) => !b.unavailable), ...results.filter((b) => b.unavailable)];
     this.active = -1;
     this.scrollTop = this.pendingScroll = 0;
     clearTimeout(this.announceTimer);
@@ -227,7 +228,7 @@ export class BrokerCombobox implements ReactiveController {
         ${results.slice(first, end).map((b, k) => {
           const i = first + k;
           const disabled = !this.canDeliver(b);
-          const parts = ['option', i === active && 'option-active', b === selected && 'option-selected', disabled && 'option-disabled'];
+          const parts = ['option', i === active && 'option-active', b === selected && 'option-selected', disabled && 'option-disabled', b.unavailable && 'option-unavailable'];
           return html`<li
             id="o${i}"
             data-i=${i}
@@ -241,7 +242,7 @@ export class BrokerCombobox implements ReactiveController {
           >
             ${b.logo ? html`<img src=${b.logo} alt="" />` : nothing}<span class="name">${b.name}</span
             ><span class="note"
-              >${disabled ? t('broker.tooLow', { level }) : b === this.remembered ? t('broker.lastChoice') : ''}</span
+              >${disabled ? t('broker.tooLow', { level }) : b.unavailable ? t('broker.unavailable') : b === this.remembered ? t('broker.lastChoice') : ''}</span
             >
           </li>`;
         })}
