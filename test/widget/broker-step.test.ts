@@ -45,14 +45,14 @@ describe('<login-chooser> broker step', () => {
     serveConfig(siteConfig({ brokers: [{ ...brokers[0]!, unavailable: { since: '2026-12-01T10:00:00.000Z' } }, brokers[1]!, brokers[2]!] }));
     const el = await chooser();
     await openBrokerStep(el);
-    expect(optionNames(el)).to.deep.equal(['Demo Makelaar Zuid', 'Demo Éénvoudig Inloggen', 'Demo Makelaar Noord']);
+    expect(optionNames(el)).to.deep.equal(['Demo Leverancier Zuid', 'Demo Éénvoudig Inloggen', 'Demo Leverancier Noord']);
     const last = $$(el, '[role=option]').at(-1)!;
     expect(text(last.querySelector('.note')!)).to.equal('storing: probeer het later of kies een andere leverancier');
     expect(last.getAttribute('part')).to.contain('option-unavailable');
     expect(last.getAttribute('aria-disabled')).to.equal(null);
     // Typing its name still finds it first: it is marked, not hidden.
     await type(el, 'noord');
-    expect(optionNames(el)).to.deep.equal(['Demo Makelaar Noord']);
+    expect(optionNames(el)).to.deep.equal(['Demo Leverancier Noord']);
     el.lang = 'en';
     await el.updateComplete;
     expect(text($(el, '[role=option] .note'))).to.equal('fault: try later or choose another supplier');
