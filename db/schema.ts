@@ -33,6 +33,11 @@ export const organisations = pgTable('organisations', {
   identifiers: jsonb('identifiers').$type<Record<string, string>>().notNull().default({}),
   /** Business e-mail domains an admin may create accounts in, lower case. */
   emailDomains: text('email_domains').array().notNull().default(sql`'{}'::text[]`),
+  /**
+   * The organisation's authorised contact (DUO: the school's gemachtigde): where "Wachtwoord
+   * vergeten" on the linking step mails the reset link when the site configures that.
+   */
+  contactEmail: text('contact_email'),
   createdAt: createdAt(),
 });
 
@@ -83,6 +88,13 @@ export const identities = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     scheme: text('scheme', { enum: ['eherkenning', 'acmidm'] }).notNull(),
+    /**
+     * Who issued the pseudonym: the authentication service (AD/EB) named as AuthenticatingAuthority,
+     * else the ActingSubjectID's NameQualifier. Part of the key: a pseudonym is unique only within
+     * its issuer (docs/decisions/identity-key.md). The broker is not: it only routes.
+     * Rows from before this column have '' and match no login.
+     */
+    issuer: text('issuer').notNull().default(''),
     /** The pseudonym (ActingSubjectID), never a transient NameID. */
     subject: text('subject').notNull(),
     legalSubject: text('legal_subject'),
@@ -90,7 +102,65 @@ export const identities = pgTable(
     level: text('level'),
     linkedAt: stamped('linked_at'),
   },
-  (t) => [uniqueIndex('identities_scheme_subject_key').on(t.scheme, t.subject)],
+  (t) => [uniqueIndex('identities_scheme_issuer_subject_key').on(t.scheme, t.issuer, t.subject), index('identities_user_idx').on(t.userId)],
+);
+
+/**
+ * An eHerkenning login whose identity is not known yet, under site policy `unknownIdentity: link`:
+ * waiting for the person to prove an existing account (password, then a mailed PIN) or to redeem an
+ * activation code. Bound to the browser that started the login, like the SAML request it came from.
+ */
+export const pendingLinks = pgTable(
+  'pending_links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** SHA-256 of the login-binding cookie of the browser that started the eHerkenning login. */
+    browserBinding: text('browser_binding').notNull(),
+    scheme: text('scheme', { enum: ['eherkenning', 'acmidm'] }).notNull(),
+    issuer: text('issuer').notNull(),
+    subject: text('subject').notNull(),
+    legalSubject: text('legal_subject'),
+    broker: text('broker'),
+    level: text('level').notNull(),
+    /** The eHerkenning session attributes (KvK, broker, …) the session gets once linked. */
+    attributes: jsonb('attributes').$type<Record<string, string>>().notNull().default({}),
+    returnTo: text('return_to').notNull(),
+    locale: text('locale'),
+    /** Step (a): the account the password proved, the PIN's SHA-256, when it ends, tries and sends. */
+    pinUserId: uuid('pin_user_id').references(() => users.id, { onDelete: 'cascade' }),
+    pinHash: text('pin_hash'),
+    pinExpiresAt: ts('pin_expires_at'),
+    pinAttempts: integer('pin_attempts').notNull().default(0),
+    pinsSent: integer('pins_sent').notNull().default(0),
+    createdAt: createdAt(),
+    expiresAt: ts('expires_at').notNull(),
+    /** Set when the link completed or ended (too many PIN tries): the row then answers nothing more. */
+    endedAt: ts('ended_at'),
+  },
+  (t) => [index('pending_links_binding_idx').on(t.browserBinding)],
+);
+
+/**
+ * Single-use activation codes, issued per organisation by an admin or the service desk, for a
+ * person who has no account yet (DUO: new schools) or to add an organisation to an account.
+ */
+export const activationCodes = pgTable(
+  'activation_codes',
+  {
+    /** SHA-256 of the normalised code, hex: the code itself is shown once and never stored. */
+    codeHash: text('code_hash').primaryKey(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    /** The membership role the redeemer gets. */
+    role: text('role', { enum: roles }).notNull().default('user'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    expiresAt: ts('expires_at').notNull(),
+    usedAt: ts('used_at'),
+    usedBy: uuid('used_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('activation_codes_organisation_idx').on(t.organisationId), check('activation_codes_role_check', roleCheck('role'))],
 );
 
 export const sessions = pgTable(
@@ -159,13 +229,7 @@ export const brokerHealth = pgTable('broker_health', {
   updatedAt: stamped('updated_at'),
 });
 
-export const tokenPurposes = [
-  'invitation',
-  'password_reset',
-  'notification_email',
-  'link_pin',
-  'activation_code',
-] as const;
+export const tokenPurposes = ['invitation', 'password_reset', 'notification_email'] as const;
 export type TokenPurpose = (typeof tokenPurposes)[number];
 
 export const tokens = pgTable(
@@ -211,9 +275,14 @@ export const auditEvents = pgTable(
     userAgent: text('user_agent'),
     /** A stable reason code, never secrets or SAML content. */
     reason: text('reason'),
+    /** The X-Request-Id of the request that wrote the event, so a report leads to the log line. */
+    requestId: text('request_id'),
+    /** The site path the login was for (the return path), when the event belongs to one. */
+    application: text('application'),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [index('audit_events_at_idx').on(t.at), index('audit_events_user_idx').on(t.userId)],
+  // (at, id): the order audit reports page through with a keyset cursor; it also serves retention.
+  (t) => [index('audit_events_at_id_idx').on(t.at, t.id), index('audit_events_user_idx').on(t.userId), index('audit_events_organisation_idx').on(t.organisationId)],
 );
 
 export const texts = pgTable(
@@ -259,3 +328,6 @@ export type Organisation = typeof organisations.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferInsert;
 export type OutboxMail = typeof outbox.$inferSelect;
+export type PendingLink = typeof pendingLinks.$inferSelect;
+export type ActivationCode = typeof activationCodes.$inferSelect;
+export type Identity = typeof identities.$inferSelect;

@@ -6,6 +6,7 @@
 //   dist/demo-site/               the demo site's server part, its pages (public/) and the Vue and React demos (vue/, react/)
 //   dist/widget/                  login-chooser.js (one ES module), react.js (the @lit/react components),
 //                                 themes/*.css (ready themes of design tokens) and custom-elements.json
+//   dist/beheer/                  beheer.js, the Beheer page's elements (served at /poort/beheer/)
 // The BFF and the widget chain build side by side; dist/.built is written last, so an interrupted
 // build is never taken for a finished one (scripts/build-freshness.mjs).
 import { spawn } from 'node:child_process';
@@ -66,9 +67,11 @@ async function makePgliteSeed() {
 
 async function buildWidgetAndDemo() {
   await run('vite', ['build', '--config', 'widget/vite.config.ts', '--logLevel', 'warn']);
+  // The Beheer page (/poort/beheer/), its own module: nothing of it reaches the embedded widget.
+  await run('vite', ['build', '--config', 'widget/beheer.vite.config.ts', '--logLevel', 'warn']);
   // The ready themes: plain CSS files of design tokens, served as they are (no build step).
   cpSync(join(root, 'widget/themes'), join(dist, 'widget/themes'), { recursive: true });
-  await run('cem', ['analyze', '--litelement', '--globs', 'widget/src/**/*.ts', '--outdir', 'dist/widget', '--quiet']);
+  await run('cem', ['analyze', '--litelement', '--globs', 'widget/src/**/*.ts', '--exclude', 'widget/src/beheer/**', '--outdir', 'dist/widget', '--quiet']);
   // The Vue and React demos import the built widget (poort/widget), so they come after it.
   await Promise.all([run('vite', ['build', '--config', 'demo-site/vue/vite.config.ts']), run('vite', ['build', '--config', 'demo-site/react/vite.config.ts'])]);
 }

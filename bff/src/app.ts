@@ -15,6 +15,9 @@ import { requestLog } from './http/request-log.js';
 import { sameOriginJson } from './http/csrf-same-origin.js';
 import { securityHeaders } from './http/security-headers.js';
 import { adminAccountRoutes } from './accounts/admin-routes.js';
+import { auditRoutes } from './audit/routes.js';
+import { beheerRoutes } from './beheer/routes.js';
+import { peopleRoutes } from './accounts/people-routes.js';
 import { configRoutes } from './site-config/routes.js';
 import { devOutboxRoutes } from './mail/dev-outbox-routes.js';
 import { devBrokerRoutes } from './eherkenning/dev-brokers/routes.js';
@@ -26,6 +29,8 @@ import { linkCheckRoutes } from './accounts/link-check-routes.js';
 import { preferencesRoutes } from './accounts/preferences-routes.js';
 import { sessionRoutes } from './sessions/routes.js';
 import { metricsRoutes } from './metrics/routes.js';
+import { activationCodeAdminRoutes } from './linking/admin-routes.js';
+import { linkRoutes } from './linking/routes.js';
 import { DEVELOPMENT_PAGES_WARNING, developmentPagesOn } from './site-config/development-pages.js';
 
 export const API_BODY_LIMIT = 64 * 1024;
@@ -49,6 +54,11 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route(BASE, linkCheckRoutes());
   app.route(BASE, preferencesRoutes());
   app.route(BASE, adminAccountRoutes());
+  app.route(BASE, activationCodeAdminRoutes());
+  app.route(BASE, linkRoutes());
+  app.route(BASE, peopleRoutes());
+  app.route(BASE, auditRoutes());
+  app.route(BASE, beheerRoutes());
   const devPages = developmentPagesOn(deps.site, deps.env.production);
   if (devPages) {
     deps.logger.warn({ environment: deps.site.environment }, DEVELOPMENT_PAGES_WARNING);

@@ -10,6 +10,7 @@ import { ConfigError, loadEnvConfig } from './config.js';
 import { installCrashPolicy } from './crash-policy.js';
 import { makeDevelopmentKeys, setUpEherkenning } from './eherkenning/setup.js';
 import { startHousekeeping } from './housekeeping/housekeeping.js';
+import { startAuditRetention } from './audit/retention-job.js';
 import { createLogger } from './logger.js';
 import { startOutboxWorker } from './mail/outbox-worker.js';
 import { smtpTransport } from './mail/smtp-transport.js';
@@ -56,6 +57,8 @@ async function main(): Promise<void> {
   // Expired sessions, spent tokens, old SAML rows and ended rate-limit windows are deleted now and
   // then; every instance schedules it, one per interval does it.
   const housekeeping = startHousekeeping(db.db, logger);
+  // Audit events older than their retention period (site configuration `audit`), the same way.
+  const auditRetention = startAuditRetention(db.db, site.config.audit, logger);
 
   let stopping = false;
   // An uncaught error while a deliberate stop is under way still ends with its non-zero code.
@@ -73,6 +76,7 @@ async function main(): Promise<void> {
       clearTimeout(force);
       await worker?.stop();
       await housekeeping.stop();
+      await auditRetention.stop();
       transport?.close();
       await db.close().catch((error) => logger.error({ err: error }, 'closing database'));
       unlock?.();

@@ -39,6 +39,12 @@ const routes: Array<[method: string, path: string, body: () => unknown]> = [
   ['POST', '/poort/api/admin/users/{id}/unlock', () => ({})],
   ['POST', '/poort/api/admin/users/{id}/disable', () => ({})],
   ['POST', '/poort/api/admin/organisations', () => ({ name: 'Overgenomen', emailDomains: ['evil.example'] })],
+  ['POST', '/poort/api/admin/organisations/{id}/activation-codes', () => ({ role: 'servicedesk' })],
+  ['POST', '/poort/api/link/password', () => ({ email: 'piet@gemeente.example.nl', password: GOOD_PASSWORD })],
+  ['POST', '/poort/api/link/pin', () => ({ pin: '123456' })],
+  ['POST', '/poort/api/link/activation-code', () => ({ code: '0000-0000-0000-0000', email: 'piet@gemeente.example.nl' })],
+  ['POST', '/poort/api/link/forgot-password', () => ({ email: 'piet@gemeente.example.nl' })],
+  ['POST', '/poort/api/link/organisation', () => ({ code: '0000-0000-0000-0000' })],
 ];
 
 /** The bodies a cross-site page can send without a preflight, as the browser labels them. */
@@ -60,7 +66,7 @@ const crossSite: Array<[label: string, headers: Record<string, string>]> = [
 /** A request as a browser puts it on the wire: with Content-Length whenever it has a body. */
 function send(method: string, path: string, body: string | null, contentType: string | null, headers: Record<string, string>) {
   const framing: Record<string, string> = body === null ? {} : { 'content-length': String(Buffer.byteLength(body)) };
-  return t.app.request(`http://localhost:8080${path.replace('{id}', targetId)}`, {
+  return t.app.request(`http://localhost:8080${path.replace('{id}', path.includes('/organisations/') ? orgId : targetId)}`, {
     method,
     headers: { host: 'localhost:8080', cookie, ...framing, ...(contentType ? { 'content-type': contentType } : {}), ...headers },
     ...(body === null ? {} : { body }),

@@ -1,8 +1,8 @@
 // Housekeeping (issue 10, item 13): expired sessions, spent tokens, old SAML rows and ended
 // rate-limit windows are deleted; what is still in use stays; one instance per interval does it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rateLimits, samlRequests, samlSeen, sessions, tokens, users } from '../../db/schema.js';
-import { deleteStaleRows, runHousekeeping, SPENT_TOKEN_KEEP_MS } from '../../bff/src/housekeeping/housekeeping.js';
+import { pendingLinks, rateLimits, samlRequests, samlSeen, sessions, tokens, users } from '../../db/schema.js';
+import { deleteStaleRows, PENDING_LINK_KEEP_MS, runHousekeeping, SPENT_TOKEN_KEEP_MS } from '../../bff/src/housekeeping/housekeeping.js';
 import { hitRateLimit } from '../../bff/src/rate-limits/rate-limit-store.js';
 import { hashSecretToken, newSecretToken } from '../../bff/src/security/secret-token.js';
 import { openTestDb, type TestDb } from '../support/db.js';
@@ -41,20 +41,28 @@ async function seed() {
     { key: 'login:client:current', count: 3, windowStartedAt: at(-60_000), expiresAt: at(60_000) },
     { key: 'login:client:ended', count: 9, windowStartedAt: at(-20 * 60_000), expiresAt: at(-5 * 60_000) },
   ]);
+  const link = (returnTo: string, expires: number, ended?: number) => ({ browserBinding: 'b', scheme: 'eherkenning' as const, issuer: 'i', subject: 's', level: 'loa3', returnTo, expiresAt: at(expires), endedAt: ended === undefined ? null : at(ended) });
+  await db.db.insert(pendingLinks).values([
+    link('/waiting', HOUR),
+    link('/ended-recently', HOUR, -HOUR),
+    link('/ended-long-ago', HOUR, -PENDING_LINK_KEEP_MS - HOUR),
+    link('/expired-long-ago', -PENDING_LINK_KEEP_MS - HOUR),
+  ]);
 }
 
 describe('housekeeping', () => {
   it('deletes expired sessions, spent tokens, old SAML rows and ended rate-limit windows, and keeps the rest', async () => {
     await seed();
     const counts = await deleteStaleRows(db.db, now);
-    expect(counts).toEqual({ sessions: 2, tokens: 2, saml: 2, rateLimits: 1 });
+    expect(counts).toEqual({ sessions: 2, tokens: 2, saml: 2, rateLimits: 1, pendingLinks: 2 });
     expect((await db.db.select().from(sessions)).map((s) => s.tokenHash)).toEqual(['session-active']);
     expect((await db.db.select().from(tokens)).map((t) => t.data.name).sort()).toEqual(['expired-recently', 'used-recently', 'valid']);
     expect((await db.db.select().from(samlRequests)).map((r) => r.id).sort()).toEqual(['expired-today', 'fresh']);
     expect((await db.db.select().from(samlSeen)).map((r) => r.id)).toEqual(['assertion:current']);
     expect((await db.db.select().from(rateLimits)).map((r) => r.key)).toEqual(['login:client:current']);
+    expect((await db.db.select().from(pendingLinks)).map((r) => r.returnTo).sort()).toEqual(['/ended-recently', '/waiting']);
     // A second round finds nothing more to do.
-    expect(await deleteStaleRows(db.db, now)).toEqual({ sessions: 0, tokens: 0, saml: 0, rateLimits: 0 });
+    expect(await deleteStaleRows(db.db, now)).toEqual({ sessions: 0, tokens: 0, saml: 0, rateLimits: 0, pendingLinks: 0 });
   });
 
   it('runs once per interval however many instances try at the same time, and again in the next interval', async () => {

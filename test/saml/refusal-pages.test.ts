@@ -83,13 +83,17 @@ describe('GET /poort/auth/eherkenning/start, refused in a browser', () => {
     }
   });
 
-  it('an unavailable broker: 503 page with Retry-After', async () => {
+  // Production has no simulated brokers, so dev: metadata cannot be had: the person goes back to
+  // the site, whose widget explains (broker health, issue 18 §3); a fetch caller gets the 503.
+  it("an unavailable broker: back to the site with poort-error=broker_unavailable (the widget's error view)", async () => {
     const prod = await createTestApp({ site: { ...demoSiteConfig, environment: 'production' } }, t.db);
     const res = await prod.app.request('/poort/auth/eherkenning/start?broker=demo-noord&returnTo=/mijn&lang=en', navigation());
-    expect(res.status).toBe(503);
-    expect(res.headers.get('retry-after')).toBe('30');
-    const page = await readPage(res);
-    expect(page).toMatchObject({ lang: 'en', code: 'eherkenning_unavailable', back: '/mijn' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/mijn?poort-error=broker_unavailable');
+    const api = await prod.app.request('/poort/auth/eherkenning/start?broker=demo-noord&returnTo=/mijn', { headers: { accept: 'application/json' } });
+    expect(api.status).toBe(503);
+    expect(api.headers.get('retry-after')).toBe('30');
+    expect((await api.json()).error.code).toBe('eherkenning_unavailable');
   });
 });
 

@@ -109,9 +109,12 @@ describe('mail', () => {
   it('has every mail in every locale, with the link in it', () => {
     for (const locale of locales) {
       for (const kind of mailKinds) {
-        const mail = composeMail(kind, locale, { siteName: 'Portaal', link: 'https://portaal.example/account/?poort-reset=abc', validFor: describeDuration(30 * 60_000, locale) });
+        const values = { siteName: 'Portaal', link: 'https://portaal.example/account/?poort-reset=abc', validFor: describeDuration(30 * 60_000, locale), pin: '042137', account: 'a@school.nl', organisation: 'De Regenboog' };
+        const mail = composeMail(kind, locale, values);
         expect(mail.subject, `${locale} ${kind}`).toContain('Portaal');
-        if (kind !== 'password_changed') expect(mail.text).toContain('https://portaal.example/account/?poort-reset=abc');
+        if (kind === 'link_pin') expect(mail.text).toMatch(/^042137$/m);
+        else if (kind !== 'password_changed') expect(mail.text).toContain('https://portaal.example/account/?poort-reset=abc');
+        if (kind === 'password_reset_contact') expect(mail.text).toContain('a@school.nl');
       }
     }
     expect(mailLocale('fr')).toBe('nl');

@@ -1,6 +1,7 @@
 // The events <login-chooser> and its parts fire. All bubble and are composed, so a page can
 // listen on document; each has a typed `detail` (see HTMLElementEventMap below).
 import type { SessionUser } from '../../contract/api-schemas.js';
+import type { MembershipAddedView } from '../../contract/linking-schemas.js';
 import type { LoginMethod } from '../../contract/login-methods.js';
 
 export interface PoortMethodDetail {
@@ -33,6 +34,9 @@ export interface PoortErrorDetail {
   known: boolean;
 }
 
+/** Fired by `<poort-add-organisation>` ("Account toevoegen") once the organisation was added. */
+export type PoortOrganisationAddedDetail = MembershipAddedView;
+
 export function fire<K extends keyof PoortEventMap>(
   target: EventTarget,
   type: K,
@@ -47,6 +51,7 @@ export interface PoortEventMap {
   'poort-broker': CustomEvent<PoortBrokerDetail>;
   'poort-login': CustomEvent<PoortLoginDetail>;
   'poort-error': CustomEvent<PoortErrorDetail>;
+  'poort-organisation-added': CustomEvent<PoortOrganisationAddedDetail>;
 }
 
 declare global {

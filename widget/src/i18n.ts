@@ -20,9 +20,14 @@ function lookup(tree: unknown, key: string): string | undefined {
 }
 
 export function createTranslator(locale: Locale): Translate {
+  return translatorFor(resources, locale);
+}
+
+/** A translator over any set of texts in this format (the widget's, or the Beheer page's). */
+export function translatorFor(texts: Record<Locale, unknown>, locale: Locale): Translate {
   const plurals = new Intl.PluralRules(locale);
   // A missing text must never surface as its raw key: fall back to Dutch, then to nothing.
-  const find = (key: string) => lookup(resources[locale], key) ?? lookup(resources.nl, key);
+  const find = (key: string) => lookup(texts[locale], key) ?? lookup(texts.nl, key);
   return (key, options = {}) => {
     const { count } = options;
     const text =

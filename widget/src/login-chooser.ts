@@ -14,12 +14,13 @@ import { createTranslator, type Translate } from './i18n.js';
 import { elementLocale, watchLanguage } from './locale.js';
 import { loginChooserStyles } from './login-chooser.styles.js';
 import { isKnownError, takePoortError, unknownErrorCode } from './poort-error.js';
+import { takeLinkPending } from './linking/link-pending.js';
 import { errorView } from './views/error-view.js';
 import { helpDisclosure, helpdeskContact } from './views/help.js';
 import { methodList } from './views/method-list.js';
 import { technicalInfo, technicalText, type CopyState } from './views/technical-info.js';
 
-export type Step = 'loading' | 'method' | 'broker' | 'email' | 'error';
+export type Step = 'loading' | 'method' | 'broker' | 'email' | 'link' | 'error';
 
 /**
  * Lets a person choose how to log in to a government site: eHerkenning (through the broker of
@@ -29,8 +30,9 @@ export type Step = 'loading' | 'method' | 'broker' | 'email' | 'error';
  * @fires poort-method - A method was chosen; `detail.method` names it. Cancelable.
  * @fires poort-broker - "Verder" with a broker chosen, just before the page goes to the broker; `detail.broker`, `detail.url`. Cancel it to stay on the page.
  * @fires poort-error - An error view is shown (`?poort-error=<code>` on return, or the configuration did not load); `detail.code`, `detail.known`.
- * @fires poort-login - Fired by `<poort-email-form>` (in this element's light DOM) after a successful e-mail login; bubbles through this element.
+ * @fires poort-login - Fired by `<poort-email-form>` after a successful e-mail login, and by `<poort-link-step>` once a first eHerkenning login is linked (both in this element's light DOM); bubbles through this element.
  * @slot email - Where the e-mail step shows `<poort-email-form>`; the widget creates it there itself.
+ * @slot link - Where the linking step shows `<poort-link-step>` after a first eHerkenning login (`?poort-link=pending`); created there by the widget.
  * @csspart base - The whole widget.
  * @csspart banner - The demo-environment banner.
  * @csspart method - Each method button.
@@ -199,6 +201,9 @@ export class LoginChooser extends LitElement {
             <p>${t('help.broker.steps')}</p>
             <p>${t('help.broker.firstTime')}</p>
             ${this.technicalPanel()}`)}`;
+      case 'link':
+        return html`<slot name="link"></slot>
+          ${help(html`<p>${t('link.help')}</p>`)}`;
       case 'email':
         // The form brings its own heading, lockout explanation and steps; this step adds the one
         // back button (which steps back inside the form first) and the help around it.
@@ -251,14 +256,16 @@ export class LoginChooser extends LitElement {
 
   private async loadConfig(): Promise<void> {
     const code = takePoortError();
+    const linking = takeLinkPending();
     try {
       this.config = await fetchConfig(this.bff);
     } catch {
       this.showError('service_unavailable');
       return;
     }
-    if (code === undefined) this.step = 'method';
-    else this.showError(code);
+    if (code !== undefined) this.showError(code);
+    else if (linking) this.showLinkStep();
+    else this.step = 'method';
   }
 
   // `?poort-error=` is in the address anyone can link to: only a code this widget knows is shown
@@ -287,6 +294,19 @@ export class LoginChooser extends LitElement {
       // After this element rendered the slot: an unslotted form is not displayed, so not focusable.
       void this.updateComplete.then(() => form.focusHeading());
     }
+  }
+
+  // Like the e-mail form, the linking step lives in light DOM (password managers fill its inputs).
+  private showLinkStep(): void {
+    let step = this.querySelector(':scope > poort-link-step');
+    if (!step) {
+      step = document.createElement('poort-link-step');
+      step.slot = 'link';
+      step.setAttribute('bff', this.bff);
+      step.setAttribute('lang', this.locale);
+      this.append(step);
+    }
+    this.step = 'link';
   }
 
   // The e-mail form lives in light DOM so password managers see its inputs; it is created once

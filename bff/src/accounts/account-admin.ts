@@ -17,6 +17,7 @@ import { mailSingleUseLink } from './mail-link.js';
 import { emailDomain, isDomainAllowed, normaliseEmail } from './email-domain.js';
 import { findUserByEmail, findUserById } from './find-user.js';
 import { parseOrganisationDomains } from './organisation-domains.js';
+import { EmailField } from './account-schemas.js';
 
 export interface CreateAccountInput {
   email: string;
@@ -125,13 +126,19 @@ export function requireOrganisationCreator(actor: Pick<AdminActor, 'role'>): voi
   if (!administersAll(actor)) throw new ApiError('forbidden', 'Only the service desk creates organisations.');
 }
 
-export async function createOrganisation(ctx: AccountContext, input: { name: string; emailDomains: string | readonly string[] }): Promise<Organisation> {
+export async function createOrganisation(
+  ctx: AccountContext,
+  input: { name: string; emailDomains: string | readonly string[]; contactEmail?: string | undefined },
+): Promise<Organisation> {
   requireOrganisationCreator(ctx.actor);
   const domains = parseOrganisationDomains(input.emailDomains);
   if (!input.name.trim()) throw new ApiError('invalid_request', 'The organisation needs a name.');
+  // The authorised contact (DUO: gemachtigde) gets the reset links of the linking step, where the site says so.
+  const contactEmail = input.contactEmail === undefined ? null : normaliseEmail(input.contactEmail);
+  if (contactEmail !== null && !EmailField.safeParse(contactEmail).success) throw new ApiError('invalid_request', 'The contact address is not an e-mail address.');
   return ctx.db.transaction(async (tx) => {
-    const [organisation] = await tx.insert(organisations).values({ name: input.name.trim(), emailDomains: domains }).returning();
-    await audit(tx, ctx, 'organisation_created', null, organisation!.id, { emailDomains: domains });
+    const [organisation] = await tx.insert(organisations).values({ name: input.name.trim(), emailDomains: domains, contactEmail }).returning();
+    await audit(tx, ctx, 'organisation_created', null, organisation!.id, { emailDomains: domains, ...(contactEmail ? { contactEmail: true } : {}) });
     return organisation!;
   });
 }
@@ -197,7 +204,7 @@ const noSuchAccount = 'There is no account with this e-mail address.';
  * gets (404 not_found), before anything else is said about it: an admin learns nothing about other
  * organisations' accounts, not even whether they exist or are disabled.
  */
-async function activeUser(tx: DbOrTx, actor: AdminActor, who: UserRef): Promise<User> {
+export async function activeUser(tx: DbOrTx, actor: AdminActor, who: UserRef): Promise<User> {
   const user = 'id' in who ? await findUserById(tx, who.id) : await findUserByEmail(tx, who.email);
   if (!user?.email) throw new ApiError('not_found', noSuchAccount);
   const organisationIds = (await tx.select({ id: memberships.organisationId }).from(memberships).where(eq(memberships.userId, user.id))).map((m) => m.id);

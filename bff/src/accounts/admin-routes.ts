@@ -75,7 +75,15 @@ const createOrg = createRoute({
   method: 'post',
   path: '/api/admin/organisations',
   summary: 'Create an organisation with its allowed business e-mail domains (service desk only)',
-  request: jsonBody(z.object({ name: z.string().trim().min(1).max(200), emailDomains: z.array(z.string().min(1).max(253)).min(1).max(50) }).strict()),
+  request: jsonBody(
+    z
+      .object({
+        name: z.string().trim().min(1).max(200),
+        emailDomains: z.array(z.string().min(1).max(253)).min(1).max(50),
+        contactEmail: EmailField.optional().openapi({ description: "the organisation's authorised contact (linking.passwordResetTo: organisation-contact)" }),
+      })
+      .strict(),
+  ),
   responses: {
     201: jsonResponse('created', Organisation),
     400: errorResponse('invalid_request'),

@@ -1,7 +1,7 @@
 // Issues a single-use token and queues the mail that carries its link, in the caller's
 // transaction: the invitation, reset, unblock and confirmation mails all work this way.
 import type { TokenPurpose } from '../../../db/schema.js';
-import { enqueueMail } from '../mail/enqueue-mail.js';
+import { enqueueMail, type MailRequest } from '../mail/enqueue-mail.js';
 import { mailLocale } from '../mail/mail-locale.js';
 import type { MailKind } from '../mail/mail-texts.js';
 import type { DbOrTx } from '../../../db/open.js';
@@ -18,6 +18,7 @@ export interface LinkMail {
   mailKind: MailKind;
   linkKind: LinkKind;
   data?: Record<string, unknown>;
+  values?: MailRequest['values'];
 }
 
 export async function mailSingleUseLink(tx: DbOrTx, site: SiteConfig, publicUrl: string, mail: LinkMail): Promise<void> {
@@ -28,5 +29,6 @@ export async function mailSingleUseLink(tx: DbOrTx, site: SiteConfig, publicUrl:
     locale: mail.locale,
     link: accountLink(publicUrl, site.localAccounts.accountPage, mail.linkKind, token, mailLocale(mail.locale)),
     validForMs: mail.ttlMs,
+    ...(mail.values ? { values: mail.values } : {}),
   });
 }

@@ -5,9 +5,14 @@ import { countAuditEvent } from '../metrics/metrics.js';
 import { auditEvents, type AuditEvent } from '../../../db/schema.js';
 import type { DbOrTx } from '../../../db/open.js';
 
-export type AuditInput = Omit<AuditEvent, 'id' | 'at' | 'ip' | 'userAgent'>;
+export type AuditInput = Omit<AuditEvent, 'id' | 'at' | 'ip' | 'userAgent' | 'requestId'>;
+
+/** The columns that say where an event came from: client address, browser, request id. */
+export function originColumns(origin: RequestOrigin | undefined): Pick<AuditEvent, 'ip' | 'userAgent' | 'requestId'> {
+  return { ip: origin?.ip ?? null, userAgent: origin?.userAgent ?? null, requestId: origin?.requestId ?? null };
+}
 
 export async function recordAudit(db: DbOrTx, event: AuditInput, origin?: RequestOrigin): Promise<void> {
-  await db.insert(auditEvents).values({ ...event, ip: origin?.ip ?? null, userAgent: origin?.userAgent ?? null });
+  await db.insert(auditEvents).values({ ...event, ...originColumns(origin) });
   countAuditEvent(event);
 }

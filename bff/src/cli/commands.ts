@@ -3,7 +3,10 @@
 import { locales } from '../../../contract/locales.js';
 import { roles } from '../../../contract/roles.js';
 import type { AccountContext } from '../accounts/account-context.js';
+import { auditCommands } from './audit-commands.js';
 import { createAccount, createOrganisation, disableAccount, inviteAccount, listAccounts, unlockAccount } from '../accounts/account-admin.js';
+import { issueActivationCode } from '../linking/activation-codes.js';
+import { listIdentities, unlinkIdentity } from '../linking/identity-admin.js';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -24,6 +27,8 @@ export interface Command {
 
 export interface CommandIo {
   out(line: string): void;
+  /** Writes text as it is (no newline added), waiting while the reader is behind. */
+  write(text: string): Promise<void>;
   readStdin(): Promise<string>;
 }
 
@@ -97,18 +102,64 @@ export const commands: Record<string, Command> = {
     },
   },
   'org create': {
-    usage: 'org create --name N --domains a.nl,b.nl',
+    usage: 'org create --name N --domains a.nl,b.nl [--contact E]',
     summary: 'Create an organisation with its allowed business e-mail domains (no public mail domains); prints its id.',
     options: {
       name: { type: 'string', help: 'name of the organisation', required: true },
       domains: { type: 'string', help: 'comma-separated e-mail domains, e.g. gemeente.nl,gemeente.be; public mail domains such as gmail.com are refused', required: true },
+      contact: { type: 'string', help: "the organisation's authorised contact (gemachtigde), who gets the linking step's reset links where the site says so" },
     },
     run: async (ctx, v, io) => {
-      const organisation = await createOrganisation(ctx, { name: v.name as string, emailDomains: v.domains as string });
+      const organisation = await createOrganisation(ctx, { name: v.name as string, emailDomains: v.domains as string, contactEmail: v.contact as string | undefined });
       io.out(organisation.id);
     },
   },
+  'code issue': {
+    usage: `code issue --org ID [--role ${roles.join('|')}] [--days N]`,
+    summary: 'Issue a single-use activation code for an organisation (linking step, Account toevoegen); prints it once.',
+    options: {
+      org: { type: 'string', help: 'organisation id', required: true },
+      role: { type: 'string', help: `role of the membership the code gives: one of ${roles.join(', ')} (default user)` },
+      days: { type: 'string', help: 'days the code works (default linking.activationCodeDays, 30)' },
+    },
+    run: async (ctx, v, io) => {
+      const role = v.role as string | undefined;
+      if (role !== undefined && !(roles as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${roles.join(', ')}`);
+      const days = v.days === undefined ? undefined : Number(v.days);
+      if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 365)) throw new UsageError('--days must be a whole number from 1 to 365');
+      requireUuid('--org', v.org as string);
+      const issued = await issueActivationCode(ctx, { organisationId: v.org as string, role: role as (typeof roles)[number] | undefined, validDays: days });
+      io.out(issued.code);
+      io.out(`for ${issued.organisation.name} (${issued.role}), valid until ${issued.expiresAt.toISOString()}; it is not stored: pass it on now`);
+    },
+  },
+  'identity list': {
+    usage: 'identity list --email E',
+    summary: "List the account's linked identities (eHerkenning): id, scheme, issuer, broker, level, linked at.",
+    options: { email },
+    run: async (ctx, v, io) => {
+      const { user, identities } = await listIdentities(ctx, v.email as string);
+      if (!identities.length) io.out(`no identities linked to ${user.email}`);
+      for (const i of identities) io.out([i.id, i.scheme, i.issuer || '-', i.broker ?? '-', i.level ?? '-', i.linkedAt.toISOString()].join('\t'));
+    },
+  },
+  'identity unlink': {
+    usage: 'identity unlink --email E --id IDENTITY',
+    summary: "Remove one identity from the account and end its sessions (refused when it is the person's last way to log in).",
+    options: { email, id: { type: 'string', help: 'the identity id, from identity list', required: true } },
+    run: async (ctx, v, io) => {
+      requireUuid('--id', v.id as string);
+      const identity = await unlinkIdentity(ctx, v.email as string, v.id as string);
+      io.out(`unlinked ${identity.scheme} identity ${identity.id} from ${v.email as string}; their sessions ended`);
+    },
+  },
+  ...auditCommands,
 };
+
+/** Ids are UUIDs: anything else is a typing error, said as such rather than as a database error. */
+function requireUuid(option: string, value: string): void {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) throw new UsageError(`${option} must be an id such as 0b7e…-… (a UUID)`);
+}
 
 /** The password from standard input without the newline `echo` or a terminal adds. */
 function stripNewline(input: string): string {

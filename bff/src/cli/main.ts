@@ -1,5 +1,6 @@
 // `npm run -s poort -- …`: the service desk's command line. Exit codes: 0 done, 1 refused (the
 // message says why), 2 wrong usage.
+import { once } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DataDirLockedError, lockDataDir } from '../../../db/data-dir-lock.js';
@@ -55,6 +56,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     await command.run({ db: db.db, site, env, actor: serviceDeskCli, via: 'cli' }, values, {
       out: (line) => process.stdout.write(`${line}\n`),
+      write: (text) => (process.stdout.write(text) ? Promise.resolve() : once(process.stdout, 'drain').then(() => undefined)),
       readStdin: readAll,
     });
     // With SMTP configured, deliver what this command queued now rather than at the server's next poll.

@@ -3,7 +3,7 @@
 // the user-facing outcome and a reason for the log.
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../../db/open.js';
-import { completeEherkenningLogin, type CompletedLogin } from './person-for-identity.js';
+import { completeEherkenningLogin, type CompletedLogin, type PendingLinkLogin } from './person-for-identity.js';
 import type { RequestOrigin } from '../http/request-client.js';
 import { hashSecretToken } from '../security/secret-token.js';
 import type { SiteConfig } from '../site-config/schema.js';
@@ -49,7 +49,7 @@ export function decodeSamlResponse(value: string | undefined): string {
   return xml;
 }
 
-export async function acceptResponse(ctx: AcsContext, request: StoredRequest, xml: string): Promise<CompletedLogin> {
+export async function acceptResponse(ctx: AcsContext, request: StoredRequest, xml: string): Promise<CompletedLogin | PendingLinkLogin> {
   const envelope = readEnvelope(xml);
   // InResponseTo binds the answer to the request this RelayState started (login CSRF, swapped responses).
   if (envelope.inResponseTo !== request.id) throw new SamlError('in_response_to_mismatch');

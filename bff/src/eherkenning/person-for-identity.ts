@@ -5,12 +5,15 @@
 // refusal rolls all of it back, so a refused answer leaves the earlier session as it was.
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/open.js';
-import { identities, users, type Session } from '../../../db/schema.js';
+import { identities, users, type PendingLink, type Session } from '../../../db/schema.js';
 import type { RequestOrigin } from '../http/request-client.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { applicationOf } from '../audit/application.js';
 import { consumeRequest, markSeen, type StoredRequest } from './request-store.js';
 import { SamlError } from '../saml/saml-error.js';
 import type { VerifiedLogin } from '../saml/verify-response.js';
+import { identityKey } from '../saml/identity-key.js';
+import { createPendingLink } from '../linking/pending-link-store.js';
 import { lifetimesFrom } from '../sessions/session-policy.js';
 import { createSession, deleteSession } from '../sessions/session-store.js';
 import { levelSatisfies, type Level } from '../../../contract/levels.js';
@@ -23,6 +26,11 @@ const SEEN_MARGIN_MS = 10 * 60_000;
 export interface CompletedLogin {
   token: string;
   session: Session;
+}
+
+/** Policy `link`: no session yet; the browser goes back to the site to link (linking/). */
+export interface PendingLinkLogin {
+  pendingLink: PendingLink;
 }
 
 /** The session attributes kept from an eHerkenning login: identifiers of the company, never the pseudonym. */
@@ -45,7 +53,7 @@ export async function completeEherkenningLogin(
   login: VerifiedLogin,
   origin: RequestOrigin,
   options: { previousSessionToken?: string; now?: Date } = {},
-): Promise<CompletedLogin> {
+): Promise<CompletedLogin | PendingLinkLogin> {
   const now = options.now ?? new Date();
   if (!levelSatisfies(login.level, request.level as Level)) throw new SamlError('level_below_requested', 'level_too_low');
   if (!levelSatisfies(login.level, site.eherkenning.level)) throw new SamlError('level_below_site', 'level_too_low');
@@ -62,21 +70,40 @@ export async function completeEherkenningLogin(
     );
     if (!fresh) throw new SamlError('replay');
 
-    const subject = login.identity.subject;
+    const key = identityKey(login);
     const legalSubject = login.identity.legalSubject ? `${login.identity.legalSubject.kind}:${login.identity.legalSubject.value}` : null;
     const [known] = await tx
       .select({ user: users, identityId: identities.id })
       .from(identities)
       .innerJoin(users, eq(users.id, identities.userId))
-      .where(and(eq(identities.scheme, 'eherkenning'), eq(identities.subject, subject)))
+      .where(and(eq(identities.scheme, key.scheme), eq(identities.issuer, key.issuer), eq(identities.subject, key.subject)))
       .limit(1);
     let user = known?.user;
     if (user) {
       await tx.update(identities).set({ legalSubject, broker: request.broker, level: login.level }).where(eq(identities.id, known!.identityId));
+    } else if (site.eherkenning.unknownIdentity === 'deny') {
+      throw new SamlError('identity_unknown', 'identity_unknown');
+    } else if (site.eherkenning.unknownIdentity === 'link') {
+      // The pending link is bound to the browser exactly as the request was; a request stored
+      // without a binding (before bindings existed) cannot be linked safely.
+      if (!request.browserBinding) throw new SamlError('link_unbound');
+      const pendingLink = await createPendingLink(tx, {
+        browserBinding: request.browserBinding,
+        ...key,
+        legalSubject,
+        broker: request.broker,
+        level: login.level,
+        attributes: sessionAttributes(login, request.broker),
+        returnTo: request.returnTo,
+        locale: request.locale,
+        expiresAt: new Date(now.getTime() + site.linking.pendingMinutes * 60_000),
+      });
+      await recordAudit(tx, { type: 'link_pending', outcome: 'success', method: 'eherkenning', broker: request.broker, level: login.level }, origin);
+      return { pendingLink };
     } else {
-      // Site policy `create` (the only one so far): a person seen for the first time gets an account.
+      // Policy `create`: a person seen for the first time gets an account.
       [user] = await tx.insert(users).values({ email: null }).returning();
-      await tx.insert(identities).values({ userId: user!.id, scheme: 'eherkenning', subject, legalSubject, broker: request.broker, level: login.level });
+      await tx.insert(identities).values({ userId: user!.id, ...key, legalSubject, broker: request.broker, level: login.level });
     }
     if (user!.disabledAt) throw new SamlError('user_disabled', 'no_authorisation');
     const roleLevel = requiredLevelForRole(site.eherkenning.roleLevels, user!.role);
@@ -98,6 +125,7 @@ export async function completeEherkenningLogin(
         method: 'eherkenning',
         broker: request.broker,
         level: login.level,
+        application: applicationOf(request.returnTo, site.site.returnToPrefixes),
         details: known ? {} : { provisioned: true },
       },
       origin,

@@ -6,6 +6,7 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../app-env.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { applicationOf } from '../audit/application.js';
 import { requestOrigin } from '../http/request-client.js';
 import { issueLoginBinding, readLoginBinding } from './login-binding-cookie.js';
 import { ApiError } from '../http/api-error.js';
@@ -24,6 +25,8 @@ import { hashSecretToken } from '../security/secret-token.js';
 import type { SamlService } from './saml-service.js';
 import { readSessionCookie, writeSessionCookie } from '../sessions/session-cookie.js';
 import { ErrorSchema } from '../http/error-schema.js';
+import type { CompletedLogin, PendingLinkLogin } from './person-for-identity.js';
+import { withLinkPending } from '../linking/link-redirect.js';
 
 export const ACS_BODY_LIMIT = 1024 * 1024;
 
@@ -76,7 +79,10 @@ const acsPostRoute = createRoute({
     },
   },
   responses: {
-    303: { description: 'to the return path: logged in, or with ?poort-error=cancelled|level_too_low|no_authorisation|saml_invalid|service_mismatch|broker_unavailable' },
+    303: {
+      description:
+        'to the return path: logged in; with ?poort-link=pending when the identity is new and the site links (unknownIdentity: link); or with ?poort-error=cancelled|level_too_low|no_authorisation|saml_invalid|service_mismatch|broker_unavailable|identity_unknown',
+    },
     413: { description: 'body over 1 MB: every started login of this browser is used up and audited', content: refusal },
   },
 });
@@ -177,7 +183,7 @@ function requireSaml(c: Context<AppEnv>): SamlService {
 async function finishLogin(
   c: Context<AppEnv>,
   relayState: string | undefined,
-  attempt: (ctx: AcsContext, request: StoredRequest) => Promise<{ token: string; session: { absoluteExpiresAt: Date } }>,
+  attempt: (ctx: AcsContext, request: StoredRequest) => Promise<CompletedLogin | PendingLinkLogin>,
 ) {
   const saml = requireSaml(c);
   const { db, site, env, logger } = c.get('deps');
@@ -188,8 +194,14 @@ async function finishLogin(
   try {
     request = await requestForRelayState(db.db, relayState);
     checkBrowserBinding(request, readLoginBinding(c));
-    const { token, session } = await attempt(ctx, request);
-    writeSessionCookie(c, token, session.absoluteExpiresAt);
+    const result = await attempt(ctx, request);
+    if ('pendingLink' in result) {
+      // Policy `link`: back to the site, whose widget shows the linking step. The binding cookie
+      // must outlive the pending link it now also guards.
+      issueLoginBinding(c, site.linking.pendingMinutes * 60);
+      return c.redirect(withLinkPending(storedReturnTo(c, request), env.publicUrl), 303);
+    }
+    writeSessionCookie(c, result.token, result.session.absoluteExpiresAt);
     return c.redirect(storedReturnTo(c, request), 303);
   } catch (error) {
     const refusal = error instanceof SamlError ? error : new SamlError('internal');
@@ -200,7 +212,16 @@ async function finishLogin(
       if (request) await consumeRequest(db.db, request.id, request.broker);
       await recordAudit(
         db.db,
-        { type: 'login', outcome: 'failure', method: 'eherkenning', broker: request?.broker ?? null, level: request?.level ?? null, reason: refusal.reason, details: { outcome: refusal.outcome } },
+        {
+          type: 'login',
+          outcome: 'failure',
+          method: 'eherkenning',
+          broker: request?.broker ?? null,
+          level: request?.level ?? null,
+          application: applicationOf(request?.returnTo, c.get('deps').site.site.returnToPrefixes),
+          reason: refusal.reason,
+          details: { outcome: refusal.outcome },
+        },
         origin,
       );
     } catch {

@@ -1,5 +1,5 @@
 // Deletes rows nobody needs any more: expired sessions, spent tokens, old SAML requests and used
-// ids, ended rate-limit windows (issue 10, item 13). Every instance schedules it; a claim in the
+// ids, ended rate-limit windows (issue 10, item 13), link attempts a day after they ended. Every instance schedules it; a claim in the
 // shared rate_limits table lets one instance per interval do the work, and the deletes are
 // idempotent anyway, so two runs at once only cost a little.
 import type { Logger } from 'pino';
@@ -8,6 +8,7 @@ import { deleteEndedRateLimits, countRateLimitHit } from '../rate-limits/rate-li
 import { deleteExpiredSamlRows } from '../eherkenning/request-store.js';
 import { deleteExpiredSessions } from '../sessions/session-store.js';
 import { deleteSpentTokens } from '../tokens/token-store.js';
+import { deleteOldPendingLinks } from '../linking/pending-link-store.js';
 
 export const HOUSEKEEPING_INTERVAL_MS = 10 * 60_000;
 /** How long a used or expired link keeps its own answer (token_used / token_expired). */
@@ -18,7 +19,11 @@ export interface CleanUpCounts {
   tokens: number;
   saml: number;
   rateLimits: number;
+  pendingLinks: number;
 }
+
+/** Link attempts ended or expired this long ago are gone; until then they explain a late click. */
+export const PENDING_LINK_KEEP_MS = 24 * 60 * 60_000;
 
 export async function deleteStaleRows(db: Db, now = new Date()): Promise<CleanUpCounts> {
   return {
@@ -26,6 +31,7 @@ export async function deleteStaleRows(db: Db, now = new Date()): Promise<CleanUp
     tokens: await deleteSpentTokens(db, SPENT_TOKEN_KEEP_MS, now),
     saml: await deleteExpiredSamlRows(db, now),
     rateLimits: await deleteEndedRateLimits(db, now),
+    pendingLinks: await deleteOldPendingLinks(db, PENDING_LINK_KEEP_MS, now),
   };
 }
 

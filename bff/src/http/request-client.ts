@@ -23,6 +23,8 @@ export function trustOf(c: Context): TrustProxy {
 export interface RequestOrigin {
   ip: string | null;
   userAgent: string | null;
+  /** The request's X-Request-Id (absent outside a request, e.g. the CLI). */
+  requestId?: string | null;
 }
 
 /**
@@ -33,5 +35,6 @@ export function requestOrigin(c: Context, trustProxy: TrustProxy): RequestOrigin
   return {
     ip: requestClient(c, trustProxy).ip,
     userAgent: c.req.header('user-agent')?.slice(0, 512) ?? null,
+    requestId: (c.get('requestId') as string | undefined) ?? null,
   };
 }

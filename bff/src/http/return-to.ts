@@ -67,7 +67,7 @@ export function resolveOnOrigin(value: string, origin: string): URL | undefined 
   return url.origin === origin && url.username === '' && url.password === '' ? url : undefined;
 }
 
-function underPrefix(path: string, prefix: string): boolean {
+export function underPrefix(path: string, prefix: string): boolean {
   return path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`);
 }
 

@@ -4,7 +4,7 @@ import { outbox } from '../../../db/schema.js';
 import type { DbOrTx } from '../../../db/open.js';
 import type { SiteConfig } from '../site-config/schema.js';
 import { mailLocale } from './mail-locale.js';
-import { composeMail, describeDuration, type MailKind } from './mail-texts.js';
+import { composeMail, describeDuration, type MailKind, type MailValues } from './mail-texts.js';
 
 export interface MailRequest {
   to: string;
@@ -12,6 +12,8 @@ export interface MailRequest {
   locale: string | null | undefined;
   link?: string;
   validForMs?: number;
+  /** The values a kind needs besides the link (a PIN, an account and organisation name). */
+  values?: Pick<MailValues, 'pin' | 'account' | 'organisation'>;
 }
 
 export async function enqueueMail(db: DbOrTx, site: SiteConfig, mail: MailRequest): Promise<void> {
@@ -20,6 +22,7 @@ export async function enqueueMail(db: DbOrTx, site: SiteConfig, mail: MailReques
     siteName: site.site.name[locale],
     ...(mail.link ? { link: mail.link } : {}),
     ...(mail.validForMs ? { validFor: describeDuration(mail.validForMs, locale) } : {}),
+    ...mail.values,
   });
   await db.insert(outbox).values({ to: mail.to, subject, text, kind: mail.kind });
 }

@@ -2,7 +2,7 @@
 // same in every mail client, and a link in plain text cannot hide where it points.
 import type { Locale } from '../../../contract/locales.js';
 
-export const mailKinds = ['invitation', 'password_reset', 'unblock', 'password_changed', 'notification_email_confirm'] as const;
+export const mailKinds = ['invitation', 'password_reset', 'unblock', 'password_changed', 'notification_email_confirm', 'link_pin', 'password_reset_contact'] as const;
 export type MailKind = (typeof mailKinds)[number];
 
 export interface MailValues {
@@ -11,6 +11,11 @@ export interface MailValues {
   link?: string;
   /** How long the link works, already phrased for the locale by the caller ("7 dagen"). */
   validFor?: string;
+  /** link_pin: the PIN that finishes linking an eHerkenning login to the account. */
+  pin?: string;
+  /** password_reset_contact: the account a new password was asked for, and the organisation the contact speaks for. */
+  account?: string;
+  organisation?: string;
 }
 
 type Template = (v: MailValues) => { subject: string; text: string };
@@ -36,6 +41,14 @@ const nl: Record<MailKind, Template> = {
     subject: `Bevestig uw adres voor meldingen van ${v.siteName}`,
     text: `Goedendag,\n\nDit e-mailadres is opgegeven om meldingen van ${v.siteName} te ontvangen.\n\nBevestig dat via deze link (${v.validFor} geldig):\n${v.link}\n\nHeeft u dit niet verwacht? Dan kunt u dit bericht negeren; er worden dan geen meldingen naar dit adres gestuurd.\n`,
   }),
+  link_pin: (v) => ({
+    subject: `Pincode om eHerkenning te koppelen bij ${v.siteName}`,
+    text: `Goedendag,\n\nU koppelt uw eHerkenning aan uw account bij ${v.siteName}. Vul deze pincode in op het koppelscherm:\n\n${v.pin}\n\nDe pincode is ${v.validFor} geldig. Heeft u dit niet zelf gedaan? Vul de code dan nergens in en neem contact op met de beheerder of de servicedesk: iemand kent uw wachtwoord.\n`,
+  }),
+  password_reset_contact: (v) => ({
+    subject: `Nieuw wachtwoord voor een account van ${v.organisation} bij ${v.siteName}`,
+    text: `Goedendag,\n\nU ontvangt dit bericht als gemachtigde van ${v.organisation}. Voor het account ${v.account} bij ${v.siteName} is een nieuw wachtwoord aangevraagd.\n\nKies een nieuw wachtwoord via deze link (${v.validFor} geldig, één keer te gebruiken) en geef het aan uw medewerker:\n${v.link}\n\nHeeft niemand dit gevraagd? Dan kunt u dit bericht negeren; het wachtwoord blijft hetzelfde.\n`,
+  }),
 };
 
 const nlBE: Record<MailKind, Template> = {
@@ -59,6 +72,14 @@ const nlBE: Record<MailKind, Template> = {
     subject: `Bevestig uw e-mailadres voor meldingen van ${v.siteName}`,
     text: `Goeiedag,\n\nDit e-mailadres werd opgegeven om meldingen van ${v.siteName} te ontvangen.\n\nBevestig dat via deze link (${v.validFor} geldig):\n${v.link}\n\nHebt u dit niet verwacht? Dan mag u dit bericht negeren; er worden dan geen meldingen naar dit adres gestuurd.\n`,
   }),
+  link_pin: (v) => ({
+    subject: `Pincode om eHerkenning te koppelen bij ${v.siteName}`,
+    text: `Goeiedag,\n\nU koppelt uw eHerkenning aan uw account bij ${v.siteName}. Vul deze pincode in op het koppelscherm:\n\n${v.pin}\n\nDe pincode is ${v.validFor} geldig. Hebt u dit niet zelf gedaan? Vul de code dan nergens in en neem contact op met de beheerder of de helpdesk: iemand kent uw wachtwoord.\n`,
+  }),
+  password_reset_contact: (v) => ({
+    subject: `Nieuw wachtwoord voor een account van ${v.organisation} bij ${v.siteName}`,
+    text: `Goeiedag,\n\nU ontvangt dit bericht als gemachtigde van ${v.organisation}. Voor het account ${v.account} bij ${v.siteName} werd een nieuw wachtwoord aangevraagd.\n\nKies een nieuw wachtwoord via deze link (${v.validFor} geldig, eenmalig te gebruiken) en bezorg het aan uw medewerker:\n${v.link}\n\nHeeft niemand dit gevraagd? Dan mag u dit bericht negeren; het wachtwoord blijft ongewijzigd.\n`,
+  }),
 };
 
 const en: Record<MailKind, Template> = {
@@ -81,6 +102,14 @@ const en: Record<MailKind, Template> = {
   notification_email_confirm: (v) => ({
     subject: `Confirm your address for notifications from ${v.siteName}`,
     text: `Hello,\n\nThis e-mail address was given to receive notifications from ${v.siteName}.\n\nConfirm it with this link (valid for ${v.validFor}):\n${v.link}\n\nNot expecting this? You can ignore this message; no notifications will be sent to this address.\n`,
+  }),
+  link_pin: (v) => ({
+    subject: `PIN to link eHerkenning at ${v.siteName}`,
+    text: `Hello,\n\nYou are linking your eHerkenning to your account at ${v.siteName}. Enter this PIN on the linking screen:\n\n${v.pin}\n\nThe PIN is valid for ${v.validFor}. If this was not you, do not enter the code anywhere and contact the administrator or the service desk: someone knows your password.\n`,
+  }),
+  password_reset_contact: (v) => ({
+    subject: `New password for an account of ${v.organisation} at ${v.siteName}`,
+    text: `Hello,\n\nYou receive this message as the authorised contact of ${v.organisation}. A new password was asked for the account ${v.account} at ${v.siteName}.\n\nChoose a new password with this link (valid for ${v.validFor}, works once) and pass it on to your colleague:\n${v.link}\n\nNobody asked for this? You can ignore this message; the password stays the same.\n`,
   }),
 };
 

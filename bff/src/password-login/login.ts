@@ -43,15 +43,24 @@ export async function loginWithPassword(db: Db, site: SiteConfig, input: LoginIn
   }
 }
 
-async function checkPasswordAndStartSession(db: Db, site: SiteConfig, input: LoginInput, origin: RequestOrigin) {
+/**
+ * The account this address and password prove, or invalid_credentials after the same argon2 work
+ * for an unknown address, a wrong password and an account without one. A failure counts towards
+ * the account's lockout and is audited as `auditType` (the linking step checks passwords too).
+ */
+export async function verifyAccountPassword(db: Db, site: SiteConfig, input: Pick<LoginInput, 'email' | 'password'>, origin: RequestOrigin, auditType = 'login'): Promise<User> {
   const user = await findUserByEmail(db, input.email);
   const stored = user?.passwordHash ?? (await dummyPasswordHash());
   const passwordOk = (await verifyPassword(stored, input.password)) && Boolean(user?.passwordHash);
-
   if (!user || !passwordOk) {
-    await recordFailure(db, site, user, origin, user ? (user.passwordHash ? 'wrong_password' : 'no_password') : 'unknown_email');
+    await recordFailure(db, site, user, origin, user ? (user.passwordHash ? 'wrong_password' : 'no_password') : 'unknown_email', auditType);
     throw new ApiError('invalid_credentials');
   }
+  return user;
+}
+
+async function checkPasswordAndStartSession(db: Db, site: SiteConfig, input: LoginInput, origin: RequestOrigin) {
+  const user = await verifyAccountPassword(db, site, input, origin);
   if (user.disabledAt || isBlocked(user)) {
     await recordAudit(db, { type: 'login', outcome: 'failure', userId: user.id, method: 'email', reason: user.disabledAt ? 'disabled' : 'blocked' }, origin);
     throw new ApiError('invalid_credentials');
@@ -87,7 +96,7 @@ async function checkPasswordAndStartSession(db: Db, site: SiteConfig, input: Log
  * Counts a failure with one atomic UPDATE … RETURNING, so 20 parallel attempts on several
  * instances count 20 (L02), and blocks the account when the count reaches the limit.
  */
-async function recordFailure(db: Db, site: SiteConfig, user: User | undefined, origin: RequestOrigin, reason: string): Promise<void> {
+async function recordFailure(db: Db, site: SiteConfig, user: User | undefined, origin: RequestOrigin, reason: string, auditType: string): Promise<void> {
   const max = site.localAccounts.maxFailedLogins;
   await db.transaction(async (tx) => {
     if (user) {
@@ -99,12 +108,12 @@ async function recordFailure(db: Db, site: SiteConfig, user: User | undefined, o
         })
         .where(eq(users.id, user.id))
         .returning({ failedAttempts: users.failedAttempts });
-      await recordAudit(tx, { type: 'login', outcome: 'failure', userId: user.id, method: 'email', reason }, origin);
+      await recordAudit(tx, { type: auditType, outcome: 'failure', userId: user.id, method: 'email', reason }, origin);
       if (after && failureBlocks(after.failedAttempts, max)) {
         await recordAudit(tx, { type: 'account_blocked', outcome: 'success', userId: user.id, method: 'email', reason: 'too_many_failed_logins', details: { failedAttempts: after.failedAttempts } }, origin);
       }
     } else {
-      await recordAudit(tx, { type: 'login', outcome: 'failure', method: 'email', reason }, origin);
+      await recordAudit(tx, { type: auditType, outcome: 'failure', method: 'email', reason }, origin);
     }
   });
 }

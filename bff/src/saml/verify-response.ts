@@ -38,6 +38,8 @@ export interface VerifiedLogin extends ResponseEnvelope {
   assertionId: string;
   level: Level;
   identity: EherkenningIdentity;
+  /** The authentication service (AD, or the eIDAS node EB) the assertion names: who issued the pseudonym. */
+  authenticatingAuthority?: string;
   /** Until when the ids must be remembered for one-time use. */
   notOnOrAfter: Date;
 }
@@ -170,7 +172,8 @@ export async function verifyResponse(envelope: ReadResponse, options: VerifyOpti
   const identity = mapEherkenningAttributes(attributes);
   if ('reason' in identity) throw new SamlError(identity.reason);
   if (!isForOurService(identity, sp)) throw new SamlError('service_mismatch', 'service_mismatch');
-  return { id: envelope.id, inResponseTo: envelope.inResponseTo, assertionId, level, identity, notOnOrAfter };
+  const authority = authenticatingAuthority(assertion);
+  return { id: envelope.id, inResponseTo: envelope.inResponseTo, assertionId, level, identity, notOnOrAfter, ...(authority ? { authenticatingAuthority: authority } : {}) };
 }
 
 /**
@@ -204,6 +207,18 @@ function achievedLevel(assertion: Element): Level {
   const level = ref && levelFromUri(textOf(ref) ?? '');
   if (!level) throw new SamlError('level_unknown');
   return level;
+}
+
+/**
+ * The first AuthenticatingAuthority of the (single, already checked) AuthnStatement, if any: who
+ * issued the pseudonym (saml/identity-key.ts). Exported for its unit test.
+ */
+export function authenticatingAuthority(assertion: Element): string | undefined {
+  const statement = childElements(assertion, NS.saml, 'AuthnStatement')[0];
+  const context = statement && onlyChild(statement, NS.saml, 'AuthnContext');
+  const first = context ? childElements(context, NS.saml, 'AuthenticatingAuthority')[0] : undefined;
+  // textOf trims, and gives nothing for an element with elements inside.
+  return (first && textOf(first)) || undefined;
 }
 
 /**

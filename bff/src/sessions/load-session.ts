@@ -9,6 +9,8 @@ import { findActiveSession } from './session-store.js';
 
 export function loadSession(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    // Several routers on one path (/api/admin/*) each ask for it: read it once.
+    if (c.get('session') !== undefined) return next();
     const token = readSessionCookie(c);
     const { db, site } = c.get('deps');
     c.set('session', token ? ((await findActiveSession(db.db, token, lifetimesFrom(site.sessions))) ?? null) : null);

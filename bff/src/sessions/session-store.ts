@@ -5,7 +5,7 @@ import { eq, lt, or } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/open.js';
 import type { LoginMethod } from '../../../contract/login-methods.js';
 import { auditEvents, sessions, type Session } from '../../../db/schema.js';
-import type { AuditInput } from '../audit/record-audit.js';
+import { originColumns, type AuditInput } from '../audit/record-audit.js';
 import type { RequestOrigin } from '../http/request-client.js';
 import { hashSecretToken, newSecretToken } from '../security/secret-token.js';
 import { lookUpSession, type StoredSession } from './session-lookup.js';
@@ -57,7 +57,7 @@ export async function createAuditedSession(db: Db, input: NewSession, lifetimes:
   await db
     .with(created)
     .insert(auditEvents)
-    .values({ ...audit, ip: origin?.ip ?? null, userAgent: origin?.userAgent ?? null });
+    .values({ ...audit, ...originColumns(origin) });
   countAuditEvent(audit);
   return { token, session };
 }

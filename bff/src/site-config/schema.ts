@@ -9,11 +9,17 @@ import { locales, type Localized } from '../../../contract/locales.js';
 import { environments, loginMethods, servedMethods } from '../../../contract/login-methods.js';
 import { roles } from '../../../contract/roles.js';
 
+export const unknownIdentityPolicies = ['create', 'link', 'deny'] as const;
+export type UnknownIdentityPolicy = (typeof unknownIdentityPolicies)[number];
+
 /** A text in every locale: zod requires each key of an enum-keyed record. */
 const localized = z.record(z.enum(locales), z.string().min(1));
 
 /** The example site's name, for a configuration that names none (the built-in demo). */
 const exampleName: Localized = { nl: 'Voorbeeldportaal', 'nl-BE': 'Voorbeeldtoepassing', en: 'Example portal' };
+
+/** A retention period: at least a day, at most a century. */
+const retentionDays = z.number().int().min(1).max(36_500);
 
 export const brokerSchema = z.object({
   /** Stable id used in URLs and remembered choices: lower case letters, digits and dashes. */
@@ -101,8 +107,12 @@ export const siteConfigSchema = z.object({
           encryptionCert: z.string().min(1),
         })
         .optional(),
-      /** What to do with an eHerkenning identity seen for the first time. */
-      unknownIdentity: z.enum(['create']).default('create'),
+      /**
+       * What to do with an eHerkenning identity seen for the first time: `create` a new, empty
+       * account; `link` it to an existing account (password + mailed PIN) or a new one made with an
+       * activation code, in the widget's linking step (DUO); or `deny` the login with the helpdesk.
+       */
+      unknownIdentity: z.enum(unknownIdentityPolicies).default('create'),
       /** Accepted clock difference with brokers, seconds. */
       clockSkewSeconds: z.number().int().min(0).max(300).default(60),
       /** How long a started login may take before its request id expires, minutes. */
@@ -118,6 +128,21 @@ export const siteConfigSchema = z.object({
       serviceName: exampleName,
     }),
   brokers: z.array(brokerSchema).default([]),
+  /** The linking step of `eherkenning.unknownIdentity: link` and activation codes. */
+  linking: z
+    .object({
+      /** How long a person has, after the eHerkenning login, to finish linking, minutes. */
+      pendingMinutes: z.number().int().min(5).max(120).default(30),
+      /** How long an issued activation code works, days. */
+      activationCodeDays: z.number().int().min(1).max(365).default(30),
+      /**
+       * Where "Wachtwoord vergeten" on the linking step sends the reset link: the `account`'s own
+       * address (the normal reset), or the `organisation-contact` (the organisation's authorised
+       * contact, DUO's gemachtigde) where the organisation has one, else the account's address.
+       */
+      passwordResetTo: z.enum(['account', 'organisation-contact']).default('account'),
+    })
+    .prefault({}),
   sessions: z
     .object({
       idleMinutes: z.number().int().min(1).max(24 * 60).default(30),
@@ -144,6 +169,14 @@ export const siteConfigSchema = z.object({
       adminsMustUseEherkenning: z.boolean().default(true),
       /** The site page that embeds <poort-email-form>; links in mails open it with ?poort-reset=… etc. */
       accountPage: z.string().regex(/^\/(?!\/)/, 'must be a path starting with a single /').default('/account/'),
+    })
+    .prefault({}),
+  audit: z
+    .object({
+      /** Days an audit event is kept before the retention job deletes it. */
+      keepDays: retentionDays.default(730),
+      /** Other periods for some event types, e.g. `{ "login": 365, "audit_exported": 1825 }`. */
+      keepDaysByType: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'an event type: lower-case letters, digits and _'), retentionDays).default({}),
     })
     .prefault({}),
 });

@@ -10,7 +10,7 @@ import { callBff, fetchFormSettings } from './email-api.js';
 import { countFailedLogin, forgetFailedLogins, readFailedLogins, shouldExplainLockout } from './failed-logins.js';
 import { checkCurrentPassword, checkEmail, checkNewPassword, type CheckKey } from './form-checks.js';
 import { takeLinkToken } from './link-tokens.js';
-import { emailFormStyles } from './poort-email-form.styles.js';
+import { adoptLightDomStyles, emailFormStyles } from './poort-email-form.styles.js';
 
 type View = 'login' | 'forgot' | 'forgot-sent' | 'reset' | 'invitation' | 'link-check' | 'link-refused' | 'confirm-email' | 'logged-in';
 type SetPasswordKind = 'reset' | 'invitation';
@@ -68,7 +68,7 @@ export class PoortEmailForm extends LitElement {
   override connectedCallback(): void {
     // eslint-disable-next-line wc/guard-super-call -- LitElement always implements connectedCallback.
     super.connectedCallback();
-    adoptStyles(this);
+    adoptLightDomStyles(this, emailFormStyles);
     this.stopWatchingLanguage = watchLanguage(() => elementLocale(this) !== this.locale && this.requestUpdate());
     this.failedLogins = readFailedLogins();
     this.embedded = !!this.closest('login-chooser');
@@ -242,7 +242,10 @@ export class PoortEmailForm extends LitElement {
 
   /** The text for a BFF error code: the shared `errors.*` table, else the form's own, else a generic one. */
   private errorText(code: string): string {
-    return this.t(`errors.${code}`) || this.t(`email.commonErrors.${code}`) || this.t('email.commonErrors.unknown');
+    const text = this.t(`errors.${code}`) || this.t(`email.commonErrors.${code}`) || this.t('email.commonErrors.unknown');
+    // What to do next, where a code has more to say (an admin: how to link eHerkenning).
+    const hint = this.t(`errorHints.${code}`);
+    return hint ? `${text} ${hint}` : text;
   }
 
   private async submitLogin(event: SubmitEvent) {
@@ -382,14 +385,6 @@ export class PoortEmailForm extends LitElement {
     // Move focus to the new heading so screen-reader users hear where they are.
     this.focusHeading();
   }
-}
-
-/** Adopts the element's stylesheet into the document (or shadow root) it is rendered in, once. */
-function adoptStyles(element: HTMLElement): void {
-  const root = element.getRootNode() as Document | ShadowRoot;
-  const sheet = emailFormStyles.styleSheet;
-  if (!sheet || !('adoptedStyleSheets' in root)) return;
-  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }
 
 declare global {

@@ -1,0 +1,22 @@
+// The key an eHerkenning identity is stored and matched under (pure): who issued the pseudonym,
+// and the pseudonym. Why not the broker: docs/decisions/identity-key.md.
+import type { VerifiedLogin } from './verify-response.js';
+
+export interface IdentityKey {
+  scheme: 'eherkenning';
+  issuer: string;
+  subject: string;
+}
+
+/**
+ * The ActingSubjectID pseudonym is made by the authentication service (AD), or by the eIDAS node
+ * (EB) for a European means; the assertion names that party as AuthenticatingAuthority. Without
+ * one, the NameQualifier the pseudonym came with is the best statement of its namespace there is.
+ */
+export function identityKey(login: Pick<VerifiedLogin, 'identity' | 'authenticatingAuthority'>): IdentityKey {
+  return {
+    scheme: 'eherkenning',
+    issuer: login.authenticatingAuthority ?? login.identity.subjectQualifier ?? '',
+    subject: login.identity.subject,
+  };
+}

@@ -1,0 +1,195 @@
+// The Beheer page in Chromium against a real server process (issue 16): a Beheerder invites a
+// person (the mail arrives at a real SMTP server), the person accepts and logs in, and the
+// Beheerder finds that login in the audit log and downloads it as CSV. axe-core on every view;
+// tabs, the confirmation and the forms by keyboard.
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { openDb } from '../../db/open.js';
+import { memberships, organisations, users } from '../../db/schema.js';
+import { createSession } from '../../bff/src/sessions/session-store.js';
+import { launchChromium } from '../support/browser.js';
+import { freePort } from '../support/free-port.js';
+import { seedPgliteDataDir } from '../support/pglite-snapshot.js';
+import { startServer, type ServerProcess } from '../support/server-process.js';
+import { linkIn, startSmtp, type TestSmtp } from '../support/smtp.js';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let smtp: TestSmtp;
+let server: ServerProcess;
+let browser: Browser;
+let dataDir: string;
+let adminToken: string;
+let origin: string;
+
+/** axe-core in the page (evaluated through the debugging protocol, so the page's CSP stays strict). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    return (await axe.run()).violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
+  return result;
+}
+
+beforeAll(async () => {
+  smtp = await startSmtp();
+  dataDir = mkdtempSync(join(tmpdir(), 'poort-beheer-'));
+  await seedPgliteDataDir(dataDir);
+  // The Beheerder and their organisation, made before the server runs (PGlite: one process at a
+  // time). Their session is one an eHerkenning login at level 2+ makes; linking an eHerkenning
+  // identity to an admin account is another issue's work.
+  const db = await openDb({ dataDir: join(dataDir, 'pglite') });
+  const [org] = await db.db.insert(organisations).values({ name: 'Gemeente Voorbeeld', emailDomains: ['gemeente.example.nl'] }).returning();
+  const [admin] = await db.db.insert(users).values({ email: 'beheer@gemeente.example.nl', displayName: 'Bea Beheer', role: 'admin' }).returning();
+  await db.db.insert(memberships).values({ userId: admin!.id, organisationId: org!.id, role: 'admin' });
+  adminToken = (await createSession(db.db, { userId: admin!.id, method: 'eherkenning', level: 'loa2plus' }, { idleMs: 60 * 60_000, absoluteMs: 8 * 60 * 60_000 })).token;
+  await db.close();
+
+  const port = await freePort();
+  origin = `http://127.0.0.1:${port}`;
+  server = await startServer({
+    POORT_DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    PORT: String(port),
+    POORT_PUBLIC_URL: origin,
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(smtp.port),
+    POORT_OUTBOX_INTERVAL_MS: '100',
+    LOG_LEVEL: 'silent',
+  });
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await smtp?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('Beheer in a browser', () => {
+  it('invite → mail → accept → log in → the Beheerder sees the login in the audit log and exports it', async () => {
+    const beheer = await browser.newContext({ acceptDownloads: true, locale: 'nl-NL' });
+    await beheer.addCookies([{ name: 'poort_session', value: adminToken, url: origin, httpOnly: true, sameSite: 'Lax' }]);
+    const page = await beheer.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    // Chromium asks for /favicon.ico, which Poort does not have.
+    page.on('console', (m) => m.type() === 'error' && !m.location().url.endsWith('/favicon.ico') && problems.push(`${m.text()} ${m.location().url}`));
+
+    await page.goto(`${origin}/poort/beheer/`);
+    await page.getByRole('heading', { name: 'Beheer', level: 1 }).waitFor();
+    await page.getByText('U beheert: Gemeente Voorbeeld.').waitFor();
+    await page.getByRole('row', { name: /beheer@gemeente\.example\.nl/ }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The domain rule shows before anything is sent, and an address outside it is pointed out.
+    await page.getByText('Toegestane e-maildomeinen voor Gemeente Voorbeeld: gemeente.example.nl.').waitFor();
+    const email = page.getByRole('textbox', { name: 'E-mailadres', exact: true });
+    await email.fill('sanne@gmail.com');
+    await page.getByText('Dit adres valt niet onder de e-maildomeinen van Gemeente Voorbeeld: gemeente.example.nl.').waitFor();
+    expect(await email.getAttribute('aria-invalid')).toBe('true');
+    await page.getByRole('button', { name: 'Uitnodiging versturen' }).click();
+    expect(smtp.mails).toHaveLength(0);
+
+    await email.fill('sanne@gemeente.example.nl');
+    await page.getByLabel('Naam (niet verplicht)').fill('Sanne de Vries');
+    // Submitted from the keyboard.
+    await page.getByLabel('Naam (niet verplicht)').press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Uitnodiging verstuurd naar sanne@gemeente.example.nl.' }).waitFor();
+    const sanneRow = page.getByRole('row', { name: /sanne@gemeente\.example\.nl/ });
+    await sanneRow.getByRole('cell', { name: 'Uitgenodigd' }).waitFor();
+
+    // The person: the invitation arrives over SMTP; they choose a password and log in.
+    await vi.waitFor(() => expect(smtp.mails.find((m) => m.to && JSON.stringify(m.to).includes('sanne@gemeente.example.nl'))).toBeTruthy(), { timeout: 15_000 });
+    const mail = smtp.mails.find((m) => JSON.stringify(m.to).includes('sanne@gemeente.example.nl'))!;
+    const person = await (await browser.newContext()).newPage();
+    await person.goto(linkIn(mail).href);
+    await person.getByRole('heading', { name: 'Kies uw wachtwoord' }).waitFor();
+    await person.getByLabel('Nieuw wachtwoord', { exact: true }).fill('zomer aan de Waddenzee');
+    await person.getByLabel('Herhaal het nieuwe wachtwoord').fill('zomer aan de Waddenzee');
+    await person.getByRole('button', { name: 'Wachtwoord instellen' }).click();
+    await person.getByText('Uw wachtwoord is ingesteld').waitFor();
+    await person.getByLabel('Wachtwoord', { exact: true }).fill('zomer aan de Waddenzee');
+    await person.getByRole('button', { name: 'Inloggen', exact: true }).click();
+    await person.getByText('Ingelogd als sanne@gemeente.example.nl (e-mail)').waitFor();
+
+    // The Beheerder: to the audit log by keyboard (arrow keys between the tabs).
+    await page.getByRole('tab', { name: 'Mensen' }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByRole('tab', { name: 'Logboek' }).getAttribute('aria-selected')).toBe('true');
+    await page.getByRole('heading', { name: 'Logboek' }).waitFor();
+    await page.getByLabel('Soort gebeurtenis').selectOption('login');
+    await page.getByLabel('Persoon (naam of e-mailadres)').fill('sanne');
+    await page.getByRole('button', { name: 'Filters toepassen' }).click();
+    const login = page.getByRole('row', { name: /Inloggen/ }).filter({ hasText: 'sanne@gemeente.example.nl' });
+    await login.waitFor();
+    expect(await login.textContent()).toContain('Gelukt');
+    expect(await login.textContent()).toContain('127.0.0.1');
+    expect(await page.getByRole('row').count()).toBe(2);
+    expect(await axeViolations(page)).toEqual([]);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Exporteren als CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^poort-audit-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.startsWith('\uFEFFtime,event,outcome,')).toBe(true);
+    const rows = csv.trim().split('\r\n');
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toMatch(/^\d{4}-\d{2}-\d{2}T[^,]+,login,success,,[0-9a-f-]{36},sanne@gemeente\.example\.nl,Sanne de Vries,,email,/);
+
+    // Back to the people: disabling asks first; Escape cancels and returns focus; nothing changed.
+    await page.getByRole('tab', { name: 'Logboek' }).focus();
+    await page.keyboard.press('ArrowLeft');
+    const disable = page.getByRole('button', { name: 'Uitschakelen: Sanne de Vries' });
+    await disable.focus();
+    await page.keyboard.press('Enter');
+    const confirm = page.getByRole('alertdialog');
+    await confirm.getByText('Wilt u Sanne de Vries uitschakelen?').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.shadowRoot?.activeElement?.textContent?.trim())).toBe('Ja, uitschakelen');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'detached' });
+    await sanneRow.getByRole('cell', { name: 'Actief' }).waitFor();
+
+    // Confirmed: disabled, and said so.
+    await disable.click();
+    await page.getByRole('button', { name: 'Ja, uitschakelen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Sanne de Vries is uitgeschakeld.' }).waitFor();
+    await sanneRow.getByRole('cell', { name: 'Uitgeschakeld' }).waitFor();
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it.each(['en', 'nl-BE'])('reads in %s on every view, with no raw text keys and no axe violations', async (lang) => {
+    const context = await browser.newContext();
+    await context.addCookies([{ name: 'poort_session', value: adminToken, url: origin, httpOnly: true, sameSite: 'Lax' }]);
+    const page = await context.newPage();
+    await page.goto(`${origin}/poort/beheer/?lang=${lang}`);
+    await page.getByRole('heading', { name: lang === 'en' ? 'Administration' : 'Beheer', level: 1 }).waitFor();
+    await page.getByRole('row', { name: /sanne@gemeente\.example\.nl/ }).waitFor();
+    for (const tab of [lang === 'en' ? 'People' : 'Mensen', lang === 'en' ? 'Audit log' : 'Logboek']) {
+      await page.getByRole('tab', { name: tab }).click();
+      await page.getByRole('heading', { name: tab, level: 2 }).waitFor();
+      await page.getByRole('table').first().waitFor();
+      const text = await page.evaluate(() => {
+        const walk = (root: Element | ShadowRoot): string => [...root.children].map((el) => (el.shadowRoot ? walk(el.shadowRoot) : '') + (el.children.length ? walk(el) : (el.textContent ?? ''))).join(' ');
+        return walk(document.body);
+      });
+      expect(text).not.toMatch(/\b(people|audit|invite|errors|roles|tabs)\.[a-z]/);
+      expect(await axeViolations(page)).toEqual([]);
+    }
+    await context.close();
+  }, 60_000);
+
+  it('shows someone without the admin role a page that says so, in their language, and passes axe', async () => {
+    const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+    const res = await page.goto(`${origin}/poort/beheer/`);
+    expect(res?.status()).toBe(401);
+    await page.getByRole('heading', { name: 'Log in first' }).waitFor();
+    await page.getByRole('link', { name: 'Back to the website' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  }, 60_000);
+});

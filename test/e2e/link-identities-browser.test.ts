@@ -1,0 +1,153 @@
+// Linking a first eHerkenning login in a real browser against a real server process, with mail
+// delivered to a real SMTP server: the service desk makes an organisation, an admin (with a
+// password) and an activation code with the CLI; the admin logs in with eHerkenning through a
+// simulated broker, links with password and the mailed PIN, and is logged in; a second person
+// uses the activation code. Then the CLI lists the admin's identity. Debian Chromium via playwright-core.
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoSiteConfig } from '../../bff/src/site-config/demo-defaults.js';
+import { launchChromium } from '../support/browser.js';
+import { runCli as cli } from '../support/cli-process.js';
+import { freePort } from '../support/free-port.js';
+import { DEMO_SERVICE, pinIn } from '../support/linking.js';
+import { seedPgliteDataDir } from '../support/pglite-snapshot.js';
+import { startServer, type ServerProcess } from '../support/server-process.js';
+import { startSmtp, type TestSmtp } from '../support/smtp.js';
+
+const nl = JSON.parse(readFileSync(new URL('../../widget/locales/nl.json', import.meta.url), 'utf8')) as {
+  method: { eherkenning: { button: string } };
+  broker: { label: string; continue: string };
+  link: { heading: string; emailLabel: string; passwordLabel: string; submit: string; codeLink: string; done: string; pin: { label: string; submit: string }; code: { label: string; emailLabel: string; submit: string } };
+};
+const PASSWORD = 'paarden-batterij-niet-stapel';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'poort-e2e-link-'));
+let server: ServerProcess;
+let browser: Browser;
+let smtp: TestSmtp;
+let base: string;
+let env: Record<string, string>;
+let activationCode: string;
+
+beforeAll(async () => {
+  if (!existsSync(new URL('../../dist/widget/login-chooser.js', import.meta.url))) {
+    throw new Error('dist/widget/login-chooser.js is missing: run `npm run build` first (npm test does).');
+  }
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  await seedPgliteDataDir(dataDir);
+  smtp = await startSmtp();
+  const config = join(dataDir, 'poort.config.json');
+  writeFileSync(config, JSON.stringify({ ...demoSiteConfig, eherkenning: { ...DEMO_SERVICE, unknownIdentity: 'link' } }));
+  env = { POORT_DATA_DIR: dataDir, DATABASE_URL: '', POORT_CONFIG: config, POORT_PUBLIC_URL: base, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), POORT_OUTBOX_INTERVAL_MS: '200' };
+  // The service desk's part, before the server holds the PGlite data directory.
+  const org = await cli(['org', 'create', '--name', 'Basisschool De Regenboog', '--domains', 'school.example.nl'], env);
+  expect(org.code, org.err).toBe(0);
+  const orgId = org.out.trim();
+  const admin = await cli(['user', 'create', '--email', 'beheer@school.example.nl', '--role', 'admin', '--org', orgId, '--password-stdin'], env, `${PASSWORD}\n`);
+  expect(admin.code, admin.err).toBe(0);
+  const code = await cli(['code', 'issue', '--org', orgId], env);
+  expect(code.code, code.err).toBe(0);
+  activationCode = code.out.split('\n')[0]!.trim();
+  server = await startServer({ ...env, PORT: String(port) });
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await smtp?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function openPage(): Promise<{ page: Page; cspViolations: string[] }> {
+  const context = await browser.newContext({ locale: 'nl-NL' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const cspViolations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+  });
+  await page.goto(`${base}/`);
+  return { page, cspViolations };
+}
+
+/** eHerkenning in the widget → the simulated POST broker → a test person → back on the site. */
+async function eherkenningAs(page: Page, person: RegExp): Promise<void> {
+  const widget = page.locator('login-chooser');
+  await widget.getByRole('button', { name: nl.method.eherkenning.button }).click();
+  const combobox = widget.getByRole('combobox', { name: nl.broker.label });
+  await combobox.pressSequentially('noord');
+  await widget.getByRole('option', { name: 'Demo Leverancier Noord' }).click();
+  await widget.getByRole('button', { name: nl.broker.continue, exact: true }).click();
+  await page.waitForURL(/\/poort\/dev\/brokers\/.+\/sso$/);
+  await page.getByRole('button', { name: person }).click();
+  await page.waitForURL(`${base}/`);
+}
+
+function sessionFromPage(page: Page): Promise<{ status: number; body: { user?: { email?: string; role?: string } } | null }> {
+  return page.evaluate(async () => {
+    const res = await fetch('/poort/api/session', { credentials: 'same-origin' });
+    return { status: res.status, body: res.status === 200 ? await res.json() : null };
+  });
+}
+
+describe('linking eHerkenning in the browser', () => {
+  it('links an admin made by the CLI with password and the mailed PIN, and logs them in', async () => {
+    const { page, cspViolations } = await openPage();
+    await eherkenningAs(page, /Inloggen als Jan de Vries/);
+    const step = page.locator('poort-link-step');
+    await step.getByRole('heading', { name: nl.link.heading }).waitFor();
+    // The widget took ?poort-link=pending out of the address.
+    expect(page.url()).toBe(`${base}/`);
+    await step.getByLabel(nl.link.emailLabel, { exact: true }).fill('beheer@school.example.nl');
+    await step.getByLabel(nl.link.passwordLabel, { exact: true }).fill(PASSWORD);
+    await step.getByRole('button', { name: nl.link.submit }).click();
+    await step.getByLabel(nl.link.pin.label).waitFor();
+
+    await expect.poll(() => smtp.mails.length, { timeout: 15_000 }).toBeGreaterThan(0);
+    const pin = pinIn(smtp.mails, 'beheer@school.example.nl');
+    await step.getByLabel(nl.link.pin.label).fill(pin);
+    await step.getByRole('button', { name: nl.link.pin.submit }).click();
+    // The demo page hides the widget once someone is logged in: the text need not stay visible.
+    await step.getByText(nl.link.done).waitFor({ state: 'attached' });
+    const session = await sessionFromPage(page);
+    expect(session.status).toBe(200);
+    expect(session.body!.user).toMatchObject({ email: 'beheer@school.example.nl', role: 'admin' });
+    expect(cspViolations).toEqual([]);
+
+    // Next time eHerkenning alone logs the admin in.
+    await page.evaluate(() => fetch('/poort/api/logout', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }));
+    await page.goto(`${base}/`);
+    await eherkenningAs(page, /Inloggen als Jan de Vries/);
+    await expect.poll(async () => (await sessionFromPage(page)).body?.user?.email).toBe('beheer@school.example.nl');
+    await page.context().close();
+  });
+
+  it('makes an account with an activation code and logs it in', async () => {
+    const { page, cspViolations } = await openPage();
+    await eherkenningAs(page, /Inloggen als Fatima El Amrani/);
+    const step = page.locator('poort-link-step');
+    await step.getByRole('button', { name: nl.link.codeLink }).click();
+    await step.getByLabel(nl.link.code.label, { exact: true }).fill(activationCode.toLowerCase());
+    await step.getByLabel(nl.link.code.emailLabel, { exact: true }).fill('juf@school.example.nl');
+    await step.getByRole('button', { name: nl.link.code.submit }).click();
+    // The demo page hides the widget once someone is logged in: the text need not stay visible.
+    await step.getByText(nl.link.done).waitFor({ state: 'attached' });
+    const session = await sessionFromPage(page);
+    expect(session.body!.user).toMatchObject({ email: 'juf@school.example.nl', role: 'user' });
+    expect(cspViolations).toEqual([]);
+    await page.context().close();
+  });
+
+  it('lets the service desk list the admin\'s identity with the CLI, without the pseudonym', async () => {
+    await server.stop();
+    const listed = await cli(['identity', 'list', '--email', 'beheer@school.example.nl'], env);
+    expect(listed.code, listed.err).toBe(0);
+    expect(listed.out).toMatch(/eherkenning\turn:etoegang:AD:00000000000000000000:entities:9999\tdemo-noord/);
+    expect(listed.out).not.toContain('S00000000000000000000000000000000000000000000001');
+  });
+});

@@ -1,0 +1,50 @@
+// The BFF calls of the Beheer page. Every failure becomes an error code the page has a text for
+// (the BFF's own code, `network`, or `unknown`), as in the e-mail form.
+import type { AuditPage } from '../../../contract/audit-schemas.js';
+import type { Role } from '../../../contract/roles.js';
+import { callBff, type ApiResult } from '../email-form/email-api.js';
+
+export type { ApiResult };
+export { callBff };
+
+export interface Person {
+  id: string;
+  email: string | null;
+  displayName: string | null;
+  role: Role;
+  organisations: string[];
+  status: 'active' | 'invited' | 'blocked' | 'disabled';
+  failedAttempts: number;
+  methods: string[];
+  lastLoginAt: string | null;
+}
+
+export interface AdminScope {
+  role: Role;
+  organisations: { id: string; name: string; emailDomains: string[] }[];
+}
+
+export async function getJson<T>(bff: string, path: string, query: Record<string, string> = {}): Promise<ApiResult<T>> {
+  const search = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== '')).toString();
+  let response: Response;
+  try {
+    response = await fetch(`${bff}${path}${search ? `?${search}` : ''}`, { credentials: 'same-origin', headers: { accept: 'application/json' } });
+  } catch {
+    return { ok: false, code: 'network' };
+  }
+  const json = (await response.json().catch(() => undefined)) as unknown;
+  if (response.ok) return { ok: true, value: json as T };
+  const code = (json as { error?: { code?: unknown } } | undefined)?.error?.code;
+  return { ok: false, code: typeof code === 'string' ? code : 'unknown' };
+}
+
+export const fetchScope = (bff: string) => getJson<AdminScope>(bff, '/api/admin/scope');
+export const fetchPeople = (bff: string, query: { search: string; offset: number; limit: number }) =>
+  getJson<{ people: Person[]; total: number }>(bff, '/api/admin/people', { search: query.search, offset: String(query.offset), limit: String(query.limit) });
+export const fetchAudit = (bff: string, query: Record<string, string>) => getJson<AuditPage>(bff, '/api/admin/audit', query);
+
+/** The CSV download address for the same filters (a plain link: the browser saves the file). */
+export function auditCsvUrl(bff: string, query: Record<string, string>): string {
+  const search = new URLSearchParams(Object.entries({ ...query, format: 'csv' }).filter(([k, v]) => v !== '' && k !== 'cursor' && k !== 'limit'));
+  return `${bff}/api/admin/audit?${search.toString()}`;
+}

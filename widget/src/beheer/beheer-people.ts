@@ -1,0 +1,236 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Locale } from '../../../contract/locales.js';
+import { roles, type Role } from '../../../contract/roles.js';
+import { BASE } from '../../../contract/paths.js';
+import type { Translate } from '../i18n.js';
+import { callBff, fetchPeople, type AdminScope, type Person } from './beheer-api.js';
+import { beheerTranslator, errorText } from './beheer-i18n.js';
+import { beheerStyles } from './beheer.styles.js';
+import './beheer-invite.js';
+
+const PAGE_SIZE = 25;
+
+/** An action on one person: which persons it applies to, and whether it needs a confirmation first. */
+interface PersonAction {
+  id: 'unblock' | 'reinvite' | 'disable';
+  path: string;
+  appliesTo(person: Person): boolean;
+  /** Cannot be undone by an admin: asked for once more before it is done. */
+  confirm: boolean;
+}
+
+// Further actions (an end date for a temporary account, docs/beheer.md) are entries here.
+const actions: PersonAction[] = [
+  { id: 'unblock', path: 'unlock', appliesTo: (p) => p.status === 'blocked', confirm: false },
+  { id: 'reinvite', path: 'invite', appliesTo: (p) => p.status === 'invited', confirm: false },
+  { id: 'disable', path: 'disable', appliesTo: (p) => p.status !== 'disabled', confirm: true },
+];
+
+/**
+ * The people of the admin's organisations: search, pages, login methods, role, status and last
+ * login, and per person the actions that fit their status. Results and errors are announced.
+ */
+@customElement('beheer-people')
+export class BeheerPeople extends LitElement {
+  static override styles = [beheerStyles];
+
+  @property({ attribute: false }) locale: Locale = 'nl';
+  @property({ attribute: false }) bff = BASE;
+  @property({ attribute: false }) scope: AdminScope = { role: 'admin', organisations: [] };
+
+  @state() private search = '';
+  @state() private offset = 0;
+  @state() private people: Person[] | undefined;
+  @state() private total = 0;
+  @state() private busy = false;
+  @state() private notice = '';
+  @state() private errorCode = '';
+  /** The person whose disabling awaits confirmation. */
+  @state() private confirming: Person | undefined;
+
+  private t: Translate = beheerTranslator('nl');
+
+  override connectedCallback(): void {
+    // eslint-disable-next-line wc/guard-super-call -- LitElement always implements connectedCallback.
+    super.connectedCallback();
+    void this.load();
+  }
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('locale')) this.t = beheerTranslator(this.locale);
+  }
+
+  private async load(): Promise<void> {
+    const result = await fetchPeople(this.bff, { search: this.search, offset: this.offset, limit: PAGE_SIZE });
+    if (!result.ok) {
+      this.errorCode = result.code;
+      return;
+    }
+    this.people = result.value.people;
+    this.total = result.value.total;
+  }
+
+  protected override render() {
+    const t = this.t;
+    const pages = Math.max(1, Math.ceil(this.total / PAGE_SIZE));
+    const page = Math.floor(this.offset / PAGE_SIZE) + 1;
+    return html`
+      <beheer-invite .locale=${this.locale} .bff=${this.bff} .scope=${this.scope} @beheer-changed=${() => void this.load()}></beheer-invite>
+      <h2 id="people-heading">${t('people.heading')}</h2>
+      <form role="search" aria-labelledby="people-heading" class="row" @submit=${this.onSearch}>
+        <div>
+          <label for="search">${t('people.search')}</label>
+          <input id="search" name="search" type="search" autocomplete="off" .value=${this.search} />
+        </div>
+        <button type="submit">${t('people.searchButton')}</button>
+      </form>
+      <div class="status" role="status">${this.notice}</div>
+      <div class="status alert" role="alert">${this.errorCode ? errorText(t, this.errorCode) : ''}</div>
+      ${this.confirming ? this.renderConfirmation(this.confirming) : nothing}
+      ${this.people === undefined
+        ? html`<p>${t('loading')}</p>`
+        : html`
+            <p aria-live="polite">${this.people.length ? t('people.count', { count: this.total }) : t('people.empty')}</p>
+            ${this.people.length ? this.renderTable(this.people) : nothing}
+            ${pages > 1
+              ? html`<nav aria-label=${t('people.pages')} class="row">
+                  <button class="secondary" ?disabled=${page <= 1} @click=${() => this.goTo(this.offset - PAGE_SIZE)}>${t('people.previous')}</button>
+                  <span>${t('people.page', { page, pages })}</span>
+                  <button class="secondary" ?disabled=${page >= pages} @click=${() => this.goTo(this.offset + PAGE_SIZE)}>${t('people.next')}</button>
+                </nav>`
+              : nothing}
+          `}
+    `;
+  }
+
+  private renderTable(people: Person[]) {
+    const t = this.t;
+    const when = new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short' });
+    const grantable = roles.slice(0, roles.indexOf(this.scope.role) + 1);
+    return html`<div class="table-wrap" role="region" aria-label=${t('people.caption')} tabindex="0">
+      <table>
+        <caption>
+          ${t('people.caption')}
+        </caption>
+        <thead>
+          <tr>
+            ${(['person', 'organisations', 'method', 'role', 'status', 'lastLogin', 'actions'] as const).map((c) => html`<th scope="col">${t(`people.columns.${c}`)}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${people.map((p) => {
+            const name = this.nameOf(p);
+            return html`<tr data-person=${p.id}>
+              <th scope="row">${p.displayName ? html`${p.displayName}<br />` : nothing}${p.email ?? t('people.noEmail')}</th>
+              <td>${p.organisations.join(', ')}</td>
+              <td>${p.methods.length ? p.methods.map((m) => t(`people.method.${m}`)).join(', ') : t('people.method.none')}</td>
+              <td>
+                ${p.status === 'disabled' || !grantable.includes(p.role)
+                  ? t(`roles.${p.role}`)
+                  : html`<form class="row" @submit=${(e: SubmitEvent) => this.onRole(e, p)}>
+                      <select name="role" aria-label=${t('people.roleFor', { name })}>
+                        ${grantable.map((r) => html`<option value=${r} ?selected=${r === p.role}>${t(`roles.${r}`)}</option>`)}
+                      </select>
+                      <button class="secondary" type="submit" aria-label=${t('people.actionFor', { action: t('people.saveRole'), name })} ?disabled=${this.busy}>${t('people.saveRole')}</button>
+                    </form>`}
+              </td>
+              <td>${t(`people.status.${p.status}`)}</td>
+              <td>${p.lastLoginAt ? html`<time datetime=${p.lastLoginAt}>${when.format(new Date(p.lastLoginAt))}</time>` : t('people.never')}</td>
+              <td>
+                <div class="row">
+                  ${actions
+                    .filter((a) => a.appliesTo(p))
+                    .map(
+                      (a) => html`<button
+                        class=${a.confirm ? 'secondary' : ''}
+                        aria-label=${t('people.actionFor', { action: t(`people.actions.${a.id}`), name })}
+                        ?disabled=${this.busy}
+                        @click=${() => this.onAction(a, p)}
+                      >
+                        ${t(`people.actions.${a.id}`)}
+                      </button>`,
+                    )}
+                </div>
+              </td>
+            </tr>`;
+          })}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  private renderConfirmation(person: Person) {
+    const t = this.t;
+    const disable = actions.find((a) => a.id === 'disable')!;
+    return html`<div class="status alert" role="alertdialog" aria-labelledby="confirm-text" aria-modal="false" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.cancelConfirmation()}>
+      <p id="confirm-text">${t('people.confirm.disable', { name: this.nameOf(person) })}</p>
+      <div class="row">
+        <button id="confirm-yes" @click=${() => this.run(disable, person)}>${t('people.confirm.yes')}</button>
+        <button class="secondary" @click=${() => this.cancelConfirmation()}>${t('people.confirm.cancel')}</button>
+      </div>
+    </div>`;
+  }
+
+  private nameOf(p: Person): string {
+    return p.displayName ?? p.email ?? p.id;
+  }
+
+  private onSearch(event: SubmitEvent): void {
+    event.preventDefault();
+    this.search = ((event.target as HTMLFormElement).elements.namedItem('search') as HTMLInputElement).value;
+    this.goTo(0);
+  }
+
+  private goTo(offset: number): void {
+    this.offset = Math.max(0, offset);
+    void this.load();
+  }
+
+  private onAction(action: PersonAction, person: Person): void {
+    if (!action.confirm) {
+      void this.run(action, person);
+      return;
+    }
+    this.confirming = person;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#confirm-yes')?.focus());
+  }
+
+  private cancelConfirmation(): void {
+    const id = this.confirming?.id;
+    this.confirming = undefined;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`tr[data-person="${id}"] button`)?.focus());
+  }
+
+  private async run(action: PersonAction, person: Person): Promise<void> {
+    await this.change(`/api/admin/users/${encodeURIComponent(person.id)}/${action.path}`, {}, this.t(`people.done.${action.id}`, { name: this.nameOf(person) }));
+  }
+
+  private async onRole(event: SubmitEvent, person: Person): Promise<void> {
+    event.preventDefault();
+    const role = ((event.target as HTMLFormElement).elements.namedItem('role') as HTMLSelectElement).value as Role;
+    if (role === person.role) return;
+    await this.change(`/api/admin/users/${encodeURIComponent(person.id)}/role`, { role }, this.t('people.done.role', { name: this.nameOf(person), role: this.t(`roles.${role}`) }));
+  }
+
+  private async change(path: string, body: unknown, done: string): Promise<void> {
+    this.busy = true;
+    this.notice = '';
+    this.errorCode = '';
+    const result = await callBff(this.bff, path, body);
+    this.busy = false;
+    this.confirming = undefined;
+    if (!result.ok) {
+      this.errorCode = result.code;
+      return;
+    }
+    this.notice = done;
+    await this.load();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'beheer-people': BeheerPeople;
+  }
+}
