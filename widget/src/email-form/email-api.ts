@@ -3,7 +3,7 @@
 import type { LockoutSettings } from '../../../contract/api-schemas.js';
 
 /** `fields`: for invalid_request, the request fields the BFF named (`email`, `password`). */
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; code: string; fields: string[] };
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; code: string; fields?: string[] };
 
 export async function callBff<T>(bff: string, path: string, body: unknown): Promise<ApiResult<T>> {
   let response: Response;

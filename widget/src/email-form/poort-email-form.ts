@@ -337,7 +337,7 @@ export class PoortEmailForm extends LitElement {
       const result = await callBff<T>(this.bff, path, body);
       if (result.ok) return result.value;
       // The BFF refused a field the form checks too (a limit the form did not know): say it there.
-      const atFields = result.code === 'invalid_request' ? this.fieldProblems(result.fields) : {};
+      const atFields = result.code === 'invalid_request' ? this.fieldProblems(result.fields ?? []) : {};
       if (Object.keys(atFields).length) this.check(atFields);
       else this.errorCode = result.code;
       return undefined;
