@@ -18,12 +18,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['widget/**/*.ts', 'test/widget/**/*.ts'],
+    files: ['widget/**/*.ts', 'editor/**/*.ts', 'test/widget/**/*.ts'],
     ...lit.configs['flat/recommended'],
     languageOptions: { globals: { ...globals.browser, ...globals.mocha } },
   },
-  { files: ['widget/**/*.ts'], ...wc.configs['flat/recommended'] },
-  { files: ['widget/**/*.ts'], ...wc.configs['flat/best-practice'] },
+  { files: ['widget/**/*.ts', 'editor/**/*.ts'], ...wc.configs['flat/recommended'] },
+  { files: ['widget/**/*.ts', 'editor/**/*.ts'], ...wc.configs['flat/best-practice'] },
+  // The text editor runs in browsers only.
+  { files: ['editor/src/**/*.ts'], languageOptions: { globals: { ...globals.browser } } },
   {
     files: ['demo-site/public/**/*.js', 'demo-site/vue/**/*.ts', 'demo-site/react/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

@@ -16,18 +16,45 @@ export const UserSchema = z
 /** The user as GET /api/session, POST /api/login and the `poort-login` event carry it. */
 export type SessionUser = z.infer<typeof UserSchema>;
 
+/** One organisation a person belongs to, with their role there and, where the source names one, the capacity. */
+export const MembershipSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    /** The numbers the organisation is known by: `kvk`, `rsin`, `vestigingsnr`, … → value. */
+    identifiers: z.record(z.string(), z.string()),
+    role: z.enum(roles),
+    /** The "hoedanigheid" the person acts in for this organisation; null when the source names none. */
+    capacity: z.string().nullable(),
+  })
+  .openapi('Membership');
+export type MembershipView = z.infer<typeof MembershipSchema>;
+
 export const SessionSchema = z
   .object({
     user: UserSchema,
     method: z.enum(loginMethods),
     level: z.string().nullable(),
-    actingFor: z.string().nullable(),
+    /** The organisation this session acts for; null when none (no membership, or a choice still to make). */
+    actingFor: MembershipSchema.nullable(),
+    /** True while the person belongs to several organisations and has not chosen which one to act for. */
+    organisationChoiceNeeded: z.boolean(),
     attributes: z.record(z.string(), z.string()),
     expiresAt: z.string().describe('When the session ends if unused (idle expiry), ISO 8601'),
     absoluteExpiresAt: z.string(),
   })
   .openapi('Session');
 export type SessionView = z.infer<typeof SessionSchema>;
+
+/** What GET /api/organisations answers: the person's memberships and which one the session acts for. */
+export const OrganisationsSchema = z
+  .object({
+    actingFor: z.string().nullable(),
+    organisationChoiceNeeded: z.boolean(),
+    organisations: z.array(MembershipSchema),
+  })
+  .openapi('Organisations');
+export type OrganisationsView = z.infer<typeof OrganisationsSchema>;
 
 const Level = z.enum(levels);
 
@@ -66,6 +93,10 @@ export const PublicConfigSchema = z
       maxFailedLogins: z.number().int(),
       /** After this many failed logins in one browser the e-mail form explains the lockout. */
       lockoutNoticeAfter: z.number().int(),
+      /** From this moment (ISO 8601) password login is refused; absent when the site set no end. */
+      passwordLoginUntil: z.string().optional(),
+      /** Whom that end holds for: everyone, or only people who have linked an eHerkenning identity. */
+      passwordLoginScope: z.enum(['everyone', 'linkedOnly']).optional(),
     }),
   })
   .openapi('PublicConfig');

@@ -57,6 +57,11 @@ export const users = pgTable(
     notificationEmail: text('notification_email'),
     notificationEmailVerifiedAt: ts('notification_email_verified_at'),
     locale: text('locale'),
+    /**
+     * A temporary local account (seed 000: "tijdelijk een lokaal account"): from this moment its
+     * password login is refused. Null: no end date. Set by an admin or the service desk.
+     */
+    localAccountUntil: ts('local_account_until'),
     createdAt: createdAt(),
     updatedAt: stamped('updated_at'),
   },
@@ -172,6 +177,8 @@ export const sessions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     actingFor: uuid('acting_for').references(() => organisations.id, { onDelete: 'set null' }),
+    /** The person belongs to several organisations and has not said yet which one they act for. */
+    organisationChoicePending: boolean('organisation_choice_pending').notNull().default(false),
     method: text('method', { enum: loginMethods }).notNull(),
     level: text('level'),
     /** Attributes of the login that are not rows of their own (e.g. KvK number, broker). */
@@ -291,7 +298,8 @@ export const texts = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     locale: text('locale').notNull(),
     key: text('key').notNull(),
-    value: text('value').notNull(),
+    /** The editor's text; null when this version took the override back (the default text again). */
+    value: text('value'),
     version: integer('version').notNull(),
     /** Only the newest version of a key is current; older rows are its history. */
     current: boolean('current').notNull().default(true),
@@ -331,3 +339,4 @@ export type OutboxMail = typeof outbox.$inferSelect;
 export type PendingLink = typeof pendingLinks.$inferSelect;
 export type ActivationCode = typeof activationCodes.$inferSelect;
 export type Identity = typeof identities.$inferSelect;
+export type TextVersion = typeof texts.$inferSelect;

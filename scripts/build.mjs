@@ -7,6 +7,8 @@
 //   dist/widget/                  login-chooser.js (one ES module), react.js (the @lit/react components),
 //                                 themes/*.css (ready themes of design tokens) and custom-elements.json
 //   dist/beheer/                  beheer.js, the Beheer page's elements (served at /poort/beheer/)
+//   dist/widget/locales/          the widget's default texts, which the BFF serves with the overrides
+//   dist/editor/                  poort-text-editor.js: the text editor at /poort/editor, with the widget
 // The BFF and the widget chain build side by side; dist/.built is written last, so an interrupted
 // build is never taken for a finished one (scripts/build-freshness.mjs).
 import { spawn } from 'node:child_process';
@@ -71,6 +73,10 @@ async function buildWidgetAndDemo() {
   await run('vite', ['build', '--config', 'widget/beheer.vite.config.ts', '--logLevel', 'warn']);
   // The ready themes: plain CSS files of design tokens, served as they are (no build step).
   cpSync(join(root, 'widget/themes'), join(dist, 'widget/themes'), { recursive: true });
+  // The BFF reads the widget's default texts at run time (bff/src/texts/default-texts.ts), from the
+  // same place relative to its modules as in the sources; vite empties dist/widget first, so after it.
+  cpSync(join(root, 'widget/locales'), join(dist, 'widget/locales'), { recursive: true });
+  await run('vite', ['build', '--config', 'editor/vite.config.ts', '--logLevel', 'warn']);
   await run('cem', ['analyze', '--litelement', '--globs', 'widget/src/**/*.ts', '--exclude', 'widget/src/beheer/**', '--outdir', 'dist/widget', '--quiet']);
   // The Vue and React demos import the built widget (poort/widget), so they come after it.
   await Promise.all([run('vite', ['build', '--config', 'demo-site/vue/vite.config.ts']), run('vite', ['build', '--config', 'demo-site/react/vite.config.ts'])]);

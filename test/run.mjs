@@ -1,4 +1,4 @@
-// `npm test`: type-check, lint and build, then vitest (unit; the database suites on PGlite, and on
+// `npm test`: type-check, lint, the texts check and build, then vitest (unit; the database suites on PGlite, and on
 // PostgreSQL when DATABASE_URL is set; end to end), then the widget suite in headless Chromium.
 // Every stage runs; any failure fails the run. The time of each stage is printed at the end.
 import { spawn } from 'node:child_process';
@@ -23,6 +23,7 @@ const groups = [
   [
     ['type-check', 'npm', ['run', '-s', 'typecheck']],
     ['lint', 'npm', ['run', '-s', 'lint']],
+    ['texts (npm run texts:check)', 'npm', ['run', '-s', 'texts:check']],
     ['build (npm run build: dist/)', 'npm', ['run', '-s', 'build']],
   ],
   [['unit, database and end to end (vitest)', 'npx', ['vitest', 'run']]],

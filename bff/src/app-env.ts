@@ -16,6 +16,13 @@ export interface AppDeps {
   saml?: SamlService;
   /** Simulated brokers for development (never in production). */
   devBrokers?: DevBrokers;
+  /** The time, for rules that start at a moment (end of password login); tests set it, default the system clock. */
+  clock?: () => Date;
+}
+
+/** The current time as the app sees it (AppDeps.clock, else the system clock). */
+export function clockNow(deps: Pick<AppDeps, 'clock'>): Date {
+  return deps.clock ? deps.clock() : new Date();
 }
 
 /** Typed context variables (Hono's `c.get`) shared by Poort's middleware and routes. */

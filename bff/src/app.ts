@@ -31,7 +31,10 @@ import { sessionRoutes } from './sessions/routes.js';
 import { metricsRoutes } from './metrics/routes.js';
 import { activationCodeAdminRoutes } from './linking/admin-routes.js';
 import { linkRoutes } from './linking/routes.js';
+import { organisationRoutes } from './organisations/routes.js';
 import { DEVELOPMENT_PAGES_WARNING, developmentPagesOn } from './site-config/development-pages.js';
+import { editorPageRoutes } from './texts/editor-routes.js';
+import { textRoutes } from './texts/routes.js';
 
 export const API_BODY_LIMIT = 64 * 1024;
 
@@ -53,12 +56,15 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route(BASE, passwordRoutes());
   app.route(BASE, linkCheckRoutes());
   app.route(BASE, preferencesRoutes());
+  app.route(BASE, organisationRoutes());
   app.route(BASE, adminAccountRoutes());
   app.route(BASE, activationCodeAdminRoutes());
   app.route(BASE, linkRoutes());
   app.route(BASE, peopleRoutes());
   app.route(BASE, auditRoutes());
   app.route(BASE, beheerRoutes());
+  app.route(BASE, textRoutes());
+  app.route(BASE, editorPageRoutes());
   const devPages = developmentPagesOn(deps.site, deps.env.production);
   if (devPages) {
     deps.logger.warn({ environment: deps.site.environment }, DEVELOPMENT_PAGES_WARNING);

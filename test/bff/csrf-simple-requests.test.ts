@@ -45,6 +45,9 @@ const routes: Array<[method: string, path: string, body: () => unknown]> = [
   ['POST', '/poort/api/link/activation-code', () => ({ code: '0000-0000-0000-0000', email: 'piet@gemeente.example.nl' })],
   ['POST', '/poort/api/link/forgot-password', () => ({ email: 'piet@gemeente.example.nl' })],
   ['POST', '/poort/api/link/organisation', () => ({ code: '0000-0000-0000-0000' })],
+  ['PUT', '/poort/api/admin/texts/{locale}/{key}', () => ({ value: 'Overgenomen', version: 0 })],
+  ['POST', '/poort/api/admin/texts/{locale}/{key}/revert', () => ({ to: 0, version: 0 })],
+  ['POST', '/poort/api/admin/texts/{locale}/import', () => ({ title: 'Overgenomen' })],
 ];
 
 /** The bodies a cross-site page can send without a preflight, as the browser labels them. */
@@ -66,7 +69,7 @@ const crossSite: Array<[label: string, headers: Record<string, string>]> = [
 /** A request as a browser puts it on the wire: with Content-Length whenever it has a body. */
 function send(method: string, path: string, body: string | null, contentType: string | null, headers: Record<string, string>) {
   const framing: Record<string, string> = body === null ? {} : { 'content-length': String(Buffer.byteLength(body)) };
-  return t.app.request(`http://localhost:8080${path.replace('{id}', path.includes('/organisations/') ? orgId : targetId)}`, {
+  return t.app.request(`http://localhost:8080${path.replace('{id}', path.includes('/organisations/') ? orgId : targetId).replace('{locale}', 'nl').replace('{key}', 'title')}`, {
     method,
     headers: { host: 'localhost:8080', cookie, ...framing, ...(contentType ? { 'content-type': contentType } : {}), ...headers },
     ...(body === null ? {} : { body }),

@@ -19,4 +19,8 @@ export const modules = {
   'rate-limit-policy': { file: 'bff/src/rate-limits/rate-limit-policy.ts', vitest: 'unit' },
   'forwarded': { file: 'bff/src/http/forwarded.ts', vitest: 'unit' },
   'broker-search': { file: 'widget/src/broker/broker-search.ts', vitest: 'unit' },
+  'cut-off-policy': { file: 'bff/src/password-login/cut-off-policy.ts', vitest: 'unit' },
+  'cut-off-date': { file: 'bff/src/password-login/cut-off-date.ts', vitest: 'unit' },
+  'acting-organisation': { file: 'bff/src/organisations/acting-organisation.ts', vitest: 'unit' },
+  'organisation-identifiers': { file: 'bff/src/organisations/organisation-identifiers.ts', vitest: 'unit' },
 };

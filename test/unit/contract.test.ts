@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import en from '../../widget/locales/en.json';
 import nlBE from '../../widget/locales/nl-BE.json';
 import nl from '../../widget/locales/nl.json';
-import { errorCodes } from '../../bff/src/http/error-codes.js';
+import { apiMessage } from '../../bff/src/http/api-error.js';
+import { locales } from '../../contract/locales.js';
 import { levels, levelSatisfies, strongerLevel } from '../../contract/levels.js';
 import { loginMethods, servedMethods } from '../../contract/login-methods.js';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../contract/passwords.js';
@@ -43,8 +44,10 @@ describe('login methods', () => {
 
 describe('password limits in texts', () => {
   it('every message about the length names the shared limits', () => {
-    expect(errorCodes.password_too_short.message).toContain(String(PASSWORD_MIN));
-    expect(errorCodes.password_too_long.message).toContain(String(PASSWORD_MAX));
+    for (const locale of locales) {
+      expect(apiMessage('password_too_short', locale)).toContain(String(PASSWORD_MIN));
+      expect(apiMessage('password_too_long', locale)).toContain(String(PASSWORD_MAX));
+    }
     for (const texts of [nl, nlBE, en]) {
       expect(texts.errors.password_too_short).toContain(String(PASSWORD_MIN));
       expect(texts.errors.password_too_long).toContain(String(PASSWORD_MAX));

@@ -3,24 +3,27 @@
 import { describe, expect, it } from 'vitest';
 import { errorPage } from '../../bff/src/pages/error-page.js';
 import { locales, matchLocale } from '../../contract/locales.js';
-import { errorPageTexts } from '../../bff/src/pages/page-texts.js';
+import { errorPageCodes } from '../../bff/src/pages/error-page-codes.js';
+import { defaultTexts } from '../../bff/src/texts/default-texts.js';
+
+const pageTexts = (locale: (typeof locales)[number]) => [...defaultTexts.byLocale[locale]].filter(([key]) => key.startsWith('page.error.'));
 
 describe('error page texts', () => {
-  it('exist for the same codes in every locale, none empty', () => {
-    const codes = Object.keys(errorPageTexts.nl.messages).sort();
+  it('exist for exactly the codes with a page message, in every locale, none empty', () => {
     for (const locale of locales) {
-      const texts = errorPageTexts[locale];
-      expect(Object.keys(texts.messages).sort(), locale).toEqual(codes);
-      for (const message of [texts.generic, ...Object.values(texts.messages)]) {
-        expect(message!.heading.length).toBeGreaterThan(3);
-        expect(message!.text.length).toBeGreaterThan(20);
+      const texts = new Map(pageTexts(locale));
+      const codes = [...new Set([...texts.keys()].filter((k) => k.startsWith('page.error.message.')).map((k) => k.split('.')[3]))].sort();
+      expect(codes, locale).toEqual([...errorPageCodes].sort());
+      for (const about of ['generic', ...codes.map((code) => `message.${code}`)]) {
+        expect(texts.get(`page.error.${about}.heading`)!.length).toBeGreaterThan(3);
+        expect(texts.get(`page.error.${about}.text`)!.length).toBeGreaterThan(20);
       }
-      for (const label of [texts.code, texts.requestId, texts.time, texts.helpdesk, texts.back]) expect(label.length).toBeGreaterThan(3);
+      for (const label of ['code', 'requestId', 'time', 'helpdesk', 'back']) expect(texts.get(`page.error.${label}`)!.length).toBeGreaterThan(3);
     }
   });
 
   it('say "aanmelden" in Flemish and never "inloggen"', () => {
-    const flemish = JSON.stringify(errorPageTexts['nl-BE']);
+    const flemish = JSON.stringify(pageTexts('nl-BE'));
     expect(flemish).toMatch(/[Aa]anmelden/);
     expect(flemish).not.toMatch(/[Ii]nloggen|ingelogd/);
   });

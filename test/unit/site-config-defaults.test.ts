@@ -28,6 +28,7 @@ describe('site configuration defaults', () => {
         attributeConsumingServiceIndex: 1,
         routing: 'per-broker',
         unknownIdentity: 'create',
+        membershipFromAnswer: 'find',
         clockSkewSeconds: 60,
         requestLifetimeMinutes: 15,
         metadataRefreshHours: 24,
@@ -35,7 +36,7 @@ describe('site configuration defaults', () => {
       brokers: [],
       linking: { pendingMinutes: 30, activationCodeDays: 30, passwordResetTo: 'account' },
       sessions: { idleMinutes: 30, absoluteHours: 8 },
-      localAccounts: { maxFailedLogins: 5, lockoutNoticeAfter: 2, loginAttemptsPerClient: 50, loginWindowMinutes: 15, adminsMustUseEherkenning: true, accountPage: '/account/' },
+      localAccounts: { maxFailedLogins: 5, lockoutNoticeAfter: 2, loginAttemptsPerClient: 50, loginWindowMinutes: 15, adminsMustUseEherkenning: true, accountPage: '/account/', passwordLoginScope: 'everyone' },
     });
   });
 

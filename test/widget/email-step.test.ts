@@ -81,7 +81,7 @@ describe('<login-chooser> e-mail step', () => {
     form.querySelector<HTMLInputElement>('input[name="email"]')!.value = user.email!;
     form.querySelector<HTMLInputElement>('input[name="password"]')!.value = 'een wachtwoord';
     form.querySelector('form')!.requestSubmit();
-    expect(await seen).to.deep.equal({ method: 'email', user, returnTo: '/mijn' });
+    expect(await seen).to.deep.equal({ method: 'email', user, returnTo: '/mijn', organisationChoiceNeeded: false });
     // After the login only its result stays: no way back into a finished login, no help for it.
     await el.updateComplete;
     expect($(el, 'button[part~="back"]')).to.equal(null);

@@ -1,7 +1,7 @@
 // The events <login-chooser> and its parts fire. All bubble and are composed, so a page can
 // listen on document; each has a typed `detail` (see HTMLElementEventMap below).
-import type { SessionUser } from '../../contract/api-schemas.js';
 import type { MembershipAddedView } from '../../contract/linking-schemas.js';
+import type { MembershipView, SessionUser } from '../../contract/api-schemas.js';
 import type { LoginMethod } from '../../contract/login-methods.js';
 
 export interface PoortMethodDetail {
@@ -25,6 +25,16 @@ export interface PoortLoginDetail {
   user: SessionUser;
   /** The form's `return-to` path, for the page to go to; null when none was set. */
   returnTo: string | null;
+  /**
+   * True when the person belongs to several organisations and has not chosen one: the widget asks
+   * next and fires `poort-organisation` once they have (wait for it before going on).
+   */
+  organisationChoiceNeeded: boolean;
+}
+
+export interface PoortOrganisationDetail {
+  /** The organisation the session acts for now, as `GET /api/session` has it in `actingFor`. */
+  organisation: MembershipView;
 }
 
 export interface PoortErrorDetail {
@@ -52,6 +62,7 @@ export interface PoortEventMap {
   'poort-login': CustomEvent<PoortLoginDetail>;
   'poort-error': CustomEvent<PoortErrorDetail>;
   'poort-organisation-added': CustomEvent<PoortOrganisationAddedDetail>;
+  'poort-organisation': CustomEvent<PoortOrganisationDetail>;
 }
 
 declare global {

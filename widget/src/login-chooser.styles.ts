@@ -1,29 +1,14 @@
 import { css } from 'lit';
-import { focusRing, focusRingProperties } from './focus-ring.styles.js';
+import { focusRing } from './focus-ring.styles.js';
+import { themeStyles } from './theme.styles.js';
 
-// Every colour, font and size is a --poort-* custom property that falls back to the NL Design
-// System token of the same role, then to a default. Set them on login-chooser or any ancestor.
-export const loginChooserStyles = css`
+// The shared theme (theme.styles.ts: --poort-* custom properties over NL Design System tokens),
+// then what only <login-chooser> has.
+export const loginChooserStyles = [
+  themeStyles,
+  css`
   :host {
-    --_accent: var(--poort-accent, var(--nl-button-primary-background-color, #154273));
-    --_on-accent: var(--poort-on-accent, var(--nl-button-primary-color, #fff));
-    --_muted: var(--poort-muted-color, var(--nl-paragraph-small-color, #4a4a4a));
-    --_border: var(--poort-border-color, var(--nl-form-control-border-color, #6b6b6b));
-    ${focusRingProperties}
-    --_radius: var(--poort-radius, var(--nl-border-radius, 4px));
     --_row: var(--poort-option-block-size, 3.25rem);
-    display: block;
-    font-family: var(--poort-font-family, var(--nl-paragraph-font-family, system-ui, sans-serif));
-    color: var(--poort-color, var(--nl-paragraph-color, #1a1a1a));
-    line-height: 1.5;
-    max-inline-size: var(--poort-max-inline-size, 36rem);
-  }
-  :host([hidden]) {
-    display: none;
-  }
-  h2 {
-    font-size: var(--poort-heading-font-size, 1.5rem);
-    margin-block: 0 0.5rem;
   }
   h3 {
     font-size: 1.125rem;
@@ -43,8 +28,10 @@ export const loginChooserStyles = css`
   button {
     overflow-wrap: break-word;
   }
-  p {
-    margin-block: 0 0.75rem;
+  .notice {
+    padding: 0.5rem 0.75rem;
+    border-inline-start: 6px solid var(--_accent);
+    background: var(--poort-notice-background, #eef3f9);
   }
   .banner {
     padding: 0.5rem 0.75rem;
@@ -57,16 +44,6 @@ export const loginChooserStyles = css`
     list-style: none;
     margin: 0 0 1rem;
     padding: 0;
-  }
-  button {
-    font: inherit;
-    cursor: pointer;
-    padding: 0.625rem 1rem;
-    min-block-size: 44px;
-    color: var(--_on-accent);
-    background: var(--poort-button-background, var(--_accent));
-    border: 2px solid var(--poort-button-border-color, transparent);
-    border-radius: var(--_radius);
   }
   button[part~='method'] {
     display: flex;
@@ -272,4 +249,5 @@ export const loginChooserStyles = css`
       color: GrayText;
     }
   }
-`;
+`,
+];

@@ -9,9 +9,15 @@ import { matchLocale, type Locale } from '../../contract/locales.js';
 import { loginMethods, servedMethods, type LoginMethod } from '../../contract/login-methods.js';
 import { BASE } from '../../contract/paths.js';
 import { fetchConfig, type WidgetConfig } from './config.js';
+import { cutOffNoticeKey, cutOffOf, formatCutOff } from './cut-off.js';
+import './organisations/poort-organisation-chooser.js';
+import type { PoortOrganisationChooser } from './organisations/poort-organisation-chooser.js';
+import { fetchSession } from './session.js';
 import { fire } from './events.js';
 import { createTranslator, type Translate } from './i18n.js';
 import { elementLocale, watchLanguage } from './locale.js';
+import { richText } from './rich-text.js';
+import { servedTexts } from './served-texts.js';
 import { loginChooserStyles } from './login-chooser.styles.js';
 import { isKnownError, takePoortError, unknownErrorCode } from './poort-error.js';
 import { takeLinkPending } from './linking/link-pending.js';
@@ -20,7 +26,7 @@ import { helpDisclosure, helpdeskContact } from './views/help.js';
 import { methodList } from './views/method-list.js';
 import { technicalInfo, technicalText, type CopyState } from './views/technical-info.js';
 
-export type Step = 'loading' | 'method' | 'broker' | 'email' | 'link' | 'error';
+export type Step = 'loading' | 'method' | 'broker' | 'email' | 'link' | 'error' | 'organisation';
 
 /**
  * Lets a person choose how to log in to a government site: eHerkenning (through the broker of
@@ -31,6 +37,7 @@ export type Step = 'loading' | 'method' | 'broker' | 'email' | 'link' | 'error';
  * @fires poort-broker - "Verder" with a broker chosen, just before the page goes to the broker; `detail.broker`, `detail.url`. Cancel it to stay on the page.
  * @fires poort-error - An error view is shown (`?poort-error=<code>` on return, or the configuration did not load); `detail.code`, `detail.known`.
  * @fires poort-login - Fired by `<poort-email-form>` after a successful e-mail login, and by `<poort-link-step>` once a first eHerkenning login is linked (both in this element's light DOM); bubbles through this element.
+ * @fires poort-organisation - Fired by the organisation step's `<poort-organisation-chooser>` once the person chose whom to act for (after a login with several memberships).
  * @slot email - Where the e-mail step shows `<poort-email-form>`; the widget creates it there itself.
  * @slot link - Where the linking step shows `<poort-link-step>` after a first eHerkenning login (`?poort-link=pending`); created there by the widget.
  * @csspart base - The whole widget.
@@ -47,6 +54,7 @@ export type Step = 'loading' | 'method' | 'broker' | 'email' | 'link' | 'error';
  * @csspart technical - The panel with details for the eHerkenning administrator.
  * @csspart error - The error view.
  * @csspart cancelled - The note shown after the person cancelled at their eHerkenning supplier.
+ * @csspart notice - The note about the end of password login (e-mail step, method step).
  * @cssprop --poort-color - Text colour.
  * @cssprop --poort-font-family - Font.
  * @cssprop --poort-accent - Buttons, the active option and links.
@@ -82,11 +90,20 @@ export class LoginChooser extends LitElement {
   /** eHerkenning level required on this page (`loa2`, `loa2plus`, `loa3`, `loa4`); the site's level if stronger. */
   @property() level = '';
 
+  /**
+   * Texts to show instead of the ones the BFF serves, as i18next JSON for the current language
+   * (missing keys fall back to the served or bundled ones): the text editor's live preview.
+   */
+  @property({ attribute: false }) texts: unknown;
+
   @state() private step: Step = 'loading';
   @state() private config: WidgetConfig | undefined;
   @state() private locale: Locale = 'nl';
   @state() private errorCode = '';
   @state() private copy: CopyState = '';
+  /** The texts the BFF served for this locale (with the editors' overrides), once they arrived. */
+  @state() private served: unknown;
+  @state() private helpOpen = false;
   private t: Translate = createTranslator('nl');
   private configReady: Promise<void> | undefined;
   private focusAfterRender = '';
@@ -113,12 +130,16 @@ export class LoginChooser extends LitElement {
     if (changed.has('lang') && this.lang && !matchLocale(this.lang)) this.warn('lang', this.lang);
     // Looked up on every update: the page may have changed its own language (watchLanguage).
     const locale = elementLocale(this);
-    if (locale !== this.locale || !this.hasUpdated) {
+    const newLocale = locale !== this.locale || !this.hasUpdated;
+    if (newLocale) {
       this.locale = locale;
-      this.t = createTranslator(locale);
+      this.served = undefined;
+      // After the first load a new language fetches its texts; the first one loads with the configuration.
+      if (this.hasUpdated) void this.loadTexts();
       // The e-mail form in light DOM speaks the chooser's language, also while it is open.
       this.querySelector(':scope > poort-email-form')?.setAttribute('lang', locale);
     }
+    if (newLocale || changed.has('texts') || changed.has('served')) this.t = createTranslator(this.locale, this.texts ?? this.served);
     if (changed.has('level') && this.level && !(levels as readonly string[]).includes(this.level)) this.warn('level', this.level);
     if (changed.has('methods')) {
       for (const m of this.methodTokens()) if (!(loginMethods as readonly string[]).includes(m)) this.warn('methods', m);
@@ -132,7 +153,11 @@ export class LoginChooser extends LitElement {
   }
 
   override firstUpdated(): void {
-    this.configReady = this.loadConfig();
+    this.configReady = Promise.all([this.loadConfig(), this.loadTexts()]).then(() => undefined);
+    // An e-mail login of someone with several organisations: ask which one next.
+    this.addEventListener('poort-login', (event) => {
+      if (event.detail.organisationChoiceNeeded) this.openOrganisationStep();
+    });
   }
 
   override updated(): void {
@@ -175,11 +200,15 @@ export class LoginChooser extends LitElement {
     const { t, config } = this;
     if (this.step === 'error') return this.renderError();
     if (!config) return html`<h2 id="heading">${t('title')}</h2><p role="status">${t('loading')}</p>`;
-    const help = (body: unknown) => helpDisclosure(t, html`${body}`, config.helpdesk, this.locale);
+    const help = (body: unknown) => helpDisclosure(t, html`${body}`, config.helpdesk, this.locale, this.helpOpen);
     const level = t(`levels.${this.requiredLevel}`);
     const levelMeaning = html`<p>${t(`levelMeaning.${this.requiredLevel}`)}</p>`;
     const demo = config.environment === 'demo';
+    const cutOff = cutOffOf(config, new Date());
+    const cutOffNotice = cutOff ? html`<p part="notice" class="notice">${t(cutOffNoticeKey(cutOff), { date: formatCutOff(cutOff.until, this.locale) })}</p>` : nothing;
     switch (this.step) {
+      case 'organisation':
+        return html`<poort-organisation-chooser bff=${this.bff} lang=${this.locale}></poort-organisation-chooser>`;
       case 'broker':
         return html`<h2 id="heading" tabindex="-1">${t('broker.heading')}</h2>
           <p>${t('broker.intro', { level })}</p>
@@ -197,10 +226,8 @@ export class LoginChooser extends LitElement {
             <button type="button" part="button continue" @click=${this.continueWithBroker}>${t('broker.continue')}</button>
             ${this.backButton()}
           </div>
-          ${help(html`<p>${t('help.broker.which')}</p>
-            <p>${t('help.broker.steps')}</p>
-            <p>${t('help.broker.firstTime')}</p>
-            ${this.technicalPanel()}`)}`;
+          ${help(html`${richText(t('help.broker.which'))} ${richText(t('help.broker.steps'))} ${richText(t('help.broker.firstTime'))}
+          ${this.technicalPanel()}`)}`;
       case 'link':
         return html`<slot name="link"></slot>
           ${help(html`<p>${t('link.help')}</p>`)}`;
@@ -208,25 +235,20 @@ export class LoginChooser extends LitElement {
         // The form brings its own heading, lockout explanation and steps; this step adds the one
         // back button (which steps back inside the form first) and the help around it.
         if (this.emailDone) return html`<slot name="email"></slot>`;
-        return html`<slot name="email"></slot>
+        return html`${cutOffNotice}
+          <slot name="email"></slot>
           <div class="actions">${this.backButton()}</div>
           ${help(html`<p><button type="button" part="link" class="link" @click=${this.openForgotPassword}>${t('help.email.forgot')}</button></p>
-            <p>${t('help.method.email')}</p>
-            <p>${t('help.email.environment')}</p>
-            ${demo ? html`<p>${t('help.method.demo')}</p>` : nothing}
-            <p>${t('help.email.notifications')}</p>`)}`;
+            ${richText(t('help.method.email'))} ${richText(t('help.email.environment'))}
+            ${demo ? richText(t('help.method.demo')) : nothing} ${richText(t('help.email.notifications'))}`)}`;
       default:
         return html`<h2 id="heading" tabindex="-1">${t('title')}</h2>
           <p>${t('intro', { site: config.siteName[this.locale] })}</p>
-          ${methodList(t, this.offeredMethods, level, (m) => this.chooseMethod(m))}
-          ${help(html`<p>${t('help.method.what')}</p>
-            ${levelMeaning}
-            <p>${t('help.method.who')}</p>
-            <p>${t('help.method.authorisation')}</p>
-            <p>${t('help.method.admins')}</p>
-            <p>${t('help.method.email')}</p>
-            <p>${t('help.method.environments')}</p>
-            ${demo ? html`<p>${t('help.method.demo')}</p>` : nothing}`)}`;
+          ${methodList(t, this.shownMethods(cutOff?.passed === true && !cutOff.linkedOnly), level, (m) => this.chooseMethod(m))}
+          ${cutOff?.passed && this.offeredMethods.includes('email') ? cutOffNotice : nothing}
+          ${help(html`${richText(t('help.method.what'))} ${levelMeaning} ${richText(t('help.method.who'))} ${richText(t('help.method.authorisation'))}
+          ${richText(t('help.method.admins'))} ${richText(t('help.method.email'))} ${richText(t('help.method.environments'))}
+          ${demo ? richText(t('help.method.demo')) : nothing}`)}`;
     }
   }
 
@@ -254,9 +276,30 @@ export class LoginChooser extends LitElement {
     return html`<button type="button" part="button back" class="secondary" @click=${this.back}>${this.t('back')}</button>`;
   }
 
+  private async loadTexts(): Promise<void> {
+    const locale = this.locale;
+    const served = await servedTexts(this.bff, locale);
+    if (locale === this.locale) this.served = served;
+  }
+
+  /**
+   * Shows a step as it is, without a login: for the text editor's live preview. `error` shows the
+   * error view for `code`; `help` opens the step's help.
+   */
+  async preview(step: 'method' | 'broker' | 'email' | 'error', options: { code?: string; help?: boolean } = {}): Promise<void> {
+    await this.configReady;
+    this.helpOpen = !!options.help;
+    if (step === 'error') return this.showError(options.code ?? 'unknown');
+    if (step === 'broker' && this.config) this.brokers.reset(this.config.brokers, this.requiredLevel, rememberedBroker());
+    if (step === 'email') this.attachEmailForm();
+    this.step = step;
+  }
+
   private async loadConfig(): Promise<void> {
     const code = takePoortError();
     const linking = takeLinkPending();
+    // Back from an eHerkenning login, the session may still need its organisation chosen.
+    const session = fetchSession(this.bff);
     try {
       this.config = await fetchConfig(this.bff);
     } catch {
@@ -265,7 +308,22 @@ export class LoginChooser extends LitElement {
     }
     if (code !== undefined) this.showError(code);
     else if (linking) this.showLinkStep();
+    else if ((await session)?.organisationChoiceNeeded) this.openOrganisationStep();
     else this.step = 'method';
+  }
+
+  /** The methods to show: the e-mail method goes once the site ended password login for everyone. */
+  private shownMethods(passwordLoginEnded: boolean): LoginMethod[] {
+    return this.offeredMethods.filter((m) => !(passwordLoginEnded && m === 'email'));
+  }
+
+  private openOrganisationStep(): void {
+    this.step = 'organisation';
+    void this.updateComplete.then(async () => {
+      const chooser = this.renderRoot.querySelector<PoortOrganisationChooser>('poort-organisation-chooser');
+      await chooser?.updateComplete;
+      chooser?.focus();
+    });
   }
 
   // `?poort-error=` is in the address anyone can link to: only a code this widget knows is shown
@@ -321,6 +379,7 @@ export class LoginChooser extends LitElement {
     form.setAttribute('bff', this.bff);
     form.setAttribute('lang', this.locale);
     form.setAttribute('return-to', this.returnPath());
+    (form as HTMLElement & { texts?: unknown }).texts = this.texts;
     return form;
   }
 

@@ -18,6 +18,7 @@ import { emailDomain, isDomainAllowed, normaliseEmail } from './email-domain.js'
 import { findUserByEmail, findUserById } from './find-user.js';
 import { parseOrganisationDomains } from './organisation-domains.js';
 import { EmailField } from './account-schemas.js';
+import { identifierDigits, parseIdentifiers, type IdentifierKind } from '../organisations/organisation-identifiers.js';
 
 export interface CreateAccountInput {
   email: string;
@@ -28,6 +29,8 @@ export interface CreateAccountInput {
   locale?: string | null | undefined;
   /** Service desk only: set the password now and send no invitation. */
   password?: string | undefined;
+  /** A temporary account: its password login ends at this moment. */
+  localAccountUntil?: Date | null | undefined;
 }
 
 export async function createAccount(ctx: AccountContext, input: CreateAccountInput): Promise<{ user: User; organisation: Organisation; invited: boolean }> {
@@ -44,10 +47,10 @@ export async function createAccount(ctx: AccountContext, input: CreateAccountInp
     if (await findUserByEmail(tx, email)) throw new ApiError('email_taken');
     const [user] = await tx
       .insert(users)
-      .values({ email, displayName: input.displayName ?? null, role, passwordHash, locale: input.locale ?? null })
+      .values({ email, displayName: input.displayName ?? null, role, passwordHash, locale: input.locale ?? null, localAccountUntil: input.localAccountUntil ?? null })
       .returning();
     await tx.insert(memberships).values({ userId: user!.id, organisationId: organisation.id, role });
-    await audit(tx, ctx, 'account_created', user!.id, organisation.id, { role: user!.role });
+    await audit(tx, ctx, 'account_created', user!.id, organisation.id, { role: user!.role, ...(user!.localAccountUntil ? { localAccountUntil: user!.localAccountUntil.toISOString() } : {}) });
     if (!passwordHash) await sendInvitation(tx, ctx, user!);
     return { user: user!, organisation, invited: !passwordHash };
   });
@@ -128,7 +131,7 @@ export function requireOrganisationCreator(actor: Pick<AdminActor, 'role'>): voi
 
 export async function createOrganisation(
   ctx: AccountContext,
-  input: { name: string; emailDomains: string | readonly string[]; contactEmail?: string | undefined },
+  input: { name: string; emailDomains: string | readonly string[]; contactEmail?: string | undefined; identifiers?: Partial<Record<IdentifierKind, string | undefined>> | undefined },
 ): Promise<Organisation> {
   requireOrganisationCreator(ctx.actor);
   const domains = parseOrganisationDomains(input.emailDomains);
@@ -136,9 +139,14 @@ export async function createOrganisation(
   // The authorised contact (DUO: gemachtigde) gets the reset links of the linking step, where the site says so.
   const contactEmail = input.contactEmail === undefined ? null : normaliseEmail(input.contactEmail);
   if (contactEmail !== null && !EmailField.safeParse(contactEmail).success) throw new ApiError('invalid_request', 'The contact address is not an e-mail address.');
+  // The numbers eHerkenning answers name the organisation by (organisations/acting-organisation.ts).
+  const parsed = parseIdentifiers(input.identifiers ?? {});
+  if ('invalid' in parsed) {
+    throw new ApiError('invalid_request', parsed.invalid === 'kvk' && input.identifiers?.kvk === undefined ? 'A Vestigingsnummer needs the KvK number too.' : `The ${parsed.invalid} number must have ${identifierDigits[parsed.invalid]} digits.`);
+  }
   return ctx.db.transaction(async (tx) => {
-    const [organisation] = await tx.insert(organisations).values({ name: input.name.trim(), emailDomains: domains, contactEmail }).returning();
-    await audit(tx, ctx, 'organisation_created', null, organisation!.id, { emailDomains: domains, ...(contactEmail ? { contactEmail: true } : {}) });
+    const [organisation] = await tx.insert(organisations).values({ name: input.name.trim(), emailDomains: domains, contactEmail, identifiers: parsed.identifiers }).returning();
+    await audit(tx, ctx, 'organisation_created', null, organisation!.id, { emailDomains: domains, identifiers: parsed.identifiers, ...(contactEmail ? { contactEmail: true } : {}) });
     return organisation!;
   });
 }
@@ -151,6 +159,8 @@ export interface AccountListing {
   organisations: string[];
   status: 'active' | 'invited' | 'blocked' | 'disabled';
   failedAttempts: number;
+  /** When a temporary account's password login ends (ISO 8601); null: no end date. */
+  localAccountUntil: string | null;
 }
 
 /** The accounts the actor administers (admin-scope.ts), with their organisations' names. */
@@ -177,6 +187,7 @@ export async function listAccounts(ctx: Pick<AccountContext, 'db' | 'actor'>): P
         organisations: [],
         status: accountStatus(user),
         failedAttempts: user.failedAttempts,
+        localAccountUntil: user.localAccountUntil?.toISOString() ?? null,
       },
       organisationIds: [],
     };

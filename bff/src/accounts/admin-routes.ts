@@ -9,6 +9,9 @@ import type { AccountContext } from './account-context.js';
 import { createAccount, createOrganisation, disableAccount, inviteAccount, listAccounts, requireOrganisationCreator, unlockAccount } from './account-admin.js';
 import { loadAdminActor } from './admin-actor.js';
 import { requestOrigin } from '../http/request-client.js';
+import { addMembership } from './memberships.js';
+import { setLocalAccountUntil } from './temporary-account.js';
+import { CUT_OFF_FORMAT, parseCutOff } from '../password-login/cut-off-date.js';
 import { validationHook } from '../http/validation-hook.js';
 import { loadSession, requireSession } from '../sessions/load-session.js';
 import type { Context } from 'hono';
@@ -23,9 +26,24 @@ const AccountListing = z
     organisations: z.array(z.string()),
     status: z.enum(['active', 'invited', 'blocked', 'disabled']),
     failedAttempts: z.number().int(),
+    localAccountUntil: z.string().nullable().describe('a temporary account: when its password login ends (ISO 8601); null: no end date'),
   })
   .openapi('AccountListing');
-const Organisation = z.object({ id: z.string(), name: z.string(), emailDomains: z.array(z.string()) }).openapi('Organisation');
+/** A moment as people write it: "2027-03-01" (the start of that day, Dutch time) or an ISO 8601 time with offset. */
+const CutOffField = z
+  .string()
+  .max(64)
+  .refine((text) => parseCutOff(text) !== undefined, { message: `Use ${CUT_OFF_FORMAT}.` })
+  .openapi({ example: '2027-03-01' });
+const Organisation = z
+  .object({ id: z.string(), name: z.string(), emailDomains: z.array(z.string()), identifiers: z.record(z.string(), z.string()) })
+  .openapi('Organisation');
+/** KvK number (8 digits), RSIN (9), Vestigingsnummer (12): how eHerkenning answers name the organisation. */
+const Identifiers = z
+  .object({ kvk: z.string().max(40), rsin: z.string().max(40), vestigingsnr: z.string().max(40) })
+  .partial()
+  .strict()
+  .openapi('OrganisationIdentifiers');
 const IdParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 const adminErrors = { 401: errorResponse('unauthenticated'), 403: errorResponse('forbidden: not an admin or service desk') };
 
@@ -48,6 +66,8 @@ const create = createRoute({
         role: z.enum(roles).optional(),
         organisationId: z.uuid(),
         locale: LocaleField.optional(),
+        /** A temporary account: its password login ends at this moment. */
+        localAccountUntil: CutOffField.optional(),
       })
       .strict()
       .openapi('CreateAccountRequest'),
@@ -71,6 +91,42 @@ const userAction = (action: 'invite' | 'unlock' | 'disable', summary: string) =>
     responses: { 200: jsonResponse('done', z.object({ user: UserSchema })), 404: errorResponse('not_found (also for an account you do not administer)'), 400: errorResponse('invalid_request'), ...adminErrors },
   });
 
+const setLocalAccountUntilRoute = createRoute({
+  method: 'put',
+  path: '/api/admin/users/{id}/local-account-until',
+  summary: 'Make the account temporary (its password login ends at this moment) or, with null, permanent again',
+  request: { params: IdParam, ...jsonBody(z.object({ localAccountUntil: CutOffField.nullable() }).strict().openapi('LocalAccountUntilRequest')) },
+  responses: {
+    200: jsonResponse('done', z.object({ user: UserSchema, localAccountUntil: z.string().nullable() })),
+    400: errorResponse('invalid_request: not a date, or the account is disabled'),
+    404: errorResponse('not_found (also for an account you do not administer)'),
+    ...adminErrors,
+  },
+});
+
+const addMembershipRoute = createRoute({
+  method: 'post',
+  path: '/api/admin/users/{id}/memberships',
+  summary: 'Make the account a member of another organisation you administer (the person then chooses at login whom to act for)',
+  request: {
+    params: IdParam,
+    ...jsonBody(
+      z
+        .object({ organisationId: z.uuid(), role: z.enum(roles).optional(), capacity: z.string().trim().min(1).max(100).optional() })
+        .strict()
+        .openapi('AddMembershipRequest'),
+    ),
+  },
+  responses: {
+    201: jsonResponse('added', z.object({ organisationId: z.string(), role: z.enum(roles), capacity: z.string().nullable() })),
+    400: errorResponse('invalid_request: bad input, or the account already belongs to it'),
+    404: errorResponse('not_found (also for an account you do not administer)'),
+    422: errorResponse('organisation_unknown (also for an organisation you do not administer)'),
+    ...adminErrors,
+    403: errorResponse('forbidden: not an admin; role_above_own: a role above your own'),
+  },
+});
+
 const createOrg = createRoute({
   method: 'post',
   path: '/api/admin/organisations',
@@ -81,6 +137,7 @@ const createOrg = createRoute({
         name: z.string().trim().min(1).max(200),
         emailDomains: z.array(z.string().min(1).max(253)).min(1).max(50),
         contactEmail: EmailField.optional().openapi({ description: "the organisation's authorised contact (linking.passwordResetTo: organisation-contact)" }),
+        identifiers: Identifiers.optional(),
       })
       .strict(),
   ),
@@ -107,7 +164,8 @@ const userView = (u: Pick<User, 'id' | 'email' | 'displayName' | 'role'>) => ({
 
 export function adminAccountRoutes() {
   const routes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  routes.use('/api/admin/*', loadSession(), requireSession('admin', 'servicedesk'));
+  // Only this router's paths: other admin routers (texts) let other roles in.
+  for (const path of ['/api/admin/users', '/api/admin/users/*', '/api/admin/organisations']) routes.use(path, loadSession(), requireSession('admin', 'servicedesk'));
   // Before the body is validated, so an admin learns only that this is not theirs to do.
   routes.use('/api/admin/organisations', async (c, next) => {
     requireOrganisationCreator(c.get('session')!.user);
@@ -116,7 +174,8 @@ export function adminAccountRoutes() {
   return routes
     .openapi(list, async (c) => c.json({ users: await listAccounts(await context(c)) }, 200))
     .openapi(create, async (c) => {
-      const { user } = await createAccount(await context(c), c.req.valid('json'));
+      const { localAccountUntil, ...input } = c.req.valid('json');
+      const { user } = await createAccount(await context(c), { ...input, ...(localAccountUntil ? { localAccountUntil: parseCutOff(localAccountUntil)! } : {}) });
       return c.json({ user: userView(user) }, 201);
     })
     .openapi(userAction('invite', 'Mail a new invitation'), async (c) => c.json({ user: userView(await inviteAccount(await context(c), c.req.valid('param'))) }, 200))
@@ -126,8 +185,17 @@ export function adminAccountRoutes() {
     .openapi(userAction('disable', 'Disable the account and end its sessions'), async (c) =>
       c.json({ user: userView(await disableAccount(await context(c), c.req.valid('param'))) }, 200),
     )
+    .openapi(setLocalAccountUntilRoute, async (c) => {
+      const { localAccountUntil } = c.req.valid('json');
+      const user = await setLocalAccountUntil(await context(c), c.req.valid('param'), localAccountUntil === null ? null : parseCutOff(localAccountUntil)!);
+      return c.json({ user: userView(user), localAccountUntil: user.localAccountUntil?.toISOString() ?? null }, 200);
+    })
+    .openapi(addMembershipRoute, async (c) => {
+      const added = await addMembership(await context(c), c.req.valid('param'), c.req.valid('json'));
+      return c.json({ organisationId: added.organisation.id, role: added.role, capacity: added.capacity }, 201);
+    })
     .openapi(createOrg, async (c) => {
       const o = await createOrganisation(await context(c), c.req.valid('json'));
-      return c.json({ id: o.id, name: o.name, emailDomains: o.emailDomains }, 201);
+      return c.json({ id: o.id, name: o.name, emailDomains: o.emailDomains, identifiers: o.identifiers }, 201);
     });
 }

@@ -7,6 +7,9 @@ import { auditCommands } from './audit-commands.js';
 import { createAccount, createOrganisation, disableAccount, inviteAccount, listAccounts, unlockAccount } from '../accounts/account-admin.js';
 import { issueActivationCode } from '../linking/activation-codes.js';
 import { listIdentities, unlinkIdentity } from '../linking/identity-admin.js';
+import { addMembership } from '../accounts/memberships.js';
+import { setLocalAccountUntil } from '../accounts/temporary-account.js';
+import { CUT_OFF_FORMAT, parseCutOff } from '../password-login/cut-off-date.js';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -45,12 +48,14 @@ export const commands: Record<string, Command> = {
       org: { type: 'string', help: 'organisation id; default: the one organisation whose e-mail domains include the address' },
       locale: { type: 'string', help: 'language of the mails: nl, nl-BE or en (default nl)' },
       'password-stdin': { type: 'boolean', help: 'read the password from standard input and send no invitation' },
+      'end-date': { type: 'string', help: `a temporary account: its password login ends then (${CUT_OFF_FORMAT})` },
     },
     run: async (ctx, v, io) => {
       const role = v.role as string | undefined;
       if (role !== undefined && !(roles as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${roles.join(', ')}`);
       const locale = v.locale as string | undefined;
       if (locale !== undefined && !(locales as readonly string[]).includes(locale)) throw new UsageError(`--locale must be one of ${locales.join(', ')}`);
+      const localAccountUntil = v['end-date'] === undefined ? undefined : cutOffOption(v['end-date'] as string);
       const password = v['password-stdin'] ? stripNewline(await io.readStdin()) : undefined;
       const { user, organisation, invited } = await createAccount(ctx, {
         email: v.email as string,
@@ -59,8 +64,10 @@ export const commands: Record<string, Command> = {
         organisationId: v.org as string | undefined,
         locale: locale ?? null,
         password,
+        localAccountUntil,
       });
       io.out(`created ${user.email} (${user.role}) in ${organisation.name}, id ${user.id}`);
+      if (user.localAccountUntil) io.out(`temporary account: password login ends ${user.localAccountUntil.toISOString()}`);
       io.out(invited ? 'invitation mail queued (valid 7 days)' : 'password set; no invitation sent');
     },
   },
@@ -91,6 +98,37 @@ export const commands: Record<string, Command> = {
       io.out(`disabled ${user.email}`);
     },
   },
+  'user end-date': {
+    usage: 'user end-date --email E (--date D | --none)',
+    summary: 'Make a local account temporary: its password login ends at the date. --none makes it permanent again.',
+    options: {
+      email,
+      date: { type: 'string', help: CUT_OFF_FORMAT },
+      none: { type: 'boolean', help: 'remove the end date' },
+    },
+    run: async (ctx, v, io) => {
+      if ((v.date === undefined) === !v.none) throw new UsageError('Give either --date or --none.');
+      const until = v.none ? null : cutOffOption(v.date as string);
+      const user = await setLocalAccountUntil(ctx, { email: v.email as string }, until);
+      io.out(until ? `password login of ${user.email} ends ${until.toISOString()}` : `${user.email} has no end date any more`);
+    },
+  },
+  'user add-org': {
+    usage: `user add-org --email E --org ID [--role ${roles.join('|')}] [--capacity C]`,
+    summary: 'Make the account a member of another organisation too; at login the person chooses which one to act for.',
+    options: {
+      email,
+      org: { type: 'string', help: 'organisation id', required: true },
+      role: { type: 'string', help: `the role in that organisation: one of ${roles.join(', ')} (default user)` },
+      capacity: { type: 'string', help: 'the capacity ("hoedanigheid") in that organisation, e.g. bestuurder' },
+    },
+    run: async (ctx, v, io) => {
+      const role = v.role as string | undefined;
+      if (role !== undefined && !(roles as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${roles.join(', ')}`);
+      const added = await addMembership(ctx, { email: v.email as string }, { organisationId: v.org as string, role: role as (typeof roles)[number] | undefined, capacity: v.capacity as string | undefined });
+      io.out(`${added.user.email} is now also ${added.role} in ${added.organisation.name}`);
+    },
+  },
   'user list': {
     usage: 'user list',
     summary: 'List all accounts with their status.',
@@ -102,15 +140,19 @@ export const commands: Record<string, Command> = {
     },
   },
   'org create': {
-    usage: 'org create --name N --domains a.nl,b.nl [--contact E]',
+    usage: 'org create --name N --domains a.nl,b.nl [--contact E] [--kvk K] [--rsin R] [--vestigingsnr V]',
     summary: 'Create an organisation with its allowed business e-mail domains (no public mail domains); prints its id.',
     options: {
       name: { type: 'string', help: 'name of the organisation', required: true },
       domains: { type: 'string', help: 'comma-separated e-mail domains, e.g. gemeente.nl,gemeente.be; public mail domains such as gmail.com are refused', required: true },
       contact: { type: 'string', help: "the organisation's authorised contact (gemachtigde), who gets the linking step's reset links where the site says so" },
+      kvk: { type: 'string', help: 'KvK number (8 digits): eHerkenning logins for it act for this organisation' },
+      rsin: { type: 'string', help: 'RSIN (9 digits), for organisations eHerkenning names by RSIN' },
+      vestigingsnr: { type: 'string', help: 'Vestigingsnummer (12 digits) of one branch; needs --kvk' },
     },
     run: async (ctx, v, io) => {
-      const organisation = await createOrganisation(ctx, { name: v.name as string, emailDomains: v.domains as string, contactEmail: v.contact as string | undefined });
+      const identifiers = { kvk: v.kvk as string | undefined, rsin: v.rsin as string | undefined, vestigingsnr: v.vestigingsnr as string | undefined };
+      const organisation = await createOrganisation(ctx, { name: v.name as string, emailDomains: v.domains as string, contactEmail: v.contact as string | undefined, identifiers });
       io.out(organisation.id);
     },
   },
@@ -159,6 +201,13 @@ export const commands: Record<string, Command> = {
 /** Ids are UUIDs: anything else is a typing error, said as such rather than as a database error. */
 function requireUuid(option: string, value: string): void {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) throw new UsageError(`${option} must be an id such as 0b7e…-… (a UUID)`);
+}
+
+/** A date option (normalised, then checked): refused with how to write it. */
+function cutOffOption(text: string): Date {
+  const at = parseCutOff(text);
+  if (!at) throw new UsageError(`Not a date: use ${CUT_OFF_FORMAT}.`);
+  return at;
 }
 
 /** The password from standard input without the newline `echo` or a terminal adds. */

@@ -19,6 +19,8 @@ import { createSession, deleteSession } from '../sessions/session-store.js';
 import { levelSatisfies, type Level } from '../../../contract/levels.js';
 import { requiredLevelForRole } from '../site-config/levels.js';
 import type { SiteConfig } from '../site-config/schema.js';
+import { organisationInAnswer } from '../organisations/acting-organisation.js';
+import { organisationAtLogin } from '../organisations/login-organisation.js';
 
 /** How long used ids are remembered beyond the assertion's own validity (clock skew and then some). */
 const SEEN_MARGIN_MS = 10 * 60_000;
@@ -110,9 +112,17 @@ export async function completeEherkenningLogin(
     if (roleLevel && !levelSatisfies(login.level, roleLevel)) throw new SamlError('level_below_role', 'level_too_low');
 
     if (options.previousSessionToken) await deleteSession(tx, options.previousSessionToken);
+    const organisation = await organisationAtLogin(tx, site, user!.id, organisationInAnswer(login.identity), origin);
     const created = await createSession(
       tx,
-      { userId: user!.id, method: 'eherkenning', level: login.level, attributes: sessionAttributes(login, request.broker) },
+      {
+        userId: user!.id,
+        method: 'eherkenning',
+        level: login.level,
+        actingFor: organisation.actingFor,
+        organisationChoicePending: organisation.organisationChoicePending,
+        attributes: sessionAttributes(login, request.broker),
+      },
       lifetimesFrom(site.sessions),
       now,
     );
@@ -122,11 +132,12 @@ export async function completeEherkenningLogin(
         type: 'login',
         outcome: 'success',
         userId: user!.id,
+        organisationId: organisation.actingFor,
         method: 'eherkenning',
         broker: request.broker,
         level: login.level,
         application: applicationOf(request.returnTo, site.site.returnToPrefixes),
-        details: known ? {} : { provisioned: true },
+        details: { ...(known ? {} : { provisioned: true }), ...(organisation.answer && organisation.answer !== 'unknown' ? { answerOrganisation: organisation.answer } : {}) },
       },
       origin,
     );

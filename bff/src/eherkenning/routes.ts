@@ -15,6 +15,7 @@ import { validationHook } from '../http/validation-hook.js';
 import { contentSecurityPolicyWith } from '../http/security-headers.js';
 import { matchLocale } from '../../../contract/locales.js';
 import { AUTO_SUBMIT_SCRIPT, autoPostPage, handOverTexts } from '../pages/page-texts.js';
+import { refreshTextsForPage } from '../texts/live-texts.js';
 import { acceptResponse, checkBrowserBinding, decodeSamlResponse, requestForRelayState, resolveArtifact, type AcsContext } from './finish-login.js';
 import { buildAuthnRequest, newRequestId } from '../saml/authn-request.js';
 import { newRelayState } from '../saml/relay-state.js';
@@ -145,7 +146,8 @@ export function eherkenningRoutes() {
         expiresAt: new Date(now.getTime() + site.eherkenning.requestLifetimeMinutes * 60_000),
       });
       countLoginStarted('eherkenning', via.id);
-      const texts = handOverTexts[locale];
+      await refreshTextsForPage(db.db);
+      const texts = handOverTexts(locale);
       c.header('Content-Security-Policy', contentSecurityPolicyWith({ formAction: ["'self'", new URL(endpoints.ssoUrl).origin] }));
       c.header('Pragma', 'no-cache');
       return c.html(
@@ -272,5 +274,6 @@ async function refuseOversizedAnswer(c: Context<AppEnv>): Promise<Response> {
   }
   logger.warn({ requestId: c.get('requestId'), reason: 'payload_too_large', broker: newest?.broker }, 'eherkenning login refused');
   const locale = matchLocale(newest?.locale ?? undefined);
+  await refreshTextsForPage(db.db);
   return errorResponse(c, new ApiError('payload_too_large'), { ...(locale ? { locale } : {}), back: newest ? storedReturnTo(c, newest) : siteRoot(c) });
 }

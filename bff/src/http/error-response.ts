@@ -31,7 +31,7 @@ const defaultRetryAfter: Partial<Record<number, number>> = { 429: 60, 503: 30 };
 export function errorResponse(c: Context<AppEnv>, error: ApiError, page: ErrorPageContext = {}): Response {
   const retryAfter = error.retryAfterSeconds ?? defaultRetryAfter[error.status];
   if (retryAfter !== undefined) c.header('Retry-After', String(retryAfter));
-  if (!answersWithPage(c)) return c.json(error.toBody(), error.status);
+  if (!answersWithPage(c)) return c.json(error.toBody(apiLocale(c)), error.status);
   const html = errorPage({
     lang: page.locale ?? requestedLocale(c),
     code: error.code,
@@ -45,6 +45,11 @@ export function errorResponse(c: Context<AppEnv>, error: ApiError, page: ErrorPa
 /** The `lang` the request names (the widget sends its language), else its Accept-Language. */
 export function requestedLocale(c: Context): Locale {
   return matchLocale(c.req.query('lang')) ?? pageLocale(c.req.header('accept-language'));
+}
+
+/** The language of a JSON error message: as for a page, but English when the request names none Poort speaks. */
+export function apiLocale(c: Context): Locale {
+  return matchLocale(c.req.query('lang')) ?? pageLocale(c.req.header('accept-language'), 'en');
 }
 
 function requestedReturnTo(c: Context<AppEnv>): string | undefined {

@@ -8,6 +8,7 @@ export const ErrorSchema = z
       message: z.string(),
       /** invalid_request only: the request fields at fault (`email`, `password`), so a form can say it at the field. */
       fields: z.array(z.string()).optional(),
+      problems: z.array(z.unknown()).optional(),
     }),
   })
   .openapi('Error');

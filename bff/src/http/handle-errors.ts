@@ -9,7 +9,8 @@ import { currentCommitGuard, isCommitRefused } from '../../../db/commit-guard.js
 import { ApiError } from './api-error.js';
 import type { AppEnv } from '../app-env.js';
 import { isDatabaseUnavailable } from './database-unavailable.js';
-import { errorResponse } from './error-response.js';
+import { answersWithPage, errorResponse } from './error-response.js';
+import { refreshTextsForPage } from '../texts/live-texts.js';
 
 function fromHttpException(error: HTTPException): ApiError {
   switch (error.status) {
@@ -32,7 +33,7 @@ function fromHttpException(error: HTTPException): ApiError {
 }
 
 export function handleErrors(logger: Logger): ErrorHandler {
-  return (error: Error, c: Context) => {
+  return async (error: Error, c: Context) => {
     let apiError: ApiError;
     if (error instanceof ApiError) apiError = error;
     // A request past its deadline (request-deadline.ts): its statements were refused or cancelled
@@ -47,11 +48,18 @@ export function handleErrors(logger: Logger): ErrorHandler {
       logger.error({ requestId: c.get('requestId'), err: error }, 'unhandled error');
       apiError = new ApiError('internal_error');
     }
-    return errorResponse(c as Context<AppEnv>, apiError);
+    return pageOrJson(c as Context<AppEnv>, apiError);
   };
 }
 
-export const handleNotFound: NotFoundHandler = (c) => errorResponse(c as Context<AppEnv>, new ApiError('not_found'));
+export const handleNotFound: NotFoundHandler = (c) => pageOrJson(c as Context<AppEnv>, new ApiError('not_found'));
+
+/** A refusal page shows the editors' texts; when the database is what failed, it is not asked again. */
+async function pageOrJson(c: Context<AppEnv>, error: ApiError): Promise<Response> {
+  const db = c.get('deps')?.db.db;
+  if (db && answersWithPage(c) && error.code !== 'service_unavailable') await refreshTextsForPage(db);
+  return errorResponse(c, error);
+}
 
 function codeOf(error: unknown): string | undefined {
   for (let e = error, d = 0; e && d < 5; e = (e as { cause?: unknown }).cause, d++) {

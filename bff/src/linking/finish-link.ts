@@ -13,6 +13,8 @@ import { createSession, deleteSession } from '../sessions/session-store.js';
 import { requiredLevelForRole } from '../site-config/levels.js';
 import type { SiteConfig } from '../site-config/schema.js';
 import { isBlocked } from '../password-login/lockout-policy.js';
+import type { OrganisationInAnswer } from '../organisations/acting-organisation.js';
+import { organisationAtLogin } from '../organisations/login-organisation.js';
 
 export interface FinishLinkOptions {
   via: 'password_pin' | 'activation_code';
@@ -38,9 +40,23 @@ export async function linkIdentityAndLogIn(tx: DbOrTx, site: SiteConfig, link: P
   if (!identity) throw new ApiError('identity_already_linked');
 
   if (options.previousSessionToken) await deleteSession(tx, options.previousSessionToken);
-  const created = await createSession(tx, { userId: user.id, method: 'eherkenning', level: link.level, attributes: link.attributes }, lifetimesFrom(site.sessions), now);
+  // Acting for the organisation the eHerkenning answer named, as a login of a known identity does.
+  const organisation = await organisationAtLogin(tx, site, user.id, answerOf(link.attributes), options.origin);
+  const created = await createSession(
+    tx,
+    { userId: user.id, method: 'eherkenning', level: link.level, attributes: link.attributes, actingFor: organisation.actingFor, organisationChoicePending: organisation.organisationChoicePending },
+    lifetimesFrom(site.sessions),
+    now,
+  );
   const common = { outcome: 'success', userId: user.id, method: 'eherkenning', broker: link.broker, level: link.level } as const;
   await recordAudit(tx, { ...common, type: 'identity_linked', details: { via: options.via, identityId: identity.id } }, options.origin);
   await recordAudit(tx, { ...common, type: 'login', details: { linked: true } }, options.origin);
   return { ...created, user };
+}
+
+/** The organisation the answer named, from the session attributes the pending link kept (kvk or rsin, vestigingsnr). */
+function answerOf(attributes: Record<string, string>): OrganisationInAnswer | undefined {
+  const kind = attributes.kvk ? 'kvk' : attributes.rsin ? 'rsin' : undefined;
+  if (!kind) return undefined;
+  return { kind, value: attributes[kind]!, vestigingsnummers: attributes.vestigingsnr ? attributes.vestigingsnr.split(',') : [] };
 }

@@ -1,6 +1,7 @@
 // HTTP surface of the linking step (/api/link/*): a first eHerkenning login under policy `link`
 // is linked to an existing account (password, then a mailed PIN) or to a new one made with an
 // activation code; and "Account toevoegen" for a logged-in person. Thin: parse, call, answer.
+import { actingMembership } from '../organisations/membership-views.js';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { LinkedSchema, MembershipAddedSchema, PendingLinkSchema, PinSentSchema } from '../../../contract/linking-schemas.js';
@@ -118,12 +119,12 @@ export function linkRoutes() {
     .openapi(pin, async (c) => {
       const { done, returnTo } = await confirmLinkPin(linkContext(c), c.req.valid('json'));
       writeSessionCookie(c, done.token, done.session.absoluteExpiresAt);
-      return c.json({ session: sessionView(done), returnTo }, 200);
+      return c.json({ session: sessionView(done, await actingMembership(c.get('deps').db.db, done.session)), returnTo }, 200);
     })
     .openapi(activationCode, async (c) => {
       const { done, returnTo } = await linkWithActivationCode(linkContext(c), c.req.valid('json'));
       writeSessionCookie(c, done.token, done.session.absoluteExpiresAt);
-      return c.json({ session: sessionView(done), returnTo }, 200);
+      return c.json({ session: sessionView(done, await actingMembership(c.get('deps').db.db, done.session)), returnTo }, 200);
     })
     .openapi(forgot, async (c) => {
       await requestLinkPasswordReset(linkContext(c), c.req.valid('json'));

@@ -5,6 +5,7 @@ import type { DbOrTx } from '../../../db/open.js';
 import type { SiteConfig } from '../site-config/schema.js';
 import { mailLocale } from './mail-locale.js';
 import { composeMail, describeDuration, type MailKind, type MailValues } from './mail-texts.js';
+import { refreshTexts } from '../texts/live-texts.js';
 
 export interface MailRequest {
   to: string;
@@ -18,6 +19,8 @@ export interface MailRequest {
 
 export async function enqueueMail(db: DbOrTx, site: SiteConfig, mail: MailRequest): Promise<void> {
   const locale = mailLocale(mail.locale);
+  // In the caller's transaction: the mail is written with the texts as they are when it commits.
+  await refreshTexts(db);
   const { subject, text } = composeMail(mail.kind, locale, {
     siteName: site.site.name[locale],
     ...(mail.link ? { link: mail.link } : {}),

@@ -1,10 +1,12 @@
-// Texts of the few HTML pages the BFF itself shows (the hand-over to a broker, the simulated
-// brokers, the refusal pages where a browser lands), in the three languages Poort speaks. The widget's own texts live in widget/locales.
+// What the few HTML pages the BFF itself shows (the hand-over to a broker, the simulated brokers,
+// the refusal pages where a browser lands) share: the page language, escaping, the auto-post form.
+// Their texts are `page.*` in bff/src/texts/locales; the widget's own live in widget/locales.
 import { matchLocale, type Locale } from '../../../contract/locales.js';
 import { BASE } from '../../../contract/paths.js';
+import { translate } from '../texts/translator.js';
 
 /** The best page language for an Accept-Language header (nl-BE before nl; Dutch when unsure). */
-export function pageLocale(acceptLanguage: string | undefined): Locale {
+export function pageLocale(acceptLanguage: string | undefined, unsure: Locale = 'nl'): Locale {
   const wanted = (acceptLanguage ?? '')
     .split(',')
     .map((part) => part.split(';')[0]!)
@@ -13,7 +15,7 @@ export function pageLocale(acceptLanguage: string | undefined): Locale {
     const locale = matchLocale(tag);
     if (locale) return locale;
   }
-  return 'nl';
+  return unsure;
 }
 
 export function escapeHtml(value: string): string {
@@ -42,77 +44,6 @@ export function autoPostPage(page: PostFormPage): string {
 
 export const AUTO_SUBMIT_SCRIPT = "document.querySelector('form[data-poort-auto-submit]')?.submit();\n";
 
-export const handOverTexts: Record<Locale, { title: string; explanation: string; button: string }> = {
-  nl: { title: 'Doorsturen naar eHerkenning', explanation: 'U wordt doorgestuurd naar uw eHerkenningsleverancier.', button: 'Ga naar uw eHerkenningsleverancier' },
-  'nl-BE': { title: 'Doorsturen naar eHerkenning', explanation: 'U wordt doorgestuurd naar uw eHerkenningsleverancier.', button: 'Ga verder naar uw eHerkenningsleverancier' },
-  en: { title: 'Redirecting to eHerkenning', explanation: 'You are being taken to your eHerkenning supplier.', button: 'Go to your eHerkenning supplier' },
-};
-
-/** A refusal page: its heading and what the person can do, per error code. */
-export interface ErrorPageMessage {
-  heading: string;
-  text: string;
+export function handOverTexts(locale: Locale): { title: string; explanation: string; button: string } {
+  return { title: translate(locale, 'page.handOver.title'), explanation: translate(locale, 'page.handOver.explanation'), button: translate(locale, 'page.handOver.button') };
 }
-
-export interface ErrorPageTexts {
-  /** Shown for any code without a message of its own. */
-  generic: ErrorPageMessage;
-  messages: Partial<Record<string, ErrorPageMessage>>;
-  code: string;
-  requestId: string;
-  time: string;
-  helpdesk: string;
-  back: string;
-}
-
-// Flemish pages say "aanmelden" where Dutch ones say "inloggen" (and "website", "contactcenter").
-export const errorPageTexts: Record<Locale, ErrorPageTexts> = {
-  nl: {
-    generic: { heading: 'Er ging iets mis', text: 'Er ging iets mis. Probeer het opnieuw; lukt het weer niet, neem dan contact op met de helpdesk.' },
-    messages: {
-      unknown_broker: { heading: 'Inloggen is niet gelukt', text: 'Deze eHerkenningsleverancier kennen wij niet. Ga terug en kies uw leverancier opnieuw.' },
-      invalid_return_to: { heading: 'Inloggen is niet gelukt', text: 'Het adres waar u na het inloggen naartoe zou gaan, hoort niet bij deze site. U bent niet ingelogd. Ga terug en probeer het opnieuw.' },
-      payload_too_large: { heading: 'Inloggen is niet gelukt', text: 'Het antwoord van uw eHerkenningsleverancier was te groot om te verwerken. U bent niet ingelogd. Ga terug en probeer het opnieuw.' },
-      eherkenning_unavailable: { heading: 'Inloggen is niet gelukt', text: 'Inloggen met eHerkenning kan nu niet door een storing. Probeer het over een paar minuten opnieuw.' },
-      service_unavailable: { heading: 'Tijdelijk niet beschikbaar', text: 'Deze dienst is tijdelijk niet beschikbaar door een storing. Probeer het over een paar minuten opnieuw.' },
-      not_found: { heading: 'Pagina niet gevonden', text: 'Op dit adres is niets te vinden. Ga terug naar de site.' },
-    },
-    code: 'Foutcode',
-    requestId: 'Referentie',
-    time: 'Tijdstip',
-    helpdesk: 'Neemt u contact op met de helpdesk? Geef dan de foutcode, de referentie en het tijdstip door.',
-    back: 'Terug naar de site',
-  },
-  'nl-BE': {
-    generic: { heading: 'Er liep iets fout', text: 'Er liep iets fout. Probeer het opnieuw; lukt het weer niet, neem dan contact op met de helpdesk.' },
-    messages: {
-      unknown_broker: { heading: 'Aanmelden is niet gelukt', text: 'Deze eHerkenningsleverancier kennen wij niet. Ga terug en kies uw leverancier opnieuw.' },
-      invalid_return_to: { heading: 'Aanmelden is niet gelukt', text: 'Het adres waar u na het aanmelden naartoe zou gaan, hoort niet bij deze website. U bent niet aangemeld. Ga terug en probeer het opnieuw.' },
-      payload_too_large: { heading: 'Aanmelden is niet gelukt', text: 'Het antwoord van uw eHerkenningsleverancier was te groot om te verwerken. U bent niet aangemeld. Ga terug en probeer het opnieuw.' },
-      eherkenning_unavailable: { heading: 'Aanmelden is niet gelukt', text: 'Aanmelden met eHerkenning kan nu niet door een storing. Probeer het binnen enkele minuten opnieuw.' },
-      service_unavailable: { heading: 'Tijdelijk niet beschikbaar', text: 'Deze dienst is tijdelijk niet beschikbaar door een storing. Probeer het binnen enkele minuten opnieuw.' },
-      not_found: { heading: 'Pagina niet gevonden', text: 'Op dit adres is niets te vinden. Ga terug naar de website.' },
-    },
-    code: 'Foutcode',
-    requestId: 'Referentie',
-    time: 'Tijdstip',
-    helpdesk: 'Neemt u contact op met de helpdesk? Vermeld dan de foutcode, de referentie en het tijdstip.',
-    back: 'Terug naar de website',
-  },
-  en: {
-    generic: { heading: 'Something went wrong', text: 'Something went wrong. Please try again; if it still does not work, contact the helpdesk.' },
-    messages: {
-      unknown_broker: { heading: 'Logging in did not work', text: 'We do not know this eHerkenning supplier. Go back and choose your supplier again.' },
-      invalid_return_to: { heading: 'Logging in did not work', text: 'The address you would go to after logging in is not part of this site. You have not been logged in. Go back and try again.' },
-      payload_too_large: { heading: 'Logging in did not work', text: "Your eHerkenning supplier's answer was too large to process. You have not been logged in. Go back and try again." },
-      eherkenning_unavailable: { heading: 'Logging in did not work', text: 'Logging in with eHerkenning is not possible right now because of a fault. Please try again in a few minutes.' },
-      service_unavailable: { heading: 'Temporarily unavailable', text: 'This service is temporarily unavailable because of a fault. Please try again in a few minutes.' },
-      not_found: { heading: 'Page not found', text: 'There is nothing at this address. Go back to the site.' },
-    },
-    code: 'Error code',
-    requestId: 'Request id',
-    time: 'Time',
-    helpdesk: 'If you contact the helpdesk, please give them the error code, the request id and the time.',
-    back: 'Back to the site',
-  },
-};

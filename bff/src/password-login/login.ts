@@ -17,18 +17,29 @@ import { clientNetwork, loginPerClientRule } from '../rate-limits/rate-limit-pol
 import { enforceRateLimit, refundRateLimit } from '../rate-limits/rate-limit-store.js';
 import { failureBlocks, isBlocked } from './lockout-policy.js';
 import { countLoginStarted } from '../metrics/metrics.js';
+import { organisationAtLogin } from '../organisations/login-organisation.js';
+import { cutOffError, passwordCutOffFor } from './cut-off-check.js';
+import { endedForEveryone } from './cut-off-policy.js';
 
 export interface LoginInput {
   email: string;
   password: string;
   /** The session cookie the browser sent, if any: it is ended, the login gets a new one (L11). */
   previousToken?: string | undefined;
+  /** The time the rules that start at a moment (end of password login) are judged at. */
+  now?: Date | undefined;
 }
 
 export async function loginWithPassword(db: Db, site: SiteConfig, input: LoginInput, origin: RequestOrigin) {
+  countLoginStarted('email');
+  // The site-wide end of password login holds for every address alike: refused before anything else.
+  const endedForAll = endedForEveryone(site.localAccounts, input.now ?? new Date());
+  if (endedForAll) {
+    await recordAudit(db, { type: 'login', outcome: 'failure', method: 'email', reason: endedForAll.code }, origin);
+    throw cutOffError(endedForAll);
+  }
   // Counted before any hashing, so guessing from one network (many accounts, or one) stops at the
   // limit without costing CPU (issue 10, item 5; L03/L04). A successful login takes its count back.
-  countLoginStarted('email');
   const perClient = loginPerClientRule(site.localAccounts);
   const network = clientNetwork(origin.ip);
   await enforceRateLimit(db, perClient, network);
@@ -65,6 +76,11 @@ async function checkPasswordAndStartSession(db: Db, site: SiteConfig, input: Log
     await recordAudit(db, { type: 'login', outcome: 'failure', userId: user.id, method: 'email', reason: user.disabledAt ? 'disabled' : 'blocked' }, origin);
     throw new ApiError('invalid_credentials');
   }
+  const ended = await passwordCutOffFor(db, site.localAccounts, user, input.now ?? new Date());
+  if (ended) {
+    await recordAudit(db, { type: 'login', outcome: 'failure', userId: user.id, method: 'email', reason: ended.code }, origin);
+    throw cutOffError(ended);
+  }
   if (isAdministrator(user.role) && site.localAccounts.adminsMustUseEherkenning) {
     await recordAudit(db, { type: 'login', outcome: 'failure', userId: user.id, method: 'email', reason: 'admin_requires_eherkenning' }, origin);
     throw new ApiError('admin_requires_eherkenning');
@@ -72,10 +88,12 @@ async function checkPasswordAndStartSession(db: Db, site: SiteConfig, input: Log
 
   // Hashed with weaker settings in the past: hash again now that we know the password (L10).
   const rehashed = needsRehash(user.passwordHash!) ? await hashPassword(input.password) : undefined;
-  const success = { type: 'login', outcome: 'success', userId: user.id, method: 'email' } as const;
+  const acting = await organisationAtLogin(db, site, user.id);
+  const success = { type: 'login', outcome: 'success', userId: user.id, organisationId: acting.actingFor, method: 'email' } as const;
+  const newSession = { userId: user.id, method: 'email', actingFor: acting.actingFor, organisationChoicePending: acting.organisationChoicePending } as const;
   if (!input.previousToken && user.failedAttempts === 0 && !rehashed) {
     // The usual login writes only the session and its audit event: one statement, no transaction.
-    const { token, session } = await createAuditedSession(db, { userId: user.id, method: 'email' }, lifetimesFrom(site.sessions), success, origin);
+    const { token, session } = await createAuditedSession(db, newSession, lifetimesFrom(site.sessions), success, origin);
     return { token, session, user };
   }
   return db.transaction(async (tx) => {
@@ -86,7 +104,7 @@ async function checkPasswordAndStartSession(db: Db, site: SiteConfig, input: Log
         .set({ failedAttempts: 0, ...(rehashed ? { passwordHash: rehashed } : {}), updatedAt: new Date() })
         .where(eq(users.id, user.id));
     }
-    const { token, session } = await createSession(tx, { userId: user.id, method: 'email' }, lifetimesFrom(site.sessions));
+    const { token, session } = await createSession(tx, newSession, lifetimesFrom(site.sessions));
     await recordAudit(tx, success, origin);
     return { token, session, user: { ...user, failedAttempts: 0 } as User };
   });

@@ -1,6 +1,7 @@
 // POST /api/login: e-mail and password → a new session cookie.
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import type { AppEnv } from '../app-env.js';
+import { clockNow, type AppEnv } from '../app-env.js';
+import { actingMembership } from '../organisations/membership-views.js';
 import { loginWithPassword } from './login.js';
 import { requestOrigin } from '../http/request-client.js';
 import { validationHook } from '../http/validation-hook.js';
@@ -18,7 +19,9 @@ const login = createRoute({
     200: jsonResponse('logged in; the session cookie is set', SessionSchema),
     400: errorResponse('invalid_request'),
     401: errorResponse('invalid_credentials: unknown address, wrong password, blocked or disabled account (one answer for all)'),
-    403: errorResponse('admin_requires_eherkenning'),
+    403: errorResponse(
+      'admin_requires_eherkenning; password_login_ended: the site ended password login (for everyone, or for people with a linked eHerkenning identity) at localAccounts.passwordLoginUntil; local_account_ended: this temporary account passed its end date',
+    ),
     429: errorResponse('rate_limited: too many failed logins from this network (see Retry-After)'),
     503: errorResponse('service_unavailable: the database is unavailable, or too many logins wait for a password check (see Retry-After)'),
   },
@@ -26,10 +29,11 @@ const login = createRoute({
 
 export function loginRoutes() {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(login, async (c) => {
-    const { db, site, env } = c.get('deps');
+    const deps = c.get('deps');
+    const { db, site, env } = deps;
     const { email, password } = c.req.valid('json');
-    const { token, session, user } = await loginWithPassword(db.db, site, { email, password, previousToken: readSessionCookie(c) }, requestOrigin(c, env.trustProxy));
+    const { token, session, user } = await loginWithPassword(db.db, site, { email, password, previousToken: readSessionCookie(c), now: clockNow(deps) }, requestOrigin(c, env.trustProxy));
     writeSessionCookie(c, token, session.absoluteExpiresAt);
-    return c.json(sessionView({ session, user }), 200);
+    return c.json(sessionView({ session, user }, await actingMembership(db.db, session)), 200);
   });
 }

@@ -16,6 +16,8 @@ export interface NewSession {
   method: LoginMethod;
   level?: string | null;
   actingFor?: string | null;
+  /** Several memberships and none decided: the person is asked which organisation to act for. */
+  organisationChoicePending?: boolean;
   attributes?: Record<string, string>;
 }
 
@@ -30,6 +32,7 @@ function newSessionRow(input: NewSession, lifetimes: SessionLifetimes, now: Date
     method: input.method,
     level: input.level ?? null,
     actingFor: input.actingFor ?? null,
+    organisationChoicePending: input.organisationChoicePending ?? false,
     attributes: input.attributes ?? {},
     createdAt: now,
     lastSeenAt: now,

@@ -24,7 +24,13 @@ export function publicConfig(site: SiteConfig, health: ReadonlyMap<string, Broke
       level: site.eherkenning.level,
     },
     ...(site.site.helpdesk ? { helpdesk: site.site.helpdesk } : {}),
-    localAccounts: { maxFailedLogins: site.localAccounts.maxFailedLogins, lockoutNoticeAfter: site.localAccounts.lockoutNoticeAfter },
+    localAccounts: {
+      maxFailedLogins: site.localAccounts.maxFailedLogins,
+      lockoutNoticeAfter: site.localAccounts.lockoutNoticeAfter,
+      ...(site.localAccounts.passwordLoginUntil
+        ? { passwordLoginUntil: site.localAccounts.passwordLoginUntil.toISOString(), passwordLoginScope: site.localAccounts.passwordLoginScope }
+        : {}),
+    },
   };
 }
 

@@ -8,12 +8,21 @@ import { levels } from '../../../contract/levels.js';
 import { locales, type Localized } from '../../../contract/locales.js';
 import { environments, loginMethods, servedMethods } from '../../../contract/login-methods.js';
 import { roles } from '../../../contract/roles.js';
+import { CUT_OFF_FORMAT, parseCutOff } from '../password-login/cut-off-date.js';
+import { cutOffScopes } from '../password-login/cut-off-policy.js';
 
 export const unknownIdentityPolicies = ['create', 'link', 'deny'] as const;
 export type UnknownIdentityPolicy = (typeof unknownIdentityPolicies)[number];
 
 /** A text in every locale: zod requires each key of an enum-keyed record. */
 const localized = z.record(z.enum(locales), z.string().min(1));
+
+/** A moment written as a date ("2027-03-01": the start of that day, Dutch time) or a timestamp with offset. */
+const cutOffDate = z.string().transform((text, ctx) => {
+  const at = parseCutOff(text);
+  if (!at) ctx.issues.push({ code: 'custom', message: `use ${CUT_OFF_FORMAT}`, input: text });
+  return at ?? z.NEVER;
+});
 
 /** The example site's name, for a configuration that names none (the built-in demo). */
 const exampleName: Localized = { nl: 'Voorbeeldportaal', 'nl-BE': 'Voorbeeldtoepassing', en: 'Example portal' };
@@ -113,6 +122,12 @@ export const siteConfigSchema = z.object({
        * activation code, in the widget's linking step (DUO); or `deny` the login with the helpdesk.
        */
       unknownIdentity: z.enum(unknownIdentityPolicies).default('create'),
+      /**
+       * An answer that names a known organisation (its KvK number or RSIN, and Vestigingsnummer) the
+       * person does not belong to yet: `find` logs them in without it; `create` makes the membership
+       * (role user) and logs them in acting for it. Organisations themselves stay the service desk's.
+       */
+      membershipFromAnswer: z.enum(['find', 'create']).default('find'),
       /** Accepted clock difference with brokers, seconds. */
       clockSkewSeconds: z.number().int().min(0).max(300).default(60),
       /** How long a started login may take before its request id expires, minutes. */
@@ -169,6 +184,13 @@ export const siteConfigSchema = z.object({
       adminsMustUseEherkenning: z.boolean().default(true),
       /** The site page that embeds <poort-email-form>; links in mails open it with ?poort-reset=… etc. */
       accountPage: z.string().regex(/^\/(?!\/)/, 'must be a path starting with a single /').default('/account/'),
+      /**
+       * From this moment on, password login is refused (seed 003: after the switch to eHerkenning
+       * "vervalt het inloggen met wachtwoord"); before it the e-mail step shows the date. Unset: no end.
+       */
+      passwordLoginUntil: cutOffDate.optional(),
+      /** Whom the end holds for: `everyone`, or `linkedOnly`: people who have linked an eHerkenning identity. */
+      passwordLoginScope: z.enum(cutOffScopes).default('everyone'),
     })
     .prefault({}),
   audit: z

@@ -16,6 +16,7 @@ const texts = {
     branch: 'vestiging',
     kvk: 'KvK-nummer',
     until: (time) => `tot ${time} als u niets doet.`,
+    actingFor: 'voor',
     logout: 'Uitloggen',
   },
   'nl-BE': {
@@ -29,6 +30,7 @@ const texts = {
     branch: 'vestiging',
     kvk: 'KvK-nummer',
     until: (time) => `tot ${time} als u niets doet.`,
+    actingFor: 'voor',
     logout: 'Afmelden',
   },
   en: {
@@ -42,6 +44,7 @@ const texts = {
     branch: 'branch',
     kvk: 'KvK number',
     until: (time) => `until ${time} if you do nothing.`,
+    actingFor: 'for',
     logout: 'Log out',
   },
 };
@@ -90,13 +93,15 @@ async function showSession(moveFocus) {
   const time = new Date(session.expiresAt).toLocaleTimeString(lang);
   const title = heading(text.loggedInHeading);
   const line = document.createElement('p');
-  line.textContent = `${who(session)} ${how(session)}, ${text.until(time)}`;
+  const acting = session.actingFor ? `, ${text.actingFor} ${session.actingFor.name}` : '';
+  line.textContent = `${who(session)} ${how(session)}${acting}, ${text.until(time)}`;
   const button = document.createElement('button');
   button.type = 'button';
   button.textContent = text.logout;
   button.addEventListener('click', logout);
   status.append(title, line, button);
-  if (login) login.hidden = true;
+  // Someone with several organisations still chooses one in the widget (its organisation step).
+  if (login) login.hidden = !session.organisationChoiceNeeded;
   if (moveFocus) title.focus();
 }
 

@@ -1,20 +1,8 @@
-// The broker chosen last on this device. localStorage may be missing or throw (private mode,
-// storage disabled by policy): then nothing is remembered and nothing breaks.
+// The broker chosen last on this device.
+import { readRemembered, writeRemembered } from '../remembered.js';
+
 const key = 'poort.broker';
 
-export function rememberedBroker(): string | undefined {
-  try {
-    return localStorage.getItem(key) ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
+export const rememberedBroker = (): string | undefined => readRemembered(key);
 
-export function rememberBroker(id: string | undefined): void {
-  try {
-    if (id) localStorage.setItem(key, id);
-    else localStorage.removeItem(key);
-  } catch {
-    // Nothing to do: remembering is a convenience.
-  }
-}
+export const rememberBroker = (id: string | undefined): void => writeRemembered(key, id);

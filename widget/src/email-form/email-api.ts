@@ -28,6 +28,8 @@ export interface FormSettings {
   /** `demo` or `production`; undefined when the BFF cannot say. */
   environment: string | undefined;
   lockout: LockoutSettings | undefined;
+  /** When password login ends or ended (ISO 8601), for the text of that refusal. */
+  passwordLoginUntil?: string | undefined;
 }
 
 /** What the form needs from GET /api/config; nothing when the BFF cannot say. */
@@ -40,6 +42,7 @@ export async function fetchFormSettings(bff: string): Promise<FormSettings> {
     return {
       environment: typeof config.environment === 'string' ? config.environment : undefined,
       lockout: Number.isInteger(lockout?.maxFailedLogins) && Number.isInteger(lockout?.lockoutNoticeAfter) ? (lockout as LockoutSettings) : undefined,
+      passwordLoginUntil: typeof lockout?.passwordLoginUntil === 'string' ? lockout.passwordLoginUntil : undefined,
     };
   } catch {
     return { environment: undefined, lockout: undefined };

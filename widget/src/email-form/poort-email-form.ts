@@ -5,8 +5,10 @@ import type { LockoutSettings, SessionUser } from '../../../contract/api-schemas
 import type { Locale } from '../../../contract/locales.js';
 import { BASE } from '../../../contract/paths.js';
 import { elementLocale, watchLanguage } from '../locale.js';
+import { servedTexts } from '../served-texts.js';
 import { fire } from '../events.js';
 import { callBff, fetchFormSettings } from './email-api.js';
+import { formatCutOff } from '../cut-off.js';
 import { countFailedLogin, forgetFailedLogins, readFailedLogins, shouldExplainLockout } from './failed-logins.js';
 import { checkCurrentPassword, checkEmail, checkNewPassword, type CheckKey } from './form-checks.js';
 import { takeLinkToken } from './link-tokens.js';
@@ -24,7 +26,7 @@ let instances = 0;
  * new password (from a reset link) and choose a first password (from an invitation link).
  * Renders into its own light DOM, so browsers' password managers see and fill its inputs.
  *
- * @fires poort-login - Logged in; `detail` is `{ method: 'email', user: {id, email, displayName, role}, returnTo }` (PoortLoginDetail).
+ * @fires poort-login - Logged in; `detail` is `{ method: 'email', user: {id, email, displayName, role}, returnTo, organisationChoiceNeeded }` (PoortLoginDetail).
  */
 @customElement('poort-email-form')
 export class PoortEmailForm extends LitElement {
@@ -36,6 +38,12 @@ export class PoortEmailForm extends LitElement {
 
   /** Same-site path the page may go to after login; passed on in the poort-login event. */
   @property({ attribute: 'return-to' }) returnTo = '';
+
+  /** Texts to show instead of the served ones (i18next JSON for the current language): the text editor's live preview. */
+  @property({ attribute: false }) texts: unknown;
+
+  /** The texts the BFF served for this locale (with the editors' overrides), once they arrived. */
+  @state() private served: unknown;
 
   @state() private view: View = 'login';
   @state() private busy = false;
@@ -58,6 +66,8 @@ export class PoortEmailForm extends LitElement {
   /** Inside <login-chooser>: the chooser's back button and help serve this form too (one of each). */
   private embedded = false;
   private stopWatchingLanguage: (() => void) | undefined;
+  /** The end of password login the site announced: its refusal's text says since when. */
+  private passwordLoginUntil: Date | undefined;
   private readonly ids = `poort-email-form-${++instances}`;
 
   /** Light DOM: the inputs must be in the page's own DOM for password managers. */
@@ -72,10 +82,11 @@ export class PoortEmailForm extends LitElement {
     this.stopWatchingLanguage = watchLanguage(() => elementLocale(this) !== this.locale && this.requestUpdate());
     this.failedLogins = readFailedLogins();
     this.embedded = !!this.closest('login-chooser');
-    void fetchFormSettings(this.bff).then(({ environment, lockout }) => {
+    void fetchFormSettings(this.bff).then(({ environment, lockout, passwordLoginUntil }) => {
       // Inside <login-chooser> the chooser shows the environment; on its own, the form does.
       if (!this.embedded) this.demo = environment === 'demo';
       this.lockout = lockout;
+      this.passwordLoginUntil = passwordLoginUntil ? new Date(passwordLoginUntil) : undefined;
     });
     const link = takeLinkToken(window.location, window.history);
     if (link) {
@@ -97,13 +108,18 @@ export class PoortEmailForm extends LitElement {
     this.stopWatchingLanguage?.();
   }
 
-  override willUpdate(): void {
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
     // Looked up on every update: the page may have changed its own language (watchLanguage).
     const locale = elementLocale(this);
-    if (locale !== this.locale || !this.hasUpdated) {
+    const newLocale = locale !== this.locale || !this.hasUpdated;
+    if (newLocale) {
       this.locale = locale;
-      this.t = createTranslator(locale);
+      this.served = undefined;
+      void servedTexts(this.bff, locale).then((served) => {
+        if (locale === this.locale) this.served = served;
+      });
     }
+    if (newLocale || changed.has('texts') || changed.has('served')) this.t = createTranslator(this.locale, this.texts ?? this.served);
   }
 
   override render() {
@@ -242,6 +258,8 @@ export class PoortEmailForm extends LitElement {
 
   /** The text for a BFF error code: the shared `errors.*` table, else the form's own, else a generic one. */
   private errorText(code: string): string {
+    const date = this.passwordLoginUntil ? formatCutOff(this.passwordLoginUntil, this.locale) : '';
+    if (code === 'password_login_ended' && date) return this.t('cutOff.ended', { date });
     const text = this.t(`errors.${code}`) || this.t(`email.commonErrors.${code}`) || this.t('email.commonErrors.unknown');
     // What to do next, where a code has more to say (an admin: how to link eHerkenning).
     const hint = this.t(`errorHints.${code}`);
@@ -255,7 +273,7 @@ export class PoortEmailForm extends LitElement {
     const password = String(form.get('password') ?? '');
     this.email = email;
     if (!this.check({ email: checkEmail(email), password: checkCurrentPassword(password) })) return;
-    const result = await this.call<{ user: SessionUser }>('/api/login', { email, password });
+    const result = await this.call<{ user: SessionUser; organisationChoiceNeeded?: boolean }>('/api/login', { email, password });
     if (!result) {
       if (this.errorCode !== 'invalid_credentials') return;
       this.failedLogins = countFailedLogin();
@@ -270,7 +288,7 @@ export class PoortEmailForm extends LitElement {
     this.failedLogins = 0;
     this.user = result.user;
     this.go('logged-in');
-    fire(this, 'poort-login', { method: 'email', user: result.user, returnTo: this.returnTo || null });
+    fire(this, 'poort-login', { method: 'email', user: result.user, returnTo: this.returnTo || null, organisationChoiceNeeded: result.organisationChoiceNeeded === true });
   }
 
   private async submitForgot(event: SubmitEvent) {

@@ -229,7 +229,7 @@ export class PoortLinkStep extends LitElement {
       return;
     }
     this.go('done');
-    fire(this, 'poort-login', { method: 'eherkenning', user: linked.session.user, returnTo: linked.returnTo });
+    fire(this, 'poort-login', { method: 'eherkenning', user: linked.session.user, returnTo: linked.returnTo, organisationChoiceNeeded: linked.session.organisationChoiceNeeded });
   }
 
   private end(code: string): void {

@@ -5,8 +5,8 @@ import type { WidgetConfig } from '../config.js';
 import type { Translate } from '../i18n.js';
 import type { Locale } from '../../../contract/locales.js';
 
-export function helpDisclosure(t: Translate, body: TemplateResult, helpdesk: WidgetConfig['helpdesk'], locale: Locale) {
-  return html`<details part="help" class="help">
+export function helpDisclosure(t: Translate, body: TemplateResult, helpdesk: WidgetConfig['helpdesk'], locale: Locale, open = false) {
+  return html`<details part="help" class="help" ?open=${open}>
     <summary>${t('help.summary')}</summary>
     <div class="help-body">${body}${helpdesk ? helpdeskContact(t, helpdesk, locale) : nothing}</div>
   </details>`;

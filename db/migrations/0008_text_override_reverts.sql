@@ -1,0 +1,1 @@
+ALTER TABLE "texts" ALTER COLUMN "value" DROP NOT NULL;
