@@ -36,12 +36,13 @@ describe('site configuration defaults', () => {
       brokers: [],
       linking: { pendingMinutes: 30, activationCodeDays: 30, passwordResetTo: 'account' },
       sessions: { idleMinutes: 30, absoluteHours: 8 },
+      audit: { keepDays: 730, keepDaysByType: {} },
       localAccounts: { maxFailedLogins: 5, lockoutNoticeAfter: 2, loginAttemptsPerClient: 50, loginWindowMinutes: 15, adminsMustUseEherkenning: true, accountPage: '/account/', passwordLoginScope: 'everyone' },
     });
   });
 
   it('reads a section left out exactly as the same section given empty (property)', () => {
-    const empty = { site: {}, sessions: {}, localAccounts: {}, linking: {}, eherkenning: demoService };
+    const empty = { site: {}, sessions: {}, localAccounts: {}, linking: {}, audit: {}, eherkenning: demoService };
     fc.assert(
       fc.property(fc.subarray(Object.keys(empty) as (keyof typeof empty)[]), (given) => {
         const partial = Object.fromEntries(given.map((key) => [key, empty[key]]));
