@@ -90,7 +90,7 @@ async function eherkenningAs(page: Page, person: RegExp): Promise<void> {
   await widget.getByRole('button', { name: nl.method.eherkenning.button }).click();
   const combobox = widget.getByRole('combobox', { name: nl.broker.label });
   await combobox.pressSequentially('noord');
-  await widget.getByRole('option', { name: 'Demo Makelaar Noord' }).click();
+  await widget.getByRole('option', { name: 'Demo Leverancier Noord' }).click();
   await widget.getByRole('button', { name: nl.broker.continue, exact: true }).click();
   await page.waitForURL(/\/poort\/dev\/brokers\/.+\/sso$/);
   await page.getByRole('button', { name: person }).click();

@@ -45,6 +45,7 @@ export function sessionAttributes(login: VerifiedLogin, broker: string): Record<
     ...(identity.vestigingsnummers.length ? { vestigingsnr: identity.vestigingsnummers.join(',') } : {}),
     ...(identity.serviceId ? { serviceId: identity.serviceId } : {}),
     ...(identity.serviceUuid ? { serviceUuid: identity.serviceUuid } : {}),
+    ...(identity.companyName ? { companyName: identity.companyName } : {}),
   };
 }
 
