@@ -126,4 +126,6 @@ async function logout() {
 
 // The e-mail form logs in without leaving the page; eHerkenning comes back with a page load.
 document.addEventListener('poort-login', () => void showSession(true));
+// Someone with several organisations chose whom to act for: the line names it.
+document.addEventListener('poort-organisation', () => void showSession(false));
 void showSession(false);
