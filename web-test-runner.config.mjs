@@ -1,6 +1,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChromium } from './test/find-chromium.mjs';
+import { screenshotPlugin } from './test/widget/screenshot-plugin.mjs';
 
 const chromium = findChromium();
 if (!chromium) throw new Error('No Chromium found: see `npm test` for how to install one.');
@@ -21,6 +22,6 @@ export default {
   nodeResolve: true,
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: './tsconfig.json' }), screenshotPlugin()],
   browsers: [chromeLauncher({ launchOptions: { executablePath: chromium, headless: true, args } })],
 };

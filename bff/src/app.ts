@@ -25,6 +25,7 @@ import { eherkenningRoutes } from './eherkenning/routes.js';
 import { healthRoutes } from './health/routes.js';
 import { loginRoutes } from './password-login/routes.js';
 import { passwordRoutes } from './accounts/password-routes.js';
+import { linkCheckRoutes } from './accounts/link-check-routes.js';
 import { preferencesRoutes } from './accounts/preferences-routes.js';
 import { sessionRoutes } from './sessions/routes.js';
 import { metricsRoutes } from './metrics/routes.js';
@@ -53,6 +54,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route(BASE, sessionRoutes());
   app.route(BASE, loginRoutes());
   app.route(BASE, passwordRoutes());
+  app.route(BASE, linkCheckRoutes());
   app.route(BASE, preferencesRoutes());
   app.route(BASE, organisationRoutes());
   app.route(BASE, adminAccountRoutes());

@@ -5,7 +5,7 @@ import 'poort/widget';
 import type { Locale, PoortErrorDetail } from 'poort/widget';
 import { createApp, defineComponent, h, ref, watchEffect } from 'vue';
 
-const names: Record<Locale, string> = { nl: 'Nederlands', 'nl-BE': 'Vlaams', en: 'English' };
+const names: Record<Locale, string> = { nl: 'Nederlands', 'nl-BE': 'Nederlands (België)', en: 'English' };
 
 /**
  * The page keeps its language in its own address (`?poort-lang=`): the widget returns to this

@@ -42,6 +42,7 @@ const postRoutes: Array<[string, Record<string, unknown>, string?]> = [
   ['/poort/api/password/reset', { token: newSecretToken(), password: GOOD_PASSWORD }],
   ['/poort/api/invitation/accept', { token: newSecretToken(), password: GOOD_PASSWORD }],
   ['/poort/api/me/notification-email/confirm', { token: newSecretToken() }],
+  ['/poort/api/link/check', { token: newSecretToken(), kind: 'reset' }],
   ['/poort/api/admin/users', { email: 'nieuw@gemeente.example.nl', organisationId: someId }, 'admin'],
   ['/poort/api/admin/organisations', { name: 'X', emailDomains: ['x.nl'] }, 'servicedesk'],
 ];

@@ -47,6 +47,39 @@ describe('the identity key (policy create)', () => {
   });
 });
 
+describe('identities stored before the issuer was part of the key', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ site: siteWithPolicy('create') });
+  });
+  afterAll(() => t.close());
+
+  it('are claimed by the first login with the same pseudonym through the same broker, so the person keeps the account', async () => {
+    const person = await makeUser(t, 'voor-de-upgrade@gemeente.example.nl', { password: null });
+    const other = await makeUser(t, 'andere-makelaar@gemeente.example.nl', { password: null });
+    await t.db.db.insert(identities).values([
+      { userId: person.id, scheme: 'eherkenning', issuer: '', subject: 'S-legacy-1', broker: 'demo-noord', level: 'loa2plus' },
+      { userId: other.id, scheme: 'eherkenning', issuer: '', subject: 'S-legacy-2', broker: 'demo-zuid', level: 'loa2plus' },
+    ]);
+    const s1 = await startAt(t, 'demo-noord');
+    const res = await postToAcs(t, buildResponse({ ...s1.spec, pseudonym: 'S-legacy-1' }).xml, s1.relayState);
+    const session = await (await t.app.request('/poort/api/session', { headers: { cookie: cookieFrom(res) } })).json();
+    expect(session.user.id).toBe(person.id);
+    const [claimed] = await t.db.db.select().from(identities).where(eq(identities.subject, 'S-legacy-1'));
+    expect(claimed!.issuer).toBe('urn:etoegang:1.9:EntityConcernedID:Pseudo');
+    // The same pseudonym through another broker than the one it was stored with is not claimed.
+    const s2 = await startAt(t, 'demo-noord');
+    const res2 = await postToAcs(t, buildResponse({ ...s2.spec, pseudonym: 'S-legacy-2' }).xml, s2.relayState);
+    const session2 = await (await t.app.request('/poort/api/session', { headers: { cookie: cookieFrom(res2) } })).json();
+    expect(session2.user.id).not.toBe(other.id);
+    const legacy = await t.db.db.select().from(identities).where(eq(identities.subject, 'S-legacy-2'));
+    expect(legacy.map((i) => [i.userId === other.id, i.issuer]).sort()).toEqual([
+      [false, 'urn:etoegang:1.9:EntityConcernedID:Pseudo'],
+      [true, ''],
+    ]);
+  });
+});
+
 describe('policy deny', () => {
   let t: TestApp;
   beforeAll(async () => {

@@ -74,7 +74,7 @@ describe('GET /poort/api/config', () => {
       eherkenning: { entityId: 'urn:poort:demo:sp', serviceUuid: expect.any(String) },
     });
     expect(body.brokers).toHaveLength(demoSiteConfig.brokers.length);
-    expect(body.brokers[0]).toEqual({ id: 'demo-noord', name: 'Demo Makelaar Noord', aliases: ['Noord', 'Simulated broker (POST)'], levels: ['loa2', 'loa2plus', 'loa3', 'loa4'] });
+    expect(body.brokers[0]).toEqual({ id: 'demo-noord', name: 'Demo Leverancier Noord', aliases: ['Noord', 'Makelaar Noord', 'Simulated broker (POST)'], levels: ['loa2', 'loa2plus', 'loa3', 'loa4'] });
     // Metadata locations and bindings are the BFF's business, not the browser's.
     expect(JSON.stringify(body)).not.toContain('dev:');
   });

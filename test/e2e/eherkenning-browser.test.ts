@@ -18,6 +18,7 @@ function locale(name: 'nl' | 'nl-BE') {
     method: { eherkenning: { button: string } };
     broker: { label: string; continue: string; required: string };
     technical: { heading: string; entityId: string; serviceId: string };
+    cancelled: { heading: string };
     errors: Record<string, string>;
   };
 }
@@ -108,23 +109,27 @@ describe('eHerkenning in the browser', () => {
 
   it('logs in from the widget through the POST broker and shows who is logged in on the demo page', async () => {
     const { page, cspViolations } = await openPage('/', 'nl-NL');
-    await chooseBroker(page, nl, 'noord', 'Demo Makelaar Noord');
+    await chooseBroker(page, nl, 'noord', 'Demo Leverancier Noord');
     await page.getByRole('button', { name: /Inloggen als Jan de Vries/ }).click();
     await page.waitForURL(`${base}/`);
 
     const session = await sessionFromPage(page);
     expect(session.status).toBe(200);
-    expect(session.body).toMatchObject({ method: 'eherkenning', level: 'loa2plus', attributes: { kvk: '90001234', broker: 'demo-noord' } });
+    expect(session.body).toMatchObject({ method: 'eherkenning', level: 'loa2plus', attributes: { kvk: '90001234', broker: 'demo-noord', companyName: 'Bakkerij De Korenschoof B.V.' } });
     const status = page.locator('#session-status');
-    await expect.poll(() => status.textContent()).toMatch(/Ingelogd als een medewerker \(eHerkenning, niveau 2\+, KvK 90001234\)/);
+    await expect.poll(() => status.textContent()).toMatch(/Ingelogd namens Bakkerij De Korenschoof B\.V\. \(KvK-nummer 90001234\) \(eHerkenning, niveau 2\+\)/);
     expect(await page.locator('login-chooser').isVisible()).toBe(false);
     // The same session on the English page, in English.
     await page.goto(`${base}/en/`);
-    await expect.poll(() => status.textContent()).toMatch(/Logged in as a representative \(eHerkenning, level 2\+, KvK 90001234\)/);
+    await expect.poll(() => status.textContent()).toMatch(/Logged in for Bakkerij De Korenschoof B\.V\. \(KvK number 90001234\) \(eHerkenning, level 2\+\)/);
     await page.goto(`${base}/`);
 
-    // Logging out from the demo page ends the session server-side and brings the widget back.
-    await Promise.all([page.waitForEvent('load'), status.getByRole('button', { name: 'Uitloggen' }).click()]);
+    // Logging out from the demo page ends the session server-side, says so with focus on that
+    // heading, and brings a fresh widget back.
+    await status.getByRole('button', { name: 'Uitloggen' }).click();
+    const loggedOut = status.getByRole('heading', { name: 'U bent uitgelogd' });
+    await loggedOut.waitFor();
+    expect(await loggedOut.evaluate((h) => h === document.activeElement)).toBe(true);
     await page.locator('login-chooser').getByRole('button', { name: nl.method.eherkenning.button }).waitFor();
     expect((await sessionFromPage(page)).status).toBe(401);
     expect(cspViolations).toEqual([]);
@@ -133,7 +138,7 @@ describe('eHerkenning in the browser', () => {
 
   it('logs in from the Flemish page through the Artifact broker', async () => {
     const { page, cspViolations } = await openPage('/vl/', 'nl-BE');
-    await chooseBroker(page, nlBE, 'zuid', 'Demo Makelaar Zuid', 'keyboard');
+    await chooseBroker(page, nlBE, 'zuid', 'Demo Leverancier Zuid', 'keyboard');
     // The simulated broker speaks the language it was sent in with, so Flemish here.
     await page.getByRole('button', { name: /Aanmelden als Fatima El Amrani/ }).click();
     await page.waitForURL(`${base}/vl/`);
@@ -142,7 +147,7 @@ describe('eHerkenning in the browser', () => {
     expect(session.status).toBe(200);
     expect(session.body).toMatchObject({ method: 'eherkenning', level: 'loa2plus', attributes: { kvk: '90005678', vestigingsnr: '000012345678', broker: 'demo-zuid' } });
     const status = page.locator('#session-status');
-    await expect.poll(() => status.textContent()).toMatch(/Aangemeld als een medewerker \(eHerkenning, niveau 2\+, KvK 90005678\)/);
+    await expect.poll(() => status.textContent()).toMatch(/Aangemeld namens Installatiebedrijf Noorderlicht \(KvK-nummer 90005678, vestiging 000012345678\) \(eHerkenning, niveau 2\+\)/);
     await status.getByRole('button', { name: 'Afmelden' }).waitFor();
     expect(cspViolations).toEqual([]);
     await page.context().close();
@@ -150,11 +155,11 @@ describe('eHerkenning in the browser', () => {
 
   it('shows the widget\'s "cancelled" error view after "Annuleren", with the code gone from the address', async () => {
     const { page, cspViolations } = await openPage('/', 'nl-NL');
-    await chooseBroker(page, nl, 'noord', 'Demo Makelaar Noord');
+    await chooseBroker(page, nl, 'noord', 'Demo Leverancier Noord');
     await page.getByRole('button', { name: 'Annuleren' }).click();
     const widget = page.locator('login-chooser');
     await widget.getByText(nl.errors.cancelled!).waitFor();
-    await widget.getByRole('heading', { name: nl.errors.heading }).waitFor();
+    await widget.getByRole('heading', { name: nl.cancelled.heading }).waitFor();
     // The widget takes the code out of the address, so a reload or a shared link does not repeat it.
     await expect.poll(() => page.url()).toBe(`${base}/`);
     expect((await sessionFromPage(page)).status).toBe(401);
@@ -164,7 +169,7 @@ describe('eHerkenning in the browser', () => {
 
   it('shows the "no_authorisation" error view with the details for the eHerkenning administrator', async () => {
     const { page, cspViolations } = await openPage('/', 'nl-NL');
-    await chooseBroker(page, nl, 'noord', 'Demo Makelaar Noord');
+    await chooseBroker(page, nl, 'noord', 'Demo Leverancier Noord');
     await page.getByRole('button', { name: 'Geen machtiging' }).click();
     const widget = page.locator('login-chooser');
     await widget.getByText(nl.errors.no_authorisation!).waitFor();

@@ -1,7 +1,8 @@
 // Linking a first eHerkenning login in a real browser against a real server process, with mail
 // delivered to a real SMTP server: the service desk makes an organisation, an admin (with a
 // password) and an activation code with the CLI; the admin logs in with eHerkenning through a
-// simulated broker, links with password and the mailed PIN, and is logged in; a second person
+// simulated broker, links with password and the mailed PIN, chooses which of their two
+// organisations to act for, and is logged in acting for it; a second person
 // uses the activation code. Then the CLI lists the admin's identity. Debian Chromium via playwright-core.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +22,7 @@ const nl = JSON.parse(readFileSync(new URL('../../widget/locales/nl.json', impor
   method: { eherkenning: { button: string } };
   broker: { label: string; continue: string };
   link: { heading: string; emailLabel: string; passwordLabel: string; submit: string; codeLink: string; done: string; pin: { label: string; submit: string }; code: { label: string; emailLabel: string; submit: string } };
+  organisations: { heading: string };
 };
 const PASSWORD = 'paarden-batterij-niet-stapel';
 
@@ -31,6 +33,7 @@ let smtp: TestSmtp;
 let base: string;
 let env: Record<string, string>;
 let activationCode: string;
+let boardId: string;
 
 beforeAll(async () => {
   if (!existsSync(new URL('../../dist/widget/login-chooser.js', import.meta.url))) {
@@ -49,6 +52,12 @@ beforeAll(async () => {
   const orgId = org.out.trim();
   const admin = await cli(['user', 'create', '--email', 'beheer@school.example.nl', '--role', 'admin', '--org', orgId, '--password-stdin'], env, `${PASSWORD}\n`);
   expect(admin.code, admin.err).toBe(0);
+  // The admin also works for the school board: after linking, the widget asks for which one.
+  const board = await cli(['org', 'create', '--name', 'Stichting Scholengroep Oost', '--domains', 'school.example.nl'], env);
+  expect(board.code, board.err).toBe(0);
+  boardId = board.out.trim();
+  const member = await cli(['user', 'add-org', '--email', 'beheer@school.example.nl', '--org', boardId], env);
+  expect(member.code, member.err).toBe(0);
   const code = await cli(['code', 'issue', '--org', orgId], env);
   expect(code.code, code.err).toBe(0);
   activationCode = code.out.split('\n')[0]!.trim();
@@ -81,7 +90,7 @@ async function eherkenningAs(page: Page, person: RegExp): Promise<void> {
   await widget.getByRole('button', { name: nl.method.eherkenning.button }).click();
   const combobox = widget.getByRole('combobox', { name: nl.broker.label });
   await combobox.pressSequentially('noord');
-  await widget.getByRole('option', { name: 'Demo Makelaar Noord' }).click();
+  await widget.getByRole('option', { name: 'Demo Leverancier Noord' }).click();
   await widget.getByRole('button', { name: nl.broker.continue, exact: true }).click();
   await page.waitForURL(/\/poort\/dev\/brokers\/.+\/sso$/);
   await page.getByRole('button', { name: person }).click();
@@ -112,8 +121,12 @@ describe('linking eHerkenning in the browser', () => {
     const pin = pinIn(smtp.mails, 'beheer@school.example.nl');
     await step.getByLabel(nl.link.pin.label).fill(pin);
     await step.getByRole('button', { name: nl.link.pin.submit }).click();
-    // The demo page hides the widget once someone is logged in: the text need not stay visible.
-    await step.getByText(nl.link.done).waitFor({ state: 'attached' });
+    // Linked and logged in; with two organisations and none named by the answer, the widget asks.
+    const widget = page.locator('login-chooser');
+    await widget.getByRole('heading', { name: nl.organisations.heading }).waitFor();
+    await widget.getByRole('radio', { name: /Stichting Scholengroep Oost/ }).check();
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => ((await sessionFromPage(page)).body as { actingFor?: { id: string } } | null)?.actingFor?.id).toBe(boardId);
     const session = await sessionFromPage(page);
     expect(session.status).toBe(200);
     expect(session.body!.user).toMatchObject({ email: 'beheer@school.example.nl', role: 'admin' });

@@ -98,7 +98,9 @@ describe('acting for an organisation in the browser', () => {
     expect(await page.evaluate(() => ({ ...localStorage }))).toEqual({ 'poort.organisation': boardId });
 
     // Log out and in again: the board is preselected and marked as the last choice.
-    await Promise.all([page.waitForEvent('load'), status.getByRole('button', { name: 'Uitloggen' }).click()]);
+    // The demo page logs out without a reload and puts a fresh login element in place.
+    await status.getByRole('button', { name: 'Uitloggen' }).click();
+    await status.getByRole('heading', { name: 'U bent uitgelogd' }).waitFor();
     await logInWithEmail(page);
     expect(await widget.getByRole('radio', { name: /Stichting Scholengroep Oost/ }).isChecked()).toBe(true);
     expect(await widget.getByText(/de vorige keer gekozen op dit apparaat/).count()).toBe(1);

@@ -48,7 +48,7 @@ describe('<login-chooser> under a strict CSP', () => {
     await page.locator('login-chooser button[data-method="eherkenning"]').click();
     await page.locator('login-chooser #search').fill('zuid');
     await expect.poll(() => page.locator('login-chooser [role=option]').allTextContents()).toEqual([
-      expect.stringContaining('Demo Makelaar Zuid'),
+      expect.stringContaining('Demo Leverancier Zuid'),
     ]);
     expect(await page.locator('#events').textContent()).toContain('poort-method {"method":"eherkenning"}');
     expect(violations).toEqual([]);
@@ -73,6 +73,23 @@ describe('<login-chooser> under a strict CSP', () => {
     await expect.poll(() => page.locator('main ol').textContent()).toContain('poort-method {"method":"email"}');
     expect(violations).toEqual([]);
     await page.close();
+  });
+
+  // WCAG 1.4.10: the demo pages around the widget reflow too (long Flemish words in headings).
+  it('needs no horizontal scrolling on the demo pages at 320 px, at any step', async () => {
+    for (const path of ['/', '/vl/', '/en/', '/account/', '/vl/?poort-error=no_authorisation']) {
+      const { page } = await open(path);
+      await page.setViewportSize({ width: 320, height: 800 });
+      await page.locator('login-chooser h2, poort-email-form h2').first().waitFor();
+      const wide = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(await wide(), path).toBeLessThanOrEqual(0);
+      if (!path.includes('account') && !path.includes('poort-error')) {
+        await page.locator('login-chooser button[data-method="eherkenning"]').click();
+        await page.locator('login-chooser #search').waitFor();
+        expect(await wide(), `${path} broker step`).toBeLessThanOrEqual(0);
+      }
+      await page.close();
+    }
   });
 
   it('shows the ready themes on the demo pages: Flemish by default on the Flemish page, switchable there and on the Dutch page', async () => {

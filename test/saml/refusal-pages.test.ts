@@ -56,7 +56,7 @@ describe('GET /poort/auth/eherkenning/start, refused in a browser', () => {
     expect(res.status).toBe(400);
     const page = await readPage(res);
     expect(page).toMatchObject({ lang: 'en', heading: 'Logging in did not work', code: 'unknown_broker', back: '/mijn/zaken?x=1' });
-    expect(page.html).toContain('We do not know this eHerkenning broker');
+    expect(page.html).toContain('We do not know this eHerkenning supplier');
   });
 
   it('a missing broker: the page speaks the lang the start got (nl-BE: aanmelden), over Accept-Language', async () => {

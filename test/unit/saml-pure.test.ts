@@ -52,6 +52,18 @@ describe('eHerkenning attributes', () => {
       ),
     ).toEqual({ reason: 'legal_subject_unknown_kind' });
   });
+  it('keeps the represented company name for display when given once, tidied and capped, and never refuses a login over it', () => {
+    const acting: [string, AttributeValue[]] = ['urn:etoegang:core:ActingSubjectID', [{ value: 'S1' }]];
+    const name = (values: AttributeValue[]) => {
+      const identity = mapEherkenningAttributes(attrs([acting, ['urn:etoegang:1.11:attribute-represented:CompanyName', values]]));
+      return 'subject' in identity ? identity.companyName : identity.reason;
+    };
+    expect(name([{ value: '  Bakkerij De\n Korenschoof\u0000 B.V. ' }])).toBe('Bakkerij De Korenschoof B.V.');
+    expect(name([{ value: 'É'.repeat(300) }])).toBe('É'.repeat(200));
+    expect(name([{ value: 'A' }, { value: 'B' }])).toBeUndefined();
+    expect(name([{ value: ' \t ' }])).toBeUndefined();
+    expect(mapEherkenningAttributes(attrs([acting]))).toEqual({ subject: 'S1', vestigingsnummers: [] });
+  });
   it('knows KvK and RSIN qualifiers of any version', () => {
     expect(legalSubjectKind('urn:etoegang:1.13:EntityConcernedID:KvKnr')).toBe('kvk');
     expect(legalSubjectKind('urn:etoegang:1.9:EntityConcernedID:RSIN')).toBe('rsin');

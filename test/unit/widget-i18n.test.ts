@@ -9,9 +9,9 @@ describe('widget translator', () => {
 
   it('chooses the plural form for the locale', () => {
     const t = createTranslator('en');
-    expect(t('broker.count', { count: 1 })).toBe('1 broker found');
-    expect(t('broker.count', { count: 10_000 })).toBe('10000 brokers found');
-    expect(createTranslator('nl-BE')('broker.count', { count: 0 })).toBe('0 makelaars gevonden');
+    expect(t('broker.count', { count: 1 })).toBe('1 supplier found');
+    expect(t('broker.count', { count: 10_000 })).toBe('10000 suppliers found');
+    expect(createTranslator('nl-BE')('broker.count', { count: 0 })).toBe('0 leveranciers gevonden');
   });
 
   it('uses Flemish words in nl-BE', () => {

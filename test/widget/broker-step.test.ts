@@ -33,7 +33,7 @@ describe('<login-chooser> broker step', () => {
   it('shows every broker without typing, with the search field focused', async () => {
     const el = await chooser();
     await openBrokerStep(el);
-    expect(optionNames(el)).to.deep.equal(['Demo Makelaar Noord', 'Demo Makelaar Zuid', 'Demo Éénvoudig Inloggen']);
+    expect(optionNames(el)).to.deep.equal(['Demo Leverancier Noord', 'Demo Leverancier Zuid', 'Demo Éénvoudig Inloggen']);
     expect(el.shadowRoot!.activeElement).to.equal($(el, '#search'));
     const input = $(el, '#search');
     expect(input.getAttribute('role')).to.equal('combobox');
@@ -45,14 +45,14 @@ describe('<login-chooser> broker step', () => {
     serveConfig(siteConfig({ brokers: [{ ...brokers[0]!, unavailable: { since: '2026-12-01T10:00:00.000Z' } }, brokers[1]!, brokers[2]!] }));
     const el = await chooser();
     await openBrokerStep(el);
-    expect(optionNames(el)).to.deep.equal(['Demo Makelaar Zuid', 'Demo Éénvoudig Inloggen', 'Demo Makelaar Noord']);
+    expect(optionNames(el)).to.deep.equal(['Demo Leverancier Zuid', 'Demo Éénvoudig Inloggen', 'Demo Leverancier Noord']);
     const last = $$(el, '[role=option]').at(-1)!;
     expect(text(last.querySelector('.note')!)).to.equal('storing: probeer het later of kies een andere leverancier');
     expect(last.getAttribute('part')).to.contain('option-unavailable');
     expect(last.getAttribute('aria-disabled')).to.equal(null);
     // Typing its name still finds it first: it is marked, not hidden.
     await type(el, 'noord');
-    expect(optionNames(el)).to.deep.equal(['Demo Makelaar Noord']);
+    expect(optionNames(el)).to.deep.equal(['Demo Leverancier Noord']);
     el.lang = 'en';
     await el.updateComplete;
     expect(text($(el, '[role=option] .note'))).to.equal('fault: try later or choose another supplier');
@@ -64,10 +64,13 @@ describe('<login-chooser> broker step', () => {
     await type(el, 'EENVOUDIG');
     expect(optionNames(el)).to.deep.equal(['Demo Éénvoudig Inloggen']);
     await type(el, 'artifact');
-    expect(optionNames(el)).to.deep.equal(['Demo Makelaar Zuid']);
+    expect(optionNames(el)).to.deep.equal(['Demo Leverancier Zuid']);
+    // "Makelaar", the word from before eHerkenning said "leverancier", still finds them by alias.
+    await type(el, 'makelaar');
+    expect(optionNames(el)).to.deep.equal(['Demo Leverancier Noord', 'Demo Leverancier Zuid']);
     await type(el, 'xyz');
     expect(optionNames(el)).to.deep.equal([]);
-    expect(text($(el, '.none'))).to.contain('Geen makelaar gevonden');
+    expect(text($(el, '.none'))).to.contain('Geen leverancier gevonden');
     expect($(el, '#search').getAttribute('aria-expanded')).to.equal('false');
   });
 
@@ -76,13 +79,13 @@ describe('<login-chooser> broker step', () => {
     await openBrokerStep(el);
     // Waits for the announcement rather than for a fixed pause: a slow machine only takes longer.
     const announced = (what: string) => waitUntil(() => liveRegion(el).includes(what), `never announced "${what}"`, { timeout: 8_000 });
-    await announced('3 makelaars gevonden');
-    expect(liveRegion(el)).to.equal('3 makelaars gevonden');
+    await announced('3 leveranciers gevonden');
+    expect(liveRegion(el)).to.equal('3 leveranciers gevonden');
     await type(el, 'zuid');
-    await announced('1 makelaar gevonden');
-    expect(liveRegion(el)).to.equal('1 makelaar gevonden');
+    await announced('1 leverancier gevonden');
+    expect(liveRegion(el)).to.equal('1 leverancier gevonden');
     await type(el, 'qqq');
-    await announced('Geen makelaar gevonden');
+    await announced('Geen leverancier gevonden');
   });
 
   it('shows a broker that cannot deliver the required level as disabled, with the reason', async () => {
@@ -110,7 +113,7 @@ describe('<login-chooser> broker step', () => {
     await press(el, 'ArrowUp');
     await press(el, 'ArrowDown');
     await press(el, 'Enter');
-    expect($<HTMLInputElement>(el, '#search').value).to.equal('Demo Makelaar Zuid');
+    expect($<HTMLInputElement>(el, '#search').value).to.equal('Demo Leverancier Zuid');
     expect($(el, '[aria-selected="true"]').textContent).to.contain('Zuid');
     await press(el, 'Escape');
     expect($<HTMLInputElement>(el, '#search').value).to.equal('');
@@ -122,7 +125,7 @@ describe('<login-chooser> broker step', () => {
     await openBrokerStep(el);
     $(el, 'button[part~="continue"]').click();
     await el.updateComplete;
-    expect(text($(el, '#invalid'))).to.equal('Kies eerst uw eHerkenningsmakelaar.');
+    expect(text($(el, '#invalid'))).to.equal('Kies eerst uw eHerkenningsleverancier.');
     expect($(el, '#search').getAttribute('aria-invalid')).to.equal('true');
     expect(el.shadowRoot!.activeElement).to.equal($(el, '#search'));
   });
@@ -135,7 +138,7 @@ describe('<login-chooser> broker step', () => {
     const seen = catchNavigation();
     $(el, 'button[part~="continue"]').click();
     expect(seen.detail).to.deep.equal({
-      broker: { id: 'zuid', name: 'Demo Makelaar Zuid' },
+      broker: { id: 'zuid', name: 'Demo Leverancier Zuid' },
       url: '/poort/auth/eherkenning/start?broker=zuid&returnTo=%2Fmijn%2Fzaken%3Fx%3D1&lang=nl-BE',
     });
     expect(localStorage.getItem('poort.broker')).to.equal('zuid');
@@ -165,14 +168,14 @@ describe('<login-chooser> broker step', () => {
     localStorage.setItem('poort.broker', 'zuid');
     const el = await chooser();
     await openBrokerStep(el);
-    expect(optionNames(el)[0]).to.equal('Demo Makelaar Zuid');
+    expect(optionNames(el)[0]).to.equal('Demo Leverancier Zuid');
     expect($$(el, '[role=option]')[0]!.getAttribute('aria-selected')).to.equal('true');
-    expect(text($(el, '[part="remembered"]'))).to.contain('Vorige keer koos u Demo Makelaar Zuid');
+    expect(text($(el, '[part="remembered"]'))).to.contain('Vorige keer koos u Demo Leverancier Zuid');
     $(el, 'button[part~="forget"]').click();
     await el.updateComplete;
     expect(localStorage.getItem('poort.broker')).to.equal(null);
     expect(text($(el, '[part="remembered"]'))).to.equal('Uw keuze is vergeten op dit apparaat.');
-    expect(optionNames(el)[0]).to.equal('Demo Makelaar Noord');
+    expect(optionNames(el)[0]).to.equal('Demo Leverancier Noord');
     expect($(el, '[aria-selected="true"]')).to.equal(null);
   });
 
@@ -242,7 +245,7 @@ describe('<login-chooser> broker list with 10,000 brokers', () => {
     await openBrokerStep(el);
     await type(el, 'zuid');
     expect($$(el, '[role=option]')[0]!.getAttribute('aria-setsize')).to.equal('1000');
-    await waitUntil(() => text($(el, '[role=listbox] ~ [role=status]')) === '1000 makelaars gevonden', 'the count was never announced', { timeout: 8_000 });
+    await waitUntil(() => text($(el, '[role=listbox] ~ [role=status]')) === '1000 leveranciers gevonden', 'the count was never announced', { timeout: 8_000 });
   });
 });
 
@@ -264,7 +267,7 @@ describe('<login-chooser> with the keyboard only', () => {
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
-    expect($<HTMLInputElement>(el, '#search').value).to.equal('Demo Makelaar Zuid');
+    expect($<HTMLInputElement>(el, '#search').value).to.equal('Demo Leverancier Zuid');
     await sendKeys({ press: 'Tab' });
     expect(el.shadowRoot!.activeElement).to.equal($(el, 'button[part~="continue"]'));
     const seen = catchNavigation();

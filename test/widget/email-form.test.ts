@@ -27,6 +27,18 @@ function stubFetch(status: number, body: unknown) {
   };
 }
 
+/** Answers each BFF path with its own status and body (the config with a production environment). */
+function stubRoutes(routes: Record<string, [number, unknown]>) {
+  calls = [];
+  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input);
+    if (url.endsWith('/api/config')) return new Response(JSON.stringify({ environment: 'production' }), { status: 200 });
+    calls.push({ url, body: JSON.parse(String(init?.body ?? 'null')) });
+    const [status, body] = Object.entries(routes).find(([path]) => url.endsWith(path))?.[1] ?? [404, { error: { code: 'not_found', message: 'x' } }];
+    return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  };
+}
+
 async function submit(el: PoortEmailForm, values: Record<string, string>) {
   for (const [name, value] of Object.entries(values)) el.querySelector<HTMLInputElement>(`input[name="${name}"]`)!.value = value;
   el.querySelector('form')!.requestSubmit();
@@ -101,6 +113,42 @@ describe('<poort-email-form>', () => {
     expect(el.textContent).to.contain('Vul uw wachtwoord in.');
   });
 
+  it('says a 5,000-character address is too long at the field, without a round trip', async () => {
+    stubFetch(200, {});
+    const el = await fixture<PoortEmailForm>(html`<poort-email-form lang="nl"></poort-email-form>`);
+    await submit(el, { email: `${'a'.repeat(4990)}@gemeente.nl`, password: 'een wachtwoord' });
+    expect(calls).to.have.length(0);
+    const email = el.querySelector('input[name="email"]')!;
+    expect(email.getAttribute('aria-invalid')).to.equal('true');
+    expect(el.querySelector(`#${email.getAttribute('aria-describedby')}`)!.textContent).to.equal('Een e-mailadres is hoogstens 254 tekens lang. Controleer wat u heeft ingevuld.');
+    expect(document.activeElement).to.equal(email);
+    expect(alertText(el)).to.equal('');
+  });
+
+  it('puts the BFF\'s refusal of a field (400 invalid_request naming it) at that field, not in a general error', async () => {
+    stubFetch(400, { error: { code: 'invalid_request', message: 'The request is not valid: check email.', fields: ['email'] } });
+    const el = await fixture<PoortEmailForm>(html`<poort-email-form lang="en"></poort-email-form>`);
+    await submit(el, { email: 'sanne@gemeente.nl', password: 'een wachtwoord' });
+    expect(calls).to.have.length(1);
+    const email = el.querySelector('input[name="email"]')!;
+    expect(email.getAttribute('aria-invalid')).to.equal('true');
+    expect(el.querySelector(`#${email.getAttribute('aria-describedby')}`)!.textContent).to.contain('valid e-mail address');
+    expect(alertText(el)).to.equal('');
+    expect(el.textContent).not.to.contain('Something went wrong');
+  });
+
+  it('clears a refused password, and puts focus in the field, which points at the reason', async () => {
+    stubFetch(401, { error: { code: 'invalid_credentials', message: 'x' } });
+    const el = await fixture<PoortEmailForm>(html`<poort-email-form lang="nl"></poort-email-form>`);
+    await submit(el, { email: 'piet@gemeente.nl', password: 'een fout wachtwoord' });
+    const password = el.querySelector<HTMLInputElement>('input[name="password"]')!;
+    await waitUntil(() => document.activeElement === password, 'focus did not go to the password field', patient);
+    expect(password.value).to.equal('');
+    expect(el.querySelector<HTMLInputElement>('input[name="email"]')!.value).to.equal('piet@gemeente.nl');
+    const described = password.getAttribute('aria-describedby')!.split(' ').map((id) => el.querySelector(`#${id}`)!.textContent);
+    expect(described.join(' ')).to.contain('Het e-mailadres of het wachtwoord klopt niet.');
+  });
+
   it('logs in and fires poort-login with the method, the user and no return path', async () => {
     const user: SessionUser = { id: 'u1', email: 'sanne@gemeente.nl', displayName: 'Sanne', role: 'user' };
     stubFetch(200, { user, method: 'email' });
@@ -112,6 +160,9 @@ describe('<poort-email-form>', () => {
     expect(bubbles && composed).to.equal(true);
     expect(calls).to.deep.equal([{ url: '/x/poort/api/login', body: { email: 'sanne@gemeente.nl', password: 'een wachtwoord' } }]);
     await waitUntil(() => el.textContent!.includes('You are logged in as sanne@gemeente.nl'), undefined, patient);
+    // Focus goes to the result's heading, never back to the page body.
+    expect(el.querySelector('h2')!.textContent).to.equal('You are logged in');
+    await waitUntil(() => document.activeElement === el.querySelector('h2'), 'focus did not move to the result heading', patient);
   });
 
   it('shows the localised text for each error code, and a general one for codes it does not know', async () => {
@@ -149,6 +200,10 @@ describe('<poort-email-form>', () => {
     const el = await fixture<PoortEmailForm>(html`<poort-email-form lang="nl"></poort-email-form>`);
     expect(location.search).to.equal('?x=1');
     expect(el.querySelector('h2')!.textContent).to.equal('Nieuw wachtwoord kiezen');
+    // The link is checked as the page opens, without using it; the form appears once it works.
+    await waitUntil(() => el.querySelector('input[name="newPassword"]'), 'the link was never checked', patient);
+    expect(calls).to.deep.equal([{ url: '/poort/api/link/check', body: { token: 'geheim-token-uit-de-mail', kind: 'reset' } }]);
+    calls = [];
     expect(el.querySelector('input[name="newPassword"]')!.getAttribute('autocomplete')).to.equal('new-password');
     await submit(el, { newPassword: 'kort', repeat: 'kort' });
     expect(el.textContent).to.contain('minimaal 12 tekens');
@@ -163,16 +218,47 @@ describe('<poort-email-form>', () => {
     history.replaceState(null, '', location.pathname);
   });
 
-  it('opens the invitation form from its link and shows an expired link clearly', async () => {
+  for (const [code, says] of [
+    ['token_used', 'Deze link is al gebruikt.'],
+    ['token_expired', 'Deze link is verlopen.'],
+    ['token_invalid', 'Deze link is niet geldig.'],
+  ] as const) {
+    it(`says a ${code} invitation link as soon as the page opens, before anyone types a password, with a way on`, async () => {
+      history.replaceState(null, '', '?poort-invitation=uitnodiging-van-vorige-week');
+      stubRoutes({ '/api/link/check': [code === 'token_invalid' ? 400 : 410, { error: { code, message: 'x' } }], '/api/password/forgot': [202, { status: 'accepted' }] });
+      const el = await fixture<PoortEmailForm>(html`<poort-email-form lang="nl"></poort-email-form>`);
+      expect(location.search).to.equal('');
+      await waitUntil(() => el.textContent!.includes(says), 'the refusal was never shown', patient);
+      expect(el.querySelector('h2')!.textContent).to.equal('Kies uw wachtwoord');
+      expect(el.querySelector('input[type="password"]')).to.equal(null);
+      expect(calls).to.deep.equal([{ url: '/poort/api/link/check', body: { token: 'uitnodiging-van-vorige-week', kind: 'invitation' } }]);
+      await expect(el).to.be.accessible();
+      const newLink = [...el.querySelectorAll('button')].find((b) => b.textContent === 'Vraag een nieuwe link aan')!;
+      newLink.click();
+      await el.updateComplete;
+      expect(el.querySelector('h2')!.textContent).to.equal('Wachtwoord vergeten');
+      await waitUntil(() => document.activeElement === el.querySelector('h2'), 'focus did not move to the new heading', patient);
+    });
+  }
+
+  it('still says so when the link stopped working between opening the page and submitting it', async () => {
     history.replaceState(null, '', '?poort-invitation=uitnodiging');
-    stubFetch(410, { error: { code: 'token_expired', message: 'expired' } });
+    stubRoutes({ '/api/link/check': [200, { status: 'valid' }], '/api/invitation/accept': [410, { error: { code: 'token_expired', message: 'expired' } }] });
     const el = await fixture<PoortEmailForm>(html`<poort-email-form lang="en"></poort-email-form>`);
-    expect(location.search).to.equal('');
+    await waitUntil(() => el.querySelector('input[name="newPassword"]'), 'the link was never checked', patient);
     expect(el.querySelector('h2')!.textContent).to.equal('Choose your password');
     await submit(el, { newPassword: 'a long first password', repeat: 'a long first password' });
-    expect(calls[0]!.url).to.equal('/poort/api/invitation/accept');
+    expect(calls[1]!.url).to.equal('/poort/api/invitation/accept');
     expect(alertText(el)).to.contain('This link has expired');
     await expect(el).to.be.accessible();
+  });
+
+  it('shows the form all the same when the link cannot be checked (no connection, an older BFF): the submit decides', async () => {
+    history.replaceState(null, '', '?poort-reset=geheim');
+    stubRoutes({});
+    const el = await fixture<PoortEmailForm>(html`<poort-email-form lang="nl"></poort-email-form>`);
+    await waitUntil(() => el.querySelector('input[name="newPassword"]'), 'the form never appeared', patient);
+    expect(alertText(el)).to.equal('');
   });
 
   it('confirms a notification address from its link', async () => {
@@ -207,6 +293,9 @@ describe('<poort-email-form>', () => {
       expect(notice(el)).to.contain('Wachtwoord vergeten?');
       expect(notice(el)).to.contain('beheerder');
       expect(el.querySelector('.poort-lockout-notice')!.getAttribute('role')).to.equal('status');
+      // The notice replaces the general "Account geblokkeerd?" text: the lockout is explained once.
+      expect(el.textContent!.match(/geblokkeerd/g)).to.have.length(2);
+      expect(el.querySelector('h3')).to.equal(null);
       await expect(el).to.be.accessible();
     });
 

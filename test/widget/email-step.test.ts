@@ -1,5 +1,5 @@
 /// <reference types="mocha" />
-import { expect, html } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import '../../widget/src/email-form/poort-email-form.js';
 import '../../widget/src/login-chooser.js';
 import type { SessionUser } from '../../contract/api-schemas.js';
@@ -18,14 +18,37 @@ describe('<login-chooser> e-mail step', () => {
     expect(form.getAttribute('slot')).to.equal('email');
     expect([form.getAttribute('bff'), form.getAttribute('lang'), form.getAttribute('return-to')]).to.deep.equal(['/p', 'nl-BE', '/mijn']);
     expect($<HTMLSlotElement>(el, 'slot[name="email"]').assignedElements()).to.deep.equal([form]);
-    expect(text($(el, 'h2'))).to.equal('Aanmelden met e-mailadres');
-    expect(el.shadowRoot!.activeElement).to.equal($(el, 'h2'));
+    // One heading, the form's own; focus goes there.
+    await waitUntil(() => document.activeElement === form.querySelector('h2'), 'focus did not move to the form heading', { timeout: 8_000 });
+    expect(text(form.querySelector('h2'))).to.equal('Aanmelden met e-mailadres');
+    expect($(el, 'h2')).to.equal(null);
 
     $(el, 'button[part~="back"]').click();
     await el.updateComplete;
     $(el, 'button[data-method="email"]').click();
     await el.updateComplete;
     expect(el.querySelectorAll('poort-email-form')).to.have.length(1);
+  });
+
+  it('has one back control, which steps back inside the form first and then to the method step', async () => {
+    const el = await chooser(html`<login-chooser lang="nl"></login-chooser>`);
+    $(el, 'button[data-method="email"]').click();
+    await el.updateComplete;
+    const form = el.querySelector('poort-email-form')! as HTMLElement & { updateComplete: Promise<boolean> };
+    await form.updateComplete;
+    const backs = () => [...el.shadowRoot!.querySelectorAll('button'), ...form.querySelectorAll('button')].filter((b) => /^Terug/.test(text(b)));
+    expect(backs()).to.have.length(1);
+    form.querySelector<HTMLButtonElement>('.poort-after-submit button')!.click();
+    await form.updateComplete;
+    expect(text(form.querySelector('h2'))).to.equal('Wachtwoord vergeten');
+    expect(backs()).to.have.length(1);
+    $(el, 'button[part~="back"]').click();
+    await form.updateComplete;
+    expect(text(form.querySelector('h2'))).to.equal('Inloggen met e-mailadres');
+    $(el, 'button[part~="back"]').click();
+    await el.updateComplete;
+    expect(text($(el, 'h2'))).to.equal('Inloggen');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, 'button[data-method="email"]'));
   });
 
   it('opens the forgot-password form of <poort-email-form> from its help text', async () => {
@@ -59,5 +82,9 @@ describe('<login-chooser> e-mail step', () => {
     form.querySelector<HTMLInputElement>('input[name="password"]')!.value = 'een wachtwoord';
     form.querySelector('form')!.requestSubmit();
     expect(await seen).to.deep.equal({ method: 'email', user, returnTo: '/mijn', organisationChoiceNeeded: false });
+    // After the login only its result stays: no way back into a finished login, no help for it.
+    await el.updateComplete;
+    expect($(el, 'button[part~="back"]')).to.equal(null);
+    expect($(el, '[part="help"]')).to.equal(null);
   });
 });

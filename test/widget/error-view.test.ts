@@ -22,7 +22,7 @@ describe('<login-chooser> error views', () => {
     history.replaceState(null, '', start);
   });
 
-  for (const code of poortErrorCodes) {
+  for (const code of poortErrorCodes.filter((c) => c !== 'cancelled')) {
     it(`explains ${code}, fires poort-error and takes the parameter out of the address`, async () => {
       const { el, detail } = await returnWith(code);
       expect(text($(el, 'h2'))).to.equal('Inloggen is niet gelukt');
@@ -36,6 +36,16 @@ describe('<login-chooser> error views', () => {
       expect(rawKeys(el)).to.deep.equal([]);
     });
   }
+
+  it('shows a cancelled login as the person\'s own choice: a calm note, no failure, no code, fired as poort-error all the same', async () => {
+    const { el, detail } = await returnWith('cancelled');
+    expect(text($(el, 'h2'))).to.equal('U hebt het inloggen afgebroken');
+    expect(text($(el, '[part="cancelled"] p'))).to.equal('Er is niets veranderd. U kunt opnieuw inloggen wanneer u wilt.');
+    expect(el.shadowRoot!.textContent).not.to.match(/niet gelukt|Foutcode|cancelled/);
+    expect($(el, '[part="error"]')).to.equal(null);
+    expect(detail()).to.deep.equal({ code: 'cancelled', known: true });
+    expect(location.search).to.equal('?keep=1');
+  });
 
   it('shows the technical details when the authorisation is missing', async () => {
     const { el } = await returnWith('no_authorisation');
@@ -62,7 +72,7 @@ describe('<login-chooser> error views', () => {
   }
 
   it('moves focus to the error and lets the person log in again', async () => {
-    const { el } = await returnWith('cancelled');
+    const { el } = await returnWith('saml_invalid');
     expect(el.shadowRoot!.activeElement).to.equal($(el, 'h2'));
     $(el, 'button[part~="retry"]').click();
     await el.updateComplete;

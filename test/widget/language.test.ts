@@ -12,7 +12,8 @@ import type { Locale } from '../../contract/locales.js';
 import { $, chooser, restoreFetch, serveConfig, text } from './support.js';
 
 const patient = { timeout: 8_000 };
-const heading = (el: LoginChooser) => text($(el, '#heading'));
+// The step's heading: the chooser's own, or in the e-mail step the form's (its one heading there).
+const heading = (el: LoginChooser) => text(el.shadowRoot!.querySelector('#heading') ?? el.querySelector('poort-email-form h2'));
 const form = (el: LoginChooser) => el.querySelector('poort-email-form')!;
 
 /** Switches `el`'s own lang and waits until the chooser (and its e-mail form, when open) rendered it. */
@@ -38,7 +39,7 @@ const steps: Record<string, { open: (el: LoginChooser) => Promise<void>; heading
       await el.updateComplete;
       await form(el).updateComplete;
     },
-    heading: (l) => resources[l].emailStep.heading,
+    heading: (l) => resources[l].email.title,
   },
 };
 
@@ -83,7 +84,7 @@ describe('the widget follows a change of language', () => {
     const el = await chooser(html`<login-chooser></login-chooser>`);
     await steps.email!.open(el);
     document.documentElement.lang = 'en-GB';
-    await waitUntil(() => heading(el) === resources.en.emailStep.heading, 'the chooser kept its old language', patient);
+    await waitUntil(() => heading(el) === resources.en.email.title, 'the chooser kept its old language', patient);
     await waitUntil(() => text(form(el).querySelector('label')) === resources.en.email.emailLabel, 'the e-mail form kept its old language', patient);
   });
 

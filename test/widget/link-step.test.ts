@@ -40,7 +40,7 @@ const pending: Answer = { status: 200, body: { expiresAt: '2030-01-01T00:00:00Z'
 const user = { id: 'u1', email: 'anna@school.example.nl', displayName: null, role: 'user' };
 const linked: Answer = {
   status: 200,
-  body: { returnTo: '/mijn', session: { user, method: 'eherkenning', level: 'loa3', actingFor: null, attributes: {}, expiresAt: 'x', absoluteExpiresAt: 'x' } },
+  body: { returnTo: '/mijn', session: { user, method: 'eherkenning', level: 'loa3', actingFor: null, organisationChoiceNeeded: false, attributes: {}, expiresAt: 'x', absoluteExpiresAt: 'x' } },
 };
 const refusal = (status: number, code: string): Answer => ({ status, body: { error: { code, message: code } } });
 const patient = { timeout: 8_000 };
@@ -84,7 +84,7 @@ describe('<poort-link-step>', () => {
     const login = oneEvent(el, 'poort-login');
     await submit(el, { pin: '042 137' });
     const detail = ((await login) as CustomEvent<PoortLoginDetail>).detail;
-    expect(detail).to.deep.equal({ method: 'eherkenning', user, returnTo: '/mijn' });
+    expect(detail).to.deep.equal({ method: 'eherkenning', user, returnTo: '/mijn', organisationChoiceNeeded: false });
     expect(calls.find((c) => c.url.endsWith('/api/link/pin'))!.body).to.deep.equal({ pin: '042137' });
     expect(el.textContent).to.contain(nl.link.done);
   });

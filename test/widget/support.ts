@@ -6,8 +6,8 @@ import type { Broker } from '../../contract/api-schemas.js';
 import type { WidgetConfig } from '../../widget/src/config.js';
 
 export const brokers: Broker[] = [
-  { id: 'noord', name: 'Demo Makelaar Noord', aliases: ['Noord'], levels: ['loa2', 'loa2plus', 'loa3'] },
-  { id: 'zuid', name: 'Demo Makelaar Zuid', aliases: ['Zuid', 'Artifact'], levels: ['loa2', 'loa2plus', 'loa3'] },
+  { id: 'noord', name: 'Demo Leverancier Noord', aliases: ['Noord', 'Makelaar Noord'], levels: ['loa2', 'loa2plus', 'loa3'] },
+  { id: 'zuid', name: 'Demo Leverancier Zuid', aliases: ['Zuid', 'Makelaar Zuid', 'Artifact'], levels: ['loa2', 'loa2plus', 'loa3'] },
   { id: 'eenvoud', name: 'Demo Éénvoudig Inloggen', aliases: ['Basic'], levels: ['loa2'] },
 ];
 

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { focusRing } from './focus-ring.styles.js';
 import { themeStyles } from './theme.styles.js';
 
 // The shared theme (theme.styles.ts: --poort-* custom properties over NL Design System tokens),
@@ -12,6 +13,20 @@ export const loginChooserStyles = [
   h3 {
     font-size: 1.125rem;
     margin-block: 0 0.25rem;
+  }
+  /* Reflow (WCAG 1.4.10): a long compound word ("Aanmeldingsmogelijkheden") hyphenates where the
+     browser knows the language, and breaks anyway where it does not, rather than widen the page. */
+  h2,
+  h3,
+  summary,
+  .level {
+    overflow-wrap: anywhere;
+    hyphens: auto;
+  }
+  p,
+  li,
+  button {
+    overflow-wrap: break-word;
   }
   .notice {
     padding: 0.5rem 0.75rem;
@@ -62,8 +77,7 @@ export const loginChooserStyles = [
   }
   :focus-visible,
   #search:focus {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
+    ${focusRing}
   }
   .method-help,
   .hint,
@@ -145,8 +159,8 @@ export const loginChooserStyles = [
     box-shadow: inset 4px 0 var(--_accent);
   }
   [role='option'].active {
-    outline: 3px solid var(--_focus);
-    outline-offset: -3px;
+    outline: var(--_focus-width) solid var(--_focus);
+    outline-offset: calc(-1 * var(--_focus-width));
     background: var(--poort-option-active-background, #e8f0f8);
   }
   [role='option'][aria-disabled='true'] {
@@ -165,6 +179,7 @@ export const loginChooserStyles = [
     padding-block-start: 0.5rem;
   }
   .panel {
+    container-type: inline-size;
     padding: 0.75rem;
     margin-block: 0.75rem;
     border: 1px solid var(--_border);
@@ -176,10 +191,30 @@ export const loginChooserStyles = [
     gap: 0.25rem 1rem;
     margin: 0 0 0.75rem;
   }
+  dt {
+    font-weight: 700;
+  }
+  /* Identifiers (entity id, ServiceID, UUID) break only where the line is full, never with a
+     hyphen (a hyphen would look like part of the value); copying gives the value unchanged. */
   dd {
+    min-inline-size: 0;
     margin: 0;
     overflow-wrap: anywhere;
+    hyphens: none;
+  }
+  dd.identifier {
     font-family: var(--poort-code-font-family, ui-monospace, monospace);
+  }
+  /* A narrow panel puts each value under its label, so a long label does not squeeze the value
+     into a column one character wide. */
+  @container (max-width: 30rem) {
+    dl {
+      grid-template-columns: minmax(0, 1fr);
+      row-gap: 0;
+    }
+    dd {
+      margin-block-end: 0.5rem;
+    }
   }
   .helpdesk a {
     margin-inline-end: 0.75rem;

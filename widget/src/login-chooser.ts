@@ -1,6 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { BrokerCombobox } from './broker/broker-combobox.js';
+import './email-form/poort-email-form.js';
+import type { PoortEmailForm } from './email-form/poort-email-form.js';
 import { rememberBroker, rememberedBroker } from './broker/remembered-broker.js';
 import { levels, strongerLevel, type Level } from '../../contract/levels.js';
 import { matchLocale, type Locale } from '../../contract/locales.js';
@@ -51,11 +53,15 @@ export type Step = 'loading' | 'method' | 'broker' | 'email' | 'link' | 'error' 
  * @csspart help - Each "Hulp nodig?" disclosure.
  * @csspart technical - The panel with details for the eHerkenning administrator.
  * @csspart error - The error view.
+ * @csspart cancelled - The note shown after the person cancelled at their eHerkenning supplier.
  * @csspart notice - The note about the end of password login (e-mail step, method step).
  * @cssprop --poort-color - Text colour.
  * @cssprop --poort-font-family - Font.
  * @cssprop --poort-accent - Buttons, the active option and links.
- * @cssprop --poort-focus-color - Focus outline.
+ * @cssprop --poort-focus-color - Outer ring of the focus indicator (dark by default).
+ * @cssprop --poort-focus-inner-color - Inner ring of the focus indicator, between the element and the outer ring (light by default); keep 9:1 or more against the outer ring.
+ * @cssprop --poort-focus-width - Width of the outer ring (3px).
+ * @cssprop --poort-focus-gap - Width of the inner ring (2px).
  * @cssprop --poort-muted-color - Hints and notes.
  * @cssprop --poort-on-accent - Text on buttons.
  * @cssprop --poort-border-color - Borders of the search field and the list.
@@ -102,6 +108,8 @@ export class LoginChooser extends LitElement {
   private configReady: Promise<void> | undefined;
   private focusAfterRender = '';
   private lastMethod: LoginMethod | undefined;
+  /** The e-mail form in the slot logged someone in: no way back, no help, only its result. */
+  @state() private emailDone = false;
   private warned = new Set<string>();
   private stopWatchingLanguage: (() => void) | undefined;
   private readonly brokers = new BrokerCombobox(this, () => this.continueWithBroker());
@@ -137,6 +145,11 @@ export class LoginChooser extends LitElement {
       for (const m of this.methodTokens()) if (!(loginMethods as readonly string[]).includes(m)) this.warn('methods', m);
     }
     if (changed.has('returnTo') && this.returnTo && !isLocalPath(this.returnTo)) this.warn('return-to', this.returnTo);
+  }
+
+  constructor() {
+    super();
+    this.addEventListener('poort-login', () => (this.emailDone = true));
   }
 
   override firstUpdated(): void {
@@ -176,7 +189,8 @@ export class LoginChooser extends LitElement {
 
   override render() {
     const { config } = this;
-    return html`<section part="base" class="base" lang=${this.locale} aria-labelledby="heading">
+    // In the e-mail step the heading, and the named region, are the form's own.
+    return html`<section part="base" class="base" lang=${this.locale} aria-labelledby=${this.step === 'email' ? nothing : 'heading'}>
       ${config?.environment === 'demo' ? html`<p part="banner" class="banner">${this.t('banner.demo')}</p>` : nothing}
       ${this.renderStep()}
     </section>`;
@@ -188,6 +202,8 @@ export class LoginChooser extends LitElement {
     if (!config) return html`<h2 id="heading">${t('title')}</h2><p role="status">${t('loading')}</p>`;
     const help = (body: unknown) => helpDisclosure(t, html`${body}`, config.helpdesk, this.locale, this.helpOpen);
     const level = t(`levels.${this.requiredLevel}`);
+    const levelMeaning = html`<p>${t(`levelMeaning.${this.requiredLevel}`)}</p>`;
+    const demo = config.environment === 'demo';
     const cutOff = cutOffOf(config, new Date());
     const cutOffNotice = cutOff ? html`<p part="notice" class="notice">${t(cutOffNoticeKey(cutOff), { date: formatCutOff(cutOff.until, this.locale) })}</p>` : nothing;
     switch (this.step) {
@@ -196,6 +212,7 @@ export class LoginChooser extends LitElement {
       case 'broker':
         return html`<h2 id="heading" tabindex="-1">${t('broker.heading')}</h2>
           <p>${t('broker.intro', { level })}</p>
+          ${levelMeaning}
           <p part="remembered" class="remembered" role="status">
             ${this.brokers.remembered
               ? html`${t('broker.remembered', { name: this.brokers.remembered.name })}
@@ -215,20 +232,23 @@ export class LoginChooser extends LitElement {
         return html`<slot name="link"></slot>
           ${help(html`<p>${t('link.help')}</p>`)}`;
       case 'email':
-        return html`<h2 id="heading" tabindex="-1">${t('emailStep.heading')}</h2>
-          ${cutOffNotice}
+        // The form brings its own heading, lockout explanation and steps; this step adds the one
+        // back button (which steps back inside the form first) and the help around it.
+        if (this.emailDone) return html`<slot name="email"></slot>`;
+        return html`${cutOffNotice}
           <slot name="email"></slot>
           <div class="actions">${this.backButton()}</div>
           ${help(html`<p><button type="button" part="link" class="link" @click=${this.openForgotPassword}>${t('help.email.forgot')}</button></p>
-            ${richText(t('help.email.lockout'))} ${richText(t('help.email.blocked'))} ${richText(t('help.email.environment'))}
-            ${richText(t('help.method.email'))}`)}`;
+            ${richText(t('help.method.email'))} ${richText(t('help.email.environment'))}
+            ${demo ? richText(t('help.method.demo')) : nothing} ${richText(t('help.email.notifications'))}`)}`;
       default:
         return html`<h2 id="heading" tabindex="-1">${t('title')}</h2>
           <p>${t('intro', { site: config.siteName[this.locale] })}</p>
           ${methodList(t, this.shownMethods(cutOff?.passed === true && !cutOff.linkedOnly), level, (m) => this.chooseMethod(m))}
           ${cutOff?.passed && this.offeredMethods.includes('email') ? cutOffNotice : nothing}
-          ${help(html`${richText(t('help.method.what'))} ${richText(t('help.method.who'))} ${richText(t('help.method.authorisation'))}
-          ${richText(t('help.method.email'))}`)}`;
+          ${help(html`${richText(t('help.method.what'))} ${levelMeaning} ${richText(t('help.method.who'))} ${richText(t('help.method.authorisation'))}
+          ${richText(t('help.method.admins'))} ${richText(t('help.method.email'))} ${richText(t('help.method.environments'))}
+          ${demo ? richText(t('help.method.demo')) : nothing}`)}`;
     }
   }
 
@@ -327,9 +347,10 @@ export class LoginChooser extends LitElement {
       this.step = 'broker';
       this.focusAfterRender = '#search';
     } else {
-      this.attachEmailForm();
+      const form = this.attachEmailForm();
       this.step = 'email';
-      this.focusAfterRender = '#heading';
+      // After this element rendered the slot: an unslotted form is not displayed, so not focusable.
+      void this.updateComplete.then(() => form.focusHeading());
     }
   }
 
@@ -348,8 +369,8 @@ export class LoginChooser extends LitElement {
 
   // The e-mail form lives in light DOM so password managers see its inputs; it is created once
   // and shown through the `email` slot.
-  private attachEmailForm(): void {
-    let form = this.querySelector(':scope > poort-email-form');
+  private attachEmailForm(): PoortEmailForm {
+    let form = this.emailForm();
     if (!form) {
       form = document.createElement('poort-email-form');
       form.slot = 'email';
@@ -359,6 +380,11 @@ export class LoginChooser extends LitElement {
     form.setAttribute('lang', this.locale);
     form.setAttribute('return-to', this.returnPath());
     (form as HTMLElement & { texts?: unknown }).texts = this.texts;
+    return form;
+  }
+
+  private emailForm(): PoortEmailForm | null {
+    return this.querySelector(':scope > poort-email-form');
   }
 
   private continueWithBroker = (): void => {
@@ -382,6 +408,7 @@ export class LoginChooser extends LitElement {
   };
 
   private back = (): void => {
+    if (this.step === 'email' && this.emailForm()?.stepBack()) return;
     this.step = 'method';
     this.focusAfterRender = this.lastMethod ? `[data-method="${this.lastMethod}"]` : '#heading';
   };
@@ -401,8 +428,7 @@ export class LoginChooser extends LitElement {
 
   /** The forgot-password form lives in `<poort-email-form>` (light DOM); open it there. */
   private openForgotPassword = (): void => {
-    const form = this.querySelector(':scope > poort-email-form') as (HTMLElement & { showForgotPassword?: () => void }) | null;
-    form?.showForgotPassword?.();
+    this.emailForm()?.showForgotPassword();
   };
 
   private methodTokens(): string[] {

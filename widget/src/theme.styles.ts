@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { focusRingProperties } from './focus-ring.styles.js';
 
 // What every Poort element with a shadow root shares: each colour, font and size is a --poort-*
 // custom property that falls back to the NL Design System token of the same role, then to a
@@ -9,7 +10,7 @@ export const themeStyles = css`
     --_on-accent: var(--poort-on-accent, var(--nl-button-primary-color, #fff));
     --_muted: var(--poort-muted-color, var(--nl-paragraph-small-color, #4a4a4a));
     --_border: var(--poort-border-color, var(--nl-form-control-border-color, #6b6b6b));
-    --_focus: var(--poort-focus-color, var(--nl-focus-outline-color, #ffbf47));
+    ${focusRingProperties}
     --_radius: var(--poort-radius, var(--nl-border-radius, 4px));
     display: block;
     font-family: var(--poort-font-family, var(--nl-paragraph-font-family, system-ui, sans-serif));

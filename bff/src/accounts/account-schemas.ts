@@ -1,10 +1,10 @@
 // Request and response shapes shared by the account routes (zod → validation and OpenAPI).
 import { z } from '@hono/zod-openapi';
+import { EMAIL_MAX } from '../../../contract/email-address.js';
 import { locales } from '../../../contract/locales.js';
 import { ErrorSchema } from '../http/error-schema.js';
 
-/** RFC 5321 caps an address at 254 characters. */
-export const EmailField = z.email().max(254).openapi({ example: 'sanne@gemeente.example.nl' });
+export const EmailField = z.email().max(EMAIL_MAX).openapi({ example: 'sanne@gemeente.example.nl' });
 /**
  * Long enough for every valid password (128 characters of up to 4 UTF-8 bytes), short enough that
  * nobody makes argon2 chew a megabyte (L07).

@@ -3,8 +3,9 @@
 // the user by the ActingSubjectID pseudonym, enforce the site and role levels, end the browser's
 // earlier session (as the password login does), open the new one, write the audit event. Any
 // refusal rolls all of it back, so a refused answer leaves the earlier session as it was.
-import { and, eq } from 'drizzle-orm';
-import type { Db } from '../../../db/open.js';
+import { and, eq, notExists, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db, DbOrTx } from '../../../db/open.js';
 import { identities, users, type PendingLink, type Session } from '../../../db/schema.js';
 import type { RequestOrigin } from '../http/request-client.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -12,7 +13,7 @@ import { applicationOf } from '../audit/application.js';
 import { consumeRequest, markSeen, type StoredRequest } from './request-store.js';
 import { SamlError } from '../saml/saml-error.js';
 import type { VerifiedLogin } from '../saml/verify-response.js';
-import { identityKey } from '../saml/identity-key.js';
+import { identityKey, type IdentityKey } from '../saml/identity-key.js';
 import { createPendingLink } from '../linking/pending-link-store.js';
 import { lifetimesFrom } from '../sessions/session-policy.js';
 import { createSession, deleteSession } from '../sessions/session-store.js';
@@ -44,6 +45,7 @@ export function sessionAttributes(login: VerifiedLogin, broker: string): Record<
     ...(identity.vestigingsnummers.length ? { vestigingsnr: identity.vestigingsnummers.join(',') } : {}),
     ...(identity.serviceId ? { serviceId: identity.serviceId } : {}),
     ...(identity.serviceUuid ? { serviceUuid: identity.serviceUuid } : {}),
+    ...(identity.companyName ? { companyName: identity.companyName } : {}),
   };
 }
 
@@ -73,6 +75,7 @@ export async function completeEherkenningLogin(
 
     const key = identityKey(login);
     const legalSubject = login.identity.legalSubject ? `${login.identity.legalSubject.kind}:${login.identity.legalSubject.value}` : null;
+    await adoptLegacyIdentity(tx, key, request.broker);
     const identityOf = () =>
       tx
         .select({ user: users, identityId: identities.id })
@@ -161,4 +164,27 @@ export async function completeEherkenningLogin(
     );
     return created;
   });
+}
+
+/**
+ * Identities stored before the issuer was part of the key (migration 0005) have issuer ''. Then an
+ * identity was the pseudonym alone; the first login with that pseudonym through the same broker
+ * claims the row for its issuer, so people keep their account across the upgrade. It never takes
+ * a row when one for this issuer exists already (the unique key would refuse it).
+ */
+async function adoptLegacyIdentity(tx: DbOrTx, key: IdentityKey, broker: string): Promise<void> {
+  if (!key.issuer) return;
+  const current = alias(identities, 'current');
+  await tx
+    .update(identities)
+    .set({ issuer: key.issuer })
+    .where(
+      and(
+        eq(identities.scheme, key.scheme),
+        eq(identities.issuer, ''),
+        eq(identities.subject, key.subject),
+        eq(identities.broker, broker),
+        notExists(tx.select({ one: sql`1` }).from(current).where(and(eq(current.scheme, key.scheme), eq(current.issuer, key.issuer), eq(current.subject, key.subject)))),
+      ),
+    );
 }

@@ -5,7 +5,7 @@ import { translate, type TextValues } from '../texts/translator.js';
 import { errorCodes, type ErrorCode } from './error-codes.js';
 
 export interface ErrorBody {
-  error: { code: string; message: string; problems?: unknown[] };
+  error: { code: string; message: string; fields?: string[]; problems?: unknown[] };
 }
 
 /** The API's message for a code: the text `apiError.<code>` in the locale. */
@@ -20,6 +20,8 @@ export class ApiError extends Error {
   readonly code: string;
   /** Seconds for a Retry-After header (429 and 503). */
   retryAfterSeconds: number | undefined;
+  /** The request fields at fault (invalid_request): names only, never their values. */
+  fields: string[] | undefined;
   /** A message given by the code that threw (English, for developers); else the code's text. */
   private readonly given: string | undefined;
   /** Values for the code's text, and what the body lists besides the message (`text_invalid`). */
@@ -42,9 +44,16 @@ export class ApiError extends Error {
     return this;
   }
 
+  /** Names the request fields at fault. */
+  atFields(fields: string[]): this {
+    this.fields = fields;
+    return this;
+  }
+
   /** The body, with the code's text in the request's language (English unless it asks for another). */
   toBody(locale: Locale = 'en'): ErrorBody {
     const body = errorBody(this.code, this.given ?? apiMessage(this.code, locale, typeof this.values === 'function' ? this.values(locale) : this.values));
+    if (this.fields?.length) body.error.fields = this.fields;
     if (this.problems) body.error.problems = this.problems;
     return body;
   }

@@ -11,5 +11,6 @@ type Result = { success: true } | { success: false; error: z.ZodError };
 export function validationHook<E extends Env>(result: Result, c: Context<E>) {
   if (result.success) return;
   const fields = [...new Set(result.error.issues.map((i) => i.path.join('.') || '(body)'))];
-  return errorResponse(c as unknown as Context<AppEnv>, new ApiError('invalid_request', `The request is not valid: check ${fields.join(', ')}.`, 400));
+  const error = new ApiError('invalid_request', `The request is not valid: check ${fields.join(', ')}.`, 400).atFields(fields);
+  return errorResponse(c as unknown as Context<AppEnv>, error);
 }

@@ -8,7 +8,12 @@ export const ATTR = {
   serviceId: 'urn:etoegang:core:ServiceID',
   serviceUuid: 'urn:etoegang:core:ServiceUUID',
   vestigingsnr: 'urn:etoegang:1.9:ServiceRestriction:Vestigingsnr',
+  /** The represented company's name: sent when the service catalogue asks for it. */
+  companyName: 'urn:etoegang:1.11:attribute-represented:CompanyName',
 } as const;
+
+/** Longer company names are cut: the name is only shown, never used to decide anything. */
+export const COMPANY_NAME_MAX = 200;
 
 export interface AttributeValue {
   value: string;
@@ -24,6 +29,8 @@ export interface EherkenningIdentity {
   vestigingsnummers: string[];
   serviceId?: string;
   serviceUuid?: string;
+  /** For display only ("logged in for Bakkerij De Korenschoof B.V."). */
+  companyName?: string;
 }
 
 /** `urn:etoegang:1.9:EntityConcernedID:KvKnr` → kvk; `…:RSIN` → rsin (any version number). */
@@ -58,6 +65,7 @@ export function mapEherkenningAttributes(attributes: Map<string, AttributeValue[
   const serviceId = single(ATTR.serviceId);
   const serviceUuid = single(ATTR.serviceUuid);
   if (serviceId === null || serviceUuid === null) return { reason: 'service_multiple' };
+  const companyName = displayName(attributes.get(ATTR.companyName));
   return {
     subject: acting.value,
     ...(acting.nameQualifier ? { subjectQualifier: acting.nameQualifier } : {}),
@@ -65,7 +73,20 @@ export function mapEherkenningAttributes(attributes: Map<string, AttributeValue[
     vestigingsnummers: (attributes.get(ATTR.vestigingsnr) ?? []).map((v) => v.value),
     ...(serviceId ? { serviceId: serviceId.value } : {}),
     ...(serviceUuid ? { serviceUuid: serviceUuid.value } : {}),
+    ...(companyName ? { companyName } : {}),
   };
+}
+
+/**
+ * A name to show, from a display-only attribute: one value, control characters and runs of white
+ * space made single spaces, at most COMPANY_NAME_MAX characters. Missing, empty or repeated: none,
+ * and the login goes on (nothing depends on it).
+ */
+export function displayName(values: AttributeValue[] | undefined): string | undefined {
+  if (values?.length !== 1) return undefined;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what goes.
+  const name = values[0]!.value.replace(/[\u0000-\u001f\u007f\s]+/g, ' ').trim();
+  return name ? [...name].slice(0, COMPANY_NAME_MAX).join('') : undefined;
 }
 
 /**

@@ -14,16 +14,17 @@ export const demoSiteConfig = {
   brokers: [
     {
       id: 'demo-noord',
-      name: 'Demo Makelaar Noord',
-      aliases: ['Noord', 'Simulated broker (POST)'],
+      // "Makelaar" as an alias: the word people knew before eHerkenning said "leverancier".
+      name: 'Demo Leverancier Noord',
+      aliases: ['Noord', 'Makelaar Noord', 'Simulated broker (POST)'],
       metadata: 'dev:demo-noord',
       binding: 'HTTP-POST',
       levels: [...levels],
     },
     {
       id: 'demo-zuid',
-      name: 'Demo Makelaar Zuid',
-      aliases: ['Zuid', 'Simulated broker (Artifact)'],
+      name: 'Demo Leverancier Zuid',
+      aliases: ['Zuid', 'Makelaar Zuid', 'Simulated broker (Artifact)'],
       metadata: 'dev:demo-zuid',
       binding: 'HTTP-Artifact',
       levels: ['loa2', 'loa2plus', 'loa3'],

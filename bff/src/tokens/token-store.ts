@@ -60,6 +60,19 @@ export async function consumeToken(db: DbOrTx, secret: string, purposes: readonl
 }
 
 /**
+ * Says what using a token now would say, without using it: nothing when it would work, else the
+ * same token_invalid / token_used / token_expired as consumeToken. Lets a page opened from a
+ * mailed link say "already used" before anyone types a password; tells nothing about the account.
+ */
+export async function checkToken(db: DbOrTx, secret: string, purposes: readonly TokenPurpose[], now = new Date()) {
+  const [row] = await db.select().from(tokens).where(eq(tokens.tokenHash, hashSecretToken(secret))).limit(1);
+  if (!row || !row.userId || !purposes.includes(row.purpose)) throw new ApiError('token_invalid');
+  if (row.usedAt) throw new ApiError('token_used');
+  if (row.expiresAt <= now) throw new ApiError('token_expired');
+  return { ...row, userId: row.userId };
+}
+
+/**
  * Deletes tokens used or expired more than `keepMs` ago. Until then a second click still gets the
  * helpful token_used / token_expired rather than token_invalid.
  */

@@ -2,7 +2,8 @@
 // for: the BFF's own code, `network` when the request never got an answer, `unknown` otherwise.
 import type { LockoutSettings } from '../../../contract/api-schemas.js';
 
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; code: string };
+/** `fields`: for invalid_request, the request fields the BFF named (`email`, `password`). */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; code: string; fields?: string[] };
 
 export async function callBff<T>(bff: string, path: string, body: unknown): Promise<ApiResult<T>> {
   let response: Response;
@@ -14,12 +15,13 @@ export async function callBff<T>(bff: string, path: string, body: unknown): Prom
       body: JSON.stringify(body),
     });
   } catch {
-    return { ok: false, code: 'network' };
+    return { ok: false, code: 'network', fields: [] };
   }
   const json = (await response.json().catch(() => undefined)) as unknown;
   if (response.ok) return { ok: true, value: json as T };
-  const code = (json as { error?: { code?: unknown } } | undefined)?.error?.code;
-  return { ok: false, code: typeof code === 'string' ? code : 'unknown' };
+  const error = (json as { error?: { code?: unknown; fields?: unknown } } | undefined)?.error;
+  const fields = Array.isArray(error?.fields) ? error.fields.filter((f): f is string => typeof f === 'string') : [];
+  return { ok: false, code: typeof error?.code === 'string' ? error.code : 'unknown', fields };
 }
 
 export interface FormSettings {

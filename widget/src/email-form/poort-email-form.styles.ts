@@ -2,16 +2,21 @@
 // inputs), where Lit's shadow styles do not apply: this sheet is adopted by the document instead,
 // which works under a strict CSP (no inline <style>). Every rule is scoped to the element's tag.
 import { css, unsafeCSS, type CSSResult } from 'lit';
+import { focusRing, focusRingProperties } from '../focus-ring.styles.js';
 
 /** The form styles scoped to one element's tag: Poort's light-DOM forms share them. */
 export function lightDomFormStyles(tagName: 'poort-email-form' | 'poort-link-step' | 'poort-add-organisation'): CSSResult {
   const tag = unsafeCSS(tagName);
   return css`
   ${tag} {
+    ${focusRingProperties}
     display: block;
     font-family: var(--poort-font-family, var(--nl-document-font-family, system-ui, sans-serif));
     color: var(--poort-text-color, var(--nl-document-color, #1a1a1a));
     max-inline-size: 32rem;
+  }
+  ${tag}[hidden] {
+    display: none;
   }
   ${tag} h2 {
     font-size: var(--poort-heading-font-size, 1.375rem);
@@ -27,6 +32,9 @@ export function lightDomFormStyles(tagName: 'poort-email-form' | 'poort-link-ste
     font-weight: 600;
   }
   ${tag} input {
+    box-sizing: border-box;
+    inline-size: 100%;
+    min-inline-size: 0;
     font: inherit;
     padding: 0.5rem 0.625rem;
     border: 2px solid var(--poort-input-border-color, #535353);
@@ -36,9 +44,18 @@ export function lightDomFormStyles(tagName: 'poort-email-form' | 'poort-link-ste
     border-color: var(--poort-error-color, #b00020);
   }
   ${tag} input:focus-visible,
-  ${tag} button:focus-visible {
-    outline: 3px solid var(--poort-focus-color, #ffbf47);
-    outline-offset: 2px;
+  ${tag} button:focus-visible,
+  ${tag} [tabindex='-1']:focus-visible {
+    ${focusRing}
+  }
+  /* Reflow (WCAG 1.4.10): long words and addresses wrap instead of widening the page. */
+  ${tag} h2,
+  ${tag} h3 {
+    overflow-wrap: anywhere;
+    hyphens: auto;
+  }
+  ${tag} p {
+    overflow-wrap: anywhere;
   }
   ${tag} .poort-hint {
     font-size: 0.875rem;

@@ -14,7 +14,8 @@ import { checkCurrentPassword, checkEmail, checkNewPassword, type CheckKey } fro
 import { takeLinkToken } from './link-tokens.js';
 import { adoptLightDomStyles, emailFormStyles } from './poort-email-form.styles.js';
 
-type View = 'login' | 'forgot' | 'forgot-sent' | 'reset' | 'invitation' | 'confirm-email' | 'logged-in';
+type View = 'login' | 'forgot' | 'forgot-sent' | 'reset' | 'invitation' | 'link-check' | 'link-refused' | 'confirm-email' | 'logged-in';
+type SetPasswordKind = 'reset' | 'invitation';
 type Field = 'email' | 'password' | 'newPassword';
 type Notice = [key: string, values?: Record<string, unknown>];
 
@@ -61,12 +62,10 @@ export class PoortEmailForm extends LitElement {
   private locale: Locale = 'nl';
   private t: Translate = createTranslator('nl');
   private linkToken = '';
+  private linkKind: SetPasswordKind = 'reset';
+  /** Inside <login-chooser>: the chooser's back button and help serve this form too (one of each). */
+  private embedded = false;
   private stopWatchingLanguage: (() => void) | undefined;
-  /**
-   * Inside <login-chooser>, whose e-mail step is already a region named by the same heading text:
-   * a second region of that name fails axe's landmark-unique, so the form's section stays unnamed.
-   */
-  private inChooser = false;
   /** The end of password login the site announced: its refusal's text says since when. */
   private passwordLoginUntil: Date | undefined;
   private readonly ids = `poort-email-form-${++instances}`;
@@ -82,18 +81,24 @@ export class PoortEmailForm extends LitElement {
     adoptLightDomStyles(this, emailFormStyles);
     this.stopWatchingLanguage = watchLanguage(() => elementLocale(this) !== this.locale && this.requestUpdate());
     this.failedLogins = readFailedLogins();
-    const inChooser = (this.inChooser = !!this.closest('login-chooser'));
+    this.embedded = !!this.closest('login-chooser');
     void fetchFormSettings(this.bff).then(({ environment, lockout, passwordLoginUntil }) => {
       // Inside <login-chooser> the chooser shows the environment; on its own, the form does.
-      if (!inChooser) this.demo = environment === 'demo';
+      if (!this.embedded) this.demo = environment === 'demo';
       this.lockout = lockout;
       this.passwordLoginUntil = passwordLoginUntil ? new Date(passwordLoginUntil) : undefined;
     });
     const link = takeLinkToken(window.location, window.history);
     if (link) {
       this.linkToken = link.token;
-      this.view = link.kind === 'reset' ? 'reset' : link.kind === 'invitation' ? 'invitation' : 'confirm-email';
-      if (link.kind === 'confirm-email') void this.confirmEmail();
+      if (link.kind === 'confirm-email') {
+        this.view = 'confirm-email';
+        void this.confirmEmail();
+      } else {
+        this.linkKind = link.kind;
+        this.view = 'link-check';
+        void this.checkLink();
+      }
     }
   }
 
@@ -124,10 +129,12 @@ export class PoortEmailForm extends LitElement {
       'forgot-sent': () => this.renderMessage('email.forgot.title', this.t('email.forgot.sent'), true),
       reset: () => this.renderSetPassword('reset'),
       invitation: () => this.renderSetPassword('invitation'),
+      'link-check': () => this.renderMessage(`email.${this.linkKind}.title`, this.t('email.linkCheck'), false),
+      'link-refused': () => this.renderLinkRefused(),
       'confirm-email': () => this.renderMessage('email.title', this.notice ? this.t(...this.notice) : this.errorCode ? '' : this.t('email.confirmEmail.busy'), false),
-      'logged-in': () => this.renderMessage('email.title', this.t('email.loggedIn', { email: this.user?.email ?? '' }), false),
+      'logged-in': () => this.renderMessage('email.loggedInTitle', this.t('email.loggedIn', { email: this.user?.email ?? '' }), false),
     };
-    return html`<section class="poort-email-form" lang=${this.locale} aria-labelledby=${this.inChooser ? nothing : `${this.ids}-title`}>
+    return html`<section class="poort-email-form" lang=${this.locale} aria-labelledby="${this.ids}-title">
       ${this.demo ? html`<p class="poort-demo-banner">${this.t('email.demoBanner')}</p>` : nothing}${views[this.view]()}
     </section>`;
   }
@@ -145,9 +152,27 @@ export class PoortEmailForm extends LitElement {
         <button class="poort-submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? t('email.busy') : t('email.submit')}</button>
         <p class="poort-after-submit"><button class="poort-link" type="button" @click=${() => this.go('forgot')}>${t('email.forgotLink')}</button></p>
       </form>
-      <h3>${t('email.blockedTitle')}</h3>
-      <p class="poort-hint">${t('email.blockedHelp')}</p>
+      ${shouldExplainLockout(this.failedLogins, this.lockout)
+        ? nothing
+        : html`<h3>${t('email.blockedTitle')}</h3>
+            <p class="poort-hint">${t('email.blockedHelp')}</p>`}
     `;
+  }
+
+  /** The link was used, has expired or is unknown: said as soon as the page opens, with a way on. */
+  private renderLinkRefused() {
+    const t = this.t;
+    return html`
+      <h2 id="${this.ids}-title" tabindex="-1">${t(`email.${this.linkKind}.title`)}</h2>
+      <p class="poort-notice" role="status">${this.errorText(this.errorCode)}</p>
+      <p><button class="poort-link" type="button" @click=${() => this.go('forgot')}>${t('email.newLink')}</button></p>
+      ${this.backLink()}
+    `;
+  }
+
+  /** "Terug naar inloggen"; inside <login-chooser> its own back button does this instead. */
+  private backLink() {
+    return this.embedded ? nothing : html`<p class="poort-after-submit"><button class="poort-link" type="button" @click=${() => this.go('login')}>${this.t('email.back')}</button></p>`;
   }
 
   /**
@@ -172,12 +197,12 @@ export class PoortEmailForm extends LitElement {
       <form novalidate @submit=${this.submitForgot}>
         ${this.renderInput('email', 'email', t('email.emailLabel'), 'username', this.email)} ${this.renderAlert()}
         <button class="poort-submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? t('email.busy') : t('email.forgot.submit')}</button>
-        <p class="poort-after-submit"><button class="poort-link" type="button" @click=${() => this.go('login')}>${t('email.back')}</button></p>
+        ${this.backLink()}
       </form>
     `;
   }
 
-  private renderSetPassword(kind: 'reset' | 'invitation') {
+  private renderSetPassword(kind: SetPasswordKind) {
     const t = this.t;
     return html`
       <h2 id="${this.ids}-title" tabindex="-1">${t(`email.${kind}.title`)}</h2>
@@ -186,7 +211,7 @@ export class PoortEmailForm extends LitElement {
         ${this.renderInput('newPassword', 'password', t('email.newPasswordLabel'), 'new-password', '', t('email.passwordHint'))}
         ${this.renderInput('repeat', 'password', t('email.confirmPasswordLabel'), 'new-password')} ${this.renderAlert()}
         <button class="poort-submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? t('email.busy') : t(`email.${kind}.submit`)}</button>
-        <p class="poort-after-submit"><button class="poort-link" type="button" @click=${() => this.go('login')}>${t('email.back')}</button></p>
+        ${this.backLink()}
       </form>
     `;
   }
@@ -196,14 +221,16 @@ export class PoortEmailForm extends LitElement {
       <h2 id="${this.ids}-title" tabindex="-1">${this.t(titleKey)}</h2>
       <p class="poort-notice" role="status">${text}</p>
       ${this.renderAlert()}
-      ${withBack ? html`<p><button class="poort-link" type="button" @click=${() => this.go('login')}>${this.t('email.back')}</button></p>` : nothing}
+      ${withBack ? this.backLink() : nothing}
     `;
   }
 
   private renderInput(name: Field | 'repeat', type: string, label: string, autocomplete: string, value = '', hint = '') {
     const id = `${this.ids}-${name}`;
     const problem = name === 'repeat' ? undefined : this.fieldErrors[name];
-    const described = [hint ? `${id}-hint` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ');
+    // After a refused login the password field, where focus goes, also points at the alert's text.
+    const alert = name === 'password' && this.errorCode ? `${this.ids}-alert` : '';
+    const described = [hint ? `${id}-hint` : '', problem ? `${id}-error` : '', alert].filter(Boolean).join(' ');
     return html`
       <div class="poort-field">
         <label for=${id}>${label}</label>
@@ -226,7 +253,7 @@ export class PoortEmailForm extends LitElement {
   }
 
   private renderAlert() {
-    return html`<div class="poort-error" role="alert">${this.errorCode ? this.errorText(this.errorCode) : nothing}</div>`;
+    return html`<div class="poort-error" id="${this.ids}-alert" role="alert">${this.errorCode ? this.errorText(this.errorCode) : nothing}</div>`;
   }
 
   /** The text for a BFF error code: the shared `errors.*` table, else the form's own, else a generic one. */
@@ -248,7 +275,13 @@ export class PoortEmailForm extends LitElement {
     if (!this.check({ email: checkEmail(email), password: checkCurrentPassword(password) })) return;
     const result = await this.call<{ user: SessionUser; organisationChoiceNeeded?: boolean }>('/api/login', { email, password });
     if (!result) {
-      if (this.errorCode === 'invalid_credentials') this.failedLogins = countFailedLogin();
+      if (this.errorCode !== 'invalid_credentials') return;
+      this.failedLogins = countFailedLogin();
+      // A refused password is not left in the field to be sent again; focus waits there, and the
+      // field points at the alert, so a screen reader says why.
+      const field = this.querySelector<HTMLInputElement>(`#${this.ids}-password`);
+      if (field) field.value = '';
+      void this.updateComplete.then(() => field?.focus());
       return;
     }
     forgetFailedLogins();
@@ -271,12 +304,28 @@ export class PoortEmailForm extends LitElement {
     const form = new FormData(event.target as HTMLFormElement);
     const password = String(form.get('newPassword') ?? '');
     if (!this.check({ newPassword: checkNewPassword(password, String(form.get('repeat') ?? '')) })) return;
-    const path = this.view === 'invitation' ? '/api/invitation/accept' : '/api/password/reset';
+    const path = this.linkKind === 'invitation' ? '/api/invitation/accept' : '/api/password/reset';
     const result = await this.call<{ email: string }>(path, { token: this.linkToken, password });
     if (!result) return;
     this.linkToken = '';
     this.email = result.email;
     this.go('login', ['email.passwordSet']);
+  }
+
+  /**
+   * Asks the BFF whether the link still works before the form is shown. Only a refusal of the link
+   * itself stops here; anything else (no connection, an older BFF) shows the form, whose submit
+   * gets the final word.
+   */
+  private async checkLink() {
+    const result = await callBff(this.bff, '/api/link/check', { token: this.linkToken, kind: this.linkKind });
+    if (!result.ok && result.code.startsWith('token_')) {
+      this.linkToken = '';
+      this.errorCode = result.code;
+      this.view = 'link-refused';
+    } else {
+      this.view = this.linkKind;
+    }
   }
 
   private async confirmEmail() {
@@ -305,11 +354,40 @@ export class PoortEmailForm extends LitElement {
     try {
       const result = await callBff<T>(this.bff, path, body);
       if (result.ok) return result.value;
-      this.errorCode = result.code;
+      // The BFF refused a field the form checks too (a limit the form did not know): say it there.
+      const atFields = result.code === 'invalid_request' ? this.fieldProblems(result.fields ?? []) : {};
+      if (Object.keys(atFields).length) this.check(atFields);
+      else this.errorCode = result.code;
       return undefined;
     } finally {
       this.busy = false;
     }
+  }
+
+  /** The BFF's field names as this view's inputs, each with the text that fits it. */
+  private fieldProblems(fields: string[]): Partial<Record<Field, CheckKey>> {
+    const problems: Partial<Record<Field, CheckKey>> = {};
+    if (fields.includes('email')) problems.email = checkEmail(this.email) ?? 'emailInvalid';
+    if (fields.includes('password')) {
+      if (this.view === 'login') problems.password = 'passwordLong';
+      else problems.newPassword = 'passwordLong';
+    }
+    return problems;
+  }
+
+  /**
+   * One step back inside the form (forgot password → login); false when it is at its first step.
+   * `<login-chooser>` calls this from its one back button before it goes back itself.
+   */
+  stepBack(): boolean {
+    if (this.view === 'login' || this.view === 'logged-in') return false;
+    this.go('login');
+    return true;
+  }
+
+  /** Moves focus to the heading of what the form shows now. */
+  focusHeading(): void {
+    void this.updateComplete.then(() => this.querySelector<HTMLElement>(`#${this.ids}-title`)?.focus());
   }
 
   /** Opens the forgot-password form (e.g. from the help text of `<login-chooser>`). */
@@ -323,7 +401,7 @@ export class PoortEmailForm extends LitElement {
     this.errorCode = '';
     this.fieldErrors = {};
     // Move focus to the new heading so screen-reader users hear where they are.
-    void this.updateComplete.then(() => this.querySelector<HTMLElement>(`#${this.ids}-title`)?.focus());
+    this.focusHeading();
   }
 }
 

@@ -7,13 +7,14 @@ import type { Locale } from '../../../contract/locales.js';
 
 export type CopyState = '' | 'copied' | 'copyFailed';
 
-function rows(t: Translate, eh: WidgetConfig['eherkenning'], locale: Locale): [string, string][] {
+/** Label, value, and whether the value is an identifier (set in code type, broken anywhere). */
+function rows(t: Translate, eh: WidgetConfig['eherkenning'], locale: Locale): [string, string, boolean][] {
   return [
-    [t('technical.serviceName'), eh.serviceName[locale]],
-    [t('technical.entityId'), eh.entityId],
-    [t('technical.serviceId'), eh.serviceId],
-    [t('technical.serviceUuid'), eh.serviceUuid],
-    [t('technical.level'), t(`levels.${eh.level}`)],
+    [t('technical.serviceName'), eh.serviceName[locale], false],
+    [t('technical.entityId'), eh.entityId, true],
+    [t('technical.serviceId'), eh.serviceId, true],
+    [t('technical.serviceUuid'), eh.serviceUuid, true],
+    [t('technical.level'), t(`levels.${eh.level}`), false],
   ];
 }
 
@@ -28,7 +29,7 @@ export function technicalInfo(t: Translate, eh: WidgetConfig['eherkenning'], loc
     <h3 id="technical-heading">${t('technical.heading')}</h3>
     <p>${t('technical.intro')}</p>
     <dl>
-      ${rows(t, eh, locale).map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}
+      ${rows(t, eh, locale).map(([label, value, id]) => html`<dt>${label}</dt><dd class=${id ? 'identifier' : ''}>${value}</dd>`)}
     </dl>
     <button type="button" part="button copy" class="secondary" @click=${onCopy}>${t('technical.copy')}</button>
     <p role="status" class="status">${copy ? t(`technical.${copy}`) : ''}</p>

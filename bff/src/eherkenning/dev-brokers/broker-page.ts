@@ -6,9 +6,9 @@ import { testPeople } from './test-people.js';
 
 const texts: Record<Locale, Record<'title' | 'intro' | 'level' | 'loginAs' | 'cancel' | 'noAuthorisation' | 'forCompany' | 'banner', string>> = {
   nl: {
-    title: 'Gesimuleerde eHerkenningsmakelaar',
-    intro: 'Dit is een nagebootste makelaar voor ontwikkeling. Kies met wie u inlogt.',
-    level: 'Gevraagd betrouwbaarheidsniveau',
+    title: 'Gesimuleerde eHerkenningsleverancier',
+    intro: 'Dit is een nagebootste leverancier voor ontwikkeling. Kies met wie u inlogt.',
+    level: 'Gevraagd betrouwbaarheidsniveau: eHerkenning niveau',
     loginAs: 'Inloggen als',
     forCompany: 'namens',
     cancel: 'Annuleren',
@@ -16,9 +16,9 @@ const texts: Record<Locale, Record<'title' | 'intro' | 'level' | 'loginAs' | 'ca
     banner: 'Alleen voor ontwikkeling: geen echte gegevens.',
   },
   'nl-BE': {
-    title: 'Gesimuleerde eHerkenningsmakelaar',
-    intro: 'Dit is een nagebootste makelaar voor ontwikkeling. Kies met wie u zich aanmeldt.',
-    level: 'Gevraagd betrouwbaarheidsniveau',
+    title: 'Gesimuleerde eHerkenningsleverancier',
+    intro: 'Dit is een nagebootste leverancier voor ontwikkeling. Kies met wie u zich aanmeldt.',
+    level: 'Gevraagd betrouwbaarheidsniveau: eHerkenning niveau',
     loginAs: 'Aanmelden als',
     forCompany: 'namens',
     cancel: 'Annuleren',
@@ -26,9 +26,9 @@ const texts: Record<Locale, Record<'title' | 'intro' | 'level' | 'loginAs' | 'ca
     banner: 'Enkel voor ontwikkeling: geen echte gegevens.',
   },
   en: {
-    title: 'Simulated eHerkenning broker',
-    intro: 'This is a simulated broker for development. Choose who logs in.',
-    level: 'Requested level of assurance',
+    title: 'Simulated eHerkenning supplier',
+    intro: 'This is a simulated supplier for development. Choose who logs in.',
+    level: 'Requested level of assurance: eHerkenning level',
     loginAs: 'Log in as',
     forCompany: 'for',
     cancel: 'Cancel',
@@ -44,6 +44,11 @@ export interface BrokerPageInput {
   level: string;
   /** Hidden fields carried to the answer: the request id, RelayState, level. */
   state: Record<string, string>;
+}
+
+/** `loa2plus` → `2+`: the level as eHerkenning names it to people, never the protocol code. */
+export function levelInWords(level: string): string {
+  return level.replace(/^loa/, '').replace(/plus$/, '+');
 }
 
 export function brokerPage(input: BrokerPageInput): string {
@@ -63,7 +68,7 @@ export function brokerPage(input: BrokerPageInput): string {
     `<title>${escapeHtml(input.brokerName)} – ${escapeHtml(t.title)}</title><link rel="stylesheet" href="/assets/site.css"></head><body>` +
     `<header><strong>${escapeHtml(input.brokerName)}</strong> · ${escapeHtml(t.title)}</header><main>` +
     `<p role="note">${escapeHtml(t.banner)}</p><h1>${escapeHtml(t.title)}</h1><p>${escapeHtml(t.intro)}</p>` +
-    `<p>${escapeHtml(t.level)}: <code>${escapeHtml(input.level)}</code></p>` +
+    `<p>${escapeHtml(t.level)} ${escapeHtml(levelInWords(input.level))}</p>` +
     `<form method="post" action="${escapeHtml(input.answerAction)}">${hidden}<ul>${people}</ul>` +
     `<p><button type="submit" name="answer" value="cancelled">${escapeHtml(t.cancel)}</button> ` +
     `<button type="submit" name="answer" value="no_authorisation">${escapeHtml(t.noAuthorisation)}</button></p></form></main></body></html>`

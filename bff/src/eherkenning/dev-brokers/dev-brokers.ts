@@ -131,6 +131,8 @@ export class DevBrokers {
       attribute('urn:etoegang:core:ActingSubjectID', encrypted(person.pseudonym, 'urn:etoegang:1.9:EntityConcernedID:Pseudo')) +
       attribute('urn:etoegang:core:LegalSubjectID', legal) +
       (person.company.vestigingsnr ? attribute('urn:etoegang:1.9:ServiceRestriction:Vestigingsnr', person.company.vestigingsnr) : '') +
+      // A real broker sends the name only when the service catalogue asks for it; these always do.
+      attribute('urn:etoegang:1.11:attribute-represented:CompanyName', escapeXml(person.company.name)) +
       `</saml:AttributeStatement></saml:Assertion>`;
     const context = `${head}<samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>${assertion}</samlp:Response>`;
     const { context: base64 } = await broker.idp.createLoginResponse(this.sp(), { extract: { request: { id: request.id } } }, 'post', {}, () => ({ id: responseId, context }));
