@@ -46,6 +46,7 @@ const routes: Array<[method: string, path: string, body: () => unknown]> = [
   ['POST', '/poort/api/admin/organisations/{id}/activation-codes', () => ({ role: 'servicedesk' })],
   ['POST', '/poort/api/link/password', () => ({ email: 'piet@gemeente.example.nl', password: GOOD_PASSWORD })],
   ['POST', '/poort/api/link/pin', () => ({ pin: '123456' })],
+  ['POST', '/poort/api/link/check', () => ({ token, kind: 'invitation' })],
   ['POST', '/poort/api/link/activation-code', () => ({ code: '0000-0000-0000-0000', email: 'piet@gemeente.example.nl' })],
   ['POST', '/poort/api/link/forgot-password', () => ({ email: 'piet@gemeente.example.nl' })],
   ['POST', '/poort/api/link/organisation', () => ({ code: '0000-0000-0000-0000' })],

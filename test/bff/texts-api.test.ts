@@ -174,8 +174,8 @@ describe('validation: a rejected text names its problem and nothing is stored', 
   });
 
   it('stores allowed markup sanitised, with rel="noopener" on every link', async () => {
-    const { version } = await current('en', 'help.email.blocked');
-    const res = await put('en', 'help.email.blocked', { value: '<p>Blocked? Ask <strong>your administrator</strong>:</p><ul><li><a href="/help/blocked">help page</a></li><li><a href="https://example.nl/contact">contact</a></li></ul>', version });
+    const { version } = await current('en', 'help.email.environment');
+    const res = await put('en', 'help.email.environment', { value: '<p>Blocked? Ask <strong>your administrator</strong>:</p><ul><li><a href="/help/blocked">help page</a></li><li><a href="https://example.nl/contact">contact</a></li></ul>', version });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { value: string }).value).toBe(
       '<p>Blocked? Ask <strong>your administrator</strong>:</p><ul><li><a href="/help/blocked" rel="noopener">help page</a></li><li><a href="https://example.nl/contact" rel="noopener">contact</a></li></ul>',
