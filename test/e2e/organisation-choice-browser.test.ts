@@ -88,7 +88,8 @@ describe('acting for an organisation in the browser', () => {
     await page.keyboard.press('ArrowDown');
     expect(await board.isChecked()).toBe(true);
     await page.keyboard.press('Enter');
-    await widget.getByText('U werkt nu voor Stichting Scholengroep Oost.').waitFor();
+    // The demo page then hides the widget and names the organisation in its own logged-in line.
+    await widget.getByText('U werkt nu voor Stichting Scholengroep Oost.').waitFor({ state: 'attached' });
 
     const status = page.locator('#session-status');
     await expect.poll(() => status.textContent()).toMatch(/Ingelogd als directeur@school\.example\.nl \(e-mail\), voor Stichting Scholengroep Oost/);

@@ -149,7 +149,7 @@ describe('the packaged module on a plain HTML page', () => {
     await expect.poll(() => page.locator('login-chooser button[data-method="eherkenning"]').count(), { timeout: 15_000 }).toBe(1);
     await page.locator('login-chooser button[data-method="eherkenning"]').click();
     await page.locator('login-chooser #search').fill('zuid');
-    await expect.poll(() => page.locator('login-chooser [role=option]').allTextContents()).toEqual([expect.stringContaining('Demo Makelaar Zuid')]);
+    await expect.poll(() => page.locator('login-chooser [role=option]').allTextContents()).toEqual([expect.stringContaining('Demo Leverancier Zuid')]);
     expect(errors).toEqual([]);
     await page.close();
   });
