@@ -300,15 +300,20 @@ export class LoginChooser extends LitElement {
     const linking = takeLinkPending();
     // Back from an eHerkenning login, the session may still need its organisation chosen.
     const session = fetchSession(this.bff);
+    let config: WidgetConfig;
     try {
-      this.config = await fetchConfig(this.bff);
+      config = await fetchConfig(this.bff);
     } catch {
       this.showError('service_unavailable');
       return;
     }
+    // Decided before the configuration is set: with it the methods show, and a step chosen by then
+    // must not be taken back when the session answers later.
+    const choiceNeeded = code === undefined && !linking && Boolean((await session)?.organisationChoiceNeeded);
+    this.config = config;
     if (code !== undefined) this.showError(code);
     else if (linking) this.showLinkStep();
-    else if ((await session)?.organisationChoiceNeeded) this.openOrganisationStep();
+    else if (choiceNeeded) this.openOrganisationStep();
     else this.step = 'method';
   }
 
