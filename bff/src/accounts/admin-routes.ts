@@ -150,7 +150,8 @@ const createOrg = createRoute({
   },
 });
 
-async function context(c: Context<AppEnv>): Promise<AccountContext> {
+/** What an admin route acts with: the database, site and the logged-in admin, with where the request came from. */
+export async function adminContext(c: Context<AppEnv>): Promise<AccountContext> {
   const { db, site, env } = c.get('deps');
   return { db: db.db, site, env, actor: await loadAdminActor(db.db, c.get('session')!.user), origin: requestOrigin(c, env.trustProxy) };
 }
@@ -172,30 +173,30 @@ export function adminAccountRoutes() {
     await next();
   });
   return routes
-    .openapi(list, async (c) => c.json({ users: await listAccounts(await context(c)) }, 200))
+    .openapi(list, async (c) => c.json({ users: await listAccounts(await adminContext(c)) }, 200))
     .openapi(create, async (c) => {
       const { localAccountUntil, ...input } = c.req.valid('json');
-      const { user } = await createAccount(await context(c), { ...input, ...(localAccountUntil ? { localAccountUntil: parseCutOff(localAccountUntil)! } : {}) });
+      const { user } = await createAccount(await adminContext(c), { ...input, ...(localAccountUntil ? { localAccountUntil: parseCutOff(localAccountUntil)! } : {}) });
       return c.json({ user: userView(user) }, 201);
     })
-    .openapi(userAction('invite', 'Mail a new invitation'), async (c) => c.json({ user: userView(await inviteAccount(await context(c), c.req.valid('param'))) }, 200))
+    .openapi(userAction('invite', 'Mail a new invitation'), async (c) => c.json({ user: userView(await inviteAccount(await adminContext(c), c.req.valid('param'))) }, 200))
     .openapi(userAction('unlock', 'Unblock and mail a link to choose a new password'), async (c) =>
-      c.json({ user: userView(await unlockAccount(await context(c), c.req.valid('param'))) }, 200),
+      c.json({ user: userView(await unlockAccount(await adminContext(c), c.req.valid('param'))) }, 200),
     )
     .openapi(userAction('disable', 'Disable the account and end its sessions'), async (c) =>
-      c.json({ user: userView(await disableAccount(await context(c), c.req.valid('param'))) }, 200),
+      c.json({ user: userView(await disableAccount(await adminContext(c), c.req.valid('param'))) }, 200),
     )
     .openapi(setLocalAccountUntilRoute, async (c) => {
       const { localAccountUntil } = c.req.valid('json');
-      const user = await setLocalAccountUntil(await context(c), c.req.valid('param'), localAccountUntil === null ? null : parseCutOff(localAccountUntil)!);
+      const user = await setLocalAccountUntil(await adminContext(c), c.req.valid('param'), localAccountUntil === null ? null : parseCutOff(localAccountUntil)!);
       return c.json({ user: userView(user), localAccountUntil: user.localAccountUntil?.toISOString() ?? null }, 200);
     })
     .openapi(addMembershipRoute, async (c) => {
-      const added = await addMembership(await context(c), c.req.valid('param'), c.req.valid('json'));
+      const added = await addMembership(await adminContext(c), c.req.valid('param'), c.req.valid('json'));
       return c.json({ organisationId: added.organisation.id, role: added.role, capacity: added.capacity }, 201);
     })
     .openapi(createOrg, async (c) => {
-      const o = await createOrganisation(await context(c), c.req.valid('json'));
+      const o = await createOrganisation(await adminContext(c), c.req.valid('json'));
       return c.json({ id: o.id, name: o.name, emailDomains: o.emailDomains, identifiers: o.identifiers }, 201);
     });
 }

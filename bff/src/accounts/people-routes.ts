@@ -2,17 +2,14 @@
 // list (searched, paged, with login methods and last login), the organisations the admin
 // administers with their e-mail domains (shown before an invitation is sent), and role changes.
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { UserSchema } from '../../../contract/api-schemas.js';
 import { loginMethods } from '../../../contract/login-methods.js';
 import { roles } from '../../../contract/roles.js';
 import type { AppEnv } from '../app-env.js';
-import { requestOrigin } from '../http/request-client.js';
 import { validationHook } from '../http/validation-hook.js';
 import { loadSession, requireSession } from '../sessions/load-session.js';
-import type { AccountContext } from './account-context.js';
 import { errorResponse, jsonBody, jsonResponse } from './account-schemas.js';
-import { loadAdminActor } from './admin-actor.js';
+import { adminContext } from './admin-routes.js';
 import { changeRole } from './change-role.js';
 import { administeredOrganisationList, listPeople } from './people.js';
 
@@ -75,22 +72,18 @@ const role = createRoute({
   },
 });
 
-async function context(c: Context<AppEnv>): Promise<AccountContext> {
-  const { db, site, env } = c.get('deps');
-  return { db: db.db, site, env, actor: await loadAdminActor(db.db, c.get('session')!.user), origin: requestOrigin(c, env.trustProxy) };
-}
 
 export function peopleRoutes() {
   const routes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   for (const path of ['/api/admin/people', '/api/admin/scope', '/api/admin/users/:id/role']) routes.use(path, loadSession(), requireSession('admin', 'servicedesk'));
   return routes
-    .openapi(people, async (c) => c.json(await listPeople(await context(c), c.req.valid('query')), 200))
+    .openapi(people, async (c) => c.json(await listPeople(await adminContext(c), c.req.valid('query')), 200))
     .openapi(scope, async (c) => {
-      const ctx = await context(c);
+      const ctx = await adminContext(c);
       return c.json({ role: ctx.actor.role, organisations: await administeredOrganisationList(ctx) }, 200);
     })
     .openapi(role, async (c) => {
-      const user = await changeRole(await context(c), c.req.valid('param'), c.req.valid('json').role);
+      const user = await changeRole(await adminContext(c), c.req.valid('param'), c.req.valid('json').role);
       return c.json({ user: { id: user.id, email: user.email, displayName: user.displayName, role: user.role } }, 200);
     });
 }

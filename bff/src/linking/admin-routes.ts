@@ -3,8 +3,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { roles } from '../../../contract/roles.js';
 import type { AppEnv } from '../app-env.js';
-import { loadAdminActor } from '../accounts/admin-actor.js';
-import { requestOrigin } from '../http/request-client.js';
+import { adminContext } from '../accounts/admin-routes.js';
 import { validationHook } from '../http/validation-hook.js';
 import { loadSession, requireSession } from '../sessions/load-session.js';
 import { errorResponse, jsonBody, jsonResponse } from '../accounts/account-schemas.js';
@@ -48,9 +47,7 @@ export function activationCodeAdminRoutes() {
   const routes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   routes.use('/api/admin/organisations/:id/activation-codes', loadSession(), requireSession('admin', 'servicedesk'));
   return routes.openapi(issue, async (c) => {
-    const { db, site, env } = c.get('deps');
-    const actor = await loadAdminActor(db.db, c.get('session')!.user);
-    const issued = await issueActivationCode({ db: db.db, site, env, actor, origin: requestOrigin(c, env.trustProxy) }, { organisationId: c.req.valid('param').id, ...c.req.valid('json') });
+    const issued = await issueActivationCode(await adminContext(c), { organisationId: c.req.valid('param').id, ...c.req.valid('json') });
     return c.json({ code: issued.code, organisationId: issued.organisation.id, role: issued.role, expiresAt: issued.expiresAt.toISOString() }, 201);
   });
 }
