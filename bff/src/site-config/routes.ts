@@ -5,6 +5,7 @@ import { servedMethods } from '../../../contract/login-methods.js';
 import type { AppEnv } from '../app-env.js';
 import { validationHook } from '../http/validation-hook.js';
 import type { SiteConfig } from './schema.js';
+import { applicationView } from '../applications/application-access.js';
 import { brokerHealthNow } from '../eherkenning/broker-health-store.js';
 import type { BrokerAvailability } from '../eherkenning/broker-health-policy.js';
 
@@ -24,6 +25,7 @@ export function publicConfig(site: SiteConfig, health: ReadonlyMap<string, Broke
       level: site.eherkenning.level,
     },
     ...(site.site.helpdesk ? { helpdesk: site.site.helpdesk } : {}),
+    ...(site.applications.length ? { applications: site.applications.map((app) => applicationView(app, site)) } : {}),
     localAccounts: {
       maxFailedLogins: site.localAccounts.maxFailedLogins,
       lockoutNoticeAfter: site.localAccounts.lockoutNoticeAfter,
