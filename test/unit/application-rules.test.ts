@@ -10,7 +10,7 @@ import { decideAccess, type SessionFacts, type SiteLevels } from '../../bff/src/
 import { applicationSchema, type ApplicationConfig } from '../../bff/src/applications/application-config.js';
 import { applicationConfigProblem, applicationEntryPath, applicationForPath } from '../../bff/src/applications/application-rules.js';
 import { loginDemand } from '../../bff/src/applications/login-demand.js';
-import { ApiError } from '../../bff/src/http/api-error.js';
+import type { ApiError } from '../../bff/src/http/api-error.js';
 import { parseSiteConfig } from '../../bff/src/site-config/load.js';
 
 const names = (text: string) => ({ nl: text, 'nl-BE': text, en: text });
