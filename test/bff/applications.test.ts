@@ -202,14 +202,18 @@ describe('logging out', () => {
     expect(audit).toMatchObject({ type: 'logout', outcome: 'success' });
   });
 
-  it('refuses a logout posted from another site and keeps the session', async () => {
+  it('refuses a logout posted from another site, in what every kind of browser says, and keeps the session', async () => {
     const { cookie } = await loginFor('app-a', '/vl/app-a/');
-    const res = await t.app.request('/poort/auth/logout', {
-      method: 'POST',
-      headers: { cookie: cookie!, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site' },
-      body: 'returnTo=%2F',
-    });
-    expect(res.status).toBe(403);
+    for (const from of [{ 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' }, { 'sec-fetch-site': 'same-site' }, { origin: 'https://evil.example' }, { origin: 'null' }]) {
+      const res = await t.app.request('/poort/auth/logout', {
+        method: 'POST',
+        headers: { cookie: cookie!, accept: 'text/html', 'accept-language': 'nl', 'content-type': 'application/x-www-form-urlencoded', ...from },
+        body: 'returnTo=%2F',
+      });
+      expect(res.status).toBe(403);
+      // A page in the person's language, not JSON.
+      expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    }
     expect((await sessionFor('app-a', cookie)).status).toBe(200);
   });
 });
