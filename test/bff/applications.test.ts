@@ -204,7 +204,8 @@ describe('logging out', () => {
 
   it('refuses a logout posted from another site, in what every kind of browser says, and keeps the session', async () => {
     const { cookie } = await loginFor('app-a', '/vl/app-a/');
-    for (const from of [{ 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' }, { 'sec-fetch-site': 'same-site' }, { origin: 'https://evil.example' }, { origin: 'null' }]) {
+    const senders: Array<Record<string, string>> = [{ 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' }, { 'sec-fetch-site': 'same-site' }, { origin: 'https://evil.example' }, { origin: 'null' }];
+    for (const from of senders) {
       const res = await t.app.request('/poort/auth/logout', {
         method: 'POST',
         headers: { cookie: cookie!, accept: 'text/html', 'accept-language': 'nl', 'content-type': 'application/x-www-form-urlencoded', ...from },
