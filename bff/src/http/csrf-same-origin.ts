@@ -30,7 +30,10 @@ export function assertSameOrigin(c: Context): void {
   // Behind a trusted reverse proxy the public host is in X-Forwarded-Host (or a preserved Host header).
   const trust = trustOf(c);
   const host = (trust.kind === 'none' ? undefined : requestClient(c, trust).host) ?? c.req.header('host');
-  if (!fetchSite && origin && hostOf(origin) !== host) throw new ApiError('forbidden_origin');
+  // An Origin that names no host (`null` from a sandboxed frame or a privacy-sensitive redirect) is
+  // never this site, also where the Host header is missing.
+  const from = origin ? hostOf(origin) : undefined;
+  if (!fetchSite && origin && (!from || from !== host)) throw new ApiError('forbidden_origin');
 }
 
 function hostOf(origin: string): string | undefined {
