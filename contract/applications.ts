@@ -12,22 +12,19 @@ export const applicationIdPattern = /^[a-z0-9][a-z0-9-]{0,62}$/;
 /** The widget attribute and the query parameter that name the application a login is for. */
 export const applicationParameter = 'app';
 
-/**
- * ACM/IDM levels: the eIDAS assurance of the authentication means the Flemish login reports
- * (authenticatie.vlaanderen.be, "authenticatiemiddelen": eID and itsme high, CSAM TOTP/SMS
- * substantial, CSAM password low). The ACM/IDM upstream maps the means (authmech URN or its
- * numeric level) onto these. Weakest first.
- */
-export const acmidmLevels = ['low', 'substantial', 'high'] as const;
-export type AcmidmLevel = (typeof acmidmLevels)[number];
-
 /** The local e-mail account has one level: a password. */
 export const emailLevels = ['password'] as const;
 
-/** Each login method's levels, weakest first. A session's `level` is one of its method's. */
+/**
+ * Each login method's levels, weakest first. A session's `level` is one of its method's. ACM/IDM
+ * uses the eHerkenning scale: its upstream maps each authentication means onto it through the
+ * means' eIDAS level, which the Afsprakenstelsel equates with eHerkenning's (low ≈ loa2/loa2plus,
+ * substantial = loa3, high = loa4; bff/src/acmidm/acmidm-levels.ts). Levels of different methods
+ * are still never compared: an application names a minimum per method.
+ */
 export const methodLevels = {
   eherkenning: eherkenningLevels,
-  acmidm: acmidmLevels,
+  acmidm: eherkenningLevels,
   email: emailLevels,
 } as const satisfies Record<LoginMethod, readonly string[]>;
 

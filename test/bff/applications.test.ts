@@ -27,7 +27,7 @@ const get = (path: string, cookie?: string, headers: Record<string, string> = {}
 
 /** Logs in through the simulated POST broker for an application; returns the ACS answer and the new cookie. */
 async function loginFor(app: string, returnTo: string, options: { cookie?: string; forceAuthn?: boolean; answerLevel?: string; lang?: string } = {}) {
-  const started = await startLogin(t, 'demo-noord', returnTo, options.lang, { app, ...(options.forceAuthn ? { forceAuthn: '1' } : {}) });
+  const started = await startLogin(t, 'demo-noord', returnTo, options.lang, { app, ...(options.forceAuthn ? { forceAuthn: 'true' } : {}) });
   expect(started.status).toBe(200);
   const { xml, relayState } = await brokerResponse(t, started, 'person:jan', options.answerLevel ? { level: options.answerLevel } : {});
   const binding = bindingCookieFor(relayState);

@@ -15,7 +15,7 @@ import { parseSiteConfig } from '../../bff/src/site-config/load.js';
 
 const names = (text: string) => ({ nl: text, 'nl-BE': text, en: text });
 const app = (fields: Partial<Record<string, unknown>> = {}): ApplicationConfig =>
-  applicationSchema.parse({ id: 'app-b', name: names('B'), returnToPrefixes: ['/b/'], levels: { eherkenning: 'loa3', acmidm: 'substantial' }, helpdesk: names('Bel 1700'), ...fields });
+  applicationSchema.parse({ id: 'app-b', name: names('B'), returnToPrefixes: ['/b/'], levels: { eherkenning: 'loa3', acmidm: 'loa3' }, helpdesk: names('Bel 1700'), ...fields });
 const site: SiteLevels = { methods: ['eherkenning', 'acmidm', 'email'], base: { eherkenning: 'loa2plus' } };
 const session = (fields: Partial<SessionFacts> = {}): SessionFacts => ({
   method: 'eherkenning',
@@ -35,12 +35,12 @@ describe('the access decision', () => {
   it('opens the application for a session at its level or stronger, without asking again', () => {
     expect(decideAccess(app(), site, session({ level: 'loa3' }))).toEqual({ outcome: 'granted' });
     expect(decideAccess(app(), site, session({ level: 'loa4' }))).toEqual({ outcome: 'granted' });
-    expect(decideAccess(app(), site, session({ method: 'acmidm', level: 'high' }))).toEqual({ outcome: 'granted' });
+    expect(decideAccess(app(), site, session({ method: 'acmidm', level: 'loa4' }))).toEqual({ outcome: 'granted' });
   });
 
   it('asks a step-up with the same method at the application\'s minimum when the level is lower', () => {
     expect(decideAccess(app(), site, session({ level: 'loa2plus' }))).toEqual({ outcome: 'step_up', method: 'eherkenning', level: 'loa3' });
-    expect(decideAccess(app(), site, session({ method: 'acmidm', level: 'low' }))).toEqual({ outcome: 'step_up', method: 'acmidm', level: 'substantial' });
+    expect(decideAccess(app(), site, session({ method: 'acmidm', level: 'loa2plus' }))).toEqual({ outcome: 'step_up', method: 'acmidm', level: 'loa3' });
   });
 
   it('asks a login with the application\'s first method for a session of a method it does not take', () => {
@@ -53,7 +53,7 @@ describe('the access decision', () => {
   });
 
   it('treats a stored level that is not of the session\'s method as too low', () => {
-    expect(decideAccess(app(), site, session({ level: 'high' }))).toMatchObject({ outcome: 'step_up' });
+    expect(decideAccess(app(), site, session({ level: 'substantial' }))).toMatchObject({ outcome: 'step_up' });
     expect(decideAccess(app(), site, session({ level: null }))).toMatchObject({ outcome: 'step_up' });
   });
 
@@ -73,7 +73,7 @@ describe('the access decision', () => {
   });
 
   it('refuses when none of the application\'s methods is served, since no login could help', () => {
-    expect(decideAccess(app({ levels: { acmidm: 'low' } }), { methods: ['eherkenning', 'email'], base: {} }, session())).toEqual({ outcome: 'refused', reason: 'method_not_offered' });
+    expect(decideAccess(app({ levels: { acmidm: 'loa2' } }), { methods: ['eherkenning', 'email'], base: {} }, session())).toEqual({ outcome: 'refused', reason: 'method_not_offered' });
   });
 
   it('grants only sessions whose level meets the application\'s minimum for their method (property)', () => {
@@ -106,7 +106,7 @@ describe('levels per method', () => {
       }),
     );
     expect(methodLevelSatisfies('eherkenning', 'high', 'loa2')).toBe(false);
-    expect(methodLevelSatisfies('acmidm', 'loa4', 'low')).toBe(false);
+    expect(methodLevelSatisfies('email', 'loa4', 'password')).toBe(false);
     expect(methodLevelSatisfies('email', null, 'password')).toBe(true);
   });
 });
@@ -129,9 +129,10 @@ describe('the login demand of an upstream start', () => {
 
   it("asks the strongest of the site's, the application's and the page's minimum, ForceAuthn on a step-up", () => {
     expect(loginDemand('eherkenning', { app: 'app-b', returnTo: '/b/x' }, ctx)).toEqual({ method: 'eherkenning', minimumLevel: 'loa3', forceAuthn: false, application: 'app-b', returnTo: '/b/x' });
-    expect(loginDemand('eherkenning', { app: 'app-a', level: 'loa4', forceAuthn: '1' }, ctx)).toEqual({ method: 'eherkenning', minimumLevel: 'loa4', forceAuthn: true, application: 'app-a', returnTo: '/a/' });
+    expect(loginDemand('eherkenning', { app: 'app-a', level: 'loa4', forceAuthn: 'true' }, ctx)).toEqual({ method: 'eherkenning', minimumLevel: 'loa4', forceAuthn: true, application: 'app-a', returnTo: '/a/' });
     expect(loginDemand('eherkenning', { level: 'loa2' }, ctx).minimumLevel).toBe('loa2plus');
-    expect(loginDemand('acmidm', { app: 'app-b', returnTo: '/b/' }, { ...ctx, baseLevel: 'low' }).minimumLevel).toBe('substantial');
+    expect(loginDemand('acmidm', { app: 'app-b', returnTo: '/b/' }, { ...ctx, baseLevel: 'loa2' }).minimumLevel).toBe('loa3');
+    expect(loginDemand('eherkenning', { forceAuthn: 'false' }, ctx).forceAuthn).toBe(false);
   });
 
   it("refuses another application's return path, an unknown application, a method it does not take and a foreign level", () => {
@@ -161,7 +162,7 @@ describe('applications in the configuration', () => {
     expect(parse([base, { ...base, returnToPrefixes: ['/b/'] }])).toThrow(/id "a" appears twice/);
     expect(parse([base, { ...base, id: 'b', returnToPrefixes: ['/a/sub/'] }])).toThrow(/applications\[0\]\.returnToPrefixes: "\/a\/" overlaps "\/a\/sub\/" of application "b"/);
     expect(parse([base], { site: { returnToPrefixes: ['/mijn/'] } })).toThrow(/"\/a\/" is not under one of site\.returnToPrefixes/);
-    expect(parse([{ ...base, levels: { acmidm: 'low' } }], { methods: ['eherkenning', 'email'] })).toThrow(/names none of the site's methods/);
+    expect(parse([{ ...base, levels: { acmidm: 'loa2' } }], { methods: ['eherkenning', 'email'] })).toThrow(/names none of the site's methods/);
     expect(parse([base])).not.toThrow();
   });
 

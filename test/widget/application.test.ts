@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 // <login-chooser app="…"> (issue 15): the application's methods at its minimum, and what the BFF's
 // answer to GET /api/session?app= leads to: the methods (no session), the step-up (a new login
-// with the higher level and forceAuthn=1) or the refusal with the application's helpdesk text.
+// with the higher level and forceAuthn=true) or the refusal with the application's helpdesk text.
 import { expect, html, waitUntil } from '@open-wc/testing';
 import '../../widget/src/login-chooser.js';
 import type { ApplicationView } from '../../contract/api-schemas.js';
@@ -79,7 +79,7 @@ describe('<login-chooser app>', () => {
     $(el, '[part="step-up"] button').click();
     await el.updateComplete;
     const url = await chooseNoord(el);
-    expect(url.searchParams.get('forceAuthn')).to.equal('1');
+    expect(url.searchParams.get('forceAuthn')).to.equal('true');
     expect(url.searchParams.get('level')).to.equal('loa3');
     expect(url.searchParams.get('app')).to.equal('app-b');
   });

@@ -459,7 +459,7 @@ export class LoginChooser extends LitElement {
     if (this.application) query.set('app', this.application.id);
     const level = method === 'eherkenning' ? (this.app || this.level ? this.requiredLevel : undefined) : this.stepUp?.method === method ? this.stepUp.level : undefined;
     if (level) query.set('level', level);
-    if (this.stepUp?.method === method) query.set('forceAuthn', '1');
+    if (this.stepUp?.method === method) query.set('forceAuthn', 'true');
     return `${this.bff}/auth/${method}/start?${query}`;
   }
 

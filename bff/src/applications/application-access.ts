@@ -2,7 +2,8 @@
 // for, and shapes what an application may see of the session (need-to-know, seed 001: "Alle
 // informatie die zo ter beschikking wordt gesteld, voldoet daarbij aan de need-to-know voorwaarden").
 import type { ApplicationView, MembershipView, SessionView } from '../../../contract/api-schemas.js';
-import { servedMethods, type LoginMethod } from '../../../contract/login-methods.js';
+import type { LoginMethod } from '../../../contract/login-methods.js';
+import { offeredMethods } from '../site-config/offered-methods.js';
 import type { DbOrTx } from '../../../db/open.js';
 import { actingMembership } from '../organisations/membership-views.js';
 import type { ActiveSession } from '../sessions/session-store.js';
@@ -13,7 +14,7 @@ import { applicationLevels, decideAccess, type AccessDecision, type SiteLevels }
 /** The site's methods and minimum levels, as the access decision takes them. */
 export function siteLevels(site: SiteConfig): SiteLevels {
   return {
-    methods: site.methods.filter((m) => servedMethods.includes(m)),
+    methods: offeredMethods(site),
     base: { eherkenning: site.eherkenning.level },
   };
 }

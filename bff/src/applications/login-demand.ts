@@ -39,10 +39,10 @@ export function loginDemand(method: UpstreamMethod, query: LoginStartQuery, ctx:
     if (!isMethodLevel(method, query.level)) throw new ApiError('invalid_request').atFields(['level']);
     minimumLevel = strongerMethodLevel(method, minimumLevel, query.level);
   }
-  if (query.forceAuthn !== undefined && query.forceAuthn !== '1' && query.forceAuthn !== 'true') throw new ApiError('invalid_request').atFields(['forceAuthn']);
+  if (query.forceAuthn !== undefined && query.forceAuthn !== 'true' && query.forceAuthn !== 'false') throw new ApiError('invalid_request').atFields(['forceAuthn']);
   const prefixes = app ? app.returnToPrefixes : ctx.site.site.returnToPrefixes;
   const asked = query.returnTo ?? (app ? app.returnToPrefixes[0] : ctx.defaultReturnTo);
   const returnTo = allowedReturnTo(asked, { publicUrl: ctx.publicUrl, prefixes });
   if (!returnTo) throw new ApiError('invalid_return_to');
-  return { method, minimumLevel, forceAuthn: query.forceAuthn !== undefined, application: app?.id ?? null, returnTo };
+  return { method, minimumLevel, forceAuthn: query.forceAuthn === 'true', application: app?.id ?? null, returnTo };
 }

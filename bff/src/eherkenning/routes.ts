@@ -55,7 +55,7 @@ const startRoute = createRoute({
       lang: z.string().max(35).optional().openapi({ description: 'language of the pages Poort shows on the way (nl, nl-BE, en); else Accept-Language' }),
       app: z.string().max(64).optional().openapi({ description: "the application this login is for (issue 15): its minimum level holds, and returnTo must be one of its paths" }),
       level: z.string().max(16).optional().openapi({ description: 'a stronger minimum level than the site and the application ask (loa2, loa2plus, loa3, loa4): a step-up' }),
-      forceAuthn: z.string().max(8).optional().openapi({ description: '1: a step-up; the AuthnRequest has ForceAuthn="true" (eHerkenning always sends it)' }),
+      forceAuthn: z.enum(['true', 'false']).optional().openapi({ description: 'true: a step-up, the broker must authenticate again (eHerkenning always sends ForceAuthn="true")' }),
     }),
   },
   responses: {

@@ -19,7 +19,7 @@ export const demoSiteConfig = {
       id: 'app-a',
       name: { nl: 'Subsidieloket (toepassing A)', 'nl-BE': 'Subsidieloket (toepassing A)', en: 'Grants desk (application A)' },
       returnToPrefixes: ['/vl/app-a/'],
-      levels: { eherkenning: 'loa2plus', acmidm: 'low', email: 'password' },
+      levels: { eherkenning: 'loa2plus', acmidm: 'loa2', email: 'password' },
       attributes: ['companyName', 'kvk', 'email', 'displayName', 'organisation', 'capacity'],
       helpdesk: {
         nl: 'Vragen over het Subsidieloket? Bel 1700 (gratis) of mail subsidieloket@voorbeeld.example.',
@@ -31,7 +31,7 @@ export const demoSiteConfig = {
       id: 'app-b',
       name: { nl: 'Vergunningen (toepassing B)', 'nl-BE': 'Vergunningen (toepassing B)', en: 'Permits (application B)' },
       returnToPrefixes: ['/vl/app-b/'],
-      levels: { eherkenning: 'loa3', acmidm: 'substantial' },
+      levels: { eherkenning: 'loa3', acmidm: 'loa3' },
       attributes: ['companyName', 'kvk', 'organisation', 'capacity'],
       helpdesk: {
         nl: 'Geen toegang tot Vergunningen? Uw beheerder geeft u de rechten; of bel 1700.',

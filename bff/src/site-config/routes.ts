@@ -1,7 +1,7 @@
 // GET /api/config: everything the widget needs to know about this site, and nothing secret.
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { PublicConfigSchema, type PublicConfig } from '../../../contract/api-schemas.js';
-import { servedMethods } from '../../../contract/login-methods.js';
+import { offeredMethods } from './offered-methods.js';
 import type { AppEnv } from '../app-env.js';
 import { validationHook } from '../http/validation-hook.js';
 import type { SiteConfig } from './schema.js';
@@ -14,7 +14,7 @@ export function publicConfig(site: SiteConfig, health: ReadonlyMap<string, Broke
   return {
     environment: site.environment,
     siteName: site.site.name,
-    methods: site.methods.filter((m) => servedMethods.includes(m)),
+    methods: offeredMethods(site),
     level: site.eherkenning.level,
     brokers: brokersWithHealth(site, health),
     eherkenning: {
