@@ -35,7 +35,8 @@ beforeAll(async () => {
   await seedPgliteDataDir(dataDir);
   server = await startServer({ POORT_DATA_DIR: dataDir, DATABASE_URL: '', PORT: String(port), POORT_PUBLIC_URL: base });
   browser = await launchChromium();
-}, 60_000);
+  // A first start on a machine busy with other suites can take a minute by itself.
+}, 180_000);
 
 afterAll(async () => {
   await browser?.close();
