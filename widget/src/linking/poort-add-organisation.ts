@@ -1,16 +1,16 @@
-import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import type { MembershipAddedView } from '../../../contract/linking-schemas.js';
-import type { Locale } from '../../../contract/locales.js';
-import { BASE } from '../../../contract/paths.js';
-import { callBff } from '../email-form/email-api.js';
-import { adoptLightDomStyles, lightDomFormStyles } from '../email-form/poort-email-form.styles.js';
+import { lightDomFormStyles } from '../email-form/poort-email-form.styles.js';
 import { fire } from '../events.js';
-import { createTranslator, type Translate } from '../i18n.js';
-import { elementLocale, watchLanguage } from '../locale.js';
+import { LightDomForm } from '../light-dom-form.js';
+import { coreTexts } from '../texts/core-texts.js';
+import { linkTexts } from './link-texts.js';
+
+/** Loaded with this element's chunk (lazy-elements.ts). */
+export { linkTexts as stepTexts };
 
 const styles = lightDomFormStyles('poort-add-organisation');
-let instances = 0;
 
 /**
  * "Account toevoegen" (DUO): a logged-in person adds another organisation to their account with
@@ -19,47 +19,12 @@ let instances = 0;
  * @fires poort-organisation-added - The membership was added; `detail` is `{ organisation: { id, name }, role }`.
  */
 @customElement('poort-add-organisation')
-export class PoortAddOrganisation extends LitElement {
-  /** Language: `nl`, `nl-BE` or `en`; defaults to the document's language, else Dutch. */
-  @property({ reflect: true }) override lang = '';
-
-  /** Base path of the Poort BFF on this site. */
-  @property() bff = BASE;
-
-  @state() private busy = false;
-  @state() private errorCode = '';
+export class PoortAddOrganisation extends LightDomForm {
   @state() private missing = false;
   @state() private added = '';
 
-  private locale: Locale = 'nl';
-  private t: Translate = createTranslator('nl');
-  private stopWatchingLanguage: (() => void) | undefined;
-  private readonly ids = `poort-add-organisation-${++instances}`;
-
-  protected override createRenderRoot(): HTMLElement {
-    return this;
-  }
-
-  override connectedCallback(): void {
-    // eslint-disable-next-line wc/guard-super-call -- LitElement always implements connectedCallback.
-    super.connectedCallback();
-    adoptLightDomStyles(this, styles);
-    this.stopWatchingLanguage = watchLanguage(() => elementLocale(this) !== this.locale && this.requestUpdate());
-  }
-
-  override disconnectedCallback(): void {
-    // eslint-disable-next-line wc/guard-super-call -- LitElement always implements disconnectedCallback.
-    super.disconnectedCallback();
-    this.stopWatchingLanguage?.();
-  }
-
-  override willUpdate(): void {
-    // Looked up on every update: the page may have changed its own language (watchLanguage).
-    const locale = elementLocale(this);
-    if (locale !== this.locale || !this.hasUpdated) {
-      this.locale = locale;
-      this.t = createTranslator(locale);
-    }
+  constructor() {
+    super('poort-add-organisation', [coreTexts, linkTexts], styles);
   }
 
   override render() {
@@ -92,19 +57,11 @@ export class PoortAddOrganisation extends LitElement {
     this.errorCode = '';
     this.added = '';
     if (!code) return;
-    this.busy = true;
-    try {
-      const result = await callBff<MembershipAddedView>(this.bff, '/api/link/organisation', { code });
-      if (!result.ok) {
-        this.errorCode = result.code;
-        return;
-      }
-      this.added = result.value.organisation.name;
-      form.reset();
-      fire(this, 'poort-organisation-added', result.value);
-    } finally {
-      this.busy = false;
-    }
+    const added = await this.call<MembershipAddedView>('/api/link/organisation', { code });
+    if (!added) return;
+    this.added = added.organisation.name;
+    form.reset();
+    fire(this, 'poort-organisation-added', added);
   }
 }
 
