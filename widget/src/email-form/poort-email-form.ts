@@ -10,6 +10,7 @@ import { countFailedLogin, forgetFailedLogins, readFailedLogins, shouldExplainLo
 import { checkCurrentPassword, checkEmail, checkNewPassword, type CheckKey } from './form-checks.js';
 import { takeLinkToken } from './link-tokens.js';
 import { emailFormStyles } from './poort-email-form.styles.js';
+import { formField } from '../views/form-field.js';
 
 type View = 'login' | 'forgot' | 'forgot-sent' | 'reset' | 'invitation' | 'link-check' | 'link-refused' | 'confirm-email' | 'logged-in';
 type SetPasswordKind = 'reset' | 'invitation';
@@ -187,30 +188,20 @@ export class PoortEmailForm extends LightDomForm {
   }
 
   private renderInput(name: Field | 'repeat', type: string, label: string, autocomplete: string, value = '', hint = '') {
-    const id = `${this.ids}-${name}`;
     const problem = name === 'repeat' ? undefined : this.fieldErrors[name];
-    // After a refused login the password field, where focus goes, also points at the alert's text.
-    const alert = name === 'password' && this.errorCode ? `${this.ids}-alert` : '';
-    const described = [hint ? `${id}-hint` : '', problem ? `${id}-error` : '', alert].filter(Boolean).join(' ');
-    return html`
-      <div class="poort-field">
-        <label for=${id}>${label}</label>
-        ${hint ? html`<p class="poort-hint" id="${id}-hint">${hint}</p>` : nothing}
-        <input
-          id=${id}
-          name=${name}
-          type=${type}
-          autocomplete=${autocomplete}
-          .value=${value}
-          required
-          spellcheck="false"
-          autocapitalize=${type === 'email' ? 'none' : 'off'}
-          aria-invalid=${problem ? 'true' : 'false'}
-          aria-describedby=${described || nothing}
-        />
-        ${problem ? html`<p class="poort-error" id="${id}-error">${this.t(`email.checks.${problem}`)}</p>` : nothing}
-      </div>
-    `;
+    return formField({
+      id: `${this.ids}-${name}`,
+      name,
+      type,
+      label,
+      autocomplete,
+      autocapitalize: type === 'email' ? 'none' : 'off',
+      value,
+      hint,
+      ...(problem && { problem: this.t(`email.checks.${problem}`) }),
+      // After a refused login the password field, where focus goes, also points at the alert's text.
+      ...(name === 'password' && this.errorCode && { alsoDescribedBy: `${this.ids}-alert` }),
+    });
   }
 
   private renderAlert() {

@@ -4,6 +4,7 @@ import type { MembershipAddedView } from '../../../contract/linking-schemas.js';
 import { lightDomFormStyles } from '../email-form/poort-email-form.styles.js';
 import { fire } from '../events.js';
 import { LightDomForm } from '../light-dom-form.js';
+import { formField } from '../views/form-field.js';
 import { coreTexts } from '../texts/core-texts.js';
 import { linkTexts } from './link-texts.js';
 
@@ -36,12 +37,16 @@ export class PoortAddOrganisation extends LightDomForm {
       <p>${t('link.addOrganisation.intro')}</p>
       ${this.added ? html`<p class="poort-notice" role="status">${t('link.addOrganisation.done', { name: this.added })}</p>` : nothing}
       <form novalidate @submit=${this.submit}>
-        <div class="poort-field">
-          <label for=${id}>${t('link.addOrganisation.label')}</label>
-          <p class="poort-hint" id="${id}-hint">${t('link.addOrganisation.hint')}</p>
-          <input id=${id} name="code" type="text" autocomplete="off" spellcheck="false" autocapitalize="characters" required aria-invalid=${this.missing ? 'true' : 'false'} aria-describedby="${id}-hint${this.missing ? ` ${id}-error` : ''}" />
-          ${this.missing ? html`<p class="poort-error" id="${id}-error">${t('link.addOrganisation.required')}</p>` : nothing}
-        </div>
+        ${formField({
+          id,
+          name: 'code',
+          type: 'text',
+          label: t('link.addOrganisation.label'),
+          autocomplete: 'off',
+          autocapitalize: 'characters',
+          hint: t('link.addOrganisation.hint'),
+          ...(this.missing && { problem: t('link.addOrganisation.required') }),
+        })}
         <div class="poort-error" role="alert">${error}</div>
         <button class="poort-submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? t('link.addOrganisation.busy') : t('link.addOrganisation.submit')}</button>
       </form>

@@ -6,6 +6,7 @@ import { checkEmail } from '../email-form/form-checks.js';
 import { lightDomFormStyles } from '../email-form/poort-email-form.styles.js';
 import { fire } from '../events.js';
 import { LightDomForm } from '../light-dom-form.js';
+import { formField } from '../views/form-field.js';
 import { coreTexts } from '../texts/core-texts.js';
 import { fetchPendingLink } from './link-api.js';
 import { linkTexts } from './link-texts.js';
@@ -127,27 +128,16 @@ export class PoortLinkStep extends LightDomForm {
   }
 
   private input(name: Field, type: string, label: string, autocomplete: string, options: { value?: string; hint?: string; inputmode?: string } = {}) {
-    const id = `${this.ids}-${name}`;
-    const invalid = this.fieldError === name;
-    const described = [options.hint ? `${id}-hint` : '', invalid ? `${id}-error` : ''].filter(Boolean).join(' ');
-    return html`<div class="poort-field">
-      <label for=${id}>${label}</label>
-      ${options.hint ? html`<p class="poort-hint" id="${id}-hint">${options.hint}</p>` : nothing}
-      <input
-        id=${id}
-        name=${name}
-        type=${type}
-        autocomplete=${autocomplete}
-        inputmode=${options.inputmode ?? nothing}
-        .value=${options.value ?? ''}
-        required
-        spellcheck="false"
-        autocapitalize=${name === 'code' ? 'characters' : 'none'}
-        aria-invalid=${invalid ? 'true' : 'false'}
-        aria-describedby=${described || nothing}
-      />
-      ${invalid ? html`<p class="poort-error" id="${id}-error">${this.t(`link.checks.${name}`)}</p>` : nothing}
-    </div>`;
+    return formField({
+      id: `${this.ids}-${name}`,
+      name,
+      type,
+      label,
+      autocomplete,
+      autocapitalize: name === 'code' ? 'characters' : 'none',
+      ...options,
+      ...(this.fieldError === name && { problem: this.t(`link.checks.${name}`) }),
+    });
   }
 
   private submit(label: string) {
