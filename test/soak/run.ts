@@ -64,10 +64,12 @@ function loggedErrors(outputs: string[]): string[] {
   for (const line of outputs.join('\n').split('\n')) {
     if (!line.startsWith('{')) continue;
     try {
-      const entry = JSON.parse(line) as { level?: number; msg?: string; err?: { name?: string; code?: string; message?: string }; status?: number; method?: string; path?: string };
+      const entry = JSON.parse(line) as { level?: number; msg?: string; kind?: string; err?: { name?: string; code?: string; message?: string; stack?: string[] }; status?: number; method?: string; path?: string };
       if ((entry.level ?? 0) < 50) continue;
-      const what = [entry.msg, entry.err?.name, entry.err?.code, entry.err?.message, entry.status, entry.method, entry.path];
-      const key = what.filter((part) => part !== undefined).join(' ').slice(0, 300);
+      const what = [entry.msg, entry.kind, entry.err?.name, entry.err?.code, entry.err?.message, entry.status, entry.method, entry.path];
+      // A fatal error (the process stopped): where it came from, too.
+      if ((entry.level ?? 0) >= 60) what.push(...(entry.err?.stack ?? []).slice(0, 8));
+      const key = what.filter((part) => part !== undefined).join(' ').slice(0, (entry.level ?? 0) >= 60 ? 1500 : 300);
       counts.set(key, (counts.get(key) ?? 0) + 1);
     } catch {
       // not a log line
@@ -101,6 +103,7 @@ try {
     SMTP_PORT: String(smtp.port),
     MAIL_FROM: FROM,
     LOG_LEVEL: 'error',
+    ...(plan.requestDeadlineMs ? { POORT_REQUEST_DEADLINE_MS: String(plan.requestDeadlineMs) } : {}),
   });
   const start = (i: number) => startServer(env(ports[i]!), 60_000, builtServer());
   // One after the other: the first migrates the new cluster and makes the development keys.
@@ -115,7 +118,7 @@ try {
   const db = handle.db;
   const site = parseSiteConfig(demoSiteConfig, 'soak');
   const emails = await makeRestartAccounts(db, plan.accounts);
-  const lockoutAccounts = emails.splice(0, 24);
+  const lockoutAccounts = emails.splice(0, 2 * plan.lockoutAccounts);
   const cookies: string[] = [];
   for (const user of await db.select({ id: users.id }).from(users).where(inArray(users.email, emails.splice(0, 100)))) {
     cookies.push(`poort_session=${(await createSession(db, { userId: user.id, method: 'email' }, lifetimesFrom(site.sessions))).token}`);
@@ -192,7 +195,7 @@ try {
 
   await at(plan.warmupS);
   memoryWarm.push(...servers.map((s) => rssMiB(s!.child.pid!)));
-  await lockoutBurst(lockoutAccounts.slice(0, 12), 0);
+  await lockoutBurst(lockoutAccounts.slice(0, plan.lockoutAccounts), 0);
 
   // The last instance dies without warning; a supervisor starts it again 2 s later.
   await at(plan.killAtS);
@@ -226,7 +229,7 @@ try {
   const memoryEnd = servers.map((s) => rssMiB(s!.child.pid!));
   await load.stop();
   const seconds = (Date.now() - began) / 1000;
-  await lockoutBurst(lockoutAccounts.slice(12), 1);
+  await lockoutBurst(lockoutAccounts.slice(plan.lockoutAccounts), 1);
 
   // Every mail queued is sent, once: wait for the outbox to empty, then count copies by Message-ID.
   await waitUntil('the outbox empty', async () => (await unsentMailQueuedBy(db, new Date())) === 0, 5 * 60_000);
@@ -273,7 +276,17 @@ try {
   // The largest growth from the end of the faults to the end (goal: at most MEMORY_GROWTH_LIMIT, in the full run).
   report('soak.rss_growth_max_pct', Math.max(...memoryStart.map((m, i) => Math.round(((memoryEnd[i]! - m) / m) * 1000) / 10)), '%');
 
-  if (outside.length) goals.push(`${outside.length} requests failed outside the outages: ${[...new Set(outside.map((o) => `${o.step} ${o.status}`))].join(', ')}`);
+  if (outside.length) {
+    // When they came (seconds from the start of the load, in 5 s steps) and how long they took,
+    // against the windows: a cluster after a window is a backlog, a spread an overloaded machine.
+    const when = new Map<number, number>();
+    for (const o of outside) when.set(Math.floor((o.startedAt - began) / 5000) * 5, (when.get(Math.floor((o.startedAt - began) / 5000) * 5) ?? 0) + 1);
+    const slowest = Math.max(...outside.map((o) => o.answeredAt - o.startedAt)) / 1000;
+    goals.push(
+      `${outside.length} requests failed outside the outages: ${[...new Set(outside.map((o) => `${o.step} ${o.status}`))].join(', ')}; ` +
+        `started at ${[...when].sort((a, b) => a[0] - b[0]).map(([at, n]) => `${at} s: ${n}`).join(', ')} (windows: ${windows.map((w) => `${w.name} ${Math.round((w.from - began) / 1000)}–${Math.round((w.to - began) / 1000)} s`).join(', ')}); the slowest took ${slowest} s`,
+    );
+  }
   if (unexpected.length) goals.push(`${unexpected.length} unexpected answers: ${[...new Set(unexpected.map((o) => `${o.step} ${o.status}`))].join(', ')}`);
   goals.push(...lost.lost.slice(0, 10), ...lockoutProblemsSeen.slice(0, 10));
   if (mail.lost || mail.duplicated) goals.push(`mail: ${mail.lost} lost, ${mail.duplicated} sent more than once outside the kill and the database restart`);
