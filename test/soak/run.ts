@@ -23,7 +23,7 @@ import { startSmtp } from '../support/smtp.js';
 import { startThrowawayPostgres } from '../support/throwaway-postgres.js';
 import { lockoutProblems, lockoutState, lostWrites, mailDeliveries, unsentMailQueuedBy } from './checks.js';
 import { loopbackAddress, SoakClient } from './http-client.js';
-import { eherkenningLogin, expectedStatuses, startLoad, type Outcome } from './load.js';
+import { eherkenningLogin, expectedStatuses, failureDetail, startLoad, type Outcome } from './load.js';
 import { nginxErrors, startNginx } from './nginx.js';
 import { soakPlan } from './plan.js';
 
@@ -65,7 +65,8 @@ function loggedErrors(outputs: string[]): string[] {
     if (!line.startsWith('{')) continue;
     try {
       const entry = JSON.parse(line) as { level?: number; msg?: string; kind?: string; err?: { name?: string; code?: string; message?: string; stack?: string[] }; status?: number; method?: string; path?: string };
-      if ((entry.level ?? 0) < 50) continue;
+      // Errors, and the warnings that say why a request answered 503 (with the database's code).
+      if ((entry.level ?? 0) < 40 || ((entry.level ?? 0) < 50 && !/database unavailable|deadline/.test(entry.msg ?? ''))) continue;
       const what = [entry.msg, entry.kind, entry.err?.name, entry.err?.code, entry.err?.message, entry.status, entry.method, entry.path];
       // A fatal error (the process stopped): where it came from, too.
       if ((entry.level ?? 0) >= 60) what.push(...(entry.err?.stack ?? []).slice(0, 8));
@@ -102,7 +103,8 @@ try {
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(smtp.port),
     MAIL_FROM: FROM,
-    LOG_LEVEL: 'error',
+    // warn: the 'database unavailable' lines say which code made a 503.
+    LOG_LEVEL: 'warn',
     ...(plan.requestDeadlineMs ? { POORT_REQUEST_DEADLINE_MS: String(plan.requestDeadlineMs) } : {}),
   });
   const start = (i: number) => startServer(env(ports[i]!), 60_000, builtServer());
@@ -155,15 +157,17 @@ try {
           const answers = await Promise.all(
             Array.from({ length: attempts }, async (_, k) => {
               const startedAt = Date.now();
-              const status = await client
+              const answer = await client
                 .send('/poort/api/login', {
                   method: 'POST',
                   from: loopbackAddress(200 + round, 1 + a * 10 + k),
                   headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin', connection: 'close' },
                   body: JSON.stringify({ email, password: 'niet-het-goede-wachtwoord' }),
                 })
-                .then((r) => r.status, () => 0);
-              lockoutOutcomes.push({ step: 'lockout', status, startedAt, answeredAt: Date.now() });
+                .catch(() => undefined);
+              const status = answer?.status ?? 0;
+              const detail = answer && failureDetail(answer);
+              lockoutOutcomes.push({ step: 'lockout', status, startedAt, answeredAt: Date.now(), ...(detail ? { detail } : {}) });
               return status;
             }),
           );
@@ -283,7 +287,7 @@ try {
     for (const o of outside) when.set(Math.floor((o.startedAt - began) / 5000) * 5, (when.get(Math.floor((o.startedAt - began) / 5000) * 5) ?? 0) + 1);
     const slowest = Math.max(...outside.map((o) => o.answeredAt - o.startedAt)) / 1000;
     goals.push(
-      `${outside.length} requests failed outside the outages: ${[...new Set(outside.map((o) => `${o.step} ${o.status}`))].join(', ')}; ` +
+      `${outside.length} requests failed outside the outages: ${[...new Set(outside.map((o) => `${o.step} ${o.status}${o.detail ? ` ${o.detail}` : ''}`))].join(', ')}; ` +
         `started at ${[...when].sort((a, b) => a[0] - b[0]).map(([at, n]) => `${at} s: ${n}`).join(', ')} (windows: ${windows.map((w) => `${w.name} ${Math.round((w.from - began) / 1000)}–${Math.round((w.to - began) / 1000)} s`).join(', ')}); the slowest took ${slowest} s`,
     );
   }
