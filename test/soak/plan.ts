@@ -27,6 +27,12 @@ export interface SoakPlan {
    * not what it looks for (a fault that gives a 5xx, or a write or mail lost).
    */
   requestDeadlineMs?: number;
+  /**
+   * POORT_DATABASE_CONNECT_TIMEOUT_S; unset: the default (3 s). The CI form gives 15 s: on a
+   * starved runner a new PostgreSQL backend took longer than 3 s to start when a lockout burst grew
+   * the pools, and that login answered 503 although nothing was down.
+   */
+  databaseConnectTimeoutS?: number;
   /** Whether memory growth is a goal (the full run) or only reported (too short to tell growth from a heap settling). */
   memoryGoal: boolean;
 }
@@ -38,6 +44,6 @@ export function soakPlan(form: SoakForm): SoakPlan {
     case 'short':
       return { clients: 50, warmupS: 15, killAtS: 20, pgAtS: 35, pgDownS: 3, smtpAtS: 50, smtpDownS: 15, minLoadS: 75, accounts: 12_000, lockoutAccounts: 12, memoryGoal: false };
     case 'ci':
-      return { clients: 12, warmupS: 10, smtpAtS: 3, smtpDownS: 10, killAtS: 15, pgAtS: 35, pgDownS: 3, minLoadS: 75, accounts: 5_000, lockoutAccounts: 6, memoryGoal: false, requestDeadlineMs: 30_000 };
+      return { clients: 12, warmupS: 10, smtpAtS: 3, smtpDownS: 10, killAtS: 15, pgAtS: 35, pgDownS: 3, minLoadS: 75, accounts: 5_000, lockoutAccounts: 6, memoryGoal: false, requestDeadlineMs: 30_000, databaseConnectTimeoutS: 15 };
   }
 }

@@ -106,6 +106,7 @@ try {
     // warn: the 'database unavailable' lines say which code made a 503.
     LOG_LEVEL: 'warn',
     ...(plan.requestDeadlineMs ? { POORT_REQUEST_DEADLINE_MS: String(plan.requestDeadlineMs) } : {}),
+    ...(plan.databaseConnectTimeoutS ? { POORT_DATABASE_CONNECT_TIMEOUT_S: String(plan.databaseConnectTimeoutS) } : {}),
   });
   const start = (i: number) => startServer(env(ports[i]!), 60_000, builtServer());
   // One after the other: the first migrates the new cluster and makes the development keys.
