@@ -9,7 +9,7 @@ import nlBE from '../../bff/src/texts/locales/nl-BE.json';
 import nl from '../../bff/src/texts/locales/nl.json';
 import '../../widget/src/login-chooser.js';
 import type { LoginChooser } from '../../widget/src/login-chooser.js';
-import { createTranslator, type Translate } from '../../widget/src/i18n.js';
+import { translatorFor, type Translate } from '../../widget/src/i18n.js';
 import { resolveLocale } from '../../widget/src/locale.js';
 import { poortErrorCodes } from '../../widget/src/poort-error.js';
 import { call, textPath, type HistoryVersion, type Problem, type TextEntry } from './editor-api.js';
@@ -57,12 +57,12 @@ export class PoortTextEditor extends LitElement {
   @state() private transferLocale: Locale = 'nl';
   @state() private transferNote: Note | undefined;
   private locale: Locale = 'nl';
-  private t: Translate = createTranslator('nl', editorTexts.nl);
+  private t: Translate = translatorFor(editorTexts, 'nl');
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('lang') || !this.hasUpdated) {
       this.locale = resolveLocale(this.lang, document.documentElement.lang);
-      this.t = createTranslator(this.locale, editorTexts[this.locale]);
+      this.t = translatorFor(editorTexts, this.locale);
       if (!this.hasUpdated) this.previewLocale = this.locale;
     }
   }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, outbox } from '../../db/schema.js';
 import en from '../../widget/locales/en.json';
 import nl from '../../widget/locales/nl.json';
+import { readWidgetTexts } from '../../bff/src/texts/widget-text-files.js';
 import { errorCode, makeOrganisation, makeUser, post, sessionCookie } from '../support/accounts.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { rowCounts } from '../support/row-counts.js';
@@ -39,7 +40,8 @@ describe('GET /poort/api/texts/:locale', () => {
   it("serves the widget's texts with an ETag, revalidated on every load, and 304 while unchanged", async () => {
     const res = await get('/poort/api/texts/en');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual(en);
+    // All of the widget's texts: the first-render file's and every lazily loaded step's.
+    expect(await res.json()).toEqual(readWidgetTexts('en'));
     expect(res.headers.get('cache-control')).toBe('no-cache');
     const etag = res.headers.get('etag')!;
     expect(etag).toMatch(/^".+"$/);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { locales, type Locale } from '../../../contract/locales.js';
 import { checkCatalogue } from './catalogue-check.js';
+import { readWidgetTexts } from './widget-text-files.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const readJson = (path: string): unknown => JSON.parse(readFileSync(join(root, path), 'utf8'));
@@ -17,7 +18,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 const problems = checkCatalogue({
-  sources: { widget: perLocale('widget/locales'), bff: perLocale('bff/src/texts/locales') },
+  sources: { widget: Object.fromEntries(locales.map((l) => [l, readWidgetTexts(l)])) as Record<Locale, unknown>, bff: perLocale('bff/src/texts/locales') },
   code: [...sourceFiles('widget/src'), ...sourceFiles('bff/src'), ...sourceFiles('editor/src')],
 });
 for (const p of problems) console.error(`${p.source} ${p.locale ?? '*'} ${p.key}: ${p.message}`);

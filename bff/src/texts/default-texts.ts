@@ -1,16 +1,17 @@
-// The default texts: the widget's (widget/locales, bundled into the widget too) and the BFF's own
+// The default texts: the widget's (widget/locales, bundled into the widget too, see widget-text-files.ts) and the BFF's own
 // pages, mails and API messages (bff/src/texts/locales), one flat key space per locale. Read once
 // at start-up from the JSON files next to the code, in the sources and in dist/ alike.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { locales, type Locale } from '../../../contract/locales.js';
 import { flattenTexts, type TextTree } from './text-tree.js';
+import { readWidgetTexts } from './widget-text-files.js';
 
 export type TextSource = 'widget' | 'bff';
 
 function readTree(source: TextSource, locale: Locale): TextTree {
-  const url = source === 'widget' ? new URL(`../../../widget/locales/${locale}.json`, import.meta.url) : new URL(`./locales/${locale}.json`, import.meta.url);
-  return JSON.parse(readFileSync(url, 'utf8')) as TextTree;
+  if (source === 'widget') return readWidgetTexts(locale);
+  return JSON.parse(readFileSync(new URL(`./locales/${locale}.json`, import.meta.url), 'utf8')) as TextTree;
 }
 
 export interface DefaultTexts {
