@@ -39,7 +39,12 @@ describe('GET /poort/api/texts/:locale', () => {
   it("serves the widget's texts with an ETag, revalidated on every load, and 304 while unchanged", async () => {
     const res = await get('/poort/api/texts/en');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual(en);
+    // The widget's texts, with the site's helpdesk (from the demo configuration) as texts of their own.
+    const body = (await res.json()) as typeof en & { help: { contact?: unknown } };
+    const { contact, ...help } = body.help;
+    expect({ ...body, help }).toEqual(en);
+    const helpdesk = t.site.site.helpdesk!;
+    expect(contact).toEqual({ name: helpdesk.name.en, phone: (helpdesk.phone as Record<string, string>).en, hours: helpdesk.hours!.en });
     expect(res.headers.get('cache-control')).toBe('no-cache');
     const etag = res.headers.get('etag')!;
     expect(etag).toMatch(/^".+"$/);

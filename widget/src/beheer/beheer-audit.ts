@@ -22,6 +22,8 @@ export class BeheerAudit extends LitElement {
   static override styles = [beheerStyles];
 
   @property({ attribute: false }) locale: Locale = 'nl';
+  /** The page's texts as the BFF serves them (editors' changes); the bundled ones until then. */
+  @property({ attribute: false }) texts: unknown;
   @property({ attribute: false }) bff = BASE;
   @property({ attribute: false }) scope: AdminScope = { role: 'admin', organisations: [] };
 
@@ -40,7 +42,7 @@ export class BeheerAudit extends LitElement {
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('locale')) this.t = beheerTranslator(this.locale);
+    if (changed.has('locale') || changed.has('texts')) this.t = beheerTranslator(this.locale, this.texts);
   }
 
   private async load(more: boolean): Promise<void> {

@@ -36,6 +36,8 @@ export class BeheerPeople extends LitElement {
   static override styles = [beheerStyles];
 
   @property({ attribute: false }) locale: Locale = 'nl';
+  /** The page's texts as the BFF serves them (editors' changes); the bundled ones until then. */
+  @property({ attribute: false }) texts: unknown;
   @property({ attribute: false }) bff = BASE;
   @property({ attribute: false }) scope: AdminScope = { role: 'admin', organisations: [] };
 
@@ -58,7 +60,7 @@ export class BeheerPeople extends LitElement {
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('locale')) this.t = beheerTranslator(this.locale);
+    if (changed.has('locale') || changed.has('texts')) this.t = beheerTranslator(this.locale, this.texts);
   }
 
   private async load(): Promise<void> {
@@ -76,7 +78,7 @@ export class BeheerPeople extends LitElement {
     const pages = Math.max(1, Math.ceil(this.total / PAGE_SIZE));
     const page = Math.floor(this.offset / PAGE_SIZE) + 1;
     return html`
-      <beheer-invite .locale=${this.locale} .bff=${this.bff} .scope=${this.scope} @beheer-changed=${() => void this.load()}></beheer-invite>
+      <beheer-invite .locale=${this.locale} .texts=${this.texts} .bff=${this.bff} .scope=${this.scope} @beheer-changed=${() => void this.load()}></beheer-invite>
       <h2 id="people-heading">${t('people.heading')}</h2>
       <form role="search" aria-labelledby="people-heading" class="row" @submit=${this.onSearch}>
         <div>

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Locale } from '../../../contract/locales.js';
 import { BASE } from '../../../contract/paths.js';
 import { resolveLocale } from '../locale.js';
+import { servedTexts } from '../served-texts.js';
 import type { Translate } from '../i18n.js';
 import { fetchScope, type AdminScope } from './beheer-api.js';
 import { beheerTranslator, errorText } from './beheer-i18n.js';
@@ -32,6 +33,10 @@ export class PoortBeheer extends LitElement {
   /** Base path of the Poort BFF on this site. */
   @property() bff = BASE;
 
+  /** Texts to show instead of the served ones (the text editor's preview passes its drafts). */
+  @property({ attribute: false }) texts: unknown;
+
+  @state() private served: unknown;
   @state() private section: Section = 'people';
   @state() private scope: AdminScope | undefined;
   @state() private errorCode = '';
@@ -51,8 +56,17 @@ export class PoortBeheer extends LitElement {
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('lang')) {
       this.locale = resolveLocale(this.lang, document.documentElement.lang);
-      this.t = beheerTranslator(this.locale);
+      const locale = this.locale;
+      void servedTexts(this.bff, locale, 'beheer').then((served) => {
+        if (locale === this.locale) this.served = served;
+      });
     }
+    if (changed.has('lang') || changed.has('texts') || changed.has('served')) this.t = beheerTranslator(this.locale, this.pageTexts);
+  }
+
+  /** What the sections read their texts from: the preview's drafts, else the served texts. */
+  private get pageTexts(): unknown {
+    return this.texts ?? this.served;
   }
 
   protected override render() {
@@ -82,8 +96,8 @@ export class PoortBeheer extends LitElement {
             </div>
             <section id="panel" role="tabpanel" aria-labelledby="tab-${this.section}">
               ${this.section === 'people'
-                ? html`<beheer-people .locale=${this.locale} .bff=${this.bff} .scope=${this.scope}></beheer-people>`
-                : html`<beheer-audit .locale=${this.locale} .bff=${this.bff} .scope=${this.scope}></beheer-audit>`}
+                ? html`<beheer-people .locale=${this.locale} .texts=${this.pageTexts} .bff=${this.bff} .scope=${this.scope}></beheer-people>`
+                : html`<beheer-audit .locale=${this.locale} .texts=${this.pageTexts} .bff=${this.bff} .scope=${this.scope}></beheer-audit>`}
             </section>
           `
         : this.errorCode

@@ -10,7 +10,9 @@ import { adoptLightDomStyles, lightDomFormStyles } from '../email-form/poort-ema
 import { fire } from '../events.js';
 import { createTranslator, type Translate } from '../i18n.js';
 import { elementLocale, watchLanguage } from '../locale.js';
+import { servedTexts } from '../served-texts.js';
 import { fetchPendingLink } from './link-api.js';
+import { helpdeskDetails, phoneLink } from '../views/help.js';
 
 type View = 'loading' | 'password' | 'pin' | 'code' | 'forgot' | 'forgot-sent' | 'done' | 'ended';
 type Field = 'email' | 'password' | 'pin' | 'code';
@@ -41,6 +43,8 @@ export class PoortLinkStep extends LitElement {
   @state() private fieldError: Field | '' = '';
   @state() private email = '';
   @state() private config: WidgetConfig | undefined;
+  /** The texts the BFF serves (editors' changes, the site's helpdesk), once they arrive. */
+  @state() private served: unknown;
 
   private locale: Locale = 'nl';
   private t: Translate = createTranslator('nl');
@@ -74,8 +78,12 @@ export class PoortLinkStep extends LitElement {
     const locale = elementLocale(this);
     if (locale !== this.locale || !this.hasUpdated) {
       this.locale = locale;
-      this.t = createTranslator(locale);
+      this.served = undefined;
+      void servedTexts(this.bff, locale).then((served) => {
+        if (locale === this.locale) this.served = served;
+      });
     }
+    this.t = createTranslator(this.locale, this.served);
   }
 
   private async load(): Promise<void> {
@@ -126,6 +134,7 @@ export class PoortLinkStep extends LitElement {
   private renderCode() {
     const t = this.t;
     const helpdesk = this.config?.helpdesk;
+    const contact = helpdesk && helpdeskDetails(t, helpdesk, this.locale);
     return html`<h2 id="${this.ids}-title" tabindex="-1">${t('link.code.heading')}</h2>
       <p>${t('link.code.intro')}</p>
       <form novalidate @submit=${this.submitCode}>
@@ -134,8 +143,7 @@ export class PoortLinkStep extends LitElement {
         <p class="poort-after-submit"><button class="poort-link" type="button" @click=${() => this.go('password')}>${t('link.back')}</button></p>
       </form>
       <p class="poort-hint">
-        ${helpdesk ? t('link.code.noCode', { name: helpdesk.name[this.locale] }) : t('link.code.noCodeGeneric')}
-        ${helpdesk?.phone ? html`<a href="tel:${helpdesk.phone.replace(/\s/g, '')}">${t('help.phone', { phone: helpdesk.phone })}</a>` : nothing}
+        ${contact ? t('link.code.noCode', { name: contact.name }) : t('link.code.noCodeGeneric')} ${contact?.phone ? phoneLink(t, contact.phone) : nothing}
         ${helpdesk?.email ? html`<a href="mailto:${helpdesk.email}">${t('help.mail', { email: helpdesk.email })}</a>` : nothing}
       </p>`;
   }
