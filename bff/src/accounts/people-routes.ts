@@ -10,6 +10,7 @@ import { validationHook } from '../http/validation-hook.js';
 import { loadSession, requireSession } from '../sessions/load-session.js';
 import { errorResponse, jsonBody, jsonResponse } from './account-schemas.js';
 import { adminContext } from './admin-routes.js';
+import { accountStatuses } from './account-admin.js';
 import { changeRole } from './change-role.js';
 import { administeredOrganisationList, listPeople } from './people.js';
 
@@ -20,7 +21,8 @@ const PersonSchema = z
     displayName: z.string().nullable(),
     role: z.enum(roles),
     organisations: z.array(z.string()),
-    status: z.enum(['active', 'invited', 'blocked', 'disabled']),
+    status: z.enum(accountStatuses).openapi({ description: 'temporary: an end date is set (localAccountUntil), its password login ends or ended then' }),
+    localAccountUntil: z.string().nullable(),
     failedAttempts: z.number().int(),
     methods: z.array(z.enum(loginMethods)),
     lastLoginAt: z.string().nullable(),
