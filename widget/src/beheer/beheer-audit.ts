@@ -25,7 +25,7 @@ export class BeheerAudit extends LitElement {
   /** The page's texts as the BFF serves them (editors' changes); the bundled ones until then. */
   @property({ attribute: false }) texts: unknown;
   @property({ attribute: false }) bff = BASE;
-  @property({ attribute: false }) scope: AdminScope = { role: 'admin', organisations: [] };
+  @property({ attribute: false }) scope: AdminScope = { role: 'admin', organisations: [], activationCodeDays: 30 };
 
   @state() private events: AuditEventView[] | undefined;
   @state() private nextCursor: string | null = null;

@@ -10,12 +10,10 @@ import { beheerTranslator, errorText } from './beheer-i18n.js';
 import { beheerStyles } from './beheer.styles.js';
 import './beheer-people.js';
 import './beheer-audit.js';
+import './beheer-activation-codes.js';
 
-/**
- * The sections of the Beheer page, in tab order. A new section (activation codes, see
- * docs/beheer.md) is one element of its own and one entry here.
- */
-const sections = ['people', 'audit'] as const;
+/** The sections of the Beheer page, in tab order: a new section is one element of its own and one entry here. */
+const sections = ['people', 'codes', 'audit'] as const;
 type Section = (typeof sections)[number];
 
 /**
@@ -95,15 +93,20 @@ export class PoortBeheer extends LitElement {
               )}
             </div>
             <section id="panel" role="tabpanel" aria-labelledby="tab-${this.section}">
-              ${this.section === 'people'
-                ? html`<beheer-people .locale=${this.locale} .texts=${this.pageTexts} .bff=${this.bff} .scope=${this.scope}></beheer-people>`
-                : html`<beheer-audit .locale=${this.locale} .texts=${this.pageTexts} .bff=${this.bff} .scope=${this.scope}></beheer-audit>`}
+              ${this.renderSection(this.section, this.scope)}
             </section>
           `
         : this.errorCode
           ? nothing
           : html`<p role="status">${t('loading')}</p>`}
     `;
+  }
+
+  private renderSection(section: Section, scope: AdminScope) {
+    const texts = this.pageTexts;
+    if (section === 'people') return html`<beheer-people .locale=${this.locale} .texts=${texts} .bff=${this.bff} .scope=${scope}></beheer-people>`;
+    if (section === 'codes') return html`<beheer-activation-codes .locale=${this.locale} .texts=${texts} .bff=${this.bff} .scope=${scope}></beheer-activation-codes>`;
+    return html`<beheer-audit .locale=${this.locale} .texts=${texts} .bff=${this.bff} .scope=${scope}></beheer-audit>`;
   }
 
   private scopeText(scope: AdminScope): string {
