@@ -4,7 +4,7 @@ import type { Locale } from '../../../contract/locales.js';
 import { roles, type Role } from '../../../contract/roles.js';
 import { BASE } from '../../../contract/paths.js';
 import type { Translate } from '../i18n.js';
-import { callBff, fetchCodes, type AdminScope, type CodeListing, type IssuedCode } from './beheer-api.js';
+import { callBff, fetchCodes, type AdminScope, type BeheerSample, type CodeListing, type IssuedCode } from './beheer-api.js';
 import { beheerTranslator, errorText } from './beheer-i18n.js';
 import { beheerStyles } from './beheer.styles.js';
 
@@ -24,6 +24,8 @@ export class BeheerActivationCodes extends LitElement {
   @property({ attribute: false }) texts: unknown;
   @property({ attribute: false }) bff = BASE;
   @property({ attribute: false }) scope: AdminScope = { role: 'admin', organisations: [], activationCodeDays: 30 };
+  /** Made-up codes to show instead of asking the BFF (the text editor's preview), with one just issued. */
+  @property({ attribute: false }) sample: BeheerSample | undefined;
 
   @state() private codes: CodeListing[] | undefined;
   @state() private issued: IssuedCode | undefined;
@@ -48,6 +50,12 @@ export class BeheerActivationCodes extends LitElement {
   }
 
   private async load(): Promise<void> {
+    if (this.sample) {
+      this.codes = this.sample.codes;
+      const open = this.sample.codes.find((c) => c.status === 'open');
+      if (open) this.issued = { id: open.id, code: '7K3M-Q9TA-XW2E-5HJB', organisationId: open.organisationId, role: open.role, expiresAt: open.expiresAt };
+      return;
+    }
     const result = await fetchCodes(this.bff);
     if (!result.ok) {
       this.errorCode = result.code;

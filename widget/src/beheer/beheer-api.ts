@@ -1,6 +1,6 @@
 // The BFF calls of the Beheer page. Every failure becomes an error code the page has a text for
 // (the BFF's own code, `network`, or `unknown`), as in the e-mail form.
-import type { AuditPage } from '../../../contract/audit-schemas.js';
+import type { AuditEventView, AuditPage } from '../../../contract/audit-schemas.js';
 import type { Role } from '../../../contract/roles.js';
 import { callBff, type ApiResult } from '../email-form/email-api.js';
 
@@ -49,6 +49,17 @@ export interface AdminScope {
   organisations: { id: string; name: string; emailDomains: string[] }[];
   /** Days a new activation code is valid unless the admin says otherwise. */
   activationCodeDays: number;
+}
+
+/**
+ * Made-up data the page shows instead of asking the BFF: the text editor's preview of the Beheer
+ * page's texts (an editor may not read the real people, codes or audit log).
+ */
+export interface BeheerSample {
+  scope: AdminScope;
+  people: Person[];
+  codes: CodeListing[];
+  events: AuditEventView[];
 }
 
 export async function getJson<T>(bff: string, path: string, query: Record<string, string> = {}): Promise<ApiResult<T>> {

@@ -6,7 +6,7 @@ import type { Locale } from '../../../contract/locales.js';
 import { servedMethods } from '../../../contract/login-methods.js';
 import { BASE } from '../../../contract/paths.js';
 import type { Translate } from '../i18n.js';
-import { auditCsvUrl, fetchAudit, type AdminScope } from './beheer-api.js';
+import { auditCsvUrl, fetchAudit, type AdminScope, type BeheerSample } from './beheer-api.js';
 import { auditFilterQuery, type AuditFilterForm } from './audit-filters.js';
 import { beheerTexts, beheerTranslator, errorText } from './beheer-i18n.js';
 import { beheerStyles } from './beheer.styles.js';
@@ -26,6 +26,8 @@ export class BeheerAudit extends LitElement {
   @property({ attribute: false }) texts: unknown;
   @property({ attribute: false }) bff = BASE;
   @property({ attribute: false }) scope: AdminScope = { role: 'admin', organisations: [], activationCodeDays: 30 };
+  /** Made-up events to show instead of asking the BFF (the text editor's preview). */
+  @property({ attribute: false }) sample: BeheerSample | undefined;
 
   @state() private events: AuditEventView[] | undefined;
   @state() private nextCursor: string | null = null;
@@ -46,6 +48,10 @@ export class BeheerAudit extends LitElement {
   }
 
   private async load(more: boolean): Promise<void> {
+    if (this.sample) {
+      this.events = this.sample.events;
+      return;
+    }
     this.busy = true;
     this.errorCode = '';
     const result = await fetchAudit(this.bff, { ...this.query, ...(more && this.nextCursor ? { cursor: this.nextCursor } : {}) });

@@ -4,7 +4,7 @@ import type { Locale } from '../../../contract/locales.js';
 import { roles, type Role } from '../../../contract/roles.js';
 import { BASE } from '../../../contract/paths.js';
 import type { Translate } from '../i18n.js';
-import { callBff, fetchPeople, type AdminScope, type Person } from './beheer-api.js';
+import { callBff, fetchPeople, type AdminScope, type BeheerSample, type Person } from './beheer-api.js';
 import { beheerTranslator, errorText } from './beheer-i18n.js';
 import { beheerStyles } from './beheer.styles.js';
 import './beheer-invite.js';
@@ -49,6 +49,8 @@ export class BeheerPeople extends LitElement {
   @property({ attribute: false }) texts: unknown;
   @property({ attribute: false }) bff = BASE;
   @property({ attribute: false }) scope: AdminScope = { role: 'admin', organisations: [], activationCodeDays: 30 };
+  /** Made-up people to show instead of asking the BFF (the text editor's preview). */
+  @property({ attribute: false }) sample: BeheerSample | undefined;
 
   @state() private search = '';
   @state() private offset = 0;
@@ -76,6 +78,11 @@ export class BeheerPeople extends LitElement {
   }
 
   private async load(): Promise<void> {
+    if (this.sample) {
+      this.people = this.sample.people;
+      this.total = this.sample.people.length;
+      return;
+    }
     const result = await fetchPeople(this.bff, { search: this.search, offset: this.offset, limit: PAGE_SIZE });
     if (!result.ok) {
       this.errorCode = result.code;

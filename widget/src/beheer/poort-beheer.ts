@@ -5,7 +5,7 @@ import { BASE } from '../../../contract/paths.js';
 import { resolveLocale } from '../locale.js';
 import { servedTexts } from '../served-texts.js';
 import type { Translate } from '../i18n.js';
-import { fetchScope, type AdminScope } from './beheer-api.js';
+import { fetchScope, type AdminScope, type BeheerSample } from './beheer-api.js';
 import { beheerTranslator, errorText } from './beheer-i18n.js';
 import { beheerStyles } from './beheer.styles.js';
 import './beheer-people.js';
@@ -34,6 +34,12 @@ export class PoortBeheer extends LitElement {
   /** Texts to show instead of the served ones (the text editor's preview passes its drafts). */
   @property({ attribute: false }) texts: unknown;
 
+  /**
+   * Made-up data to show instead of asking the BFF: the text editor previews the page's texts with
+   * it (nothing is fetched but the texts).
+   */
+  @property({ attribute: false }) sample: BeheerSample | undefined;
+
   @state() private served: unknown;
   @state() private section: Section = 'people';
   @state() private scope: AdminScope | undefined;
@@ -45,6 +51,10 @@ export class PoortBeheer extends LitElement {
   override connectedCallback(): void {
     // eslint-disable-next-line wc/guard-super-call -- LitElement always implements connectedCallback.
     super.connectedCallback();
+    if (this.sample) {
+      this.scope = this.sample.scope;
+      return;
+    }
     void fetchScope(this.bff).then((result) => {
       if (result.ok) this.scope = result.value;
       else this.errorCode = result.code;
@@ -104,9 +114,9 @@ export class PoortBeheer extends LitElement {
 
   private renderSection(section: Section, scope: AdminScope) {
     const texts = this.pageTexts;
-    if (section === 'people') return html`<beheer-people .locale=${this.locale} .texts=${texts} .bff=${this.bff} .scope=${scope}></beheer-people>`;
-    if (section === 'codes') return html`<beheer-activation-codes .locale=${this.locale} .texts=${texts} .bff=${this.bff} .scope=${scope}></beheer-activation-codes>`;
-    return html`<beheer-audit .locale=${this.locale} .texts=${texts} .bff=${this.bff} .scope=${scope}></beheer-audit>`;
+    if (section === 'people') return html`<beheer-people .locale=${this.locale} .texts=${texts} .bff=${this.bff} .scope=${scope} .sample=${this.sample}></beheer-people>`;
+    if (section === 'codes') return html`<beheer-activation-codes .locale=${this.locale} .texts=${texts} .bff=${this.bff} .scope=${scope} .sample=${this.sample}></beheer-activation-codes>`;
+    return html`<beheer-audit .locale=${this.locale} .texts=${texts} .bff=${this.bff} .scope=${scope} .sample=${this.sample}></beheer-audit>`;
   }
 
   private scopeText(scope: AdminScope): string {
