@@ -8,7 +8,7 @@ import type { RequestOrigin } from '../http/request-client.js';
 import { ApiError } from '../http/api-error.js';
 import type { DefaultTexts } from './default-texts.js';
 import { checkText, type TextProblem } from './text-rules.js';
-import { StaleTextVersion, currentText, saveTextVersion, textVersion } from './text-store.js';
+import { StaleTextVersion, currentTextsOf, saveTextVersion, textVersion } from './text-store.js';
 import { flattenTexts, type TextTree } from './text-tree.js';
 import { translate } from './translator.js';
 
@@ -109,8 +109,10 @@ export async function importTexts(ctx: EditorContext, locale: Locale, tree: unkn
   if (problems.length) throw invalidText(problems);
   return ctx.db.transaction(async (tx) => {
     let changed = 0;
+    // One query for what shows now, not one per text: a locale has hundreds.
+    const currentRows = await currentTextsOf(tx, locale, true);
     for (const [key, value] of values) {
-      const current = await currentText(tx, locale, key, true);
+      const current = currentRows.get(key);
       const wanted = value === requireDefault(ctx.defaults, locale, key) ? null : value;
       if ((current?.value ?? null) === wanted) continue;
       await saveTextVersion(tx, { locale, key, value: wanted, basedOn: current?.version ?? 0, editorId: ctx.editorId });
