@@ -11,7 +11,7 @@ import '../../widget/src/login-chooser.js';
 import '../../widget/src/beheer/poort-beheer.js';
 import { beheerSample } from './beheer-sample.js';
 import type { LoginChooser } from '../../widget/src/login-chooser.js';
-import { createTranslator, type Translate } from '../../widget/src/i18n.js';
+import { translatorFor, type Translate } from '../../widget/src/i18n.js';
 import { resolveLocale } from '../../widget/src/locale.js';
 import { poortErrorCodes } from '../../widget/src/poort-error.js';
 import { call, textPath, type HistoryVersion, type Problem, type TextEntry } from './editor-api.js';
@@ -60,12 +60,12 @@ export class PoortTextEditor extends LitElement {
   @state() private transferNote: Note | undefined;
   private locale: Locale = 'nl';
   private readonly sample = beheerSample();
-  private t: Translate = createTranslator('nl', editorTexts.nl);
+  private t: Translate = translatorFor(editorTexts, 'nl');
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('lang') || !this.hasUpdated) {
       this.locale = resolveLocale(this.lang, document.documentElement.lang);
-      this.t = createTranslator(this.locale, editorTexts[this.locale]);
+      this.t = translatorFor(editorTexts, this.locale);
       if (!this.hasUpdated) this.previewLocale = this.locale;
     }
   }

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { locales, type Locale } from '../../../contract/locales.js';
 import { checkCatalogue } from './catalogue-check.js';
 import { textSources } from './default-texts.js';
+import { readWidgetTexts } from './widget-text-files.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const readJson = (path: string): unknown => JSON.parse(readFileSync(join(root, path), 'utf8'));
@@ -19,7 +20,11 @@ function sourceFiles(dir: string): string[] {
 }
 
 const problems = checkCatalogue({
-  sources: Object.fromEntries(Object.entries(textSources).map(([source, { dir }]) => [source, perLocale(dir)])),
+  sources: {
+    widget: Object.fromEntries(locales.map((l) => [l, readWidgetTexts(l)])) as Record<Locale, unknown>,
+    beheer: perLocale(textSources.beheer.dir),
+    bff: perLocale(textSources.bff.dir),
+  },
   prefixes: Object.fromEntries(Object.entries(textSources).map(([source, { prefix }]) => [source, prefix])),
   code: [...sourceFiles('widget/src'), ...sourceFiles('bff/src'), ...sourceFiles('editor/src')],
 });

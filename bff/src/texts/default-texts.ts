@@ -1,4 +1,4 @@
-// The default texts: the widget's (widget/locales, bundled into the widget too), the Beheer page's
+// The default texts: the widget's (widget/locales, bundled into the widget too, see widget-text-files.ts), the Beheer page's
 // (widget/locales/beheer, keys under `beheer.`) and the BFF's own pages, mails and API messages
 // (bff/src/texts/locales), one flat key space per locale. Read once at start-up from the JSON files
 // next to the code, in the sources and in dist/ alike. A site's own texts (its helpdesk, from the
@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { locales, type Locale } from '../../../contract/locales.js';
 import { flattenTexts, type TextTree } from './text-tree.js';
+import { readWidgetTexts } from './widget-text-files.js';
 
 export type TextSource = 'widget' | 'beheer' | 'bff';
 
@@ -18,6 +19,7 @@ export const textSources: Record<TextSource, { dir: string; prefix: string }> = 
 };
 
 function readTree(source: TextSource, locale: Locale): TextTree {
+  if (source === 'widget') return readWidgetTexts(locale);
   const url = source === 'bff' ? new URL(`./locales/${locale}.json`, import.meta.url) : new URL(`../../../${textSources[source].dir}/${locale}.json`, import.meta.url);
   return JSON.parse(readFileSync(url, 'utf8')) as TextTree;
 }
