@@ -102,7 +102,13 @@ export const PublicConfigSchema = z
       level: Level,
     }),
     helpdesk: z
-      .object({ name: LocalizedSchema, phone: z.string().optional(), url: z.string().optional(), email: z.string().optional() })
+      .object({
+        name: LocalizedSchema,
+        phone: z.union([z.string(), LocalizedSchema]).optional(),
+        hours: LocalizedSchema.optional(),
+        url: z.string().optional(),
+        email: z.string().optional(),
+      })
       .optional(),
     /** The applications behind this Poort (issue 15); a widget with `app="…"` offers what its application takes. */
     applications: z.array(ApplicationSchema).optional(),

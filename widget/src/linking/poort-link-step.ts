@@ -9,6 +9,7 @@ import { LightDomForm } from '../light-dom-form.js';
 import { formField } from '../views/form-field.js';
 import { coreTexts } from '../texts/core-texts.js';
 import { fetchPendingLink } from './link-api.js';
+import { helpdeskDetails, phoneLink } from '../views/help.js';
 import { linkTexts } from './link-texts.js';
 
 /** Loaded with this element's chunk (lazy-elements.ts); <login-chooser> shows `link.help` around the step. */
@@ -36,7 +37,8 @@ export class PoortLinkStep extends LightDomForm {
   @state() private config: WidgetConfig | undefined;
 
   constructor() {
-    super('poort-link-step', [coreTexts, linkTexts], styles);
+    // The served texts: editors' changes, and the site's helpdesk (help.contact.*) for who has no code.
+    super('poort-link-step', [coreTexts, linkTexts], styles, { servedTexts: true });
   }
 
   override connectedCallback(): void {
@@ -97,6 +99,7 @@ export class PoortLinkStep extends LightDomForm {
   private renderCode() {
     const t = this.t;
     const helpdesk = this.config?.helpdesk;
+    const contact = helpdesk && helpdeskDetails(t, helpdesk, this.locale);
     return html`<h2 id="${this.ids}-title" tabindex="-1">${t('link.code.heading')}</h2>
       <p>${t('link.code.intro')}</p>
       <form novalidate @submit=${this.submitCode}>
@@ -105,8 +108,7 @@ export class PoortLinkStep extends LightDomForm {
         <p class="poort-after-submit"><button class="poort-link" type="button" @click=${() => this.go('password')}>${t('link.back')}</button></p>
       </form>
       <p class="poort-hint">
-        ${helpdesk ? t('link.code.noCode', { name: helpdesk.name[this.locale] }) : t('link.code.noCodeGeneric')}
-        ${helpdesk?.phone ? html`<a href="tel:${helpdesk.phone.replace(/\s/g, '')}">${t('help.phone', { phone: helpdesk.phone })}</a>` : nothing}
+        ${contact ? t('link.code.noCode', { name: contact.name }) : t('link.code.noCodeGeneric')} ${contact?.phone ? phoneLink(t, contact.phone) : nothing}
         ${helpdesk?.email ? html`<a href="mailto:${helpdesk.email}">${t('help.mail', { email: helpdesk.email })}</a>` : nothing}
       </p>`;
   }
