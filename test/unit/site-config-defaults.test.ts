@@ -62,11 +62,18 @@ describe('site configuration defaults', () => {
     expect(() => parseSiteConfig({ site: { name: { nl: 'Portaal', en: 'Portal' } } }, 'test')).toThrow(/site\.name\.nl-BE/);
   });
 
-  it('the built-in demo configuration is the defaults plus its helpdesk and simulated brokers', () => {
+  it('the built-in demo configuration is the defaults plus its helpdesk, its eIDAS service and simulated brokers', () => {
     const demo = parseSiteConfig(demoSiteConfig, 'built-in demo configuration');
-    const { brokers, site, ...rest } = demo;
-    const { brokers: _none, site: defaultSite, ...defaults } = siteConfigSchema.parse({});
+    const {
+      brokers,
+      site,
+      eherkenning: { eidas, ...eherkenning },
+      ...rest
+    } = demo;
+    const { brokers: _none, site: defaultSite, eherkenning: defaultEherkenning, ...defaults } = siteConfigSchema.parse({});
     expect(rest).toEqual(defaults);
+    expect(eherkenning).toEqual(defaultEherkenning);
+    expect(eidas).toEqual({ ...demoSiteConfig.eherkenning.eidas, attributeConsumingServiceIndex: 2, level: 'loa3' });
     expect(site).toEqual({ ...defaultSite, helpdesk: demoSiteConfig.site.helpdesk });
     expect(brokers.map((b) => b.id)).toEqual(['demo-noord', 'demo-zuid', 'demo-eenvoud']);
   });

@@ -7,13 +7,15 @@ import { validationHook } from '../http/validation-hook.js';
 import type { SiteConfig } from './schema.js';
 import { brokerHealthNow } from '../eherkenning/broker-health-store.js';
 import type { BrokerAvailability } from '../eherkenning/broker-health-policy.js';
+import { requestedLevel } from '../eherkenning/service-level-policy.js';
 
 /** The site's public configuration; brokers that are down now are marked and listed last. */
 export function publicConfig(site: SiteConfig, health: ReadonlyMap<string, BrokerAvailability> = new Map()): PublicConfig {
   return {
     environment: site.environment,
     siteName: site.site.name,
-    methods: site.methods.filter((m) => servedMethods.includes(m)),
+    // eIDAS only where it is configured (the loader drops it from the default list; this holds for any configuration object).
+    methods: site.methods.filter((m) => servedMethods.includes(m) && (m !== 'eidas' || site.eherkenning.eidas)),
     level: site.eherkenning.level,
     brokers: brokersWithHealth(site, health),
     eherkenning: {
@@ -23,6 +25,16 @@ export function publicConfig(site: SiteConfig, health: ReadonlyMap<string, Broke
       serviceName: site.eherkenning.serviceName,
       level: site.eherkenning.level,
     },
+    ...(site.eherkenning.eidas
+      ? {
+          eidas: {
+            serviceId: site.eherkenning.eidas.serviceId,
+            serviceUuid: site.eherkenning.eidas.serviceUuid,
+            serviceName: site.eherkenning.eidas.serviceName,
+            level: requestedLevel(site.eherkenning, 'eidas'),
+          },
+        }
+      : {}),
     ...(site.site.helpdesk ? { helpdesk: site.site.helpdesk } : {}),
     localAccounts: {
       maxFailedLogins: site.localAccounts.maxFailedLogins,
