@@ -1,7 +1,8 @@
 // Shared set-up of the SAML suites: an app on the demo configuration, a started login at the
 // simulated POST broker `demo-noord`, a response spec signed with that broker's key, and the
 // checks every refusal must pass (303 back with the code, no session, an audit event, no 5xx).
-import { count, desc, eq } from 'drizzle-orm';
+import { count, desc, inArray } from 'drizzle-orm';
+import { brokerMethods } from '../../contract/login-methods.js';
 import { expect } from 'vitest';
 import { auditEvents, sessions } from '../../db/schema.js';
 import type { TestApp } from '../support/app.js';
@@ -37,7 +38,7 @@ export async function sessionCount(t: TestApp): Promise<number> {
 }
 
 export async function lastAudit(t: TestApp) {
-  const [row] = await t.db.db.select().from(auditEvents).where(eq(auditEvents.method, 'eherkenning')).orderBy(desc(auditEvents.id)).limit(1);
+  const [row] = await t.db.db.select().from(auditEvents).where(inArray(auditEvents.method, [...brokerMethods])).orderBy(desc(auditEvents.id)).limit(1);
   return row;
 }
 

@@ -65,11 +65,7 @@ export function legalSubjectKind(nameQualifier: string | undefined): LegalSubjec
  * missing. Single-valued attributes with several values are refused rather than picked from.
  */
 export function mapEherkenningAttributes(attributes: Map<string, AttributeValue[]>, service: ServiceKind = 'eherkenning'): EherkenningIdentity | { reason: string } {
-  const single = (name: string) => {
-    const values = attributes.get(name);
-    if (!values) return undefined;
-    return values.length === 1 ? values[0] : null;
-  };
+  const single = (name: string) => singleValue(attributes, name);
   const acting = single(ATTR.actingSubject);
   if (acting === null) return { reason: 'acting_subject_multiple' };
   if (!acting?.value) return { reason: 'acting_subject_missing' };
@@ -84,9 +80,8 @@ export function mapEherkenningAttributes(attributes: Map<string, AttributeValue[
     if (!value) return { reason: 'legal_subject_invalid' };
     legalSubject = { kind, value };
   }
-  const serviceId = single(ATTR.serviceId);
-  const serviceUuid = single(ATTR.serviceUuid);
-  if (serviceId === null || serviceUuid === null) return { reason: 'service_multiple' };
+  const named = namedService(attributes);
+  if ('reason' in named) return named;
   const companyName = displayName(attributes.get(ATTR.companyName));
   const personName = service === 'eidas' ? displayName([{ value: `${singleText(attributes, ATTR.firstName)} ${singleText(attributes, ATTR.familyName)}` }]) : undefined;
   return {
@@ -94,11 +89,28 @@ export function mapEherkenningAttributes(attributes: Map<string, AttributeValue[
     ...(acting.nameQualifier ? { subjectQualifier: acting.nameQualifier } : {}),
     ...(legalSubject ? { legalSubject } : {}),
     vestigingsnummers: (attributes.get(ATTR.vestigingsnr) ?? []).map((v) => v.value),
-    ...(serviceId ? { serviceId: serviceId.value } : {}),
-    ...(serviceUuid ? { serviceUuid: serviceUuid.value } : {}),
+    ...named,
     ...(companyName ? { companyName } : {}),
     ...(personName ? { personName } : {}),
   };
+}
+
+/** An attribute's one value; undefined when absent, null when repeated (refused rather than picked from). */
+function singleValue(attributes: Map<string, AttributeValue[]>, name: string): AttributeValue | null | undefined {
+  const values = attributes.get(name);
+  if (!values) return undefined;
+  return values.length === 1 ? values[0] : null;
+}
+
+/**
+ * The service an answer names (ServiceID, ServiceUUID, where it carries them): read before the rest,
+ * so an answer for another service is refused as that, not for identifiers that service may send.
+ */
+export function namedService(attributes: Map<string, AttributeValue[]>): Pick<EherkenningIdentity, 'serviceId' | 'serviceUuid'> | { reason: string } {
+  const serviceId = singleValue(attributes, ATTR.serviceId);
+  const serviceUuid = singleValue(attributes, ATTR.serviceUuid);
+  if (serviceId === null || serviceUuid === null) return { reason: 'service_multiple' };
+  return { ...(serviceId ? { serviceId: serviceId.value } : {}), ...(serviceUuid ? { serviceUuid: serviceUuid.value } : {}) };
 }
 
 /** The one value of a display-only attribute, or '' (missing or repeated: the display simply goes without). */

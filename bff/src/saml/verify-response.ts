@@ -11,7 +11,7 @@ import { levelFromUri } from './level-uris.js';
 import type { BrokerEndpoints } from './broker-metadata.js';
 import { childElement, childElements, NS, onlyChild, textOf } from './dom.js';
 import { decryptEncryptedElement, decryptEncryptedId } from './encrypted-id.js';
-import { mapEherkenningAttributes, outcomeForStatus, serviceRefusal, type AttributeValue, type EherkenningIdentity } from './eherkenning-attributes.js';
+import { mapEherkenningAttributes, namedService, outcomeForStatus, serviceRefusal, type AttributeValue, type EherkenningIdentity } from './eherkenning-attributes.js';
 import { SamlError } from './saml-error.js';
 import { catalogueService, type CatalogueService, type ServiceKind, type SpContext } from './sp-context.js';
 import { assertionPlacementBreach, directAssertions } from './assertion-placement.js';
@@ -180,11 +180,13 @@ export async function verifyResponse(envelope: ReadResponse, options: VerifyOpti
   const kind = options.service ?? 'eherkenning';
   const requested = catalogueService(sp, kind);
   if (!requested) throw new SamlError('service_not_offered');
+  const named = namedService(attributes);
+  if ('reason' in named) throw new SamlError(named.reason);
+  const ourOthers = [sp, sp.eidas].filter((s): s is CatalogueService => s !== undefined && s !== requested);
+  const wrongService = serviceRefusal(named, requested, ourOthers);
+  if (wrongService) throw new SamlError(wrongService, 'service_mismatch');
   const identity = mapEherkenningAttributes(attributes, kind);
   if ('reason' in identity) throw new SamlError(identity.reason);
-  const ourOthers = [sp, sp.eidas].filter((s): s is CatalogueService => s !== undefined && s !== requested);
-  const wrongService = serviceRefusal(identity, requested, ourOthers);
-  if (wrongService) throw new SamlError(wrongService, 'service_mismatch');
   const authority = authenticatingAuthority(assertion);
   return { id: envelope.id, inResponseTo: envelope.inResponseTo, assertionId, level, identity, notOnOrAfter, ...(authority ? { authenticatingAuthority: authority } : {}) };
 }
