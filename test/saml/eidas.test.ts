@@ -37,7 +37,7 @@ beforeAll(async () => {
   );
   const site = { ...demoSiteConfig, brokers: [...demoSiteConfig.brokers, { id: 'pysaml2', name: 'pysaml2', metadata: 'pysaml2-idp.xml', binding: 'HTTP-POST', levels: ['loa3', 'loa4'] }] };
   t = await createTestApp({ site, baseDir: dir });
-}, 120_000);
+}, 300_000);
 afterAll(() => t?.close());
 
 async function startEidas(broker = 'demo-noord'): Promise<Started> {
@@ -109,7 +109,7 @@ describe('SP metadata with eIDAS', () => {
     ]);
   });
 
-  it('has no eIDAS service where the site does not offer it, and refuses to start an eIDAS login there', { timeout: 120_000 }, async () => {
+  it('has no eIDAS service where the site does not offer it, and refuses to start an eIDAS login there', { timeout: 300_000 }, async () => {
     const { eidas: _off, ...eherkenning } = demoSiteConfig.eherkenning;
     const plain = await createTestApp({ site: { ...demoSiteConfig, eherkenning } });
     try {

@@ -34,7 +34,7 @@ beforeAll(async () => {
   const afterKeys: SpKeys = { signing, encryption: next, additionalEncryption: [{ ...previous, publish: false }] };
   before = await createTestApp({ keys: beforeKeys });
   after = await createTestApp({ keys: afterKeys });
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await before?.close();
   await after?.close();
