@@ -14,7 +14,7 @@ import { NS, childElements } from '../../bff/src/saml/dom.js';
 import { parseXmlStrict } from '../../bff/src/saml/xml-guard.js';
 import { demoSiteConfig } from '../../bff/src/site-config/demo-defaults.js';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { brokerAnswers, cookieOf, form, formFields, postToAcs, type Started } from './flow.js';
+import { brokerAnswers, cookieOf, form, formFields, postToAcs, startLogin, type Started } from './flow.js';
 import { expectRefusal, expectRefused, sessionCount, startAt, type StartedLogin } from './harness.js';
 import { pysaml2Responses } from './peers/pysaml2.js';
 import { xmllintValidate, xmlsecVerify } from './peers/xml-tools.js';
@@ -41,44 +41,19 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 async function startEidas(broker = 'demo-noord'): Promise<Started> {
-  const res = await t.app.request(`/poort/auth/eherkenning/start?broker=${broker}&service=eidas&returnTo=/mijn`);
-  expect(res.status).toBe(200);
-  const html = await res.text();
-  const { action, fields } = formFields(html);
-  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-  const started = { status: res.status, action, samlRequest: fields.SAMLRequest!, relayState: fields.RelayState!, requestXml: Buffer.from(fields.SAMLRequest!, 'base64').toString('utf8'), html };
-  cookies.set(started.relayState, cookie);
+  const started = await startLogin(t, broker, '/mijn', undefined, 'eidas');
+  expect(started.status).toBe(200);
   return started;
 }
-const cookies = new Map<string, string>();
 
-/** A started eIDAS login as the response builder wants it (signed by the simulated broker's key). */
+/** A started eIDAS login as the response builder wants it (signed by the simulated broker's key), answering for the eIDAS service. */
 async function eidasSpec(broker = 'demo-noord'): Promise<StartedLogin> {
-  const started = await startEidas(broker);
-  const requestId = /ID="([^"]+)"/.exec(started.requestXml)![1]!;
-  const dev = t.deps.devBrokers!.get(broker)!;
-  const saml = t.deps.saml!;
-  return {
-    ...started,
-    requestId,
-    spec: {
-      brokerEntityId: dev.entityId,
-      brokerKeys: dev.keys,
-      sp: { entityId: saml.sp.entityId, acsUrl: saml.sp.acsUrl, encryptionCert: saml.sp.keys.encryption.cert },
-      inResponseTo: requestId,
-      signAssertion: true,
-      serviceId: EIDAS.serviceId,
-      serviceUuid: EIDAS.serviceUuid,
-      legal: { value: 'FR/NL/552100554', qualifier: EIDAS_QUALIFIER },
-      authority: DEV_EIDAS_NODE,
-    },
-  };
+  const s = await startAt(t, broker, '/mijn', undefined, 'eidas');
+  const spec = { ...s.spec, serviceId: EIDAS.serviceId, serviceUuid: EIDAS.serviceUuid, legal: { value: 'FR/NL/552100554', qualifier: EIDAS_QUALIFIER }, authority: DEV_EIDAS_NODE };
+  return { ...s, spec };
 }
 
-async function postEidas(xml: string, relayState: string): Promise<Response> {
-  const request = form({ SAMLResponse: Buffer.from(xml, 'utf8').toString('base64'), RelayState: relayState });
-  return t.app.request('/poort/auth/eherkenning/acs', { ...request, headers: { ...request.headers, cookie: cookies.get(relayState)! } });
-}
+const postEidas = (xml: string, relayState: string) => postToAcs(t, xml, relayState);
 
 async function lastLoginAudit() {
   const [row] = await t.db.db.select().from(auditEvents).where(eq(auditEvents.type, 'login')).orderBy(desc(auditEvents.id)).limit(1);

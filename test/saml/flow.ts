@@ -38,8 +38,10 @@ export interface Started {
   html: string;
 }
 
-export async function startLogin(t: TestApp, broker: string, returnTo = '/mijn', lang?: string): Promise<Started> {
-  const res = await t.app.request(`/poort/auth/eherkenning/start?broker=${encodeURIComponent(broker)}&returnTo=${encodeURIComponent(returnTo)}${lang ? `&lang=${encodeURIComponent(lang)}` : ''}`);
+export async function startLogin(t: TestApp, broker: string, returnTo = '/mijn', lang?: string, service?: 'eidas'): Promise<Started> {
+  const res = await t.app.request(
+    `/poort/auth/eherkenning/start?broker=${encodeURIComponent(broker)}&returnTo=${encodeURIComponent(returnTo)}${lang ? `&lang=${encodeURIComponent(lang)}` : ''}${service ? `&service=${service}` : ''}`,
+  );
   const html = await res.text();
   const { action, fields } = formFields(html);
   const binding = res.headers.get('set-cookie')?.split(';')[0];

@@ -14,8 +14,8 @@ export interface StartedLogin extends Started {
   spec: ResponseSpec;
 }
 
-export async function startAt(t: TestApp, broker = 'demo-noord', returnTo = '/mijn', lang?: string): Promise<StartedLogin> {
-  const started = await startLogin(t, broker, returnTo, lang);
+export async function startAt(t: TestApp, broker = 'demo-noord', returnTo = '/mijn', lang?: string, service?: 'eidas'): Promise<StartedLogin> {
+  const started = await startLogin(t, broker, returnTo, lang, service);
   const requestId = /ID="([^"]+)"/.exec(started.requestXml)![1]!;
   const dev = t.deps.devBrokers!.get(broker === 'demo-noord' || broker === 'demo-zuid' || broker === 'demo-eenvoud' ? broker : 'demo-noord')!;
   const saml = t.deps.saml!;

@@ -3,8 +3,7 @@
 // and en, and leading through the broker list to a start that asks for the eIDAS service.
 import { expect, html } from '@open-wc/testing';
 import '../../widget/src/login-chooser.js';
-import type { PoortBrokerDetail } from '../../widget/src/events.js';
-import { $, $$, chooser, rawKeys, restoreFetch, serveConfig, siteConfig, text } from './support.js';
+import { $, $$, catchNavigation, chooser, rawKeys, restoreFetch, serveConfig, siteConfig, text } from './support.js';
 
 const eidasSite = () =>
   siteConfig({
@@ -53,15 +52,7 @@ describe('<login-chooser> eIDAS choice', () => {
     const noord = $$(el, '[role=option]').find((o) => text(o).includes('Noord'))!;
     noord.click();
     await el.updateComplete;
-    const seen: { detail?: PoortBrokerDetail } = {};
-    document.addEventListener(
-      'poort-broker',
-      (e) => {
-        seen.detail = e.detail;
-        e.preventDefault();
-      },
-      { once: true },
-    );
+    const seen = catchNavigation();
     $(el, 'button[part~="continue"]').click();
     const url = new URL(seen.detail!.url, location.origin);
     expect(url.pathname).to.equal('/poort/auth/eherkenning/start');
@@ -81,17 +72,9 @@ describe('<login-chooser> eIDAS choice', () => {
     expect(text($(el, 'h2')).replace(/\u00ad/g, '')).to.equal('Kies uw eHerkenningsleverancier');
     $$(el, '[role=option]').find((o) => text(o).includes('Noord'))!.click();
     await el.updateComplete;
-    let url = '';
-    document.addEventListener(
-      'poort-broker',
-      (e) => {
-        url = e.detail.url;
-        e.preventDefault();
-      },
-      { once: true },
-    );
+    const seen = catchNavigation();
     $(el, 'button[part~="continue"]').click();
-    expect(new URL(url, location.origin).searchParams.has('service')).to.equal(false);
+    expect(new URL(seen.detail!.url, location.origin).searchParams.has('service')).to.equal(false);
   });
 
   it('does not offer eIDAS where the site does not, even when the page asks for it', async () => {
