@@ -94,7 +94,13 @@ export const PublicConfigSchema = z
       })
       .optional(),
     helpdesk: z
-      .object({ name: LocalizedSchema, phone: z.string().optional(), url: z.string().optional(), email: z.string().optional() })
+      .object({
+        name: LocalizedSchema,
+        phone: z.union([z.string(), LocalizedSchema]).optional(),
+        hours: LocalizedSchema.optional(),
+        url: z.string().optional(),
+        email: z.string().optional(),
+      })
       .optional(),
     /** For the e-mail form's lockout explanation: the same for every address, so it reveals nothing. */
     localAccounts: z.object({

@@ -327,8 +327,12 @@ describe('focus after each transition', () => {
   it('method → broker → back → e-mail → forgot → back → back → method: focus always on what the step is about', async () => {
     serveBff({});
     const el = await chooser(html`<login-chooser lang="nl"></login-chooser>`);
-    const focusedOn = (target: Element | null | undefined, step: string) =>
-      waitUntil(() => target && deepActiveElement() === target, `${step}: focus is on ${deepActiveElement()?.outerHTML.slice(0, 80)}`, patient);
+    // `target` is looked up at each poll: a step's heading is a new element once the step rendered.
+    const focusedOn = (target: Element | null | (() => Element | null), step: string) =>
+      waitUntil(() => {
+        const element = typeof target === 'function' ? target() : target;
+        return element && deepActiveElement() === element;
+      }, `${step}: focus is on ${deepActiveElement()?.outerHTML.slice(0, 80)}`, patient);
     await openBrokerStep(el);
     await focusedOn($(el, '#search'), 'broker step');
     $(el, 'button[part~="back"]').click();
@@ -337,12 +341,12 @@ describe('focus after each transition', () => {
     $(el, 'button[data-method="email"]').click();
     await el.updateComplete;
     const form = el.querySelector('poort-email-form')!;
-    await focusedOn(formHeading(form), 'e-mail step');
+    await focusedOn(() => formHeading(form), 'e-mail step');
     form.showForgotPassword();
-    await focusedOn(formHeading(form), 'forgot password');
+    await focusedOn(() => formHeading(form), 'forgot password');
     expect(formHeading(form)!.textContent).to.equal('Wachtwoord vergeten');
     $(el, 'button[part~="back"]').click();
-    await focusedOn(formHeading(form), 'back to the login form');
+    await focusedOn(() => formHeading(form), 'back to the login form');
     expect(formHeading(form)!.textContent).to.equal('Inloggen met e-mailadres');
     $(el, 'button[part~="back"]').click();
     await el.updateComplete;

@@ -10,14 +10,14 @@ import { loginMethods, servedMethods, type BrokerMethod, type LoginMethod } from
 import { BASE } from '../../contract/paths.js';
 import { fetchConfig, type WidgetConfig } from './config.js';
 import { cutOffNoticeKey, cutOffOf, formatCutOff } from './cut-off.js';
-import './organisations/poort-organisation-chooser.js';
 import type { PoortOrganisationChooser } from './organisations/poort-organisation-chooser.js';
 import { fetchSession } from './session.js';
 import { fire } from './events.js';
-import { createTranslator, type Translate } from './i18n.js';
-import { elementLocale, watchLanguage } from './locale.js';
+import type { Translate } from './i18n.js';
+import { loadElement, type LazyTag } from './lazy-elements.js';
 import { richText } from './rich-text.js';
-import { servedTexts } from './served-texts.js';
+import { coreTexts } from './texts/core-texts.js';
+import { Localized } from './texts/localized.js';
 import { loginChooserStyles } from './login-chooser.styles.js';
 import { isKnownError, takePoortError, unknownErrorCode } from './poort-error.js';
 import { takeLinkPending } from './linking/link-pending.js';
@@ -98,14 +98,18 @@ export class LoginChooser extends LitElement {
 
   @state() private step: Step = 'loading';
   @state() private config: WidgetConfig | undefined;
-  @state() private locale: Locale = 'nl';
   @state() private errorCode = '';
   @state() private copy: CopyState = '';
-  /** The texts the BFF served for this locale (with the editors' overrides), once they arrived. */
-  @state() private served: unknown;
   @state() private helpOpen = false;
-  private t: Translate = createTranslator('nl');
+  /** The language and texts: the served ones (with the editors' overrides) once they arrived. */
+  private readonly i18n = new Localized(this, [coreTexts], {
+    bff: () => this.bff,
+    // The e-mail form in light DOM speaks the chooser's language, also while it is open.
+    onLocale: (locale) => this.querySelector(':scope > poort-email-form')?.setAttribute('lang', locale),
+  });
   private configReady: Promise<void> | undefined;
+  /** What the error view's retry button does: open the step whose module did not load, else the method step. */
+  private retryStep: (() => void) | undefined;
   private focusAfterRender = '';
   private lastMethod: LoginMethod | undefined;
   /** Which broker service the broker step leads to: eHerkenning, or eIDAS (a European company). */
@@ -113,35 +117,26 @@ export class LoginChooser extends LitElement {
   /** The e-mail form in the slot logged someone in: no way back, no help, only its result. */
   @state() private emailDone = false;
   private warned = new Set<string>();
-  private stopWatchingLanguage: (() => void) | undefined;
   private readonly brokers = new BrokerCombobox(this, () => this.continueWithBroker());
 
-  override connectedCallback(): void {
-    // eslint-disable-next-line wc/guard-super-call -- LitElement always implements connectedCallback.
-    super.connectedCallback();
-    this.stopWatchingLanguage = watchLanguage(() => elementLocale(this) !== this.locale && this.requestUpdate());
+  private get t(): Translate {
+    return this.i18n.t;
   }
 
-  override disconnectedCallback(): void {
-    // eslint-disable-next-line wc/guard-super-call -- LitElement always implements disconnectedCallback.
-    super.disconnectedCallback();
-    this.stopWatchingLanguage?.();
+  private get locale(): Locale {
+    return this.i18n.locale;
+  }
+
+  // The first render waits for the texts of the element's language (texts/localized.ts); the
+  // configuration loads meanwhile.
+  protected override shouldUpdate(): boolean {
+    this.configReady ??= this.loadConfig();
+    return this.i18n.check();
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('lang') && this.lang && !matchLocale(this.lang)) this.warn('lang', this.lang);
-    // Looked up on every update: the page may have changed its own language (watchLanguage).
-    const locale = elementLocale(this);
-    const newLocale = locale !== this.locale || !this.hasUpdated;
-    if (newLocale) {
-      this.locale = locale;
-      this.served = undefined;
-      // After the first load a new language fetches its texts; the first one loads with the configuration.
-      if (this.hasUpdated) void this.loadTexts();
-      // The e-mail form in light DOM speaks the chooser's language, also while it is open.
-      this.querySelector(':scope > poort-email-form')?.setAttribute('lang', locale);
-    }
-    if (newLocale || changed.has('texts') || changed.has('served')) this.t = createTranslator(this.locale, this.texts ?? this.served);
+    if (changed.has('texts')) this.i18n.setPreview(this.texts);
     if (changed.has('level') && this.level && !(levels as readonly string[]).includes(this.level)) this.warn('level', this.level);
     if (changed.has('methods')) {
       for (const m of this.methodTokens()) if (!(loginMethods as readonly string[]).includes(m)) this.warn('methods', m);
@@ -151,14 +146,10 @@ export class LoginChooser extends LitElement {
 
   constructor() {
     super();
-    this.addEventListener('poort-login', () => (this.emailDone = true));
-  }
-
-  override firstUpdated(): void {
-    this.configReady = Promise.all([this.loadConfig(), this.loadTexts()]).then(() => undefined);
-    // An e-mail login of someone with several organisations: ask which one next.
     this.addEventListener('poort-login', (event) => {
-      if (event.detail.organisationChoiceNeeded) this.openOrganisationStep();
+      this.emailDone = true;
+      // An e-mail login of someone with several organisations: ask which one next.
+      if (event.detail.organisationChoiceNeeded) void this.openOrganisationStep();
     });
   }
 
@@ -169,10 +160,10 @@ export class LoginChooser extends LitElement {
   }
 
   // Tests and integrators can await el.updateComplete to get a widget that has loaded its
-  // configuration.
+  // configuration and its texts.
   protected override async getUpdateComplete(): Promise<boolean> {
     await super.getUpdateComplete();
-    await this.configReady;
+    await Promise.all([this.configReady, this.i18n.ready]);
     return super.getUpdateComplete();
   }
 
@@ -207,7 +198,8 @@ export class LoginChooser extends LitElement {
   private renderStep() {
     const { t, config } = this;
     if (this.step === 'error') return this.renderError();
-    if (!config) return html`<h2 id="heading">${t('title')}</h2><p role="status">${t('loading')}</p>`;
+    // 'loading' lasts until the configuration is here and, when a step's module is needed, that too.
+    if (!config || this.step === 'loading') return html`<h2 id="heading">${t('title')}</h2><p role="status">${t('loading')}</p>`;
     const help = (body: unknown) => helpDisclosure(t, html`${body}`, config.helpdesk, this.locale, this.helpOpen);
     const level = t(`levels.${this.requiredLevel}`);
     const levelMeaning = html`<p>${t(`levelMeaning.${this.requiredLevel}`)}</p>`;
@@ -291,12 +283,6 @@ export class LoginChooser extends LitElement {
     return html`<button type="button" part="button back" class="secondary" @click=${this.back}>${this.t('back')}</button>`;
   }
 
-  private async loadTexts(): Promise<void> {
-    const locale = this.locale;
-    const served = await servedTexts(this.bff, locale);
-    if (locale === this.locale) this.served = served;
-  }
-
   /**
    * Shows a step as it is, without a login: for the text editor's live preview. `error` shows the
    * error view for `code`; `help` opens the step's help.
@@ -327,8 +313,8 @@ export class LoginChooser extends LitElement {
     const choiceNeeded = code === undefined && !linking && Boolean((await session)?.organisationChoiceNeeded);
     this.config = config;
     if (code !== undefined) this.showError(code);
-    else if (linking) this.showLinkStep();
-    else if (choiceNeeded) this.openOrganisationStep();
+    else if (linking) await this.showLinkStep();
+    else if (choiceNeeded) await this.openOrganisationStep();
     else this.step = 'method';
   }
 
@@ -337,8 +323,10 @@ export class LoginChooser extends LitElement {
     return this.offeredMethods.filter((m) => !(passwordLoginEnded && m === 'email'));
   }
 
-  private openOrganisationStep(): void {
+  private async openOrganisationStep(): Promise<void> {
+    if (!(await this.loadStep('poort-organisation-chooser', () => this.openOrganisationStep()))) return;
     this.step = 'organisation';
+    // Not awaited: while the configuration loads, updateComplete waits for this very step.
     void this.updateComplete.then(async () => {
       const chooser = this.renderRoot.querySelector<PoortOrganisationChooser>('poort-organisation-chooser');
       await chooser?.updateComplete;
@@ -346,9 +334,25 @@ export class LoginChooser extends LitElement {
     });
   }
 
+  /**
+   * Loads the module of a step few people see, with its texts in this element's language; when it
+   * does not load (offline, a deploy replaced it), the error view, whose retry tries `again`.
+   */
+  private async loadStep(tag: LazyTag, again: () => void): Promise<boolean> {
+    try {
+      const { stepTexts } = await loadElement(tag);
+      await this.i18n.add(stepTexts);
+      return true;
+    } catch {
+      this.showError('service_unavailable', again);
+      return false;
+    }
+  }
+
   // `?poort-error=` is in the address anyone can link to: only a code this widget knows is shown
   // or passed on; anything else becomes the generic error without repeating what it said.
-  private showError(given: string): void {
+  private showError(given: string, retry?: () => void): void {
+    this.retryStep = retry;
     const known = isKnownError(given);
     const code = known ? given : unknownErrorCode;
     this.errorCode = code;
@@ -376,7 +380,8 @@ export class LoginChooser extends LitElement {
   }
 
   // Like the e-mail form, the linking step lives in light DOM (password managers fill its inputs).
-  private showLinkStep(): void {
+  private async showLinkStep(): Promise<void> {
+    if (!(await this.loadStep('poort-link-step', () => void this.showLinkStep()))) return;
     let step = this.querySelector(':scope > poort-link-step');
     if (!step) {
       step = document.createElement('poort-link-step');
@@ -437,6 +442,11 @@ export class LoginChooser extends LitElement {
 
   private retry = (): void => {
     this.copy = '';
+    if (this.retryStep) {
+      this.step = 'loading';
+      this.retryStep();
+      return;
+    }
     this.step = 'method';
     this.focusAfterRender = '#heading';
   };

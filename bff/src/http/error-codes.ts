@@ -49,6 +49,9 @@ export const errorCodes = {
   code_unknown: { status: 400 },
   code_used: { status: 410 },
   code_expired: { status: 410 },
+  code_revoked: { status: 410 },
+  // Revoking an activation code that was used, revoked or expired already.
+  code_not_open: { status: 409 },
   already_member: { status: 409 },
   level_too_low: { status: 403 },
   last_login_method: { status: 409 },

@@ -7,8 +7,15 @@ import { demoServiceRegistration } from './schema.js';
 export const demoSiteConfig = {
   site: {
     helpdesk: {
-      name: { nl: 'Servicedesk Voorbeeldportaal', 'nl-BE': 'Contactcenter 1700', en: 'Example portal service desk' },
-      phone: '1700',
+      // Per language: the Dutch page names a Dutch helpdesk, the Flemish page the Flemish 1700.
+      // Defaults of the texts help.contact.* (bff/src/texts/site-texts.ts), which editors may change.
+      name: { nl: 'Informatie Rijksoverheid', 'nl-BE': 'Contactcenter 1700', en: 'Government Information Service (Informatie Rijksoverheid)' },
+      phone: { nl: '1400', 'nl-BE': '1700', en: '+31 77 465 67 67' },
+      hours: {
+        nl: 'Bereikbaar op werkdagen van 8.00 tot 20.00 uur.',
+        'nl-BE': 'Bereikbaar elke werkdag van 9 tot 19 uur.',
+        en: 'Open on working days from 8 am to 8 pm (Dutch time).',
+      },
       url: '/help/',
     },
   },

@@ -87,8 +87,12 @@ export const siteConfigSchema = z.object({
       returnToPrefixes: z.array(z.string().regex(/^\/(?!\/)/, 'must be a path starting with a single /')).default(['/']),
       helpdesk: z
         .object({
+          /** Defaults of the texts `help.contact.*` (bff/src/texts/site-texts.ts): editors may change them per language. */
           name: localized,
-          phone: z.string().optional(),
+          /** One number for every language, or one per language (a Flemish page names the Flemish helpdesk). */
+          phone: z.union([z.string().min(1), localized]).optional(),
+          /** When the helpdesk answers, a sentence per language. */
+          hours: localized.optional(),
           url: z.string().optional(),
           email: z.string().optional(),
         })
