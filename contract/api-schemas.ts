@@ -101,6 +101,15 @@ export const PublicConfigSchema = z
       serviceName: LocalizedSchema,
       level: Level,
     }),
+    /** eIDAS (companies from other EU countries), where the site offers it: its own catalogue entry and level (EH3 or higher). */
+    eidas: z
+      .object({
+        serviceId: z.string(),
+        serviceUuid: z.string(),
+        serviceName: LocalizedSchema,
+        level: Level,
+      })
+      .optional(),
     helpdesk: z
       .object({
         name: LocalizedSchema,

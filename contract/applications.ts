@@ -24,6 +24,8 @@ export const emailLevels = ['password'] as const;
  */
 export const methodLevels = {
   eherkenning: eherkenningLevels,
+  // eIDAS comes through the eHerkenning brokers and is judged on their scale (EH3 at the least).
+  eidas: eherkenningLevels,
   acmidm: eherkenningLevels,
   email: emailLevels,
 } as const satisfies Record<LoginMethod, readonly string[]>;

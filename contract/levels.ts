@@ -13,3 +13,9 @@ export function levelSatisfies(achieved: Level, required: Level): boolean {
 export function strongerLevel(a: Level, b: Level): Level {
   return levelSatisfies(a, b) ? a : b;
 }
+
+/**
+ * eIDAS logins through eHerkenning need EH3 (eIDAS "substantial") or higher: a European means is
+ * accepted only at the levels eIDAS recognises across borders (EH3 = substantial, EH4 = high).
+ */
+export const eidasMinimumLevel: Level = 'loa3';

@@ -92,7 +92,7 @@ export const identities = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    scheme: text('scheme', { enum: ['eherkenning', 'acmidm'] }).notNull(),
+    scheme: text('scheme', { enum: ['eherkenning', 'eidas', 'acmidm'] }).notNull(),
     /**
      * Who issued the pseudonym: the authentication service (AD/EB) named as AuthenticatingAuthority,
      * else the ActingSubjectID's NameQualifier. Part of the key: a pseudonym is unique only within
@@ -121,7 +121,7 @@ export const pendingLinks = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     /** SHA-256 of the login-binding cookie of the browser that started the eHerkenning login. */
     browserBinding: text('browser_binding').notNull(),
-    scheme: text('scheme', { enum: ['eherkenning', 'acmidm'] }).notNull(),
+    scheme: text('scheme', { enum: ['eherkenning', 'eidas', 'acmidm'] }).notNull(),
     issuer: text('issuer').notNull(),
     subject: text('subject').notNull(),
     legalSubject: text('legal_subject'),
@@ -204,6 +204,8 @@ export const samlRequests = pgTable('saml_requests', {
   broker: text('broker').notNull(),
   returnTo: text('return_to').notNull(),
   level: text('level').notNull(),
+  /** The broker's service the login asked for: `eherkenning`, or `eidas` (its own catalogue entry, EH3 or higher). */
+  service: text('service', { enum: ['eherkenning', 'eidas'] }).notNull().default('eherkenning'),
   /** SHA-256 of the login-binding cookie of the browser that started it (login CSRF, S22). */
   browserBinding: text('browser_binding'),
   /** Language of the person's pages (nl, nl-BE, en) as the start got it, for pages the ACS shows. */

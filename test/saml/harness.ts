@@ -1,7 +1,8 @@
 // Shared set-up of the SAML suites: an app on the demo configuration, a started login at the
 // simulated POST broker `demo-noord`, a response spec signed with that broker's key, and the
 // checks every refusal must pass (303 back with the code, no session, an audit event, no 5xx).
-import { count, desc, eq } from 'drizzle-orm';
+import { count, desc, inArray } from 'drizzle-orm';
+import { brokerMethods } from '../../contract/login-methods.js';
 import { expect } from 'vitest';
 import { auditEvents, sessions } from '../../db/schema.js';
 import type { TestApp } from '../support/app.js';
@@ -13,8 +14,8 @@ export interface StartedLogin extends Started {
   spec: ResponseSpec;
 }
 
-export async function startAt(t: TestApp, broker = 'demo-noord', returnTo = '/mijn', lang?: string): Promise<StartedLogin> {
-  const started = await startLogin(t, broker, returnTo, lang);
+export async function startAt(t: TestApp, broker = 'demo-noord', returnTo = '/mijn', lang?: string, service?: 'eidas'): Promise<StartedLogin> {
+  const started = await startLogin(t, broker, returnTo, lang, service ? { service } : {});
   const requestId = /ID="([^"]+)"/.exec(started.requestXml)![1]!;
   const dev = t.deps.devBrokers!.get(broker === 'demo-noord' || broker === 'demo-zuid' || broker === 'demo-eenvoud' ? broker : 'demo-noord')!;
   const saml = t.deps.saml!;
@@ -37,7 +38,7 @@ export async function sessionCount(t: TestApp): Promise<number> {
 }
 
 export async function lastAudit(t: TestApp) {
-  const [row] = await t.db.db.select().from(auditEvents).where(eq(auditEvents.method, 'eherkenning')).orderBy(desc(auditEvents.id)).limit(1);
+  const [row] = await t.db.db.select().from(auditEvents).where(inArray(auditEvents.method, [...brokerMethods])).orderBy(desc(auditEvents.id)).limit(1);
   return row;
 }
 

@@ -25,6 +25,12 @@ export interface ResponseSpec {
   /** Put the pseudonym as a plain NameID (raw XML allowed, e.g. with a comment) instead of an EncryptedID. */
   plainPseudonymXml?: string;
   kvk?: string;
+  /** LegalSubjectID of another kind than a KvK number (e.g. an eIDAS identifier), instead of `kvk`. */
+  legal?: { value: string; qualifier: string };
+  /** AuthenticatingAuthority in the AuthnStatement (the AD, or the eIDAS node); none unless given. */
+  authority?: string;
+  /** More saml:Attribute elements for the AttributeStatement, as raw XML. */
+  attributesXml?: string;
   signResponse?: boolean;
   signAssertion?: boolean;
   weak?: boolean;
@@ -65,12 +71,13 @@ export function buildAssertion(spec: ResponseSpec): { xml: string; id: string } 
     `<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData${irt} NotOnOrAfter="${notOnOrAfter.toISOString()}" Recipient="${spec.recipient ?? spec.sp.acsUrl}"/></saml:SubjectConfirmation></saml:Subject>` +
     `<saml:Conditions NotBefore="${notBefore.toISOString()}" NotOnOrAfter="${notOnOrAfter.toISOString()}"><saml:AudienceRestriction><saml:Audience>${spec.audience ?? spec.sp.entityId}</saml:Audience></saml:AudienceRestriction></saml:Conditions>` +
     (spec.advice ? `<saml:Advice>${spec.advice}</saml:Advice>` : '') +
-    `<saml:AuthnStatement AuthnInstant="${now.toISOString()}"><saml:AuthnContext><saml:AuthnContextClassRef>urn:etoegang:core:assurance-class:${spec.level ?? 'loa3'}</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>` +
+    `<saml:AuthnStatement AuthnInstant="${now.toISOString()}"><saml:AuthnContext><saml:AuthnContextClassRef>urn:etoegang:core:assurance-class:${spec.level ?? 'loa3'}</saml:AuthnContextClassRef>${spec.authority ? `<saml:AuthenticatingAuthority>${spec.authority}</saml:AuthenticatingAuthority>` : ''}</saml:AuthnContext></saml:AuthnStatement>` +
     `<saml:AttributeStatement>` +
     (serviceId === null ? '' : `<saml:Attribute Name="urn:etoegang:core:ServiceID"><saml:AttributeValue>${serviceId}</saml:AttributeValue></saml:Attribute>`) +
     (spec.serviceUuid ? `<saml:Attribute Name="urn:etoegang:core:ServiceUUID"><saml:AttributeValue>${spec.serviceUuid}</saml:AttributeValue></saml:Attribute>` : '') +
     `<saml:Attribute Name="urn:etoegang:core:ActingSubjectID"><saml:AttributeValue>${acting}</saml:AttributeValue></saml:Attribute>` +
-    `<saml:Attribute Name="urn:etoegang:core:LegalSubjectID"><saml:AttributeValue>${encrypt(nameIdXml(spec.kvk ?? '90001234', 'urn:etoegang:1.9:EntityConcernedID:KvKnr'))}</saml:AttributeValue></saml:Attribute>` +
+    `<saml:Attribute Name="urn:etoegang:core:LegalSubjectID"><saml:AttributeValue>${encrypt(nameIdXml(spec.legal?.value ?? spec.kvk ?? '90001234', spec.legal?.qualifier ?? 'urn:etoegang:1.9:EntityConcernedID:KvKnr'))}</saml:AttributeValue></saml:Attribute>` +
+    (spec.attributesXml ?? '') +
     `</saml:AttributeStatement></saml:Assertion>`;
   return { xml, id: assertionId };
 }

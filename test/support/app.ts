@@ -37,6 +37,8 @@ export interface TestAppOptions extends AppOptions {
   env?: Record<string, string>;
   /** Build the app as NODE_ENV=production would (no development pages, no simulated brokers). */
   production?: boolean;
+  /** SP keys instead of the test process's own (a key rollover). */
+  keys?: SpKeys;
 }
 
 let keyDir: string | undefined;
@@ -69,7 +71,7 @@ export async function createTestApp(options: TestAppOptions = {}, db?: TestDb): 
     publicUrl: env.publicUrl,
     production: options.production ?? false,
     db: handle.db,
-    keys: testSpKeys(),
+    keys: options.keys ?? testSpKeys(),
     soap: options.soap ?? loopback,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });

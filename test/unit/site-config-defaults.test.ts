@@ -63,13 +63,21 @@ describe('site configuration defaults', () => {
     expect(() => parseSiteConfig({ site: { name: { nl: 'Portaal', en: 'Portal' } } }, 'test')).toThrow(/site\.name\.nl-BE/);
   });
 
-  it('the built-in demo configuration is the defaults plus its helpdesk, simulated brokers and demo applications', () => {
+  it('the built-in demo configuration is the defaults plus its helpdesk, its eIDAS service, simulated brokers and demo applications', () => {
     const demo = parseSiteConfig(demoSiteConfig, 'built-in demo configuration');
-    const { brokers, site, applications, ...rest } = demo;
-    const { brokers: _none, site: defaultSite, applications: defaultApplications, ...defaults } = siteConfigSchema.parse({});
+    const {
+      brokers,
+      site,
+      applications,
+      eherkenning: { eidas, ...eherkenning },
+      ...rest
+    } = demo;
+    const { brokers: _none, site: defaultSite, applications: defaultApplications, eherkenning: defaultEherkenning, ...defaults } = siteConfigSchema.parse({});
     expect(defaultApplications).toEqual([]);
     expect(applications.map((a) => a.id)).toEqual(['app-a', 'app-b', 'loket']);
     expect(rest).toEqual(defaults);
+    expect(eherkenning).toEqual(defaultEherkenning);
+    expect(eidas).toEqual({ ...demoSiteConfig.eherkenning.eidas, attributeConsumingServiceIndex: 2, level: 'loa3' });
     expect(site).toEqual({ ...defaultSite, helpdesk: demoSiteConfig.site.helpdesk });
     expect(brokers.map((b) => b.id)).toEqual(['demo-noord', 'demo-zuid', 'demo-eenvoud']);
   });

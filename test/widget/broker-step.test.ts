@@ -2,26 +2,11 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../widget/src/login-chooser.js';
-import type { PoortBrokerDetail } from '../../widget/src/events.js';
 import { manyBrokers } from '../support/many-brokers.js';
-import { $, $$, brokers, chooser, openBrokerStep, press, restoreFetch, serveConfig, siteConfig, text, type } from './support.js';
+import { $, $$, brokers, catchNavigation, chooser, openBrokerStep, press, restoreFetch, serveConfig, siteConfig, text, type } from './support.js';
 
 const optionNames = (el: Parameters<typeof $>[0]) => $$(el, '[role=option] .name').map(text);
 const liveRegion = (el: Parameters<typeof $>[0]) => text($(el, '[role=listbox] ~ [role=status]'));
-
-/** Stops the page from really going to the broker, and hands back what it would have done. */
-function catchNavigation(): { detail?: PoortBrokerDetail } {
-  const seen: { detail?: PoortBrokerDetail } = {};
-  document.addEventListener(
-    'poort-broker',
-    (e) => {
-      seen.detail = e.detail;
-      e.preventDefault();
-    },
-    { once: true },
-  );
-  return seen;
-}
 
 describe('<login-chooser> broker step', () => {
   beforeEach(() => {

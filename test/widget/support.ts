@@ -4,6 +4,7 @@ import { fixture, html } from '@open-wc/testing';
 import type { LoginChooser } from '../../widget/src/login-chooser.js';
 import type { Broker } from '../../contract/api-schemas.js';
 import type { WidgetConfig } from '../../widget/src/config.js';
+import type { PoortBrokerDetail } from '../../widget/src/events.js';
 
 export const brokers: Broker[] = [
   { id: 'noord', name: 'Demo Leverancier Noord', aliases: ['Noord', 'Makelaar Noord'], levels: ['loa2', 'loa2plus', 'loa3'] },
@@ -81,4 +82,18 @@ export async function type(el: LoginChooser, value: string): Promise<void> {
 export async function openBrokerStep(el: LoginChooser): Promise<void> {
   $(el, 'button[data-method="eherkenning"]').click();
   await el.updateComplete;
+}
+
+/** Stops the page from really going to the broker, and hands back what it would have done. */
+export function catchNavigation(): { detail?: PoortBrokerDetail } {
+  const seen: { detail?: PoortBrokerDetail } = {};
+  document.addEventListener(
+    'poort-broker',
+    (e) => {
+      seen.detail = e.detail;
+      e.preventDefault();
+    },
+    { once: true },
+  );
+  return seen;
 }

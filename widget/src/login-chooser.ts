@@ -4,9 +4,9 @@ import { BrokerCombobox } from './broker/broker-combobox.js';
 import './email-form/poort-email-form.js';
 import type { PoortEmailForm } from './email-form/poort-email-form.js';
 import { rememberBroker, rememberedBroker } from './broker/remembered-broker.js';
-import { levels, strongerLevel, type Level } from '../../contract/levels.js';
+import { eidasMinimumLevel, levels, strongerLevel, type Level } from '../../contract/levels.js';
 import { matchLocale, type Locale } from '../../contract/locales.js';
-import { loginMethods, servedMethods, type LoginMethod } from '../../contract/login-methods.js';
+import { loginMethods, servedMethods, type BrokerMethod, type LoginMethod } from '../../contract/login-methods.js';
 import { BASE } from '../../contract/paths.js';
 import { fetchConfig, type WidgetConfig } from './config.js';
 import { cutOffNoticeKey, cutOffOf, formatCutOff } from './cut-off.js';
@@ -125,6 +125,8 @@ export class LoginChooser extends LitElement {
   private lastMethod: LoginMethod | undefined;
   /** The application's step-up: the method and minimum level of the new login (with ForceAuthn). */
   @state() private stepUp: { method: LoginMethod; level: string } | undefined;
+  /** Which broker service the broker step leads to: eHerkenning, or eIDAS (a European company). */
+  @state() private brokerService: BrokerMethod = 'eherkenning';
   /** The e-mail form in the slot logged someone in: no way back, no help, only its result. */
   @state() private emailDone = false;
   private warned = new Set<string>();
@@ -192,6 +194,12 @@ export class LoginChooser extends LitElement {
     return this.app ? this.config?.applications?.find((a) => a.id === this.app) : undefined;
   }
 
+  /** The level an eIDAS login asks for: the site's eIDAS level (EH3 or more), or this page's if stronger. */
+  get eidasLevel(): Level {
+    const site = strongerLevel(this.config?.eidas?.level ?? eidasMinimumLevel, eidasMinimumLevel);
+    return (levels as readonly string[]).includes(this.level) ? strongerLevel(site, this.level as Level) : site;
+  }
+
   /** The methods offered: the `methods` attribute's valid ones that the site offers, else the site's; only those the BFF serves. */
   get offeredMethods(): LoginMethod[] {
     const app = this.application;
@@ -217,6 +225,8 @@ export class LoginChooser extends LitElement {
     const help = (body: unknown) => helpDisclosure(t, html`${body}`, config.helpdesk, this.locale, this.helpOpen);
     const level = t(`levels.${this.requiredLevel}`);
     const levelMeaning = html`<p>${t(`levelMeaning.${this.requiredLevel}`)}</p>`;
+    const eidasLevel = t(`eidasLevels.${this.eidasLevel}`);
+    const eidas = this.step === 'broker' && this.brokerService === 'eidas';
     const demo = config.environment === 'demo';
     const cutOff = cutOffOf(config, new Date());
     const cutOffNotice = cutOff ? html`<p part="notice" class="notice">${t(cutOffNoticeKey(cutOff), { date: formatCutOff(cutOff.until, this.locale) })}</p>` : nothing;
@@ -238,9 +248,9 @@ export class LoginChooser extends LitElement {
       case 'organisation':
         return html`<poort-organisation-chooser bff=${this.bff} lang=${this.locale}></poort-organisation-chooser>`;
       case 'broker':
-        return html`<h2 id="heading" tabindex="-1">${t('broker.heading')}</h2>
-          <p>${t('broker.intro', { level })}</p>
-          ${levelMeaning}
+        return html`<h2 id="heading" tabindex="-1">${t(eidas ? 'broker.eidasHeading' : 'broker.heading')}</h2>
+          <p>${eidas ? t('broker.eidasIntro', { level: eidasLevel }) : t('broker.intro', { level })}</p>
+          ${eidas ? html`<p>${t('broker.eidasLevelMeaning')}</p>` : levelMeaning}
           <p part="remembered" class="remembered" role="status">
             ${this.brokers.remembered
               ? html`${t('broker.remembered', { name: this.brokers.remembered.name })}
@@ -254,8 +264,12 @@ export class LoginChooser extends LitElement {
             <button type="button" part="button continue" @click=${this.continueWithBroker}>${t('broker.continue')}</button>
             ${this.backButton()}
           </div>
-          ${help(html`${richText(t('help.broker.which'))} ${richText(t('help.broker.steps'))} ${richText(t('help.broker.firstTime'))}
-          ${this.technicalPanel()}`)}`;
+          ${help(
+            eidas
+              ? richText(t('help.method.eidas'))
+              : html`${richText(t('help.broker.which'))} ${richText(t('help.broker.steps'))} ${richText(t('help.broker.firstTime'))}
+                ${this.technicalPanel()}`,
+          )}`;
       case 'link':
         return html`<slot name="link"></slot>
           ${help(html`<p>${t('link.help')}</p>`)}`;
@@ -272,9 +286,10 @@ export class LoginChooser extends LitElement {
       default:
         return html`<h2 id="heading" tabindex="-1">${t('title')}</h2>
           <p>${t('intro', { site: config.siteName[this.locale] })}</p>
-          ${methodList(t, this.shownMethods(cutOff?.passed === true && !cutOff.linkedOnly), level, (m) => this.chooseMethod(m))}
+          ${methodList(t, this.shownMethods(cutOff?.passed === true && !cutOff.linkedOnly), { eherkenning: level, eidas: eidasLevel }, (m) => this.chooseMethod(m))}
           ${cutOff?.passed && this.offeredMethods.includes('email') ? cutOffNotice : nothing}
           ${help(html`${richText(t('help.method.what'))} ${levelMeaning} ${richText(t('help.method.who'))} ${richText(t('help.method.authorisation'))}
+          ${this.offeredMethods.includes('eidas') ? richText(t('help.method.eidas')) : nothing}
           ${richText(t('help.method.admins'))} ${richText(t('help.method.email'))} ${richText(t('help.method.environments'))}
           ${demo ? richText(t('help.method.demo')) : nothing}`)}`;
     }
@@ -394,8 +409,9 @@ export class LoginChooser extends LitElement {
     if (!fire(this, 'poort-method', { method }, true)) return;
     if (method === 'acmidm') {
       location.assign(this.startUrl('acmidm'));
-    } else if (method === 'eherkenning') {
-      this.brokers.reset(this.config!.brokers, this.requiredLevel, rememberedBroker());
+    } else if (method === 'eherkenning' || method === 'eidas') {
+      this.brokerService = method;
+      this.brokers.reset(this.config!.brokers, method === 'eidas' ? this.eidasLevel : this.requiredLevel, rememberedBroker());
       this.step = 'broker';
       this.focusAfterRender = '#search';
     } else {
@@ -449,7 +465,7 @@ export class LoginChooser extends LitElement {
       return;
     }
     // lang: Poort's own pages on the way (and any refusal) speak the widget's language.
-    const url = this.startUrl('eherkenning', { broker: broker.id });
+    const url = this.startUrl('eherkenning', { broker: broker.id, ...(this.brokerService === 'eidas' ? { service: 'eidas' } : {}) });
     rememberBroker(broker.id);
     // A full-page navigation, never a frame or popup: the eHerkenning rules forbid framing.
     if (fire(this, 'poort-broker', { broker: { id: broker.id, name: broker.name }, url }, true)) location.assign(url);

@@ -18,7 +18,7 @@ import { emailDomain, isDomainAllowed, normaliseEmail } from './email-domain.js'
 import { findUserByEmail, findUserById } from './find-user.js';
 import { parseOrganisationDomains } from './organisation-domains.js';
 import { EmailField } from './account-schemas.js';
-import { identifierDigits, parseIdentifiers, type IdentifierKind } from '../organisations/organisation-identifiers.js';
+import { identifierProblem, parseIdentifiers, type IdentifierKind } from '../organisations/organisation-identifiers.js';
 
 export interface CreateAccountInput {
   email: string;
@@ -142,7 +142,7 @@ export async function createOrganisation(
   // The numbers eHerkenning answers name the organisation by (organisations/acting-organisation.ts).
   const parsed = parseIdentifiers(input.identifiers ?? {});
   if ('invalid' in parsed) {
-    throw new ApiError('invalid_request', parsed.invalid === 'kvk' && input.identifiers?.kvk === undefined ? 'A Vestigingsnummer needs the KvK number too.' : `The ${parsed.invalid} number must have ${identifierDigits[parsed.invalid]} digits.`);
+    throw new ApiError('invalid_request', identifierProblem(parsed.invalid, input.identifiers?.kvk !== undefined));
   }
   return ctx.db.transaction(async (tx) => {
     const [organisation] = await tx.insert(organisations).values({ name: input.name.trim(), emailDomains: domains, contactEmail, identifiers: parsed.identifiers }).returning();

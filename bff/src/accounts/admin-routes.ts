@@ -40,7 +40,13 @@ const Organisation = z
   .openapi('Organisation');
 /** KvK number (8 digits), RSIN (9), Vestigingsnummer (12): how eHerkenning answers name the organisation. */
 const Identifiers = z
-  .object({ kvk: z.string().max(40), rsin: z.string().max(40), vestigingsnr: z.string().max(40) })
+  .object({
+    kvk: z.string().max(40),
+    rsin: z.string().max(40),
+    vestigingsnr: z.string().max(40),
+    /** A company from another EU country: its eIDAS identifier, e.g. DE/NL/HRB123456. */
+    eidas: z.string().max(300),
+  })
   .partial()
   .strict()
   .openapi('OrganisationIdentifiers');

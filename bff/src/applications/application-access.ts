@@ -1,6 +1,7 @@
 // The access decision (access-policy.ts) for a real session: reads the membership the session acts
 // for, and shapes what an application may see of the session (need-to-know, seed 001: "Alle
 // informatie die zo ter beschikking wordt gesteld, voldoet daarbij aan de need-to-know voorwaarden").
+import { requestedLevel } from '../eherkenning/service-level-policy.js';
 import type { ApplicationView, MembershipView, SessionView } from '../../../contract/api-schemas.js';
 import type { LoginMethod } from '../../../contract/login-methods.js';
 import { offeredMethods } from '../site-config/offered-methods.js';
@@ -15,7 +16,7 @@ import { applicationLevels, decideAccess, type AccessDecision, type SiteLevels }
 export function siteLevels(site: SiteConfig): SiteLevels {
   return {
     methods: offeredMethods(site),
-    base: { eherkenning: site.eherkenning.level },
+    base: { eherkenning: site.eherkenning.level, ...(site.eherkenning.eidas ? { eidas: requestedLevel(site.eherkenning, 'eidas') } : {}) },
   };
 }
 

@@ -24,6 +24,7 @@ const attributeName = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, 'an att
 const methodLevelsSchema = z
   .object({
     eherkenning: z.enum(methodLevels.eherkenning).optional(),
+    eidas: z.enum(methodLevels.eidas).optional(),
     acmidm: z.enum(methodLevels.acmidm).optional(),
     email: z.enum(methodLevels.email).optional(),
   })

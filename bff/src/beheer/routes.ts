@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { levelSatisfies, levels } from '../../../contract/levels.js';
+import { isBrokerMethod } from '../../../contract/login-methods.js';
 import type { AppEnv } from '../app-env.js';
 import { isAdministrator } from '../accounts/admin-scope.js';
 import { requestedLocale, siteRoot } from '../http/error-response.js';
@@ -43,7 +44,7 @@ export function beheerRoutes() {
     if (!session) return c.html(beheerRefusalPage(lang, 'not_logged_in', siteRoot(c)), 401);
     if (!isAdministrator(session.user.role)) return c.html(beheerRefusalPage(lang, 'not_an_admin', siteRoot(c)), 403);
     const required = requiredLevelForRole(c.get('deps').site.eherkenning.roleLevels, session.user.role);
-    const achieved = session.session.method === 'eherkenning' ? levels.find((l) => l === session.session.level) : undefined;
+    const achieved = isBrokerMethod(session.session.method) ? levels.find((l) => l === session.session.level) : undefined;
     if (required && !(achieved && levelSatisfies(achieved, required))) {
       return c.html(beheerRefusalPage(lang, 'level_too_low', siteRoot(c), required), 403);
     }

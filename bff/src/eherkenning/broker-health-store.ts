@@ -2,6 +2,7 @@
 // instance that met them, cleared by the next that succeeds), call faults read from audit_events.
 // The broker list asks on every widget load, so each instance keeps the answer for a few seconds.
 import { and, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
+import { brokerMethods } from '../../../contract/login-methods.js';
 import type { Db } from '../../../db/open.js';
 import { auditEvents, brokerHealth } from '../../../db/schema.js';
 import { brokerAvailability, brokerFaultReasons, HEALTH_WINDOW_MS, type BrokerAvailability } from './broker-health-policy.js';
@@ -54,7 +55,7 @@ async function readHealth(db: Db, now: Date): Promise<Map<string, BrokerAvailabi
         firstFaultAt: sql`min(${auditEvents.at}) filter (where ${faults})`.mapWith((v: string | Date | null) => (v ? new Date(v) : null)),
       })
       .from(auditEvents)
-      .where(and(gt(auditEvents.at, since), eq(auditEvents.type, 'login'), eq(auditEvents.method, 'eherkenning'), isNotNull(auditEvents.broker)))
+      .where(and(gt(auditEvents.at, since), eq(auditEvents.type, 'login'), inArray(auditEvents.method, [...brokerMethods]), isNotNull(auditEvents.broker)))
       .groupBy(auditEvents.broker),
   ]);
   const brokers = new Set([...failures.map((f) => f.broker), ...recent.map((r) => r.broker!)]);

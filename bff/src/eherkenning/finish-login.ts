@@ -60,7 +60,17 @@ export async function acceptResponse(ctx: AcsContext, request: StoredRequest, xm
   const broker = ctx.saml.broker(request.broker);
   if (!broker) throw new SamlError('broker_unknown');
   const endpoints = await ctx.saml.metadata.endpoints(broker);
-  const verified = await verifyResponse(envelope, { sp: ctx.saml.sp, broker: endpoints, clockSkewMs: ctx.site.eherkenning.clockSkewSeconds * 1000, ...(ctx.now ? { now: ctx.now } : {}) });
+  const verified = await verifyResponse(envelope, {
+    sp: ctx.saml.sp,
+    broker: endpoints,
+    service: request.service,
+    clockSkewMs: ctx.site.eherkenning.clockSkewSeconds * 1000,
+    ...(ctx.now ? { now: ctx.now } : {}),
+  }).catch((error: unknown) => {
+    // A broker that says the level could not be had (NoAuthnContext) to an eIDAS login: the eIDAS text.
+    if (error instanceof SamlError && error.outcome === 'level_too_low' && request.service === 'eidas') throw new SamlError(error.reason, 'eidas_level_too_low');
+    throw error;
+  });
   return completeEherkenningLogin(ctx.db, ctx.site, request, verified, ctx.origin, { ...(ctx.previousSessionToken ? { previousSessionToken: ctx.previousSessionToken } : {}), ...(ctx.now ? { now: ctx.now } : {}) });
 }
 

@@ -22,6 +22,7 @@ import { requiredLevelForRole } from '../site-config/levels.js';
 import type { SiteConfig } from '../site-config/schema.js';
 import { organisationInAnswer } from '../organisations/acting-organisation.js';
 import { organisationAtLogin } from '../organisations/login-organisation.js';
+import { belowEidasFloor } from './service-level-policy.js';
 
 /** How long used ids are remembered beyond the assertion's own validity (clock skew and then some). */
 const SEEN_MARGIN_MS = 10 * 60_000;
@@ -46,6 +47,7 @@ export function sessionAttributes(login: VerifiedLogin, broker: string): Record<
     ...(identity.serviceId ? { serviceId: identity.serviceId } : {}),
     ...(identity.serviceUuid ? { serviceUuid: identity.serviceUuid } : {}),
     ...(identity.companyName ? { companyName: identity.companyName } : {}),
+    ...(identity.personName ? { personName: identity.personName } : {}),
   };
 }
 
@@ -58,6 +60,9 @@ export async function completeEherkenningLogin(
   options: { previousSessionToken?: string; now?: Date } = {},
 ): Promise<CompletedLogin | PendingLinkLogin> {
   const now = options.now ?? new Date();
+  const service = request.service;
+  // eIDAS first, with its own code: below EH3 a European means is refused whatever was configured.
+  if (belowEidasFloor(service, login.level)) throw new SamlError('eidas_level_below_substantial', 'eidas_level_too_low');
   if (!levelSatisfies(login.level, request.level as Level)) throw new SamlError('level_below_requested', 'level_too_low');
   if (!levelSatisfies(login.level, site.eherkenning.level)) throw new SamlError('level_below_site', 'level_too_low');
   return db.transaction(async (tx) => {
@@ -73,7 +78,7 @@ export async function completeEherkenningLogin(
     );
     if (!fresh) throw new SamlError('replay');
 
-    const key = identityKey(login);
+    const key = identityKey(login, service);
     const legalSubject = login.identity.legalSubject ? `${login.identity.legalSubject.kind}:${login.identity.legalSubject.value}` : null;
     await adoptLegacyIdentity(tx, key, request.broker);
     const identityOf = () =>
@@ -107,7 +112,7 @@ export async function completeEherkenningLogin(
         locale: request.locale,
         expiresAt: new Date(now.getTime() + site.linking.pendingMinutes * 60_000),
       });
-      await recordAudit(tx, { type: 'link_pending', outcome: 'success', method: 'eherkenning', broker: request.broker, level: login.level }, origin);
+      await recordAudit(tx, { type: 'link_pending', outcome: 'success', method: service, broker: request.broker, level: login.level }, origin);
       return { pendingLink };
     } else {
       // Policy `create`: a person seen for the first time gets an account.
@@ -138,7 +143,7 @@ export async function completeEherkenningLogin(
       tx,
       {
         userId: user!.id,
-        method: 'eherkenning',
+        method: service,
         level: login.level,
         actingFor: organisation.actingFor,
         organisationChoicePending: organisation.organisationChoicePending,
@@ -154,7 +159,7 @@ export async function completeEherkenningLogin(
         outcome: 'success',
         userId: user!.id,
         organisationId: organisation.actingFor,
-        method: 'eherkenning',
+        method: service,
         broker: request.broker,
         level: login.level,
         application: applicationOf(request.returnTo, site),

@@ -22,6 +22,8 @@ import { newRelayState } from '../saml/relay-state.js';
 import { consumeRequest, consumeRequestsOfBrowser, storeRequest, type StoredRequest } from './request-store.js';
 import { allowedReturnTo, withPoortError, type ReturnToRule } from '../http/return-to.js';
 import { SamlError } from '../saml/saml-error.js';
+import { catalogueService } from '../saml/sp-context.js';
+import { requestedLevel } from './service-level-policy.js';
 import { hashSecretToken } from '../security/secret-token.js';
 import type { SamlService } from './saml-service.js';
 import { readSessionCookie, writeSessionCookie } from '../sessions/session-cookie.js';
@@ -51,6 +53,10 @@ const startRoute = createRoute({
   request: {
     query: z.object({
       broker: z.string().max(64).optional().openapi({ description: 'id of a configured broker (missing: 400 unknown_broker)' }),
+      service: z
+        .enum(['eherkenning', 'eidas'])
+        .optional()
+        .openapi({ description: 'the broker service to log in with: eherkenning (default), or eidas for a company from another EU country, EH3 or higher (400 eidas_not_offered where the site does not offer it)' }),
       returnTo: z.string().max(512).optional().openapi({ description: 'same-site path to return to; default the first allowed prefix' }),
       lang: z.string().max(35).optional().openapi({ description: 'language of the pages Poort shows on the way (nl, nl-BE, en); else Accept-Language' }),
       app: z.string().max(64).optional().openapi({ description: "the application this login is for (issue 15): its minimum level holds, and returnTo must be one of its paths" }),
@@ -60,7 +66,7 @@ const startRoute = createRoute({
   },
   responses: {
     200: { description: 'auto-submitting form to the broker', content: { 'text/html': { schema: z.string() } } },
-    400: { description: 'unknown broker, return path not allowed (for the application when one is named), a level that is no eHerkenning level, or an application that takes no eHerkenning (method_not_offered) (a page for browsers, JSON for Accept: application/json)', content: refusal },
+    400: { description: 'unknown broker, eIDAS not offered (eidas_not_offered), return path not allowed (for the application when one is named), a level that is no eHerkenning level, or an application that takes no eHerkenning (method_not_offered) (a page for browsers, JSON for Accept: application/json)', content: refusal },
     404: { description: 'unknown_application', content: refusal },
     303: { description: "broker metadata unavailable, to a browser: back to the return path with ?poort-error=broker_unavailable (the widget's error view)" },
     503: { description: 'broker metadata unavailable, to a fetch caller', content: refusal },
@@ -121,8 +127,12 @@ export function eherkenningRoutes() {
       const query = c.req.valid('query');
       const chosen = query.broker === undefined ? undefined : saml.broker(query.broker);
       if (!chosen) throw new ApiError('unknown_broker');
-      // The application, minimum level, ForceAuthn and return path of this login (a step-up too).
-      const demand = loginDemand('eherkenning', query, { site, publicUrl: c.get('deps').env.publicUrl, baseLevel: site.eherkenning.level, defaultReturnTo: siteRoot(c) });
+      const serviceKind = query.service ?? 'eherkenning';
+      const service = catalogueService(saml.sp, serviceKind);
+      if (!service) throw new ApiError('eidas_not_offered');
+      // The application, minimum level, ForceAuthn and return path of this login (a step-up too);
+      // an eIDAS login starts from its own floor (EH3), which no application or step-up lowers.
+      const demand = loginDemand('eherkenning', query, { site, publicUrl: c.get('deps').env.publicUrl, baseLevel: requestedLevel(site.eherkenning, serviceKind), defaultReturnTo: siteRoot(c) });
       const returnTo = demand.returnTo;
       const level = demand.minimumLevel as Level;
       const { via, idpHint } = saml.route(chosen);
@@ -132,7 +142,7 @@ export function eherkenningRoutes() {
       } catch (error) {
         const reason = error instanceof SamlError ? error.reason : 'metadata_error';
         logger.warn({ requestId: c.get('requestId'), broker: via.id, reason }, 'broker metadata unavailable');
-        await recordAudit(db.db, { type: 'login', outcome: 'failure', method: 'eherkenning', broker: via.id, reason, details: { outcome: 'broker_unavailable' } }, requestOrigin(c, c.get('deps').env.trustProxy));
+        await recordAudit(db.db, { type: 'login', outcome: 'failure', method: serviceKind, broker: via.id, reason, details: { outcome: 'broker_unavailable' } }, requestOrigin(c, c.get('deps').env.trustProxy));
         // A person who clicked the broker goes back to the site, whose widget explains and offers the others.
         if (answersWithPage(c)) return c.redirect(withPoortError(returnTo, 'broker_unavailable', c.get('deps').env.publicUrl), 303);
         throw new ApiError('eherkenning_unavailable');
@@ -142,18 +152,19 @@ export function eherkenningRoutes() {
       const id = newRequestId();
       const relayState = newRelayState();
       const now = new Date();
-      const xml = buildAuthnRequest(saml.sp, { destination: endpoints.ssoUrl, binding: via.binding, level, ...(idpHint ? { idpHint } : {}) }, id, now);
+      const xml = buildAuthnRequest(saml.sp, { destination: endpoints.ssoUrl, binding: via.binding, level, service, ...(idpHint ? { idpHint } : {}) }, id, now);
       await storeRequest(db.db, {
         id,
         relayState,
         broker: via.id,
         returnTo,
         level,
+        service: serviceKind,
         browserBinding: hashSecretToken(binding),
         locale,
         expiresAt: new Date(now.getTime() + site.eherkenning.requestLifetimeMinutes * 60_000),
       });
-      countLoginStarted('eherkenning', via.id);
+      countLoginStarted(serviceKind, via.id);
       await refreshTextsForPage(db.db);
       const texts = handOverTexts(locale);
       c.header('Content-Security-Policy', contentSecurityPolicyWith({ formAction: ["'self'", new URL(endpoints.ssoUrl).origin] }));
@@ -226,7 +237,7 @@ async function finishLogin(
         {
           type: 'login',
           outcome: 'failure',
-          method: 'eherkenning',
+          method: request?.service ?? 'eherkenning',
           broker: request?.broker ?? null,
           level: request?.level ?? null,
           application: applicationOf(request?.returnTo, c.get('deps').site),
@@ -273,7 +284,7 @@ async function refuseOversizedAnswer(c: Context<AppEnv>): Promise<Response> {
       const first = usedUp[0];
       await recordAudit(
         tx,
-        { type: 'login', outcome: 'failure', method: 'eherkenning', broker: first?.broker ?? null, level: first?.level ?? null, reason: 'payload_too_large', details: { outcome: 'saml_invalid', requestsUsedUp: usedUp.length } },
+        { type: 'login', outcome: 'failure', method: first?.service ?? 'eherkenning', broker: first?.broker ?? null, level: first?.level ?? null, reason: 'payload_too_large', details: { outcome: 'saml_invalid', requestsUsedUp: usedUp.length } },
         origin,
       );
       return first;

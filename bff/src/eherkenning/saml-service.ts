@@ -49,6 +49,9 @@ export function createSamlService(options: SamlServiceOptions): SamlService {
     serviceUuid: eh.serviceUuid,
     serviceName: eh.serviceName,
     attributeConsumingServiceIndex: eh.attributeConsumingServiceIndex,
+    ...(eh.eidas
+      ? { eidas: { serviceId: eh.eidas.serviceId, serviceUuid: eh.eidas.serviceUuid, serviceName: eh.eidas.serviceName, attributeConsumingServiceIndex: eh.eidas.attributeConsumingServiceIndex } }
+      : {}),
   };
   const metadata = new MetadataStore({
     db: options.db,

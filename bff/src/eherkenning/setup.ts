@@ -49,7 +49,16 @@ export async function setUpEherkenning(options: EherkenningSetupOptions): Promis
       brokers: site.brokers,
       publicUrl: options.publicUrl,
       keyDir: join(options.dataDir, 'keys'),
-      sp: { entityId: saml.sp.entityId, acsUrl: saml.sp.acsUrl, serviceId: saml.sp.serviceId, serviceUuid: saml.sp.serviceUuid, encryptionCert: keys.encryption.cert, signingCert: keys.signing.cert, metadata: () => saml.spMetadata() },
+      sp: {
+        entityId: saml.sp.entityId,
+        acsUrl: saml.sp.acsUrl,
+        serviceId: saml.sp.serviceId,
+        serviceUuid: saml.sp.serviceUuid,
+        encryptionCert: keys.encryption.cert,
+        signingCert: keys.signing.cert,
+        metadata: () => saml.spMetadata(),
+        ...(saml.sp.eidas ? { eidas: saml.sp.eidas } : {}),
+      },
     });
   }
   return { saml, ...(devBrokers ? { devBrokers } : {}) };

@@ -13,6 +13,8 @@ export const errorCodes = {
   unauthenticated: { status: 401 },
   forbidden: { status: 403 },
   unknown_broker: { status: 400 },
+  /** `service=eidas` on a site that does not offer eIDAS. */
+  eidas_not_offered: { status: 400 },
   invalid_return_to: { status: 400 },
   eherkenning_unavailable: { status: 503 },
   rate_limited: { status: 429 },

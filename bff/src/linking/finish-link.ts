@@ -44,19 +44,19 @@ export async function linkIdentityAndLogIn(tx: DbOrTx, site: SiteConfig, link: P
   const organisation = await organisationAtLogin(tx, site, user.id, answerOf(link.attributes), options.origin);
   const created = await createSession(
     tx,
-    { userId: user.id, method: 'eherkenning', level: link.level, attributes: link.attributes, actingFor: organisation.actingFor, organisationChoicePending: organisation.organisationChoicePending },
+    { userId: user.id, method: link.scheme === 'eidas' ? 'eidas' : 'eherkenning', level: link.level, attributes: link.attributes, actingFor: organisation.actingFor, organisationChoicePending: organisation.organisationChoicePending },
     lifetimesFrom(site.sessions),
     now,
   );
-  const common = { outcome: 'success', userId: user.id, method: 'eherkenning', broker: link.broker, level: link.level } as const;
+  const common = { outcome: 'success', userId: user.id, method: link.scheme === 'eidas' ? 'eidas' : 'eherkenning', broker: link.broker, level: link.level } as const;
   await recordAudit(tx, { ...common, type: 'identity_linked', details: { via: options.via, identityId: identity.id } }, options.origin);
   await recordAudit(tx, { ...common, type: 'login', details: { linked: true } }, options.origin);
   return { ...created, user };
 }
 
-/** The organisation the answer named, from the session attributes the pending link kept (kvk or rsin, vestigingsnr). */
+/** The organisation the answer named, from the session attributes the pending link kept (kvk, rsin or eidas, vestigingsnr). */
 function answerOf(attributes: Record<string, string>): OrganisationInAnswer | undefined {
-  const kind = attributes.kvk ? 'kvk' : attributes.rsin ? 'rsin' : undefined;
+  const kind = attributes.kvk ? 'kvk' : attributes.rsin ? 'rsin' : attributes.eidas ? 'eidas' : undefined;
   if (!kind) return undefined;
   return { kind, value: attributes[kind]!, vestigingsnummers: attributes.vestigingsnr ? attributes.vestigingsnr.split(',') : [] };
 }

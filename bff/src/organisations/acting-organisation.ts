@@ -1,6 +1,6 @@
 // Which organisation a person acts for when a login starts, and which organisation an eHerkenning
 // answer names. Pure: the database code in login-organisation.ts feeds these plain rows.
-import type { EherkenningIdentity } from '../saml/eherkenning-attributes.js';
+import type { EherkenningIdentity, LegalSubjectKind } from '../saml/eherkenning-attributes.js';
 
 export interface ActingStart {
   /** The organisation the new session acts for; null when none is decided. */
@@ -20,9 +20,9 @@ export function actingAtLogin(memberships: readonly string[], named?: string): A
   return { actingFor: null, organisationChoicePending: memberships.length > 1 };
 }
 
-/** The company an eHerkenning answer is for: LegalSubjectID (KvK number or RSIN) and any Vestigingsnummers. */
+/** The company an eHerkenning answer is for: LegalSubjectID (KvK number, RSIN, or for eIDAS the European identifier) and any Vestigingsnummers. */
 export interface OrganisationInAnswer {
-  kind: 'kvk' | 'rsin';
+  kind: LegalSubjectKind;
   value: string;
   vestigingsnummers: readonly string[];
 }

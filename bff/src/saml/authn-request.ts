@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { Level } from '../../../contract/levels.js';
 import { levelUri } from './level-uris.js';
 import { BINDING } from './broker-metadata.js';
-import { escapeXml, type SpContext } from './sp-context.js';
+import { escapeXml, type CatalogueService, type SpContext } from './sp-context.js';
 import { signXml } from './xml-signature.js';
 
 export interface AuthnRequestInput {
@@ -14,6 +14,8 @@ export interface AuthnRequestInput {
   level: Level;
   /** Routing `contracted`: the supplier the user chose, as a Scoping/IDPList hint. */
   idpHint?: string;
+  /** The catalogue service asked for (its AttributeConsumingService index); default eHerkenning, the SP's own. */
+  service?: CatalogueService;
 }
 
 /** A fresh request id: 128 random bits, starting with a letter-like `_` as xs:ID demands. */
@@ -29,7 +31,7 @@ export function buildAuthnRequest(sp: SpContext, input: AuthnRequestInput, id = 
   const xml =
     `<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion"` +
     ` ID="${id}" Version="2.0" IssueInstant="${now.toISOString()}" Destination="${escapeXml(input.destination)}" ForceAuthn="true"` +
-    ` ProtocolBinding="${binding}" AssertionConsumerServiceURL="${escapeXml(sp.acsUrl)}" AttributeConsumingServiceIndex="${sp.attributeConsumingServiceIndex}">` +
+    ` ProtocolBinding="${binding}" AssertionConsumerServiceURL="${escapeXml(sp.acsUrl)}" AttributeConsumingServiceIndex="${(input.service ?? sp).attributeConsumingServiceIndex}">` +
     `<saml:Issuer>${escapeXml(sp.entityId)}</saml:Issuer>` +
     `<samlp:RequestedAuthnContext Comparison="minimum"><saml:AuthnContextClassRef>${levelUri[input.level]}</saml:AuthnContextClassRef></samlp:RequestedAuthnContext>` +
     scoping +

@@ -3,8 +3,10 @@
 // The same decryption opens an EncryptedAssertion for the algorithm checks of verify-response.ts
 // (node-saml returns the decrypted assertion without its signature, so it cannot be judged there).
 // A broker may add one EncryptedKey per recipient: Poort takes the one whose Recipient is its
-// entity id (or, lacking that, the ones addressed to no one in particular). Every failure is the
-// same error, so a tampered ciphertext teaches an attacker nothing (no padding oracle).
+// entity id (or, lacking that, the ones addressed to no one in particular). During an encryption
+// key rollover Poort holds more than one private key and tries each (the EncryptedKey does not
+// reliably say which certificate it was made for). Every failure is the same error, so a tampered
+// ciphertext teaches an attacker nothing (no padding oracle).
 import { createDecipheriv, privateDecrypt, constants } from 'node:crypto';
 import { childElement, childElements, NS, textOf } from './dom.js';
 import { privateKeyObject } from './key-pair.js';
@@ -18,19 +20,19 @@ export interface DecryptedNameId {
   format?: string;
 }
 
-export function decryptEncryptedId(encryptedId: Element, ourEntityId: string, privateKey: string): DecryptedNameId {
+export function decryptEncryptedId(encryptedId: Element, ourEntityId: string, privateKeys: readonly string[]): DecryptedNameId {
   if (!childElement(encryptedId, NS.xenc, 'EncryptedData')) throw new SamlError('encrypted_id_invalid');
-  const nameId = decryptEncryptedElement(encryptedId, ourEntityId, privateKey, nameIdFrom);
+  const nameId = decryptEncryptedElement(encryptedId, ourEntityId, privateKeys, nameIdFrom);
   if (!nameId) throw new SamlError('encrypted_id_undecryptable');
-  return nameId;
+  return nameId.result;
 }
 
 /**
  * The plaintext of an EncryptedID or EncryptedAssertion (`wrapper`), read by `read`, with the
- * first EncryptedKey addressed to us that yields a readable result; undefined when none does
- * (whichever step failed: no padding oracle).
+ * first EncryptedKey addressed to us and the first of our private keys that yield a readable
+ * result, and that private key; undefined when none does (whichever step failed: no padding oracle).
  */
-export function decryptEncryptedElement<T>(wrapper: Element, ourEntityId: string, privateKey: string, read: (plain: string) => T): T | undefined {
+export function decryptEncryptedElement<T>(wrapper: Element, ourEntityId: string, privateKeys: readonly string[], read: (plain: string) => T): { result: T; privateKey: string } | undefined {
   const encryptedData = childElement(wrapper, NS.xenc, 'EncryptedData');
   if (!encryptedData) return undefined;
   const keyInfo = childElement(encryptedData, NS.ds, 'KeyInfo');
@@ -38,11 +40,13 @@ export function decryptEncryptedElement<T>(wrapper: Element, ourEntityId: string
   const forUs = candidates.filter((k) => k.getAttribute('Recipient') === ourEntityId);
   const usable = forUs.length > 0 ? forUs : candidates.filter((k) => !k.getAttribute('Recipient'));
   for (const encryptedKey of usable) {
-    try {
-      const key = decryptKey(encryptedKey, privateKey);
-      return read(decryptData(encryptedData, key));
-    } catch {
-      // try the next key addressed to us
+    for (const privateKey of privateKeys) {
+      try {
+        const key = decryptKey(encryptedKey, privateKey);
+        return { result: read(decryptData(encryptedData, key)), privateKey };
+      } catch {
+        // try our next private key, then the next EncryptedKey addressed to us
+      }
     }
   }
   return undefined;

@@ -1,9 +1,11 @@
-// The key an eHerkenning identity is stored and matched under (pure): who issued the pseudonym,
-// and the pseudonym. Why not the broker: docs/decisions/identity-key.md.
+// The key an eHerkenning identity is stored and matched under (pure): the service, who issued the
+// pseudonym, and the pseudonym. Why not the broker: docs/decisions/identity-key.md.
+import type { ServiceKind } from './sp-context.js';
 import type { VerifiedLogin } from './verify-response.js';
 
 export interface IdentityKey {
-  scheme: 'eherkenning';
+  /** `eidas` for a European means: its pseudonyms come from the eIDAS node, a namespace of their own. */
+  scheme: ServiceKind;
   issuer: string;
   subject: string;
 }
@@ -13,9 +15,9 @@ export interface IdentityKey {
  * (EB) for a European means; the assertion names that party as AuthenticatingAuthority. Without
  * one, the NameQualifier the pseudonym came with is the best statement of its namespace there is.
  */
-export function identityKey(login: Pick<VerifiedLogin, 'identity' | 'authenticatingAuthority'>): IdentityKey {
+export function identityKey(login: Pick<VerifiedLogin, 'identity' | 'authenticatingAuthority'>, service: ServiceKind = 'eherkenning'): IdentityKey {
   return {
-    scheme: 'eherkenning',
+    scheme: service,
     issuer: login.authenticatingAuthority ?? login.identity.subjectQualifier ?? '',
     subject: login.identity.subject,
   };

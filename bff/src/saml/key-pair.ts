@@ -25,6 +25,21 @@ export interface SpKeys {
    * to sign: the next key before a rollover (brokers learn it first), or the previous one after.
    */
   additionalSigningCerts?: string[];
+  /**
+   * Decryption keys besides `encryption` (an encryption key rollover): what brokers encrypted to
+   * any of them is decrypted. `publish` puts the certificate in the metadata beside the active one.
+   */
+  additionalEncryption?: (KeyPair & { publish: boolean })[];
+}
+
+/** Every private key Poort decrypts with: the active encryption key first, then the others. */
+export function decryptionKeys(keys: SpKeys): string[] {
+  return [keys.encryption.key, ...(keys.additionalEncryption ?? []).map((pair) => pair.key)];
+}
+
+/** The encryption certificates the metadata publishes: the active one, then those marked `publish`. */
+export function publishedEncryptionCerts(keys: SpKeys): string[] {
+  return [keys.encryption.cert, ...(keys.additionalEncryption ?? []).filter((pair) => pair.publish).map((pair) => pair.cert)];
 }
 
 /** The base64 body of a PEM certificate, as it goes into ds:X509Certificate. */
@@ -132,6 +147,7 @@ export interface SpKeyFiles {
   encryptionKey: string;
   encryptionCert: string;
   additionalSigningCerts?: string[];
+  additionalEncryptionKeys?: { key: string; cert: string; publish: boolean }[];
 }
 
 /** Configured PEM files (relative to the config file), or development keys under the data dir. */
@@ -141,6 +157,10 @@ export function loadSpKeys(files: SpKeyFiles | undefined, baseDir: string, dataD
       signing: readKeyPair(resolve(baseDir, files.signingKey), resolve(baseDir, files.signingCert)),
       encryption: readKeyPair(resolve(baseDir, files.encryptionKey), resolve(baseDir, files.encryptionCert)),
       additionalSigningCerts: (files.additionalSigningCerts ?? []).map((file) => readCertificate(resolve(baseDir, file))),
+      additionalEncryption: (files.additionalEncryptionKeys ?? []).map((pair) => ({
+        ...readKeyPair(resolve(baseDir, pair.key), resolve(baseDir, pair.cert)),
+        publish: pair.publish,
+      })),
     };
   }
   const dir = join(dataDir, 'keys');

@@ -2,15 +2,33 @@
 import type { Localized } from '../../../contract/locales.js';
 import type { SpKeys } from './key-pair.js';
 
-export interface SpContext {
-  entityId: string;
-  /** ACS URL (both bindings share it: POST carries SAMLResponse, GET carries SAMLart). */
-  acsUrl: string;
-  keys: SpKeys;
+/**
+ * One service of ours in the eHerkenning service catalogue (dienstencatalogus): an AuthnRequest
+ * names it by its AttributeConsumingService index, and answers carry its ServiceID and ServiceUUID.
+ */
+export interface CatalogueService {
   serviceId: string;
   serviceUuid: string;
   serviceName: Localized;
   attributeConsumingServiceIndex: number;
+}
+
+/** The brokers' services Poort logs in with: eHerkenning itself, and eIDAS (European means, EH3+). */
+export type ServiceKind = 'eherkenning' | 'eidas';
+
+/** The SP; its own fields are the eHerkenning service. */
+export interface SpContext extends CatalogueService {
+  entityId: string;
+  /** ACS URL (both bindings share it: POST carries SAMLResponse, GET carries SAMLart). */
+  acsUrl: string;
+  keys: SpKeys;
+  /** The eIDAS service, where the site offers it. */
+  eidas?: CatalogueService;
+}
+
+/** The catalogue entry of a service kind; undefined for eIDAS where the site does not offer it. */
+export function catalogueService(sp: SpContext, kind: ServiceKind): CatalogueService | undefined {
+  return kind === 'eidas' ? sp.eidas : sp;
 }
 
 export const ACS_INDEX = { artifact: 0, post: 1 } as const;

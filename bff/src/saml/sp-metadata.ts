@@ -2,8 +2,9 @@
 // to send the answer. Signed, so a broker that checks metadata signatures can.
 import { randomBytes } from 'node:crypto';
 import { BINDING } from './broker-metadata.js';
-import { certBody } from './key-pair.js';
-import { ACS_INDEX, escapeXml, type SpContext } from './sp-context.js';
+import { EIDAS_REQUESTED_ATTRIBUTES } from './eherkenning-attributes.js';
+import { certBody, publishedEncryptionCerts } from './key-pair.js';
+import { ACS_INDEX, escapeXml, type CatalogueService, type SpContext } from './sp-context.js';
 import { signXml } from './xml-signature.js';
 
 export function buildSpMetadata(sp: SpContext, now = new Date()): string {
@@ -12,23 +13,30 @@ export function buildSpMetadata(sp: SpContext, now = new Date()): string {
   const keyDescriptor = (use: 'signing' | 'encryption', cert: string) =>
     `<md:KeyDescriptor use="${use}"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>${certBody(cert)}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>`;
   const acs = escapeXml(sp.acsUrl);
-  const names = [
-    ['nl', sp.serviceName.nl],
-    ['en', sp.serviceName.en],
-  ]
-    .map(([lang, name]) => `<md:ServiceName xml:lang="${lang}">${escapeXml(name!)}</md:ServiceName>`)
-    .join('');
   const xml =
     `<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#" ID="${id}" entityID="${escapeXml(sp.entityId)}" validUntil="${validUntil}">` +
     `<md:SPSSODescriptor AuthnRequestsSigned="true" WantAssertionsSigned="true" protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">` +
     // The active signing certificate first, then any published for a rollover: a broker checks our
     // signatures against every signing KeyDescriptor in our metadata (SAML 2.0 metadata, 2.4.1.1).
     [sp.keys.signing.cert, ...(sp.keys.additionalSigningCerts ?? [])].map((cert) => keyDescriptor('signing', cert)).join('') +
-    keyDescriptor('encryption', sp.keys.encryption.cert) +
+    // Likewise the active encryption certificate, then the next one while a rollover publishes it
+    // (Poort decrypts with either, so a broker may use whichever it picks).
+    publishedEncryptionCerts(sp.keys).map((cert) => keyDescriptor('encryption', cert)).join('') +
     `<md:AssertionConsumerService Binding="${BINDING.artifact}" Location="${acs}" index="${ACS_INDEX.artifact}" isDefault="true"/>` +
     `<md:AssertionConsumerService Binding="${BINDING.post}" Location="${acs}" index="${ACS_INDEX.post}"/>` +
-    `<md:AttributeConsumingService index="${sp.attributeConsumingServiceIndex}" isDefault="true">${names}` +
-    `<md:RequestedAttribute Name="${escapeXml(sp.serviceId)}" isRequired="false"/>` +
-    `</md:AttributeConsumingService></md:SPSSODescriptor></md:EntityDescriptor>`;
+    // One AttributeConsumingService per catalogue service, exactly one the default (eHerkenning).
+    attributeConsumingService(sp, true, []) +
+    (sp.eidas ? attributeConsumingService(sp.eidas, false, EIDAS_REQUESTED_ATTRIBUTES) : '') +
+    `</md:SPSSODescriptor></md:EntityDescriptor>`;
   return signXml(xml, { ...sp.keys.signing, xpath: "/*[local-name(.)='EntityDescriptor']", firstChildOf: "/*[local-name(.)='EntityDescriptor']" });
+}
+
+/**
+ * A service's AttributeConsumingService: its names, a RequestedAttribute named by its ServiceID
+ * (how eHerkenning brokers find the catalogue entry, not required), then the attributes it asks for.
+ */
+function attributeConsumingService(service: CatalogueService, isDefault: boolean, requested: readonly string[]): string {
+  const names = (['nl', 'en'] as const).map((lang) => `<md:ServiceName xml:lang="${lang}">${escapeXml(service.serviceName[lang])}</md:ServiceName>`).join('');
+  const attributes = [service.serviceId, ...requested].map((name) => `<md:RequestedAttribute Name="${escapeXml(name)}" isRequired="false"/>`).join('');
+  return `<md:AttributeConsumingService index="${service.attributeConsumingServiceIndex}"${isDefault ? ' isDefault="true"' : ''}>${names}${attributes}</md:AttributeConsumingService>`;
 }

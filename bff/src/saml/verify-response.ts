@@ -6,13 +6,14 @@
 // and records one-time use.
 import type { SAML } from '@node-saml/node-saml';
 import type { Level } from '../../../contract/levels.js';
+import { decryptionKeys } from './key-pair.js';
 import { levelFromUri } from './level-uris.js';
 import type { BrokerEndpoints } from './broker-metadata.js';
 import { childElement, childElements, NS, onlyChild, textOf } from './dom.js';
 import { decryptEncryptedElement, decryptEncryptedId } from './encrypted-id.js';
-import { isForOurService, mapEherkenningAttributes, outcomeForStatus, type AttributeValue, type EherkenningIdentity } from './eherkenning-attributes.js';
+import { mapEherkenningAttributes, namedService, outcomeForStatus, serviceRefusal, type AttributeValue, type EherkenningIdentity } from './eherkenning-attributes.js';
 import { SamlError } from './saml-error.js';
-import type { SpContext } from './sp-context.js';
+import { catalogueService, type CatalogueService, type ServiceKind, type SpContext } from './sp-context.js';
 import { assertionPlacementBreach, directAssertions } from './assertion-placement.js';
 import { signatureRuleBreach } from './verify-signature.js';
 import { onlyAllowedEncryption } from './xml-encryption-rules.js';
@@ -46,6 +47,8 @@ export interface VerifiedLogin extends ResponseEnvelope {
 
 export interface VerifyOptions {
   sp: SpContext;
+  /** The service the login asked for (its stored request): the answer must be for it. Default eHerkenning. */
+  service?: ServiceKind;
   broker: BrokerEndpoints;
   clockSkewMs: number;
   now?: Date;
@@ -75,10 +78,12 @@ const samlCache = new WeakMap<BrokerEndpoints, Map<string, SAML>>();
 // node-saml takes a noticeable part of start-up to load, and is needed only once a response arrives.
 let nodeSamlClass: Promise<typeof SAML> | undefined;
 
-async function nodeSamlFor(options: VerifyOptions): Promise<SAML> {
+/** node-saml for this broker and SP; `decryptionKey`: the one of our private keys that opens the EncryptedAssertion (a rollover may hold two). */
+async function nodeSamlFor(options: VerifyOptions, decryptionKey: string): Promise<SAML> {
   let perSp = samlCache.get(options.broker);
   if (!perSp) samlCache.set(options.broker, (perSp = new Map()));
-  const key = `${options.sp.entityId} ${options.sp.acsUrl} ${options.clockSkewMs}`;
+  const keyIndex = decryptionKeys(options.sp.keys).indexOf(decryptionKey);
+  const key = `${options.sp.entityId} ${options.sp.acsUrl} ${options.clockSkewMs} ${keyIndex}`;
   let saml = perSp.get(key);
   if (!saml) {
     const NodeSaml = await (nodeSamlClass ??= import('@node-saml/node-saml').then((module) => module.SAML));
@@ -88,7 +93,7 @@ async function nodeSamlFor(options: VerifyOptions): Promise<SAML> {
       audience: options.sp.entityId,
       idpCert: options.broker.signingCerts,
       idpIssuer: options.broker.entityId,
-      decryptionPvk: options.sp.keys.encryption.key,
+      decryptionPvk: decryptionKey,
       wantAssertionsSigned: true,
       wantAuthnResponseSigned: false,
       acceptedClockSkewMs: options.clockSkewMs,
@@ -115,16 +120,19 @@ function refuseHostileShape(root: Element): void {
  * The rules of refuseHostileShape for what an EncryptedAssertion hides: its signature and its
  * EncryptedIDs. They are judged on Poort's own decryption, before node-saml verifies the
  * signature, because node-saml hands back the verified assertion with the signature removed.
+ * Returns the private key that opened it, for node-saml to decrypt with (the active one when the
+ * assertion is not encrypted).
  */
-function refuseHostileEncryptedAssertion(root: Element, sp: SpContext): void {
+function refuseHostileEncryptedAssertion(root: Element, sp: SpContext): string {
   const encrypted = childElement(root, NS.saml, 'EncryptedAssertion');
-  if (!encrypted) return;
+  if (!encrypted) return sp.keys.encryption.key;
   // Serialised on its own, the assertion may use a prefix the sender declared higher up.
-  const assertion = decryptEncryptedElement(encrypted, sp.entityId, sp.keys.encryption.key, (plain) =>
+  const opened = decryptEncryptedElement(encrypted, sp.entityId, decryptionKeys(sp.keys), (plain) =>
     onlyChild(parseXmlStrict(`<w xmlns:saml="${NS.saml}" xmlns:saml2="${NS.saml}">${plain}</w>`).documentElement!, NS.saml, 'Assertion'),
   );
-  if (!assertion) throw new SamlError('decryption_failed');
-  refuseHostileShape(assertion);
+  if (!opened?.result) throw new SamlError('decryption_failed');
+  refuseHostileShape(opened.result);
+  return opened.privateKey;
 }
 
 /**
@@ -145,11 +153,11 @@ export async function verifyResponse(envelope: ReadResponse, options: VerifyOpti
   if (responseIssuer.length > 1 || (responseIssuer[0] && textOf(responseIssuer[0]) !== broker.entityId)) throw new SamlError('issuer_mismatch');
   if (!success) throw new SamlError(`status_${(envelope.subStatus ?? envelope.status).split(':').pop()}`, outcomeForStatus(envelope.subStatus));
   if (directAssertions(root).length !== 1) throw new SamlError('no_assertion');
-  refuseHostileEncryptedAssertion(root, sp);
+  const decryptionKey = refuseHostileEncryptedAssertion(root, sp);
 
   let assertionXml: string | undefined;
   try {
-    const { profile } = await (await nodeSamlFor(options)).validatePostResponseAsync({ SAMLResponse: Buffer.from(xml).toString('base64') });
+    const { profile } = await (await nodeSamlFor(options, decryptionKey)).validatePostResponseAsync({ SAMLResponse: Buffer.from(xml).toString('base64') });
     // Stryker disable next-line OptionalChaining: node-saml 5 gives a profile with getAssertionXml for every Response it accepts (no profile only for a LogoutResponse, which readEnvelope refuses); verifiedAssertion refuses what is missing.
     assertionXml = profile?.getAssertionXml?.();
   } catch (error) {
@@ -160,9 +168,16 @@ export async function verifyResponse(envelope: ReadResponse, options: VerifyOpti
   const notOnOrAfter = checkSubject(assertion, envelope.inResponseTo, sp.acsUrl, now, options.clockSkewMs);
   const level = achievedLevel(assertion);
   const attributes = readAttributes(assertion, sp);
-  const identity = mapEherkenningAttributes(attributes);
+  const kind = options.service ?? 'eherkenning';
+  const requested = catalogueService(sp, kind);
+  if (!requested) throw new SamlError('service_not_offered');
+  const named = namedService(attributes);
+  if ('reason' in named) throw new SamlError(named.reason);
+  const ourOthers = [sp, sp.eidas].filter((s): s is CatalogueService => s !== undefined && s !== requested);
+  const wrongService = serviceRefusal(named, requested, ourOthers);
+  if (wrongService) throw new SamlError(wrongService, 'service_mismatch');
+  const identity = mapEherkenningAttributes(attributes, kind);
   if ('reason' in identity) throw new SamlError(identity.reason);
-  if (!isForOurService(identity, sp)) throw new SamlError('service_mismatch', 'service_mismatch');
   const authority = authenticatingAuthority(assertion);
   return { id: envelope.id, inResponseTo: envelope.inResponseTo, assertionId, level, identity, notOnOrAfter, ...(authority ? { authenticatingAuthority: authority } : {}) };
 }
@@ -256,7 +271,7 @@ function attributeValue(valueElement: Element, sp: SpContext): AttributeValue {
   if (children.length !== 1) throw new SamlError('attribute_invalid');
   const child = children[0]!;
   if (child.namespaceURI === NS.saml && child.localName === 'EncryptedID') {
-    const id = decryptEncryptedId(child, sp.entityId, sp.keys.encryption.key);
+    const id = decryptEncryptedId(child, sp.entityId, decryptionKeys(sp.keys));
     return { value: id.value, ...(id.nameQualifier ? { nameQualifier: id.nameQualifier } : {}) };
   }
   if (child.namespaceURI === NS.saml && child.localName === 'NameID') {

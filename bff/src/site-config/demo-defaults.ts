@@ -2,6 +2,7 @@
 // are the simulated development brokers served by the BFF itself (metadata `dev:<id>`). Only what
 // differs from the schema's defaults (bff/src/site-config/schema.ts) is written here.
 import { levels } from '../../../contract/levels.js';
+import { demoServiceRegistration } from './schema.js';
 
 export const demoSiteConfig = {
   site: {
@@ -16,6 +17,16 @@ export const demoSiteConfig = {
         en: 'Open on working days from 8 am to 8 pm (Dutch time).',
       },
       url: '/help/',
+    },
+  },
+  eherkenning: {
+    ...demoServiceRegistration,
+    // The demo's second service: eIDAS for companies from other EU countries (its own ServiceID,
+    // ServiceUUID and AttributeConsumingService index 2).
+    eidas: {
+      serviceId: 'urn:etoegang:DV:00000001234567890000:services:2',
+      serviceUuid: '8f1bd2c6-2ad6-4ac8-9a5f-e6d1b3c2a002',
+      serviceName: { nl: 'Voorbeeldportaal (eIDAS)', 'nl-BE': 'Voorbeeldtoepassing (eIDAS)', en: 'Example portal (eIDAS)' },
     },
   },
   // Three small demo applications behind this one Poort (issue 15), so single sign-on and step-up

@@ -51,7 +51,23 @@ export function parseSiteConfig(raw: unknown, source: string): SiteConfig {
       throw new ConfigError(`${source}: eherkenning.contractedBroker: must name one of the brokers when routing is "contracted"`);
     }
   }
-  const problem = applicationConfigProblem(parsed.data.applications, { returnToPrefixes: parsed.data.site.returnToPrefixes, methods: parsed.data.methods });
+  const eidasIssue = eidasProblem(parsed.data, (raw as { methods?: unknown } | null)?.methods !== undefined);
+  if (eidasIssue) throw new ConfigError(`${source}: ${eidasIssue}`);
+  // eIDAS is offered by default only where the site configured it.
+  const config = eh.eidas ? parsed.data : { ...parsed.data, methods: parsed.data.methods.filter((m) => m !== 'eidas') };
+  const problem = applicationConfigProblem(config.applications, { returnToPrefixes: config.site.returnToPrefixes, methods: config.methods });
   if (problem) throw new ConfigError(`${source}: ${problem}`);
-  return parsed.data;
+  return config;
+}
+
+/** What is wrong with the eIDAS part of a configuration, if anything (pure). */
+export function eidasProblem(config: SiteConfig, methodsWritten: boolean): string | undefined {
+  const eh = config.eherkenning;
+  if (!eh.eidas) return methodsWritten && config.methods.includes('eidas') ? 'methods: "eidas" needs eherkenning.eidas (its ServiceID, ServiceUUID and name)' : undefined;
+  if (eh.eidas.attributeConsumingServiceIndex === eh.attributeConsumingServiceIndex) {
+    return 'eherkenning.eidas.attributeConsumingServiceIndex: must differ from eherkenning.attributeConsumingServiceIndex (each service has its own)';
+  }
+  if (eh.eidas.serviceId === eh.serviceId) return 'eherkenning.eidas.serviceId: must differ from eherkenning.serviceId (eIDAS is its own service in the catalogue)';
+  if (eh.eidas.serviceUuid.toLowerCase() === eh.serviceUuid.toLowerCase()) return 'eherkenning.eidas.serviceUuid: must differ from eherkenning.serviceUuid';
+  return undefined;
 }

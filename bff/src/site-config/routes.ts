@@ -8,6 +8,7 @@ import type { SiteConfig } from './schema.js';
 import { applicationView } from '../applications/application-access.js';
 import { brokerHealthNow } from '../eherkenning/broker-health-store.js';
 import type { BrokerAvailability } from '../eherkenning/broker-health-policy.js';
+import { requestedLevel } from '../eherkenning/service-level-policy.js';
 
 /** The site's public configuration; brokers that are down now are marked and listed last. */
 export function publicConfig(site: SiteConfig, health: ReadonlyMap<string, BrokerAvailability> = new Map()): PublicConfig {
@@ -24,6 +25,16 @@ export function publicConfig(site: SiteConfig, health: ReadonlyMap<string, Broke
       serviceName: site.eherkenning.serviceName,
       level: site.eherkenning.level,
     },
+    ...(site.eherkenning.eidas
+      ? {
+          eidas: {
+            serviceId: site.eherkenning.eidas.serviceId,
+            serviceUuid: site.eherkenning.eidas.serviceUuid,
+            serviceName: site.eherkenning.eidas.serviceName,
+            level: requestedLevel(site.eherkenning, 'eidas'),
+          },
+        }
+      : {}),
     ...(site.site.helpdesk ? { helpdesk: site.site.helpdesk } : {}),
     ...(site.applications.length ? { applications: site.applications.map((app) => applicationView(app, site)) } : {}),
     localAccounts: {

@@ -4,7 +4,7 @@
 // Defaults live here once: nested objects use `.prefault(…)`, which runs the input through the
 // object's own schema, so each field's `.default()` fills it and nothing is written out twice.
 import { z } from 'zod';
-import { levels } from '../../../contract/levels.js';
+import { eidasMinimumLevel, levels, levelSatisfies } from '../../../contract/levels.js';
 import { locales, type Localized } from '../../../contract/locales.js';
 import { environments, loginMethods, servedMethods } from '../../../contract/login-methods.js';
 import { roles } from '../../../contract/roles.js';
@@ -27,6 +27,14 @@ const cutOffDate = z.string().transform((text, ctx) => {
 
 /** The example site's name, for a configuration that names none (the built-in demo). */
 const exampleName: Localized = { nl: 'Voorbeeldportaal', 'nl-BE': 'Voorbeeldtoepassing', en: 'Example portal' };
+
+/** The demo service's registration in the (imaginary) service catalogue. */
+export const demoServiceRegistration = {
+  entityId: 'urn:poort:demo:sp',
+  serviceId: 'urn:etoegang:DV:00000001234567890000:services:1',
+  serviceUuid: '8f1bd2c6-2ad6-4ac8-9a5f-e6d1b3c2a001',
+  serviceName: exampleName,
+};
 
 /** A retention period: at least a day, at most a century. */
 const retentionDays = z.number().int().min(1).max(36_500);
@@ -121,6 +129,33 @@ export const siteConfigSchema = z.object({
           encryptionCert: z.string().min(1),
           /** More signing certificates for the metadata (a key rollover: docs/operating.md), not used to sign. */
           additionalSigningCerts: z.array(z.string().min(1)).max(2).default([]),
+          /**
+           * More decryption keys besides encryptionKey (an encryption key rollover: docs/operating.md):
+           * Poort decrypts what was encrypted to any of them. `publish`: list the certificate in the
+           * SP metadata too (before the switch, so brokers may start using the next key); otherwise
+           * it only decrypts (after the switch, for answers still encrypted to the previous key).
+           */
+          additionalEncryptionKeys: z
+            .array(z.object({ key: z.string().min(1), cert: z.string().min(1), publish: z.boolean().default(false) }))
+            .max(2)
+            .default([]),
+        })
+        .optional(),
+      /**
+       * eIDAS (European companies), the brokers' second service: present means the site offers it.
+       * Its own entry in the service catalogue (ServiceID, ServiceUUID, its AttributeConsumingService
+       * index); level EH3 or higher, never lower (eIDAS "substantial" or "high").
+       */
+      eidas: z
+        .object({
+          serviceId: z.string().min(1),
+          serviceUuid: z.uuid(),
+          serviceName: localized,
+          attributeConsumingServiceIndex: z.number().int().min(0).default(2),
+          level: z
+            .enum(levels)
+            .default(eidasMinimumLevel)
+            .refine((level) => levelSatisfies(level, eidasMinimumLevel), 'eIDAS logins need EH3 (loa3, eIDAS "substantial") or EH4 (loa4, "high"); a lower level is not allowed'),
         })
         .optional(),
       /**
@@ -143,12 +178,7 @@ export const siteConfigSchema = z.object({
       metadataRefreshHours: z.number().int().min(1).max(24 * 7).default(24),
     })
     // The demo service's registration; every other field takes its default above.
-    .prefault({
-      entityId: 'urn:poort:demo:sp',
-      serviceId: 'urn:etoegang:DV:00000001234567890000:services:1',
-      serviceUuid: '8f1bd2c6-2ad6-4ac8-9a5f-e6d1b3c2a001',
-      serviceName: exampleName,
-    }),
+    .prefault(demoServiceRegistration),
   brokers: z.array(brokerSchema).default([]),
   /**
    * The applications behind this Poort (issue 15): one login for all of them (single sign-on), each

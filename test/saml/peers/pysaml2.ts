@@ -17,6 +17,8 @@ export interface Pysaml2Case {
   pseudonym?: string;
   kvk?: string;
   level?: string;
+  /** Answer for the eIDAS service: its ServiceID/UUID, the company's eIDAS identifier, the eIDAS node, the person's names. */
+  eidas?: { service_id: string; service_uuid: string; legal: string; authority: string; first_name: string; family_name: string };
 }
 
 export interface Pysaml2Issuer {

@@ -4,7 +4,10 @@ write. Run with /usr/bin/python3 (the only interpreter that has pysaml2 on these
 
 stdin: JSON {idp_entity, idp_key_file, idp_cert_file, sp_entity, sp_acs, sp_enc_cert_file,
              cases: [{name, in_response_to, sign_response, sign_assertion, encrypt_assertion,
-                      encrypted_ids, advice, pseudonym, kvk, level}]}
+                      encrypted_ids, advice, pseudonym, kvk, level,
+                      eidas: {service_id, service_uuid, legal, authority, first_name, family_name}}]}
+An `eidas` case answers for the eIDAS service: its ServiceID/UUID, the LegalSubjectID as an
+eIDASLegalIdentifier, the person's names, and the eIDAS node as AuthenticatingAuthority.
 stdout: JSON {name: response XML}
 """
 import base64
@@ -57,12 +60,25 @@ def assertion_xml(cfg, case, pseudonym, with_advice=''):
         values[key] = text
         return saml.Attribute(name=name, attribute_value=[saml.AttributeValue(text=key)])
 
+    eidas = case.get('eidas')
+    if eidas:
+        legal_value, legal_qualifier = eidas['legal'], 'urn:etoegang:1.11:EntityConcernedID:eIDASLegalIdentifier'
+    else:
+        legal_value, legal_qualifier = case.get('kvk', '90009999'), 'urn:etoegang:1.9:EntityConcernedID:KvKnr'
     if case.get('encrypted_ids', True):
         acting = encrypted_id(pseudonym, 'urn:etoegang:1.9:EntityConcernedID:Pseudo', cfg)
-        legal = encrypted_id(case.get('kvk', '90009999'), 'urn:etoegang:1.9:EntityConcernedID:KvKnr', cfg)
+        legal = encrypted_id(legal_value, legal_qualifier, cfg)
     else:
         acting = '<saml:NameID xmlns:saml="%s" NameQualifier="urn:etoegang:1.9:EntityConcernedID:Pseudo">%s</saml:NameID>' % (SAML_NS, pseudonym)
-        legal = '<saml:NameID xmlns:saml="%s" NameQualifier="urn:etoegang:1.9:EntityConcernedID:KvKnr">%s</saml:NameID>' % (SAML_NS, case.get('kvk', '90009999'))
+        legal = '<saml:NameID xmlns:saml="%s" NameQualifier="%s">%s</saml:NameID>' % (SAML_NS, legal_qualifier, legal_value)
+    service_attributes = [attribute('urn:etoegang:core:ServiceID', '@@SERVICE@@', eidas['service_id'] if eidas else 'urn:etoegang:DV:00000001234567890000:services:1')]
+    person_attributes = []
+    if eidas:
+        service_attributes.append(attribute('urn:etoegang:core:ServiceUUID', '@@UUID@@', eidas['service_uuid']))
+        person_attributes = [
+            attribute('urn:etoegang:1.9:attribute:FirstName', '@@FIRST@@', eidas['first_name']),
+            attribute('urn:etoegang:1.9:attribute:FamilyName', '@@FAMILY@@', eidas['family_name']),
+        ]
     assertion = saml.Assertion(
         id=aid,
         version='2.0',
@@ -82,12 +98,12 @@ def assertion_xml(cfg, case, pseudonym, with_advice=''):
         authn_statement=[saml.AuthnStatement(
             authn_instant=instant(),
             authn_context=saml.AuthnContext(
-                authn_context_class_ref=saml.AuthnContextClassRef(text='urn:etoegang:core:assurance-class:' + level)))],
-        attribute_statement=[saml.AttributeStatement(attribute=[
-            attribute('urn:etoegang:core:ServiceID', '@@SERVICE@@', 'urn:etoegang:DV:00000001234567890000:services:1'),
+                authn_context_class_ref=saml.AuthnContextClassRef(text='urn:etoegang:core:assurance-class:' + level),
+                authenticating_authority=[saml.AuthenticatingAuthority(text=eidas['authority'])] if eidas else None))],
+        attribute_statement=[saml.AttributeStatement(attribute=service_attributes + [
             attribute('urn:etoegang:core:ActingSubjectID', '@@ACTING@@', acting),
             attribute('urn:etoegang:core:LegalSubjectID', '@@LEGAL@@', legal),
-        ])],
+        ] + person_attributes)],
     )
     if case.get('sign_assertion', True):
         assertion.signature = pre_signature_part(aid, cfg['idp_cert'], sign_alg=RSA_SHA256, digest_alg=SHA256)

@@ -14,7 +14,8 @@ import { DEV_BROKERS_PATH } from '../../../../contract/paths.js';
 import { levelUri } from '../../saml/level-uris.js';
 import type { BrokerConfig } from '../../site-config/schema.js';
 import { encryptId, nameIdXml } from './encrypt-id.js';
-import type { TestPerson } from './test-people.js';
+import type { EidasTestPerson, TestPerson } from './test-people.js';
+import type { CatalogueService, ServiceKind } from '../../saml/sp-context.js';
 
 export interface DevBroker {
   config: BrokerConfig;
@@ -28,9 +29,15 @@ export interface AuthnRequestSeen {
   id: string;
   level: Level;
   relayState: string;
+  /** The service the request named by its AttributeConsumingServiceIndex. */
+  service: ServiceKind;
 }
 
-export type DevAnswer = { person: TestPerson } | { status: 'cancelled' | 'no_authorisation' };
+export type DevAnswer = { person: TestPerson } | { eidasPerson: EidasTestPerson } | { status: 'cancelled' | 'no_authorisation' };
+
+/** The simulated eIDAS node (EB) that makes the pseudonyms of European means. */
+export const DEV_EIDAS_NODE = 'urn:etoegang:EB:00000000000000000000:entities:9001';
+const DEV_AUTHENTICATION_SERVICE = 'urn:etoegang:AD:00000000000000000000:entities:9999';
 
 export interface DevBrokersOptions {
   brokers: BrokerConfig[];
@@ -38,7 +45,7 @@ export interface DevBrokersOptions {
   /** Where the brokers' key pairs are kept (created when absent). */
   keyDir: string;
   /** Our SP: its entity id, ACS URL, service and encryption certificate, and its metadata for samlify. */
-  sp: { entityId: string; acsUrl: string; serviceId: string; serviceUuid: string; encryptionCert: string; signingCert: string; metadata: () => string };
+  sp: { entityId: string; acsUrl: string; serviceId: string; serviceUuid: string; encryptionCert: string; signingCert: string; metadata: () => string; eidas?: CatalogueService };
 }
 
 export class DevBrokers {
@@ -96,6 +103,12 @@ export class DevBrokers {
     return higher[0] ?? broker.config.levels[broker.config.levels.length - 1]!;
   }
 
+  /** The service an AuthnRequest asked for, by its AttributeConsumingServiceIndex (eHerkenning unless it names eIDAS's). */
+  serviceFor(attributeConsumingServiceIndex: string | null): ServiceKind {
+    const eidas = this.options.sp.eidas;
+    return eidas && attributeConsumingServiceIndex === String(eidas.attributeConsumingServiceIndex) ? 'eidas' : 'eherkenning';
+  }
+
   /** The signed Response for an answer on the page (a login, or a cancel / no authorisation). */
   async buildResponse(broker: DevBroker, request: AuthnRequestSeen, answer: DevAnswer): Promise<string> {
     const { sp } = this.options;
@@ -110,27 +123,36 @@ export class DevBrokers {
       const xml = `${head}<samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Responder"><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:${second}"/></samlp:StatusCode></samlp:Status></samlp:Response>`;
       return signXml(xml, { ...broker.keys, xpath: "/*[local-name(.)='Response']", after: "/*[local-name(.)='Response']/*[local-name(.)='Issuer']" });
     }
-    const { person } = answer;
+    const eidasPerson = 'eidasPerson' in answer ? answer.eidasPerson : undefined;
+    const person = 'person' in answer ? answer.person : answer.eidasPerson;
     const recipient = [{ entityId: sp.entityId, cert: sp.encryptionCert }];
     const encrypted = (value: string, qualifier: string) => encryptId(nameIdXml(value, qualifier), recipient);
-    const legal = person.company.kvk
-      ? encrypted(person.company.kvk, 'urn:etoegang:1.9:EntityConcernedID:KvKnr')
-      : encrypted(person.company.rsin!, 'urn:etoegang:1.9:EntityConcernedID:RSIN');
+    const legal = eidasPerson
+      ? encrypted(eidasPerson.company.eidas, 'urn:etoegang:1.11:EntityConcernedID:eIDASLegalIdentifier')
+      : person.company.kvk
+        ? encrypted(person.company.kvk, 'urn:etoegang:1.9:EntityConcernedID:KvKnr')
+        : encrypted(person.company.rsin!, 'urn:etoegang:1.9:EntityConcernedID:RSIN');
     const attribute = (name: string, value: string) => `<saml:Attribute Name="${name}"><saml:AttributeValue>${value}</saml:AttributeValue></saml:Attribute>`;
+    // The eIDAS service's catalogue entry when that is what the request named; an eIDAS person's own level when their means is weaker.
+    const service = request.service === 'eidas' && sp.eidas ? sp.eidas : sp;
+    const level = eidasPerson?.level ?? this.levelFor(broker, request.level);
     const assertion =
       `<saml:Assertion ID="_${randomBytes(16).toString('hex')}" Version="2.0" IssueInstant="${now.toISOString()}">` +
       `<saml:Issuer>${escapeXml(broker.entityId)}</saml:Issuer>` +
       `<saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:2.0:nameid-format:transient">_${randomBytes(12).toString('hex')}</saml:NameID>` +
       `<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData InResponseTo="${escapeXml(request.id)}" NotOnOrAfter="${later}" Recipient="${escapeXml(sp.acsUrl)}"/></saml:SubjectConfirmation></saml:Subject>` +
       `<saml:Conditions NotBefore="${now.toISOString()}" NotOnOrAfter="${later}"><saml:AudienceRestriction><saml:Audience>${escapeXml(sp.entityId)}</saml:Audience></saml:AudienceRestriction></saml:Conditions>` +
-      `<saml:AuthnStatement AuthnInstant="${now.toISOString()}"><saml:AuthnContext><saml:AuthnContextClassRef>${levelUri[this.levelFor(broker, request.level)]}</saml:AuthnContextClassRef>` +
-      `<saml:AuthenticatingAuthority>urn:etoegang:AD:00000000000000000000:entities:9999</saml:AuthenticatingAuthority></saml:AuthnContext></saml:AuthnStatement>` +
+      `<saml:AuthnStatement AuthnInstant="${now.toISOString()}"><saml:AuthnContext><saml:AuthnContextClassRef>${levelUri[level]}</saml:AuthnContextClassRef>` +
+      `<saml:AuthenticatingAuthority>${eidasPerson ? DEV_EIDAS_NODE : DEV_AUTHENTICATION_SERVICE}</saml:AuthenticatingAuthority></saml:AuthnContext></saml:AuthnStatement>` +
       `<saml:AttributeStatement>` +
-      attribute('urn:etoegang:core:ServiceID', escapeXml(sp.serviceId)) +
-      attribute('urn:etoegang:core:ServiceUUID', escapeXml(sp.serviceUuid)) +
+      attribute('urn:etoegang:core:ServiceID', escapeXml(service.serviceId)) +
+      attribute('urn:etoegang:core:ServiceUUID', escapeXml(service.serviceUuid)) +
       attribute('urn:etoegang:core:ActingSubjectID', encrypted(person.pseudonym, 'urn:etoegang:1.9:EntityConcernedID:Pseudo')) +
       attribute('urn:etoegang:core:LegalSubjectID', legal) +
       (person.company.vestigingsnr ? attribute('urn:etoegang:1.9:ServiceRestriction:Vestigingsnr', person.company.vestigingsnr) : '') +
+      (eidasPerson
+        ? attribute('urn:etoegang:1.9:attribute:FirstName', escapeXml(eidasPerson.firstName)) + attribute('urn:etoegang:1.9:attribute:FamilyName', escapeXml(eidasPerson.familyName))
+        : '') +
       // A real broker sends the name only when the service catalogue asks for it; these always do.
       attribute('urn:etoegang:1.11:attribute-represented:CompanyName', escapeXml(person.company.name)) +
       `</saml:AttributeStatement></saml:Assertion>`;

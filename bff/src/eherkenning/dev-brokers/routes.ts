@@ -6,7 +6,8 @@ import type { AppEnv } from '../../app-env.js';
 import { brokerPage } from './broker-page.js';
 import type { DevAnswer, DevBroker, DevBrokers } from './dev-brokers.js';
 import { DEV_BROKERS_PATH } from '../../../../contract/paths.js';
-import { testPeople } from './test-people.js';
+import { eidasTestPeople, testPeople } from './test-people.js';
+import type { ServiceKind } from '../../saml/sp-context.js';
 import { ApiError } from '../../http/api-error.js';
 import { validationHook } from '../../http/validation-hook.js';
 import { autoPostPage, pageLocale } from '../../pages/page-texts.js';
@@ -39,7 +40,10 @@ const answerRoute = createRoute({
   method: 'post',
   path: '/dev/brokers/{id}/answer',
   summary: 'Development only: the simulated broker answers (log in, cancel, no authorisation)',
-  request: { params: Id, body: { content: { 'application/x-www-form-urlencoded': { schema: z.object({ answer: z.string(), requestId: z.string(), relayState: z.string(), level: z.string() }) } } } },
+  request: {
+    params: Id,
+    body: { content: { 'application/x-www-form-urlencoded': { schema: z.object({ answer: z.string(), requestId: z.string(), relayState: z.string(), level: z.string(), service: z.enum(['eherkenning', 'eidas']).optional() }) } } },
+  },
   responses: { 200: { description: 'form posting the Response to the ACS', content: html }, 303: { description: 'to the ACS with an artifact' } },
 });
 const arsRoute = createRoute({
@@ -72,14 +76,14 @@ export function devBrokerRoutes() {
       const { dev, broker } = brokerOf(c, c.req.valid('param').id);
       const fields = await form(c);
       const xml = Buffer.from(fields.SAMLRequest ?? '', 'base64').toString('utf8');
-      let request: { id: string; level: Level };
+      let request: { id: string; level: Level; service: ServiceKind };
       try {
         const root = parseXmlStrict(xml).documentElement!;
         // Like a real broker: only signed requests from the SP in our metadata.
         if (!verifyEnvelopedSignature(xml, root, [spSigningCert(dev)])) throw new Error('signature');
         const context = childElement(root, NS.samlp, 'RequestedAuthnContext');
         const ref = context && onlyChild(context, NS.saml, 'AuthnContextClassRef');
-        request = { id: root.getAttribute('ID') ?? '', level: levelFromUri((ref && textOf(ref)) ?? '') ?? 'loa2' };
+        request = { id: root.getAttribute('ID') ?? '', level: levelFromUri((ref && textOf(ref)) ?? '') ?? 'loa2', service: dev.serviceFor(root.getAttribute('AttributeConsumingServiceIndex')) };
       } catch {
         throw new ApiError('invalid_request', 'The simulated broker could not read a signed AuthnRequest.', 400);
       }
@@ -89,7 +93,8 @@ export function devBrokerRoutes() {
           brokerName: broker.config.name,
           answerAction: `${DEV_BROKERS_PATH}/${c.req.valid('param').id}/answer`,
           level: request.level,
-          state: { requestId: request.id, relayState: fields.RelayState ?? '', level: request.level },
+          service: request.service,
+          state: { requestId: request.id, relayState: fields.RelayState ?? '', level: request.level, service: request.service },
         }),
         200,
       );
@@ -97,11 +102,19 @@ export function devBrokerRoutes() {
     .openapi(answerRoute, async (c) => {
       const { dev, broker } = brokerOf(c, c.req.valid('param').id);
       const fields = await form(c);
-      const person = testPeople.find((p) => `person:${p.key}` === fields.answer);
-      const answer: DevAnswer | undefined = person ? { person } : fields.answer === 'cancelled' || fields.answer === 'no_authorisation' ? { status: fields.answer } : undefined;
+      const service = fields.service === 'eidas' ? 'eidas' : 'eherkenning';
+      const person = service === 'eherkenning' ? testPeople.find((p) => `person:${p.key}` === fields.answer) : undefined;
+      const eidasPerson = service === 'eidas' ? eidasTestPeople.find((p) => `person:${p.key}` === fields.answer) : undefined;
+      const answer: DevAnswer | undefined = person
+        ? { person }
+        : eidasPerson
+          ? { eidasPerson }
+          : fields.answer === 'cancelled' || fields.answer === 'no_authorisation'
+            ? { status: fields.answer }
+            : undefined;
       if (!answer || !fields.requestId) throw new ApiError('invalid_request');
       const level = levelFromUri(`urn:etoegang:core:assurance-class:${fields.level}`) ?? 'loa2';
-      const responseXml = await dev.buildResponse(broker, { id: fields.requestId, level, relayState: fields.relayState ?? '' }, answer);
+      const responseXml = await dev.buildResponse(broker, { id: fields.requestId, level, relayState: fields.relayState ?? '', service }, answer);
       const acs = dev.options.sp.acsUrl;
       if (broker.config.binding === 'HTTP-Artifact') {
         const target = new URL(acs);

@@ -1,0 +1,1 @@
+ALTER TABLE "saml_requests" ADD COLUMN "service" text DEFAULT 'eherkenning' NOT NULL;
