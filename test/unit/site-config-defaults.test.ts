@@ -34,6 +34,7 @@ describe('site configuration defaults', () => {
         metadataRefreshHours: 24,
       },
       brokers: [],
+      applications: [],
       linking: { pendingMinutes: 30, activationCodeDays: 30, passwordResetTo: 'account' },
       sessions: { idleMinutes: 30, absoluteHours: 8 },
       audit: { keepDays: 730, keepDaysByType: {} },
@@ -62,10 +63,12 @@ describe('site configuration defaults', () => {
     expect(() => parseSiteConfig({ site: { name: { nl: 'Portaal', en: 'Portal' } } }, 'test')).toThrow(/site\.name\.nl-BE/);
   });
 
-  it('the built-in demo configuration is the defaults plus its helpdesk and simulated brokers', () => {
+  it('the built-in demo configuration is the defaults plus its helpdesk, simulated brokers and demo applications', () => {
     const demo = parseSiteConfig(demoSiteConfig, 'built-in demo configuration');
-    const { brokers, site, ...rest } = demo;
-    const { brokers: _none, site: defaultSite, ...defaults } = siteConfigSchema.parse({});
+    const { brokers, site, applications, ...rest } = demo;
+    const { brokers: _none, site: defaultSite, applications: defaultApplications, ...defaults } = siteConfigSchema.parse({});
+    expect(defaultApplications).toEqual([]);
+    expect(applications.map((a) => a.id)).toEqual(['app-a', 'app-b', 'loket']);
     expect(rest).toEqual(defaults);
     expect(site).toEqual({ ...defaultSite, helpdesk: demoSiteConfig.site.helpdesk });
     expect(brokers.map((b) => b.id)).toEqual(['demo-noord', 'demo-zuid', 'demo-eenvoud']);

@@ -49,6 +49,14 @@ function serveBff(routes: Record<string, [number, unknown]>, config = siteConfig
   };
 }
 
+const demoApplication = {
+  id: 'app-b',
+  name: { nl: 'Vergunningen (toepassing B)', 'nl-BE': 'Vergunningen (toepassing B)', en: 'Permits (application B)' },
+  levels: { eherkenning: 'loa3' },
+  helpdesk: { nl: 'Uw beheerder geeft u de rechten; of bel 1700.', 'nl-BE': 'Uw lokale beheerder kent u de rechten toe; of bel gratis 1700.', en: 'Your administrator grants the rights; or call 1700.' },
+};
+const applicationConfig = () => siteConfig({ environment: 'demo', methods: ['eherkenning', 'email'], applications: [demoApplication] });
+
 async function openAllHelp(root: HTMLElement) {
   for (const d of [...(root.shadowRoot?.querySelectorAll('details') ?? []), ...root.querySelectorAll('details')]) d.open = true;
   await (root as LoginChooser).updateComplete;
@@ -111,6 +119,20 @@ const states: Record<string, (locale: Locale) => Promise<Shown>> = {
     $(el, 'button[part~="continue"]').click();
     await el.updateComplete;
     return { root: el, focus: () => $(el, '#search') };
+  },
+  // An application's page (issue 15) whose session is too weak: the step-up.
+  'application-step-up': async (locale) => {
+    serveBff({ '/api/session?app=app-b': [401, { error: { code: 'step_up_required', message: 'x' }, application: demoApplication, stepUp: { method: 'eherkenning', level: 'loa3' } }] }, applicationConfig());
+    const el = await chooser(html`<login-chooser lang=${locale} app="app-b"></login-chooser>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="step-up"]'), 'no step-up', patient);
+    return { root: el };
+  },
+  // Logged in well enough, without the application's rights: its helpdesk text.
+  'application-refused': async (locale) => {
+    serveBff({ '/api/session?app=app-b': [403, { error: { code: 'application_forbidden', message: 'x' }, application: demoApplication }] }, applicationConfig());
+    const el = await chooser(html`<login-chooser lang=${locale} app="app-b"></login-chooser>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="refused"]'), 'no refusal', patient);
+    return { root: el };
   },
   email: async (locale) => {
     serveBff({});

@@ -12,6 +12,8 @@ import { fetchConfig, type WidgetConfig } from './config.js';
 import { cutOffNoticeKey, cutOffOf, formatCutOff } from './cut-off.js';
 import type { PoortOrganisationChooser } from './organisations/poort-organisation-chooser.js';
 import { fetchSession } from './session.js';
+import { fetchApplicationAccess } from './application-access.js';
+import type { ApplicationView } from '../../contract/api-schemas.js';
 import { fire } from './events.js';
 import type { Translate } from './i18n.js';
 import { loadElement, type LazyTag } from './lazy-elements.js';
@@ -26,7 +28,7 @@ import { helpDisclosure, helpdeskContact } from './views/help.js';
 import { methodList } from './views/method-list.js';
 import { technicalInfo, technicalText, type CopyState } from './views/technical-info.js';
 
-export type Step = 'loading' | 'method' | 'broker' | 'email' | 'link' | 'error' | 'organisation';
+export type Step = 'loading' | 'method' | 'broker' | 'email' | 'link' | 'error' | 'organisation' | 'stepUp' | 'refused';
 
 /**
  * Lets a person choose how to log in to a government site: eHerkenning (through the broker of
@@ -55,6 +57,8 @@ export type Step = 'loading' | 'method' | 'broker' | 'email' | 'link' | 'error' 
  * @csspart error - The error view.
  * @csspart cancelled - The note shown after the person cancelled at their eHerkenning supplier.
  * @csspart notice - The note about the end of password login (e-mail step, method step).
+ * @csspart step-up - The step that asks an application's stronger login (`app`).
+ * @csspart refused - The note that the person lacks an application's rights, with its helpdesk text.
  * @cssprop --poort-color - Text colour.
  * @cssprop --poort-font-family - Font.
  * @cssprop --poort-accent - Buttons, the active option and links.
@@ -91,6 +95,13 @@ export class LoginChooser extends LitElement {
   @property() level = '';
 
   /**
+   * The application this page belongs to (an id from the site's `applications`): the widget offers
+   * the methods it takes at its minimum levels, asks the BFF whether the session opens it, and shows
+   * the step-up or the refusal (with its helpdesk text) when it does not.
+   */
+  @property() app = '';
+
+  /**
    * Texts to show instead of the ones the BFF serves, as i18next JSON for the current language
    * (missing keys fall back to the served or bundled ones): the text editor's live preview.
    */
@@ -112,6 +123,8 @@ export class LoginChooser extends LitElement {
   private retryStep: (() => void) | undefined;
   private focusAfterRender = '';
   private lastMethod: LoginMethod | undefined;
+  /** The application's step-up: the method and minimum level of the new login (with ForceAuthn). */
+  @state() private stepUp: { method: LoginMethod; level: string } | undefined;
   /** The e-mail form in the slot logged someone in: no way back, no help, only its result. */
   @state() private emailDone = false;
   private warned = new Set<string>();
@@ -167,13 +180,22 @@ export class LoginChooser extends LitElement {
 
   /** The level the broker must deliver: the stronger of the site's and this page's. */
   get requiredLevel(): Level {
-    const site = this.config?.level ?? 'loa2';
-    return (levels as readonly string[]).includes(this.level) ? strongerLevel(site, this.level as Level) : site;
+    let level = this.config?.level ?? 'loa2';
+    for (const asked of [this.level, this.application?.levels.eherkenning, this.stepUp?.method === 'eherkenning' ? this.stepUp.level : undefined]) {
+      if (asked && (levels as readonly string[]).includes(asked)) level = strongerLevel(level, asked as Level);
+    }
+    return level;
+  }
+
+  /** The application named by `app`, as the site's configuration describes it. */
+  get application(): ApplicationView | undefined {
+    return this.app ? this.config?.applications?.find((a) => a.id === this.app) : undefined;
   }
 
   /** The methods offered: the `methods` attribute's valid ones that the site offers, else the site's; only those the BFF serves. */
   get offeredMethods(): LoginMethod[] {
-    const site = (this.config?.methods ?? []).filter((m) => servedMethods.includes(m));
+    const app = this.application;
+    const site = (this.config?.methods ?? []).filter((m) => servedMethods.includes(m) && (!app || app.levels[m] !== undefined));
     const asked = this.methodTokens().filter((m): m is LoginMethod => site.includes(m as LoginMethod));
     return asked.length ? [...new Set(asked)] : site;
   }
@@ -199,6 +221,20 @@ export class LoginChooser extends LitElement {
     const cutOff = cutOffOf(config, new Date());
     const cutOffNotice = cutOff ? html`<p part="notice" class="notice">${t(cutOffNoticeKey(cutOff), { date: formatCutOff(cutOff.until, this.locale) })}</p>` : nothing;
     switch (this.step) {
+      case 'stepUp':
+        return html`<div part="step-up" class="step-up">
+          <h2 id="heading" tabindex="-1">${t('application.stepUp.heading')}</h2>
+          <p>${t('application.stepUp.intro', { app: this.application?.name[this.locale] ?? '' })}</p>
+          <div class="actions">
+            <button type="button" part="button continue" @click=${this.continueStepUp}>${t('application.stepUp.continue')}</button>
+          </div>
+        </div>`;
+      case 'refused':
+        return html`<div part="refused" class="error">
+          <h2 id="heading" tabindex="-1">${t('application.refused.heading', { app: this.application?.name[this.locale] ?? '' })}</h2>
+          <p>${t('application.refused.intro')}</p>
+          <p>${this.application?.helpdesk[this.locale] ?? ''}</p>
+        </div>`;
       case 'organisation':
         return html`<poort-organisation-chooser bff=${this.bff} lang=${this.locale}></poort-organisation-chooser>`;
       case 'broker':
@@ -284,8 +320,10 @@ export class LoginChooser extends LitElement {
   private async loadConfig(): Promise<void> {
     const code = takePoortError();
     const linking = takeLinkPending();
-    // Back from an eHerkenning login, the session may still need its organisation chosen.
+    // Back from an eHerkenning login, the session may still need its organisation chosen; on an
+    // application's page, the BFF says whether the session opens it.
     const session = fetchSession(this.bff);
+    const access = this.app ? fetchApplicationAccess(this.bff, this.app) : undefined;
     let config: WidgetConfig;
     try {
       config = await fetchConfig(this.bff);
@@ -296,11 +334,16 @@ export class LoginChooser extends LitElement {
     // Decided before the configuration is set: with it the methods show, and a step chosen by then
     // must not be taken back when the session answers later.
     const choiceNeeded = code === undefined && !linking && Boolean((await session)?.organisationChoiceNeeded);
+    const decided = code === undefined && !linking ? await access : undefined;
     this.config = config;
     if (code !== undefined) this.showError(code);
     else if (linking) await this.showLinkStep();
-    else if (choiceNeeded) await this.openOrganisationStep();
-    else this.step = 'method';
+    else if (choiceNeeded || decided?.outcome === 'choose_organisation') await this.openOrganisationStep();
+    else if (decided?.outcome === 'refused' && this.application) this.step = 'refused';
+    else if (decided?.outcome === 'step_up' && this.application && (loginMethods as readonly string[]).includes(decided.method)) {
+      this.stepUp = { method: decided.method as LoginMethod, level: decided.level };
+      this.step = 'stepUp';
+    } else this.step = 'method';
   }
 
   /** The methods to show: the e-mail method goes once the site ended password login for everyone. */
@@ -350,7 +393,7 @@ export class LoginChooser extends LitElement {
     this.lastMethod = method;
     if (!fire(this, 'poort-method', { method }, true)) return;
     if (method === 'acmidm') {
-      location.assign(`${this.bff}/auth/acmidm/start?returnTo=${encodeURIComponent(this.returnPath())}&lang=${encodeURIComponent(this.locale)}`);
+      location.assign(this.startUrl('acmidm'));
     } else if (method === 'eherkenning') {
       this.brokers.reset(this.config!.brokers, this.requiredLevel, rememberedBroker());
       this.step = 'broker';
@@ -406,10 +449,33 @@ export class LoginChooser extends LitElement {
       return;
     }
     // lang: Poort's own pages on the way (and any refusal) speak the widget's language.
-    const url = `${this.bff}/auth/eherkenning/start?broker=${encodeURIComponent(broker.id)}&returnTo=${encodeURIComponent(this.returnPath())}&lang=${encodeURIComponent(this.locale)}`;
+    const url = this.startUrl('eherkenning', { broker: broker.id });
     rememberBroker(broker.id);
     // A full-page navigation, never a frame or popup: the eHerkenning rules forbid framing.
     if (fire(this, 'poort-broker', { broker: { id: broker.id, name: broker.name }, url }, true)) location.assign(url);
+  };
+
+  /**
+   * Where a login of an upstream starts (docs/decisions/applications-and-sso.md): the return path
+   * and language, and for an application its id, the minimum level and, for a step-up, ForceAuthn.
+   */
+  private startUrl(method: 'eherkenning' | 'acmidm', extra: Record<string, string> = {}): string {
+    const query = new URLSearchParams({ ...extra, returnTo: this.returnPath(), lang: this.locale });
+    if (this.application) query.set('app', this.application.id);
+    const level = method === 'eherkenning' ? (this.app || this.level ? this.requiredLevel : undefined) : this.stepUp?.method === method ? this.stepUp.level : undefined;
+    if (level) query.set('level', level);
+    if (this.stepUp?.method === method) query.set('forceAuthn', 'true');
+    return `${this.bff}/auth/${method}/start?${query}`;
+  }
+
+  /** The step-up's "continue": a new login with the method the application asks, at its minimum. */
+  private continueStepUp = (): void => {
+    const method = this.stepUp?.method;
+    if (method && this.offeredMethods.includes(method)) this.chooseMethod(method);
+    else {
+      this.step = 'method';
+      this.focusAfterRender = '#heading';
+    }
   };
 
   private forgetBroker = (): void => {

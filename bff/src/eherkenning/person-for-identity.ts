@@ -157,7 +157,7 @@ export async function completeEherkenningLogin(
         method: 'eherkenning',
         broker: request.broker,
         level: login.level,
-        application: applicationOf(request.returnTo, site.site.returnToPrefixes),
+        application: applicationOf(request.returnTo, site),
         details: { ...(provisioned ? { provisioned: true } : {}), ...(organisation.answer && organisation.answer !== 'unknown' ? { answerOrganisation: organisation.answer } : {}) },
       },
       origin,

@@ -56,6 +56,12 @@ export const errorCodes = {
   // Acting for organisations (issue 13).
   not_a_member: { status: 403 },
   organisation_not_found: { status: 404 },
+  // Applications behind one Poort (issue 15): contract/applications.ts, bff/src/applications/.
+  unknown_application: { status: 404 },
+  method_not_offered: { status: 400 },
+  step_up_required: { status: 401 },
+  application_forbidden: { status: 403 },
+  organisation_choice_needed: { status: 409 },
   // Texts (texts/): an editor's text with problems, or one changed by someone else meanwhile.
   text_invalid: { status: 422 },
   text_version_conflict: { status: 409 },
