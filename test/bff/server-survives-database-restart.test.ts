@@ -3,6 +3,9 @@
 // log and try again; nothing may reach the crash policy (crash-policy.ts), which would stop the
 // process. Found in a soak run where the simulated-broker instance died with an uncaught
 // ECONNREFUSED. A cluster of its own, so stopping it disturbs no other test.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type ServerProcess } from '../support/server-process.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
@@ -14,6 +17,36 @@ const JOB_INTERVAL_MS = 200;
 const DOWN_MS = 5000;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// The interval settings reach every job, on both kinds of database: each logs a round it did.
+describe(`background jobs of a server process at short intervals (${testDbKind})`, () => {
+  it('runs housekeeping and audit retention at the configured interval, without a failed round', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'poort-jobs-'));
+    const pg = testDbKind === 'postgres' ? await startThrowawayPostgres() : undefined;
+    const smtp = await startSmtp();
+    const server = await startServer({
+      ...(pg ? { DATABASE_URL: pg.url } : { POORT_DATA_DIR: dir }),
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(smtp.port),
+      POORT_OUTBOX_INTERVAL_MS: String(JOB_INTERVAL_MS),
+      POORT_HOUSEKEEPING_INTERVAL_MS: String(JOB_INTERVAL_MS),
+      POORT_AUDIT_RETENTION_INTERVAL_MS: String(JOB_INTERVAL_MS),
+      LOG_LEVEL: 'info',
+    });
+    try {
+      // Housekeeping and retention log each round they claimed (one instance: every round).
+      for (let i = 0; i < 60 && !/"job":"audit retention"[^\n]*"deleted"/.test(server.output()); i++) await sleep(250);
+      expect(server.output()).toMatch(/"job":"housekeeping"[^\n]*"deleted"/);
+      expect(server.output()).toMatch(/"job":"audit retention"[^\n]*"deleted"/);
+      expect(server.output()).not.toMatch(/failed; trying again/);
+    } finally {
+      await server.stop();
+      await smtp.close();
+      pg?.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
 
 // PGlite runs inside the process and cannot be restarted.
 if (testDbKind === 'postgres') describe('a server process while PostgreSQL restarts (PostgreSQL only)', () => {
