@@ -56,9 +56,9 @@ async function main(): Promise<void> {
 
   // Expired sessions, spent tokens, old SAML rows and ended rate-limit windows are deleted now and
   // then; every instance schedules it, one per interval does it.
-  const housekeeping = startHousekeeping(db.db, logger);
+  const housekeeping = startHousekeeping(db.db, logger, Number(process.env.POORT_HOUSEKEEPING_INTERVAL_MS) || undefined);
   // Audit events older than their retention period (site configuration `audit`), the same way.
-  const auditRetention = startAuditRetention(db.db, site.config.audit, logger);
+  const auditRetention = startAuditRetention(db.db, site.config.audit, logger, Number(process.env.POORT_AUDIT_RETENTION_INTERVAL_MS) || undefined);
 
   let stopping = false;
   // An uncaught error while a deliberate stop is under way still ends with its non-zero code.
@@ -72,15 +72,18 @@ async function main(): Promise<void> {
     // database (PGlite flushes its data directory on close, so the next start finds it intact).
     const force = setTimeout(() => server.closeAllConnections(), 3000).unref();
     metricsServer?.close();
-    server.close(async () => {
+    server.close(() => {
       clearTimeout(force);
-      await worker?.stop();
-      await housekeeping.stop();
-      await auditRetention.stop();
-      transport?.close();
-      await db.close().catch((error) => logger.error({ err: error }, 'closing database'));
-      unlock?.();
-      process.exit(finalCode);
+      // The jobs' stop() never rejects (background-job.ts); the database's close may.
+      void (async () => {
+        await worker?.stop();
+        await housekeeping.stop();
+        await auditRetention.stop();
+        transport?.close();
+        await db.close().catch((error: unknown) => logger.error({ err: error }, 'closing database'));
+        unlock?.();
+        process.exit(finalCode);
+      })();
     });
     server.closeIdleConnections();
   };

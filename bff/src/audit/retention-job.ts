@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../../../db/open.js';
 import { auditEvents } from '../../../db/schema.js';
 import { countRateLimitHit } from '../rate-limits/rate-limit-store.js';
+import { startBackgroundJob, type BackgroundJob } from '../housekeeping/background-job.js';
 import type { SiteConfig } from '../site-config/schema.js';
 import { retentionRules, type RetentionRule } from './retention.js';
 
@@ -41,28 +42,10 @@ export async function runAuditRetention(db: Db, audit: SiteConfig['audit'], inte
   return deleteExpiredAuditEvents(db, audit, now);
 }
 
-export function startAuditRetention(db: Db, audit: SiteConfig['audit'], logger: Logger, intervalMs = AUDIT_RETENTION_INTERVAL_MS): { stop(): Promise<void> } {
-  let running: Promise<void> | undefined;
-  const tick = () => {
-    if (running) return;
-    running = runAuditRetention(db, audit, intervalMs)
-      .then((deleted) => {
-        if (deleted !== undefined) logger.info({ deleted }, 'audit retention');
-      })
-      // A database outage: the next round tries again.
-      .catch((error: unknown) => logger.warn({ err: { name: (error as Error).name } }, 'audit retention failed'))
-      .finally(() => (running = undefined));
-  };
+export function startAuditRetention(db: Db, audit: SiteConfig['audit'], logger: Logger, intervalMs = AUDIT_RETENTION_INTERVAL_MS): BackgroundJob {
   // A first round soon after start, so a short-lived instance still does its share.
-  const first = setTimeout(tick, 60_000);
-  const timer = setInterval(tick, intervalMs);
-  first.unref();
-  timer.unref();
-  return {
-    stop: async () => {
-      clearTimeout(first);
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startBackgroundJob(logger, { name: 'audit retention', intervalMs, firstAfterMs: Math.min(60_000, intervalMs) }, async () => {
+    const deleted = await runAuditRetention(db, audit, intervalMs);
+    return deleted === undefined ? undefined : { deleted };
+  });
 }

@@ -9,6 +9,7 @@ import { deleteExpiredSamlRows } from '../eherkenning/request-store.js';
 import { deleteExpiredSessions } from '../sessions/session-store.js';
 import { deleteSpentTokens } from '../tokens/token-store.js';
 import { deleteOldPendingLinks } from '../linking/pending-link-store.js';
+import { startBackgroundJob, type BackgroundJob } from './background-job.js';
 
 export const HOUSEKEEPING_INTERVAL_MS = 10 * 60_000;
 /** How long a used or expired link keeps its own answer (token_used / token_expired). */
@@ -46,24 +47,9 @@ export async function runHousekeeping(db: Db, intervalMs = HOUSEKEEPING_INTERVAL
   return deleteStaleRows(db, now);
 }
 
-export function startHousekeeping(db: Db, logger: Logger, intervalMs = HOUSEKEEPING_INTERVAL_MS): { stop(): Promise<void> } {
-  let running: Promise<void> | undefined;
-  const tick = () => {
-    if (running) return;
-    running = runHousekeeping(db, intervalMs)
-      .then((counts) => {
-        if (counts) logger.info({ deleted: counts }, 'housekeeping');
-      })
-      // A database outage: try again at the next round.
-      .catch((error: unknown) => logger.warn({ err: { name: (error as Error).name } }, 'housekeeping failed'))
-      .finally(() => (running = undefined));
-  };
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await running;
-    },
-  };
+export function startHousekeeping(db: Db, logger: Logger, intervalMs = HOUSEKEEPING_INTERVAL_MS): BackgroundJob {
+  return startBackgroundJob(logger, { name: 'housekeeping', intervalMs }, async () => {
+    const counts = await runHousekeeping(db, intervalMs);
+    return counts && { deleted: counts };
+  });
 }
