@@ -222,7 +222,8 @@ describe('Beheer in a browser', () => {
     const code = (await page.locator('#new-code').textContent())!.trim();
     expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
     // Focus is on the code, so a screen reader reads it out.
-    expect(await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.shadowRoot?.activeElement?.id)).toBe('new-code');
+    // Focus moves once the code has rendered: polled, as a screen reader would meet it a moment later.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.shadowRoot?.activeElement?.id)).toBe('new-code');
     await page.getByRole('button', { name: 'Code kopiëren' }).click();
     await page.getByText('De code is gekopieerd.').waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
@@ -245,7 +246,7 @@ describe('Beheer in a browser', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await confirm.waitFor({ state: 'detached' });
-    expect(await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.shadowRoot?.activeElement?.textContent?.trim())).toBe('Intrekken');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.shadowRoot?.activeElement?.textContent?.trim())).toBe('Intrekken');
     await row.getByRole('cell', { name: 'Nog niet gebruikt' }).waitFor();
     await revoke.click();
     await page.getByRole('button', { name: 'Ja, intrekken' }).click();
