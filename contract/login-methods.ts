@@ -3,10 +3,10 @@ export const loginMethods = ['eherkenning', 'acmidm', 'email'] as const;
 export type LoginMethod = (typeof loginMethods)[number];
 
 /**
- * Methods the BFF has a start route for. ACM/IDM is allowed in the configuration but has no start
- * route yet: offering it would send people to a 404, so neither side offers it until one exists.
+ * Methods the BFF has a start route for. ACM/IDM is served only where the site configures its
+ * upstream (`acmidm`): the BFF's public configuration leaves it out otherwise.
  */
-export const servedMethods: readonly LoginMethod[] = ['eherkenning', 'email'];
+export const servedMethods: readonly LoginMethod[] = ['eherkenning', 'acmidm', 'email'];
 
 /** Each Poort instance is one environment; `demo` makes the widget show a demo banner. */
 export const environments = ['production', 'demo'] as const;

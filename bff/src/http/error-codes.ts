@@ -53,6 +53,8 @@ export const errorCodes = {
   // Acting for organisations (issue 13).
   not_a_member: { status: 403 },
   organisation_not_found: { status: 404 },
+  // An ACM/IDM login acts only in a capacity it offered (issue 15).
+  capacity_not_offered: { status: 403 },
   // Texts (texts/): an editor's text with problems, or one changed by someone else meanwhile.
   text_invalid: { status: 422 },
   text_version_conflict: { status: 409 },

@@ -1,6 +1,6 @@
 // The key an eHerkenning identity is stored and matched under (pure): who issued the pseudonym,
 // and the pseudonym. Why not the broker: docs/decisions/identity-key.md.
-import type { VerifiedLogin } from './verify-response.js';
+import type { VerifiedLogin } from './eherkenning-response.js';
 
 export interface IdentityKey {
   scheme: 'eherkenning';

@@ -2,11 +2,16 @@
 import type { Localized } from '../../../contract/locales.js';
 import type { SpKeys } from './key-pair.js';
 
-export interface SpContext {
+/** What every SAML service provider of Poort is (eHerkenning, ACM/IDM): an entity, its ACS and its keys. */
+export interface SamlSp {
   entityId: string;
-  /** ACS URL (both bindings share it: POST carries SAMLResponse, GET carries SAMLart). */
+  /** ACS URL (eHerkenning: both bindings share it, POST carries SAMLResponse, GET carries SAMLart). */
   acsUrl: string;
   keys: SpKeys;
+}
+
+/** The eHerkenning SP: a SamlSp registered for one service in the service catalogue. */
+export interface SpContext extends SamlSp {
   serviceId: string;
   serviceUuid: string;
   serviceName: Localized;

@@ -4,6 +4,9 @@
 import { levels } from '../../../contract/levels.js';
 
 export const demoSiteConfig = {
+  // Every method; the Flemish page puts the Flemish government's login first, the others leave it out.
+  methods: ['eherkenning', 'acmidm', 'email'],
+  acmidm: { entityId: 'urn:poort:demo:acmidm-sp', metadata: 'dev:vlaanderen', level: 'loa3' },
   site: {
     helpdesk: {
       name: { nl: 'Servicedesk Voorbeeldportaal', 'nl-BE': 'Contactcenter 1700', en: 'Example portal service desk' },

@@ -13,7 +13,8 @@ export function publicConfig(site: SiteConfig, health: ReadonlyMap<string, Broke
   return {
     environment: site.environment,
     siteName: site.site.name,
-    methods: site.methods.filter((m) => servedMethods.includes(m)),
+    // ACM/IDM only where its upstream is configured: a button to nowhere helps nobody.
+    methods: site.methods.filter((m) => servedMethods.includes(m) && (m !== 'acmidm' || site.acmidm !== undefined)),
     level: site.eherkenning.level,
     brokers: brokersWithHealth(site, health),
     eherkenning: {
