@@ -12,12 +12,12 @@ import { createAuditedSession, createSession, deleteSession } from '../sessions/
 import type { Db } from '../../../db/open.js';
 import type { SiteConfig } from '../site-config/schema.js';
 import { isAdministrator } from '../accounts/admin-scope.js';
-import { findUserByEmail } from '../accounts/find-user.js';
+import { findLoginAccount, type LoginAccount } from '../accounts/find-user.js';
 import { clientNetwork, loginPerClientRule } from '../rate-limits/rate-limit-policy.js';
 import { enforceRateLimit, refundRateLimit } from '../rate-limits/rate-limit-store.js';
 import { failureBlocks, isBlocked } from './lockout-policy.js';
 import { countLoginStarted } from '../metrics/metrics.js';
-import { organisationAtLogin } from '../organisations/login-organisation.js';
+import { actingAtLogin } from '../organisations/acting-organisation.js';
 import { cutOffError, passwordCutOffFor } from './cut-off-check.js';
 import { endedForEveryone } from './cut-off-policy.js';
 
@@ -59,8 +59,8 @@ export async function loginWithPassword(db: Db, site: SiteConfig, input: LoginIn
  * for an unknown address, a wrong password and an account without one. A failure counts towards
  * the account's lockout and is audited as `auditType` (the linking step checks passwords too).
  */
-export async function verifyAccountPassword(db: Db, site: SiteConfig, input: Pick<LoginInput, 'email' | 'password'>, origin: RequestOrigin, auditType = 'login'): Promise<User> {
-  const user = await findUserByEmail(db, input.email);
+export async function verifyAccountPassword(db: Db, site: SiteConfig, input: Pick<LoginInput, 'email' | 'password'>, origin: RequestOrigin, auditType = 'login'): Promise<LoginAccount> {
+  const user = await findLoginAccount(db, input.email);
   const stored = user?.passwordHash ?? (await dummyPasswordHash());
   const passwordOk = (await verifyPassword(stored, input.password)) && Boolean(user?.passwordHash);
   if (!user || !passwordOk) {
@@ -88,7 +88,7 @@ async function checkPasswordAndStartSession(db: Db, site: SiteConfig, input: Log
 
   // Hashed with weaker settings in the past: hash again now that we know the password (L10).
   const rehashed = needsRehash(user.passwordHash!) ? await hashPassword(input.password) : undefined;
-  const acting = await organisationAtLogin(db, site, user.id);
+  const acting = actingAtLogin(user.membershipIds);
   const success = { type: 'login', outcome: 'success', userId: user.id, organisationId: acting.actingFor, method: 'email' } as const;
   const newSession = { userId: user.id, method: 'email', actingFor: acting.actingFor, organisationChoicePending: acting.organisationChoicePending } as const;
   if (!input.previousToken && user.failedAttempts === 0 && !rehashed) {

@@ -4,6 +4,7 @@
 // then skips building the SQL on every request.
 import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/open.js';
+import { preparedPerHandle } from '../../../db/prepared.js';
 import { rateLimits } from '../../../db/schema.js';
 import { ApiError } from '../http/api-error.js';
 import { isOverLimit, rateLimitKey, retryAfterSeconds, type RateLimitRule } from './rate-limit-policy.js';
@@ -43,13 +44,7 @@ function prepareRefund(db: DbOrTx) {
     .prepare('poort_refund_rate_limit');
 }
 
-const prepared = new WeakMap<DbOrTx, { hit: ReturnType<typeof prepareHit>; refund: ReturnType<typeof prepareRefund> }>();
-
-function statementsFor(db: DbOrTx) {
-  let statements = prepared.get(db);
-  if (!statements) prepared.set(db, (statements = { hit: prepareHit(db), refund: prepareRefund(db) }));
-  return statements;
-}
+const statementsFor = preparedPerHandle((db) => ({ hit: prepareHit(db), refund: prepareRefund(db) }));
 
 /** Counts one hit and says whether it is over the rule's limit, and until when the window runs. */
 export async function countRateLimitHit(db: DbOrTx, rule: RateLimitRule, subject: string, now = new Date()): Promise<RateLimitHit> {

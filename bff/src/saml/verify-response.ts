@@ -149,30 +149,38 @@ export async function verifyAssertion(envelope: ReadResponse, options: VerifyOpt
   if (directAssertions(root).length !== 1) throw new SamlError('no_assertion');
   refuseHostileEncryptedAssertion(root, sp);
 
-  let assertionXml: string;
+  let assertionXml: string | undefined;
   try {
     const { profile } = await (await nodeSamlFor(options)).validatePostResponseAsync({ SAMLResponse: Buffer.from(xml).toString('base64') });
-    if (!profile) throw new SamlError('no_assertion');
-    // Stryker disable next-line OptionalChaining: optional in node-saml's Profile type; node-saml 5 sets it on every profile it returns.
-    assertionXml = profile.getAssertionXml?.() ?? '';
+    // Stryker disable next-line OptionalChaining: node-saml 5 gives a profile with getAssertionXml for every Response it accepts (no profile only for a LogoutResponse, which readEnvelope refuses); verifiedAssertion refuses what is missing.
+    assertionXml = profile?.getAssertionXml?.();
   } catch (error) {
-    if (error instanceof SamlError) throw error;
     throw new SamlError(nodeSamlReason(error));
   }
-
-  // From here on only the assertion node-saml verified is read, never the original document.
-  const assertion = parseXmlStrict(assertionXml).documentElement!;
-  if (assertion.namespaceURI !== NS.saml || assertion.localName !== 'Assertion') throw new SamlError('no_assertion');
-  const issuer = onlyChild(assertion, NS.saml, 'Issuer');
-  if (!issuer || textOf(issuer) !== broker.entityId) throw new SamlError('issuer_mismatch');
-  const assertionId = assertion.getAttribute('ID');
-  if (!assertionId) throw new SamlError('assertion_no_id');
+  const { assertion, assertionId } = verifiedAssertion(assertionXml, broker.entityId);
 
   const notOnOrAfter = checkSubject(assertion, envelope.inResponseTo, sp.acsUrl, now, options.clockSkewMs);
   const authnContextClassRef = classRefOf(assertion);
   const attributes = readAttributes(assertion, sp);
   const authority = authenticatingAuthority(assertion);
   return { id: envelope.id, inResponseTo: envelope.inResponseTo, assertionId, authnContextClassRef, attributes, notOnOrAfter, ...(authority ? { authenticatingAuthority: authority } : {}) };
+}
+
+/**
+ * The assertion node-saml verified, as node-saml hands it back, and from here on the only thing
+ * read: never the original document. node-saml already refuses an unsigned or misplaced assertion;
+ * these checks hold Poort's rules against what it got, whatever node-saml's version does.
+ * Exported for its unit test (node-saml cannot be made to hand back something else).
+ */
+export function verifiedAssertion(xml: string | undefined, brokerEntityId: string): { assertion: Element; assertionId: string } {
+  if (!xml) throw new SamlError('no_assertion');
+  const assertion = parseXmlStrict(xml).documentElement!;
+  if (assertion.namespaceURI !== NS.saml || assertion.localName !== 'Assertion') throw new SamlError('no_assertion');
+  const issuer = onlyChild(assertion, NS.saml, 'Issuer');
+  if (!issuer || textOf(issuer) !== brokerEntityId) throw new SamlError('issuer_mismatch');
+  const assertionId = assertion.getAttribute('ID');
+  if (!assertionId) throw new SamlError('assertion_no_id');
+  return { assertion, assertionId };
 }
 
 /**
