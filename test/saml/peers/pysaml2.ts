@@ -17,6 +17,10 @@ export interface Pysaml2Case {
   pseudonym?: string;
   kvk?: string;
   level?: string;
+  /** Replaces the eHerkenning level URI (another upstream's AuthnContextClassRef, e.g. an ACM/IDM means). */
+  class_ref?: string;
+  /** Replaces the eHerkenning attributes: plain values per name (ACM/IDM). */
+  attributes?: { name: string; values: string[] }[];
 }
 
 export interface Pysaml2Issuer {

@@ -4,7 +4,9 @@ write. Run with /usr/bin/python3 (the only interpreter that has pysaml2 on these
 
 stdin: JSON {idp_entity, idp_key_file, idp_cert_file, sp_entity, sp_acs, sp_enc_cert_file,
              cases: [{name, in_response_to, sign_response, sign_assertion, encrypt_assertion,
-                      encrypted_ids, advice, pseudonym, kvk, level}]}
+                      encrypted_ids, advice, pseudonym, kvk, level, class_ref, attributes}]}
+attributes: [{name, values}] replaces the eHerkenning attributes (another upstream, e.g. ACM/IDM);
+class_ref replaces the eHerkenning level URI.
 stdout: JSON {name: response XML}
 """
 import base64
@@ -57,7 +59,10 @@ def assertion_xml(cfg, case, pseudonym, with_advice=''):
         values[key] = text
         return saml.Attribute(name=name, attribute_value=[saml.AttributeValue(text=key)])
 
-    if case.get('encrypted_ids', True):
+    if case.get('attributes') is not None:
+        # Another upstream's attributes (ACM/IDM): plain values, one Attribute per name.
+        statement = [saml.Attribute(name=a['name'], attribute_value=[saml.AttributeValue(text=v) for v in a['values']]) for a in case['attributes']]
+    elif case.get('encrypted_ids', True):
         acting = encrypted_id(pseudonym, 'urn:etoegang:1.9:EntityConcernedID:Pseudo', cfg)
         legal = encrypted_id(case.get('kvk', '90009999'), 'urn:etoegang:1.9:EntityConcernedID:KvKnr', cfg)
     else:
@@ -82,8 +87,8 @@ def assertion_xml(cfg, case, pseudonym, with_advice=''):
         authn_statement=[saml.AuthnStatement(
             authn_instant=instant(),
             authn_context=saml.AuthnContext(
-                authn_context_class_ref=saml.AuthnContextClassRef(text='urn:etoegang:core:assurance-class:' + level)))],
-        attribute_statement=[saml.AttributeStatement(attribute=[
+                authn_context_class_ref=saml.AuthnContextClassRef(text=case.get('class_ref', 'urn:etoegang:core:assurance-class:' + level))))],
+        attribute_statement=[saml.AttributeStatement(attribute=statement if case.get('attributes') is not None else [
             attribute('urn:etoegang:core:ServiceID', '@@SERVICE@@', 'urn:etoegang:DV:00000001234567890000:services:1'),
             attribute('urn:etoegang:core:ActingSubjectID', '@@ACTING@@', acting),
             attribute('urn:etoegang:core:LegalSubjectID', '@@LEGAL@@', legal),
