@@ -1,12 +1,13 @@
 export { LoginChooser, type Step } from './login-chooser.js';
-export type { Broker, LockoutSettings, MembershipView, OrganisationsView, SessionUser, SessionView } from '../../contract/api-schemas.js';
+export type { Broker, CapacitiesView, CapacityView, LockoutSettings, MembershipView, OrganisationsView, SessionUser, SessionView } from '../../contract/api-schemas.js';
 export type { Level } from '../../contract/levels.js';
 export type { LoginMethod } from '../../contract/login-methods.js';
 export { locales, type Locale, type Localized } from '../../contract/locales.js';
 export type { WidgetConfig } from './config.js';
-export type { PoortBrokerDetail, PoortErrorDetail, PoortEventMap, PoortLoginDetail, PoortMethodDetail, PoortOrganisationAddedDetail, PoortOrganisationDetail } from './events.js';
+export type { PoortBrokerDetail, PoortErrorDetail, PoortEventMap, PoortLoginDetail, PoortMethodDetail, PoortOrganisationAddedDetail, PoortOrganisationDetail, PoortCapacityDetail } from './events.js';
 export { poortErrorCodes, type PoortErrorCode } from './poort-error.js';
 export { PoortEmailForm } from './email-form/poort-email-form.js';
 export { PoortLinkStep } from './linking/poort-link-step.js';
 export { PoortAddOrganisation } from './linking/poort-add-organisation.js';
 export { PoortOrganisationChooser } from './organisations/poort-organisation-chooser.js';
+export { PoortCapacityChooser } from './capacities/poort-capacity-chooser.js';

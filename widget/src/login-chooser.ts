@@ -12,6 +12,8 @@ import { fetchConfig, type WidgetConfig } from './config.js';
 import { cutOffNoticeKey, cutOffOf, formatCutOff } from './cut-off.js';
 import './organisations/poort-organisation-chooser.js';
 import type { PoortOrganisationChooser } from './organisations/poort-organisation-chooser.js';
+import './capacities/poort-capacity-chooser.js';
+import type { PoortCapacityChooser } from './capacities/poort-capacity-chooser.js';
 import { fetchSession } from './session.js';
 import { fire } from './events.js';
 import { createTranslator, type Translate } from './i18n.js';
@@ -26,7 +28,7 @@ import { helpDisclosure, helpdeskContact } from './views/help.js';
 import { methodList } from './views/method-list.js';
 import { technicalInfo, technicalText, type CopyState } from './views/technical-info.js';
 
-export type Step = 'loading' | 'method' | 'broker' | 'email' | 'link' | 'error' | 'organisation';
+export type Step = 'loading' | 'method' | 'broker' | 'email' | 'link' | 'error' | 'organisation' | 'capacity';
 
 /**
  * Lets a person choose how to log in to a government site: eHerkenning (through the broker of
@@ -38,6 +40,7 @@ export type Step = 'loading' | 'method' | 'broker' | 'email' | 'link' | 'error' 
  * @fires poort-error - An error view is shown (`?poort-error=<code>` on return, or the configuration did not load); `detail.code`, `detail.known`.
  * @fires poort-login - Fired by `<poort-email-form>` after a successful e-mail login, and by `<poort-link-step>` once a first eHerkenning login is linked (both in this element's light DOM); bubbles through this element.
  * @fires poort-organisation - Fired by the organisation step's `<poort-organisation-chooser>` once the person chose whom to act for (after a login with several memberships).
+ * @fires poort-capacity - Fired by the capacity step's `<poort-capacity-chooser>` once the person chose the capacity of a Flemish government (ACM/IDM) login that offered several.
  * @slot email - Where the e-mail step shows `<poort-email-form>`; the widget creates it there itself.
  * @slot link - Where the linking step shows `<poort-link-step>` after a first eHerkenning login (`?poort-link=pending`); created there by the widget.
  * @csspart base - The whole widget.
@@ -209,6 +212,8 @@ export class LoginChooser extends LitElement {
     switch (this.step) {
       case 'organisation':
         return html`<poort-organisation-chooser bff=${this.bff} lang=${this.locale}></poort-organisation-chooser>`;
+      case 'capacity':
+        return html`<poort-capacity-chooser bff=${this.bff} lang=${this.locale}></poort-capacity-chooser>`;
       case 'broker':
         return html`<h2 id="heading" tabindex="-1">${t('broker.heading')}</h2>
           <p>${t('broker.intro', { level })}</p>
@@ -309,10 +314,13 @@ export class LoginChooser extends LitElement {
     }
     // Decided before the configuration is set: with it the methods show, and a step chosen by then
     // must not be taken back when the session answers later.
-    const choiceNeeded = code === undefined && !linking && Boolean((await session)?.organisationChoiceNeeded);
+    const current = code === undefined && !linking ? await session : undefined;
+    const choiceNeeded = Boolean(current?.organisationChoiceNeeded);
     this.config = config;
     if (code !== undefined) this.showError(code);
     else if (linking) this.showLinkStep();
+    // After a Flemish government login the choice is a capacity (citizen, or for an organisation).
+    else if (choiceNeeded && current?.method === 'acmidm') this.openChooserStep('capacity');
     else if (choiceNeeded) this.openOrganisationStep();
     else this.step = 'method';
   }
@@ -323,9 +331,14 @@ export class LoginChooser extends LitElement {
   }
 
   private openOrganisationStep(): void {
-    this.step = 'organisation';
+    this.openChooserStep('organisation');
+  }
+
+  /** The organisation or capacity step: its element takes the focus once it has loaded its list. */
+  private openChooserStep(step: 'organisation' | 'capacity'): void {
+    this.step = step;
     void this.updateComplete.then(async () => {
-      const chooser = this.renderRoot.querySelector<PoortOrganisationChooser>('poort-organisation-chooser');
+      const chooser = this.renderRoot.querySelector<PoortOrganisationChooser | PoortCapacityChooser>(step === 'organisation' ? 'poort-organisation-chooser' : 'poort-capacity-chooser');
       await chooser?.updateComplete;
       chooser?.focus();
     });
