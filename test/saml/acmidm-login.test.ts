@@ -155,5 +155,5 @@ describe('other ACM/IDM answers', () => {
     } finally {
       await bare.close();
     }
-  });
+  }, 120_000);
 });

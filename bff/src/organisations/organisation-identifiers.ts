@@ -2,8 +2,11 @@
 // normalised first (Unicode NFKC, so full-width digits count; spaces, dots and dashes dropped), then
 // checked on the final value. Pure.
 
-/** Kind → the exact number of digits it has (KvK-nummer 8, RSIN 9, Vestigingsnummer 12). */
-export const identifierDigits = { kvk: 8, rsin: 9, vestigingsnr: 12 } as const;
+/**
+ * Kind → the exact number of digits it has (KvK-nummer 8, RSIN 9, Vestigingsnummer 12; the Belgian
+ * KBO ondernemingsnummer 10, as ACM/IDM names organisations: acmidm/acmidm-attributes.ts).
+ */
+export const identifierDigits = { kvk: 8, rsin: 9, vestigingsnr: 12, kbo: 10 } as const;
 export type IdentifierKind = keyof typeof identifierDigits;
 export const identifierKinds = Object.keys(identifierDigits) as IdentifierKind[];
 
