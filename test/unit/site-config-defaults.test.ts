@@ -62,9 +62,10 @@ describe('site configuration defaults', () => {
     expect(() => parseSiteConfig({ site: { name: { nl: 'Portaal', en: 'Portal' } } }, 'test')).toThrow(/site\.name\.nl-BE/);
   });
 
-  it('the built-in demo configuration is the defaults plus its helpdesk and simulated brokers', () => {
+  it('the built-in demo configuration is the defaults plus its helpdesk, simulated brokers and simulated ACM/IDM IdP', () => {
     const demo = parseSiteConfig(demoSiteConfig, 'built-in demo configuration');
-    const { brokers, site, ...rest } = demo;
+    const { brokers, site, acmidm, ...rest } = demo;
+    expect(acmidm).toMatchObject({ metadata: 'dev:vlaanderen', level: 'loa3', membershipFromAnswer: 'create' });
     const { brokers: _none, site: defaultSite, ...defaults } = siteConfigSchema.parse({});
     expect(rest).toEqual(defaults);
     expect(site).toEqual({ ...defaultSite, helpdesk: demoSiteConfig.site.helpdesk });

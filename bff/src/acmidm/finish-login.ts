@@ -5,16 +5,13 @@
 // refusal rolls all of it back.
 import type { Db } from '../../../db/open.js';
 import { levelSatisfies, type Level } from '../../../contract/levels.js';
-import { applicationOf } from '../audit/application.js';
-import { recordAudit } from '../audit/record-audit.js';
 import type { RequestOrigin } from '../http/request-client.js';
 import { knownPerson, provisionPerson } from '../identities/identity-store.js';
 import { checkAnswersRequest, useAnswerOnce } from '../saml-login/acs-steps.js';
 import type { StoredRequest } from '../saml-login/request-store.js';
+import { openLoginSession } from '../saml-login/open-login-session.js';
 import { SamlError } from '../saml/saml-error.js';
 import { readEnvelope, verifyAssertion } from '../saml/verify-response.js';
-import { lifetimesFrom } from '../sessions/session-policy.js';
-import { createSession, deleteSession } from '../sessions/session-store.js';
 import { requiredLevelForRole } from '../site-config/levels.js';
 import type { SiteConfig } from '../site-config/schema.js';
 import { mapAcmidmAttributes } from './acmidm-attributes.js';
@@ -69,27 +66,22 @@ export async function acceptAcmidmResponse(ctx: AcmidmAcsContext, request: Store
     if (capacities.accepted.length === 0) throw new SamlError('capacity_none', 'no_authorisation');
     const start = capacityAtLogin(capacities.accepted);
 
-    if (ctx.previousSessionToken) await deleteSession(tx, ctx.previousSessionToken);
-    const created = await createSession(
+    return openLoginSession(
       tx,
-      { userId: user.id, method: 'acmidm', level, actingFor: start.actingFor, organisationChoicePending: start.organisationChoicePending, attributes: { authmech: verified.authnContextClassRef, ...start.attributes } },
-      lifetimesFrom(site.sessions),
-      now,
-    );
-    await recordAudit(
-      tx,
+      site,
+      request,
       {
-        type: 'login',
-        outcome: 'success',
         userId: user.id,
-        organisationId: start.actingFor,
         method: 'acmidm',
         level,
-        application: applicationOf(request.returnTo, site.site.returnToPrefixes),
+        actingFor: start.actingFor,
+        organisationChoicePending: start.organisationChoicePending,
+        attributes: { authmech: verified.authnContextClassRef, ...start.attributes },
         details: { capacities: capacities.accepted.length, ...(capacities.refused ? { capacitiesRefused: capacities.refused } : {}), ...(provisioned ? { provisioned: true } : {}) },
+        ...(ctx.previousSessionToken ? { previousSessionToken: ctx.previousSessionToken } : {}),
       },
       ctx.origin,
+      now,
     );
-    return created;
   });
 }

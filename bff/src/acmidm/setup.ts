@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/open.js';
 import { organisations } from '../../../db/schema.js';
-import { createMissingKeyPairs, loadSpKeys, type SpKeys } from '../saml/key-pair.js';
+import { createMissingKeyPairs, loadSpKeys } from '../saml/key-pair.js';
+import type { EherkenningSetupOptions } from '../eherkenning/setup.js';
 import { developmentPagesOn } from '../site-config/development-pages.js';
-import type { SiteConfig } from '../site-config/schema.js';
 import { createAcmidmService, type AcmidmService } from './acmidm-service.js';
 import { DevAcmidmIdp } from './dev-idp/dev-idp.js';
 import { demoOrganisations } from './dev-idp/test-people.js';
@@ -21,17 +21,8 @@ export const devAcmidmKeyPairs = {
   encryption: { name: 'acmidm-sp-encryption', commonName: 'Poort development ACM-IDM SP encryption' },
 };
 
-export interface AcmidmSetupOptions {
-  site: SiteConfig;
-  baseDir: string;
-  dataDir: string;
-  publicUrl: string;
-  production: boolean;
-  db: Db;
-  /** Keys to use instead of configured or generated ones (tests). */
-  keys?: SpKeys;
-  fetch?: typeof fetch;
-}
+/** As eHerkenning's set-up takes them (ACM/IDM has no SOAP: no Artifact binding). */
+export type AcmidmSetupOptions = Omit<EherkenningSetupOptions, 'soap'>;
 
 export async function setUpAcmidm(options: AcmidmSetupOptions): Promise<{ acmidm?: AcmidmService; devAcmidm?: DevAcmidmIdp }> {
   const config = options.site.acmidm;

@@ -9,16 +9,14 @@ import type { Db, DbOrTx } from '../../../db/open.js';
 import { identities, type PendingLink, type Session } from '../../../db/schema.js';
 import type { RequestOrigin } from '../http/request-client.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { applicationOf } from '../audit/application.js';
 import type { StoredRequest } from '../saml-login/request-store.js';
 import { useAnswerOnce } from '../saml-login/acs-steps.js';
+import { openLoginSession } from '../saml-login/open-login-session.js';
 import { SamlError } from '../saml/saml-error.js';
 import type { VerifiedLogin } from '../saml/eherkenning-response.js';
 import { identityKey } from '../saml/identity-key.js';
 import { knownPerson, provisionPerson, type IdentityKey } from '../identities/identity-store.js';
 import { createPendingLink } from '../linking/pending-link-store.js';
-import { lifetimesFrom } from '../sessions/session-policy.js';
-import { createSession, deleteSession } from '../sessions/session-store.js';
 import { levelSatisfies, type Level } from '../../../contract/levels.js';
 import { requiredLevelForRole } from '../site-config/levels.js';
 import type { SiteConfig } from '../site-config/schema.js';
@@ -95,10 +93,11 @@ export async function completeEherkenningLogin(
     const roleLevel = requiredLevelForRole(site.eherkenning.roleLevels, user.role);
     if (roleLevel && !levelSatisfies(login.level, roleLevel)) throw new SamlError('level_below_role', 'level_too_low');
 
-    if (options.previousSessionToken) await deleteSession(tx, options.previousSessionToken);
     const organisation = await organisationAtLogin(tx, site, user.id, organisationInAnswer(login.identity), origin);
-    const created = await createSession(
+    const created = await openLoginSession(
       tx,
+      site,
+      request,
       {
         userId: user.id,
         method: 'eherkenning',
@@ -106,24 +105,12 @@ export async function completeEherkenningLogin(
         actingFor: organisation.actingFor,
         organisationChoicePending: organisation.organisationChoicePending,
         attributes: sessionAttributes(login, request.broker),
-      },
-      lifetimesFrom(site.sessions),
-      now,
-    );
-    await recordAudit(
-      tx,
-      {
-        type: 'login',
-        outcome: 'success',
-        userId: user.id,
-        organisationId: organisation.actingFor,
-        method: 'eherkenning',
         broker: request.broker,
-        level: login.level,
-        application: applicationOf(request.returnTo, site.site.returnToPrefixes),
         details: { ...(provisioned ? { provisioned: true } : {}), ...(organisation.answer && organisation.answer !== 'unknown' ? { answerOrganisation: organisation.answer } : {}) },
+        ...(options.previousSessionToken ? { previousSessionToken: options.previousSessionToken } : {}),
       },
       origin,
+      now,
     );
     return created;
   });

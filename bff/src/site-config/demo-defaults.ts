@@ -4,8 +4,6 @@
 import { levels } from '../../../contract/levels.js';
 
 export const demoSiteConfig = {
-  // Every method; the Flemish page puts the Flemish government's login first, the others leave it out.
-  methods: ['eherkenning', 'acmidm', 'email'],
   acmidm: { entityId: 'urn:poort:demo:acmidm-sp', metadata: 'dev:vlaanderen', level: 'loa3' },
   site: {
     helpdesk: {
