@@ -10,7 +10,7 @@ import { loadEnvConfig, type EnvConfig } from '../../bff/src/config.js';
 import { setUpEherkenning } from '../../bff/src/eherkenning/setup.js';
 import { setUpAcmidm } from '../../bff/src/acmidm/setup.js';
 import type { SoapTransport } from '../../bff/src/saml/artifact.js';
-import { ensureKeyPair, type SpKeys } from '../../bff/src/saml/key-pair.js';
+import { createMissingKeyPairs, ensureKeyPair, type SpKeys } from '../../bff/src/saml/key-pair.js';
 import { parseSiteConfig } from '../../bff/src/site-config/load.js';
 import { demoSiteConfig } from '../../bff/src/site-config/demo-defaults.js';
 import type { SiteConfig } from '../../bff/src/site-config/schema.js';
@@ -52,8 +52,14 @@ export function testSpKeys(): SpKeys {
 }
 
 /** ACM/IDM's own SP keys (no slash in a certificate subject: openssl -subj reads it as a separator) for this test process: its own certificates, apart from eHerkenning's. */
-export function testAcmidmKeys(): SpKeys {
+export async function testAcmidmKeys(): Promise<SpKeys> {
   const dir = join(testKeyDir(), 'keys');
+  const pairs = [
+    { name: 'acmidm-sp-signing', commonName: 'test ACM-IDM SP signing' },
+    { name: 'acmidm-sp-encryption', commonName: 'test ACM-IDM SP encryption' },
+  ];
+  // Both at once, in two openssl processes (made once per test process, then read).
+  await createMissingKeyPairs(dir, pairs);
   return { signing: ensureKeyPair(dir, 'acmidm-sp-signing', 'test ACM-IDM SP signing'), encryption: ensureKeyPair(dir, 'acmidm-sp-encryption', 'test ACM-IDM SP encryption') };
 }
 
@@ -87,7 +93,7 @@ export async function createTestApp(options: TestAppOptions = {}, db?: TestDb): 
     publicUrl: env.publicUrl,
     production: options.production ?? false,
     db: handle.db,
-    keys: testAcmidmKeys(),
+    keys: await testAcmidmKeys(),
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const deps = { db: handle, logger: options.logger ?? pino({ level: 'silent' }), env, site, ...eherkenning, ...acmidm };
