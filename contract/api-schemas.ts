@@ -83,6 +83,23 @@ export type CapacitiesView = z.infer<typeof CapacitiesSchema>;
 
 const Level = z.enum(levels);
 
+/**
+ * An application as the widget learns it from GET /api/config (issue 15): which methods it takes at
+ * which minimum level (a method it does not list is not offered for it), and its helpdesk text.
+ */
+export const ApplicationSchema = z
+  .object({
+    id: z.string(),
+    name: LocalizedSchema,
+    /** Login method → the minimum level of that method (contract/applications.ts `methodLevels`). */
+    levels: z.partialRecord(z.enum(loginMethods), z.string()),
+    /** Where a person without the rights for it gets help, in every locale. */
+    helpdesk: LocalizedSchema,
+  })
+  .openapi('Application');
+export type ApplicationView = z.infer<typeof ApplicationSchema>;
+
+
 export const PublicConfigSchema = z
   .object({
     environment: z.enum(environments),
@@ -110,8 +127,16 @@ export const PublicConfigSchema = z
       level: Level,
     }),
     helpdesk: z
-      .object({ name: LocalizedSchema, phone: z.string().optional(), url: z.string().optional(), email: z.string().optional() })
+      .object({
+        name: LocalizedSchema,
+        phone: z.union([z.string(), LocalizedSchema]).optional(),
+        hours: LocalizedSchema.optional(),
+        url: z.string().optional(),
+        email: z.string().optional(),
+      })
       .optional(),
+    /** The applications behind this Poort (issue 15); a widget with `app="…"` offers what its application takes. */
+    applications: z.array(ApplicationSchema).optional(),
     /** For the e-mail form's lockout explanation: the same for every address, so it reveals nothing. */
     localAccounts: z.object({
       /** Failed logins in a row that block an account. */
@@ -129,3 +154,20 @@ export const PublicConfigSchema = z
 export type PublicConfig = z.infer<typeof PublicConfigSchema>;
 export type Broker = PublicConfig['brokers'][number];
 export type LockoutSettings = PublicConfig['localAccounts'];
+
+/**
+ * What `GET /api/session?app=` answers when the session does not open the application, beside the
+ * usual `error`: 401 `unauthenticated` (log in: `application` says with what), 401
+ * `step_up_required` (logged in, but not with a method and level it takes: log in again with
+ * `stepUp.method` at `stepUp.level` or stronger, ForceAuthn), 403 `application_forbidden` (logged
+ * in well enough, but without the membership, role or capacity it needs: `application.helpdesk`),
+ * 409 `organisation_choice_needed` (choose the organisation to act for first).
+ */
+export const ApplicationRefusalSchema = z
+  .object({
+    error: z.object({ code: z.string(), message: z.string() }),
+    application: ApplicationSchema,
+    stepUp: z.object({ method: z.enum(loginMethods), level: z.string() }).optional(),
+  })
+  .openapi('ApplicationRefusal');
+export type ApplicationRefusal = z.infer<typeof ApplicationRefusalSchema>;

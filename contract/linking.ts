@@ -25,6 +25,7 @@ export const linkErrorCodes = [
   'code_unknown',
   'code_used',
   'code_expired',
+  'code_revoked',
   'email_domain_not_allowed',
   'already_member',
 ] as const;

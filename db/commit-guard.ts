@@ -6,6 +6,14 @@
 // Closing the guard: later statements and commits are refused (CommitRefusedError, so an open
 // transaction rolls back); statements still queued for a connection are cancelled (postgres.js
 // takes them out of its queue); those already sent are waited for, up to a grace period.
+//
+// A statement already sent is never cancelled: the pool's connections are shared and pipelined.
+// postgres.js 3.4.9 cancels a sent statement with a CancelRequest, which PostgreSQL applies to
+// whatever that backend runs when it arrives (another request's statement: a 57014 there); and a
+// sent statement waiting behind another one is dropped from the driver's list while its answer
+// still comes, so the *next* statement on that connection resolves with it (another request's
+// rows, or none: the soak's `row!.count` TypeError in the rate-limit counter, issue 18).
+// test/db/commit-guard-cancel.test.ts shows both.
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 export class CommitRefusedError extends Error {
@@ -99,6 +107,14 @@ function guardTransaction<R>(guard: CommitGuard, run: (body: (tx: unknown) => Pr
 
 interface PostgresQueryLike extends PromiseLike<unknown> {
   cancel(): unknown;
+  /** postgres.js sets it when the statement is written to a connection (null until then). */
+  state: unknown;
+}
+
+/** Cancels a postgres.js statement only while it waits in the pool's queue, never once sent. */
+function cancelIfQueued(query: PostgresQueryLike): void {
+  if (query.state) return;
+  void Promise.resolve(query.cancel()).catch(noop);
 }
 
 /** postgres.js: the `unsafe` and `begin` Drizzle calls go through the current request's guard. */
@@ -112,7 +128,7 @@ export function guardPostgresClient<C extends object>(client: C): C {
           guard?.admit();
           const query = (value as (...a: unknown[]) => PostgresQueryLike).apply(target, args);
           // Promise.prototype.then: watches the query without starting it (its own then() would).
-          if (guard) guard.track(Promise.prototype.then.call(query, noop, noop), () => void Promise.resolve(query.cancel()).catch(noop));
+          if (guard) guard.track(Promise.prototype.then.call(query, noop, noop), () => cancelIfQueued(query));
           return query;
         };
       }

@@ -39,6 +39,8 @@ export interface OpenDbOptions {
   migrate?: boolean;
   /** Pool size for PostgreSQL. */
   max?: number;
+  /** PostgreSQL: seconds one connection attempt may take (default 3). */
+  connectTimeoutS?: number;
 }
 
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -52,7 +54,7 @@ export const pgliteSeedFile = fileURLToPath(new URL('./pglite-seed.tar.gz', impo
 const MIGRATION_LOCK = 0x706f6f7274;
 
 export async function openDb(options: OpenDbOptions = {}): Promise<DbHandle> {
-  const handle = options.url ? await openPostgres(options.url, options.max) : await openPglite(options.dataDir, options.pgliteImage);
+  const handle = options.url ? await openPostgres(options.url, options.max, options.connectTimeoutS) : await openPglite(options.dataDir, options.pgliteImage);
   if (options.migrate !== false) {
     try {
       await handle.migrate();
@@ -64,7 +66,7 @@ export async function openDb(options: OpenDbOptions = {}): Promise<DbHandle> {
   return handle;
 }
 
-async function openPostgres(url: string, max = 10): Promise<DbHandle & { migrate(): Promise<void> }> {
+async function openPostgres(url: string, max = 10, connectTimeoutS = 3): Promise<DbHandle & { migrate(): Promise<void> }> {
   assertDriverPatched();
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
@@ -72,8 +74,9 @@ async function openPostgres(url: string, max = 10): Promise<DbHandle & { migrate
     max,
     onnotice: () => {},
     // A connection attempt to a database that is restarting fails fast, well inside a request's
-    // deadline, instead of waiting for the operating system's TCP timeout.
-    connect_timeout: 3,
+    // deadline, instead of waiting for the operating system's TCP timeout. On a starved host a new
+    // backend can take longer than that to start (POORT_DATABASE_CONNECT_TIMEOUT_S).
+    connect_timeout: connectTimeoutS,
     // The driver's own back-off grows to 20 s and its count of failures is shared by the pool and
     // never reset, so after a few restarts every reconnect waited long. Ours stays under a second.
     backoff: reconnectDelaySeconds,

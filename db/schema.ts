@@ -154,6 +154,8 @@ export const activationCodes = pgTable(
   {
     /** SHA-256 of the normalised code, hex: the code itself is shown once and never stored. */
     codeHash: text('code_hash').primaryKey(),
+    /** What the Beheer page and the API name a code by (never the hash, never the code). */
+    id: uuid('id').notNull().unique().defaultRandom(),
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),
@@ -164,6 +166,9 @@ export const activationCodes = pgTable(
     expiresAt: ts('expires_at').notNull(),
     usedAt: ts('used_at'),
     usedBy: uuid('used_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Taken back by an admin before it was used: it can no longer be redeemed. */
+    revokedAt: ts('revoked_at'),
+    revokedBy: uuid('revoked_by').references(() => users.id, { onDelete: 'set null' }),
   },
   (t) => [index('activation_codes_organisation_idx').on(t.organisationId), check('activation_codes_role_check', roleCheck('role'))],
 );
@@ -289,7 +294,11 @@ export const auditEvents = pgTable(
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
   },
   // (at, id): the order audit reports page through with a keyset cursor; it also serves retention.
-  (t) => [index('audit_events_at_id_idx').on(t.at, t.id), index('audit_events_user_idx').on(t.userId), index('audit_events_organisation_idx').on(t.organisationId)],
+  (t) => [index('audit_events_at_id_idx').on(t.at, t.id), index('audit_events_user_idx').on(t.userId),
+    index('audit_events_organisation_idx').on(t.organisationId),
+    // The people list's "last login": the newest successful login per person on the page, read from this index alone.
+    index('audit_events_last_login_idx').on(t.userId, t.at).where(sql`type = 'login' and outcome = 'success'`),
+  ],
 );
 
 export const texts = pgTable(

@@ -11,7 +11,8 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     minify: true,
-    rolldownOptions: { output: { minify: true } },
+    // One file: the BFF serves poort-text-editor.js alone, and the preview needs every language.
+    rolldownOptions: { output: { minify: true, codeSplitting: false } },
     lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'poort-text-editor.js' },
   },
 });

@@ -4,7 +4,9 @@
 //                                 (db/migrations/, bff/src/**/*.txt), found through import.meta.url,
 //                                 and dist/db/pglite-seed.tar.gz (a migrated empty PGlite database)
 //   dist/demo-site/               the demo site's server part, its pages (public/) and the Vue and React demos (vue/, react/)
-//   dist/widget/                  login-chooser.js (one ES module), react.js (the @lit/react components),
+//   dist/widget/                  login-chooser.js (the ES module a page loads) and the chunks it loads on
+//                                 demand beside it (login-chooser-*.js: Flemish and English texts, rarely
+//                                 seen steps), react.js (the @lit/react components),
 //                                 themes/*.css (ready themes of design tokens) and custom-elements.json
 //   dist/beheer/                  beheer.js, the Beheer page's elements (served at /poort/beheer/)
 //   dist/widget/locales/          the widget's default texts, which the BFF serves with the overrides
@@ -69,6 +71,8 @@ async function makePgliteSeed() {
 
 async function buildWidgetAndDemo() {
   await run('vite', ['build', '--config', 'widget/vite.config.ts', '--logLevel', 'warn']);
+  // react.js imports login-chooser.js as built, so after it.
+  await run('vite', ['build', '--config', 'widget/react.vite.config.ts', '--logLevel', 'warn']);
   // The Beheer page (/poort/beheer/), its own module: nothing of it reaches the embedded widget.
   await run('vite', ['build', '--config', 'widget/beheer.vite.config.ts', '--logLevel', 'warn']);
   // The ready themes: plain CSS files of design tokens, served as they are (no build step).

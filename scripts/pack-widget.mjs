@@ -1,7 +1,9 @@
 // `npm run pack:widget`: the widget as its own npm package, @poort/login-chooser, packed to
 // dist/poort-login-chooser-<version>.tgz (after `npm run build`, which makes the module and the
 // custom-elements manifest). The package holds:
-//   login-chooser.js (+ .map)   the one self-contained ES module the build makes (Lit and i18next inside)
+//   login-chooser.js (+ .map)   the ES module a page loads (Lit and the Dutch texts inside)
+//   login-chooser-*.js (+ .map) the chunks it imports on demand, relative to itself: the Flemish and
+//                               English texts, the linking and organisation steps
 //   custom-elements.json        the manifest (`customElements` in package.json), for IDEs and docs tools
 //   themes/*.css                the ready themes (design tokens), as `@poort/login-chooser/themes/…`
 //   types/                      declarations of the widget's public API (widget/src/index.ts) and
@@ -59,7 +61,8 @@ export function packWidget() {
     const file = join(entry.parentPath, entry.name);
     writeFileSync(file, readFileSync(file, 'utf8').replace(/import\("(?:lit-html|lit-element|@lit\/reactive-element)(\/[^"]*)?"\)/g, 'import("lit$1")'));
   }
-  for (const file of ['login-chooser.js', 'login-chooser.js.map', 'custom-elements.json']) cpSync(join(dist, 'widget', file), join(out, file));
+  const modules = readdirSync(join(dist, 'widget')).filter((file) => /^login-chooser.*\.js(\.map)?$/.test(file));
+  for (const file of [...modules, 'custom-elements.json']) cpSync(join(dist, 'widget', file), join(out, file));
   cpSync(join(dist, 'widget/themes'), join(out, 'themes'), { recursive: true });
   cpSync(join(root, 'LICENSE'), join(out, 'LICENSE'));
   cpSync(join(root, 'widget/README.md'), join(out, 'README.md'));
@@ -75,8 +78,9 @@ export function packWidget() {
     types: './types/widget/src/index.d.ts',
     exports: { '.': { types: './types/widget/src/index.d.ts', default: './login-chooser.js' }, './custom-elements.json': './custom-elements.json', './themes/*': './themes/*' },
     customElements: './custom-elements.json',
-    files: ['login-chooser.js', 'login-chooser.js.map', 'custom-elements.json', 'themes/', 'types/', 'README.md', 'LICENSE'],
-    sideEffects: ['./login-chooser.js'],
+    files: ['login-chooser*.js', 'login-chooser*.js.map', 'custom-elements.json', 'themes/', 'types/', 'README.md', 'LICENSE'],
+    // The chunks define elements when loaded, like the module itself.
+    sideEffects: ['./login-chooser*.js'],
     peerDependencies: { lit: '^3.0.0' },
     peerDependenciesMeta: { lit: { optional: true } },
     keywords: ['web-components', 'lit', 'eherkenning', 'login', 'saml', 'custom-elements'],

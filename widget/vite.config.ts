@@ -1,7 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
-// One self-contained ES module (Lit and i18next included) that a site loads with one script tag.
+// The ES module a site loads with one script tag (Lit and the Dutch texts inside), and beside it
+// the chunks it imports on demand (lazy-elements.ts, texts/text-set.ts): the Flemish and English
+// texts and the steps few people see. A chunk is imported relative to login-chooser.js
+// (`import("./login-chooser-….js")`), so it comes from wherever the module came from.
+/** A locale file's chunk is named for its step and locale (`login-chooser-texts-link-en-….js`), others for their module. */
+function chunkName(chunk: { name: string; facadeModuleId: string | null }): string {
+  const texts = /locales\/(?:steps\/([\w-]+)\/)?([\w-]+)\.json$/.exec(chunk.facadeModuleId ?? '');
+  return texts ? `login-chooser-texts-${texts[1] ? `${texts[1]}-` : ''}${texts[2]}-[hash].js` : 'login-chooser-[name]-[hash].js';
+}
+
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   build: {
@@ -13,12 +22,14 @@ export default defineConfig({
     minify: true,
     // Library mode keeps whitespace for consumers' bundlers; this module is also loaded directly
     // by a script tag, so it ships fully minified.
-    // React is the site's own: the React components use whatever copy the page has.
-    rolldownOptions: { external: ['react'], preserveEntrySignatures: 'allow-extension', output: { minify: true } },
+    rolldownOptions: {
+      preserveEntrySignatures: 'allow-extension',
+      // login-chooser-<name>-<hash>.js: whoever copies or serves login-chooser*.js has them all.
+      output: { minify: true, chunkFileNames: chunkName },
+    },
+    // react.js (the @lit/react components) is built next, importing this module: react.vite.config.ts.
     lib: {
-      // react.js (the @lit/react components) imports the elements from login-chooser.js: two
-      // entries of one build share their code instead of each carrying a copy.
-      entry: { 'login-chooser': 'src/index.ts', react: 'src/react.ts' },
+      entry: { 'login-chooser': 'src/index.ts' },
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,
     },

@@ -15,6 +15,7 @@ import { requestLog } from './http/request-log.js';
 import { sameOriginJson } from './http/csrf-same-origin.js';
 import { securityHeaders } from './http/security-headers.js';
 import { adminAccountRoutes } from './accounts/admin-routes.js';
+import { applicationRoutes } from './applications/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { beheerRoutes } from './beheer/routes.js';
 import { peopleRoutes } from './accounts/people-routes.js';
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   }
   app.route(BASE, eherkenningRoutes());
   app.route(BASE, acmidmRoutes());
+  app.route(BASE, applicationRoutes());
   if (deps.env.metrics.token) app.route(BASE, metricsRoutes(deps.env.metrics.token));
   // Simulated brokers exist only when set up under the same rule (see eherkenning/setup.ts).
   if (devPages && deps.devBrokers) app.route(BASE, devBrokerRoutes());

@@ -28,6 +28,7 @@ const envSchema = z.object({
   POORT_PASSWORD_QUEUE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(DEFAULT_PASSWORD_QUEUE_LIMIT),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   POORT_REQUEST_DEADLINE_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
+  POORT_DATABASE_CONNECT_TIMEOUT_S: z.coerce.number().int().min(1).max(60).default(3),
   // Above nginx's and most load balancers' upstream keep-alive (nginx: 60 s), so the proxy, not
   // Poort, closes an idle connection: a request never meets a connection Poort is closing.
   POORT_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(65_000),
@@ -60,6 +61,8 @@ export interface EnvConfig {
   mail: MailSettings;
   /** After this long a request answers 503 service_unavailable and its transaction rolls back. */
   requestDeadlineMs: number;
+  /** How long one attempt to connect to PostgreSQL may take (postgres.js connect_timeout). */
+  databaseConnectTimeoutS: number;
   /** Node's keep-alive for idle client connections, above the proxy's upstream keep-alive. */
   keepAliveTimeoutMs: number;
   /** Time allowed for a request's headers; above keepAliveTimeoutMs, as Node requires. */
@@ -128,6 +131,7 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
       from: e.MAIL_FROM,
     },
     requestDeadlineMs: e.POORT_REQUEST_DEADLINE_MS,
+    databaseConnectTimeoutS: e.POORT_DATABASE_CONNECT_TIMEOUT_S,
     keepAliveTimeoutMs: e.POORT_KEEP_ALIVE_TIMEOUT_MS,
     headersTimeoutMs,
     metrics: { token: e.POORT_METRICS_TOKEN, port: e.POORT_METRICS_PORT, host: e.POORT_METRICS_HOST },

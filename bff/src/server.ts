@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   }
   // Development SAML keys (openssl, in other processes) are made while the database opens.
   const keysMade = Promise.all([makeDevelopmentKeys({ site: site.config, dataDir: env.dataDir }), makeAcmidmDevelopmentKeys({ site: site.config, dataDir: env.dataDir })]);
-  const db = await openDb(env.databaseUrl ? { url: env.databaseUrl } : { dataDir: env.pgliteDir });
+  const db = await openDb(env.databaseUrl ? { url: env.databaseUrl, connectTimeoutS: env.databaseConnectTimeoutS } : { dataDir: env.pgliteDir });
   await keysMade;
   const eherkenning = await setUpEherkenning({ site: site.config, baseDir: site.baseDir, dataDir: env.dataDir, publicUrl: env.publicUrl, production: env.production, db: db.db });
   const acmidm = await setUpAcmidm({ site: site.config, baseDir: site.baseDir, dataDir: env.dataDir, publicUrl: env.publicUrl, production: env.production, db: db.db });

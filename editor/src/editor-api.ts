@@ -5,6 +5,8 @@ import type { Locale } from '../../contract/locales.js';
 export interface TextEntry {
   key: string;
   widget: boolean;
+  /** Whose text: the widget's, the Beheer page's (`beheer.…`), or the BFF's. */
+  part: 'widget' | 'beheer' | 'bff';
   rich: boolean;
   placeholders: string[];
   values: Record<Locale, { default: string | null; value: string | null; overridden: boolean; version: number }>;

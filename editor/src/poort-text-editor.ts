@@ -8,8 +8,10 @@ import en from '../../bff/src/texts/locales/en.json';
 import nlBE from '../../bff/src/texts/locales/nl-BE.json';
 import nl from '../../bff/src/texts/locales/nl.json';
 import '../../widget/src/login-chooser.js';
+import '../../widget/src/beheer/poort-beheer.js';
+import { beheerSample } from './beheer-sample.js';
 import type { LoginChooser } from '../../widget/src/login-chooser.js';
-import { createTranslator, type Translate } from '../../widget/src/i18n.js';
+import { translatorFor, type Translate } from '../../widget/src/i18n.js';
 import { resolveLocale } from '../../widget/src/locale.js';
 import { poortErrorCodes } from '../../widget/src/poort-error.js';
 import { call, textPath, type HistoryVersion, type Problem, type TextEntry } from './editor-api.js';
@@ -57,12 +59,13 @@ export class PoortTextEditor extends LitElement {
   @state() private transferLocale: Locale = 'nl';
   @state() private transferNote: Note | undefined;
   private locale: Locale = 'nl';
-  private t: Translate = createTranslator('nl', editorTexts.nl);
+  private readonly sample = beheerSample();
+  private t: Translate = translatorFor(editorTexts, 'nl');
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('lang') || !this.hasUpdated) {
       this.locale = resolveLocale(this.lang, document.documentElement.lang);
-      this.t = createTranslator(this.locale, editorTexts[this.locale]);
+      this.t = translatorFor(editorTexts, this.locale);
       if (!this.hasUpdated) this.previewLocale = this.locale;
     }
   }
@@ -214,6 +217,22 @@ export class PoortTextEditor extends LitElement {
 
   private renderPreview() {
     const e = this.e.bind(this);
+    // A Beheer page text is previewed on the Beheer page, with made-up people, codes and events.
+    if (this.entries.find((x) => x.key === this.selected)?.part === 'beheer') {
+      return html`<section class="preview" aria-labelledby="preview-heading">
+        <h2 id="preview-heading">${e('editor.preview.heading')}</h2>
+        <p class="hint">${e('editor.preview.beheerIntro')}</p>
+        <div class="preview-controls">
+          <div>
+            <label for="preview-locale">${e('editor.preview.language')}</label>
+            <select id="preview-locale" @change=${(ev: Event) => (this.previewLocale = (ev.target as HTMLSelectElement).value as Locale)}>
+              ${locales.map((l) => html`<option value=${l} ?selected=${l === this.previewLocale}>${this.languageName(l)}</option>`)}
+            </select>
+          </div>
+        </div>
+        <poort-beheer id="beheer-preview" lang=${this.previewLocale} bff=${this.bff} .sample=${this.sample} .texts=${this.previewBeheerTexts()}></poort-beheer>
+      </section>`;
+    }
     return html`<section class="preview" aria-labelledby="preview-heading">
       <h2 id="preview-heading">${e('editor.preview.heading')}</h2>
       <p class="hint">${e('editor.preview.intro')}</p>
@@ -277,6 +296,13 @@ export class PoortTextEditor extends LitElement {
 
   private draft(locale: Locale, key: string, value: string): void {
     this.drafts = { ...this.drafts, [`${locale} ${key}`]: value };
+  }
+
+  /** The Beheer page's texts in the preview's language (keys without `beheer.`), with every unsaved change. */
+  private previewBeheerTexts(): unknown {
+    const locale = this.previewLocale;
+    const prefix = 'beheer.';
+    return unflattenTexts(this.entries.filter((x) => x.part === 'beheer').map((x) => [x.key.slice(prefix.length), this.drafts[`${locale} ${x.key}`] ?? x.values[locale].value ?? ''] as const));
   }
 
   /** The widget's texts in the preview's language, with every unsaved change in it. */

@@ -81,7 +81,7 @@ export async function benchRestart(): Promise<void> {
     const checked = await writesAgainstAnswers(db, run.outcomes);
     for (const server of servers) await server.stop('SIGTERM');
     servers.length = 0;
-    await sendPendingMail(db, smtp.transport, new Date(Date.now() + 60 * 60_000), 5000);
+    await sendPendingMail(db, smtp.transport, { now: new Date(Date.now() + 60 * 60_000), batch: 5000 });
     const mail = await mailCopies(db, smtp, FROM);
     await handle.close();
 

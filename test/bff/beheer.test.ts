@@ -132,7 +132,7 @@ describe('GET /api/admin/people', () => {
 describe('GET /api/admin/scope', () => {
   it('gives an admin their organisations with the e-mail domains an invitation must use', async () => {
     const body = await (await get('/poort/api/admin/scope', 'adminA')).json();
-    expect(body).toEqual({ role: 'admin', organisations: [{ id: orgA, name: 'Gemeente A', emailDomains: ['gemeente-a.example.nl'] }] });
+    expect(body).toEqual({ role: 'admin', organisations: [{ id: orgA, name: 'Gemeente A', emailDomains: ['gemeente-a.example.nl'] }], activationCodeDays: t.site.linking.activationCodeDays });
   });
   it('gives the service desk every organisation', async () => {
     const body = (await (await get('/poort/api/admin/scope', 'desk')).json()) as { organisations: unknown[] };

@@ -99,7 +99,7 @@ if (testDbKind === 'postgres') {
 
       // Whatever a worker claimed before a restart is sent once its claim runs out.
       await Promise.all(workers.map((w) => w.stop()));
-      await sendPendingMail(db, smtp.transport, new Date(Date.now() + 60 * 60_000), 1000);
+      await sendPendingMail(db, smtp.transport, { now: new Date(Date.now() + 60 * 60_000), batch: 1000 });
       const mail = await mailCopies(db, smtp, 'Poort <noreply@poort.test>');
       expect(mail.rows).toBeGreaterThan(0);
       expect(mail.unsent).toBe(0);

@@ -49,8 +49,8 @@ describe(`mail delivery after a crash between send and mark-sent (${testDbKind})
     expect(await sendPendingMail(t.db.db, smtp.transport)).toEqual({ sent: 0, failed: 0 });
     // …after it, the mail goes out again and is marked sent.
     const later = new Date(Date.now() + MAIL_CLAIM_MS + 1000);
-    expect(await sendPendingMail(t.db.db, smtp.transport, later)).toEqual({ sent: 1, failed: 0 });
-    expect(await sendPendingMail(t.db.db, smtp.transport, new Date(later.getTime() + 24 * 3_600_000))).toEqual({ sent: 0, failed: 0 });
+    expect(await sendPendingMail(t.db.db, smtp.transport, { now: later })).toEqual({ sent: 1, failed: 0 });
+    expect(await sendPendingMail(t.db.db, smtp.transport, { now: new Date(later.getTime() + 24 * 3_600_000) })).toEqual({ sent: 0, failed: 0 });
     expect(smtp.mails).toHaveLength(2);
     const [first, second] = smtp.mails;
     expect(first!.messageId).toBe(outboxMessageId(row!, 'Poort <noreply@poort.test>'));

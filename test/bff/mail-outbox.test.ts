@@ -36,7 +36,7 @@ describe('mail outbox', () => {
     // Not due yet: nothing is sent now…
     expect(await sendPendingMail(t.db.db, smtp.transport)).toEqual({ sent: 0, failed: 0 });
     // …but it is when its next attempt comes.
-    expect(await sendPendingMail(t.db.db, smtp.transport, new Date(Date.now() + 5 * 60_000))).toEqual({ sent: 1, failed: 0 });
+    expect(await sendPendingMail(t.db.db, smtp.transport, { now: new Date(Date.now() + 5 * 60_000) })).toEqual({ sent: 1, failed: 0 });
     const [sent] = await t.db.db.select().from(outbox).where(eq(outbox.id, waiting!.id));
     expect(sent!.sentAt).toBeInstanceOf(Date);
     expect(smtp.mails).toHaveLength(1);

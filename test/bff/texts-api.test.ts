@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, outbox } from '../../db/schema.js';
 import en from '../../widget/locales/en.json';
 import nl from '../../widget/locales/nl.json';
+import { readWidgetTexts } from '../../bff/src/texts/widget-text-files.js';
 import { errorCode, makeOrganisation, makeUser, post, sessionCookie } from '../support/accounts.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { rowCounts } from '../support/row-counts.js';
@@ -39,7 +40,13 @@ describe('GET /poort/api/texts/:locale', () => {
   it("serves the widget's texts with an ETag, revalidated on every load, and 304 while unchanged", async () => {
     const res = await get('/poort/api/texts/en');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual(en);
+    // All of the widget's texts (the first-render file's and every lazily loaded step's), with the
+    // site's helpdesk (from the demo configuration) as texts of their own.
+    const body = (await res.json()) as ReturnType<typeof readWidgetTexts> & { help: { contact?: unknown } };
+    const { contact, ...help } = body.help;
+    expect({ ...body, help }).toEqual(readWidgetTexts('en'));
+    const helpdesk = t.site.site.helpdesk!;
+    expect(contact).toEqual({ name: helpdesk.name.en, phone: (helpdesk.phone as Record<string, string>).en, hours: helpdesk.hours!.en });
     expect(res.headers.get('cache-control')).toBe('no-cache');
     const etag = res.headers.get('etag')!;
     expect(etag).toMatch(/^".+"$/);

@@ -1,7 +1,8 @@
 // The Beheer page in Chromium against a real server process (issue 16): a Beheerder invites a
 // person (the mail arrives at a real SMTP server), the person accepts and logs in, and the
-// Beheerder finds that login in the audit log and downloads it as CSV. axe-core on every view;
-// tabs, the confirmation and the forms by keyboard.
+// Beheerder finds that login in the audit log and downloads it as CSV; an end date makes a person
+// temporary; an activation code is issued (shown once, copied), listed and revoked. axe-core on
+// every view; tabs, the confirmations and the forms by keyboard.
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -121,6 +122,8 @@ describe('Beheer in a browser', () => {
     // The Beheerder: to the audit log by keyboard (arrow keys between the tabs).
     await page.getByRole('tab', { name: 'Mensen' }).focus();
     await page.keyboard.press('ArrowRight');
+    expect(await page.getByRole('tab', { name: 'Activeringscodes' }).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('End');
     expect(await page.getByRole('tab', { name: 'Logboek' }).getAttribute('aria-selected')).toBe('true');
     await page.getByRole('heading', { name: 'Logboek' }).waitFor();
     await page.getByLabel('Soort gebeurtenis').selectOption('login');
@@ -142,9 +145,34 @@ describe('Beheer in a browser', () => {
     expect(rows).toHaveLength(2);
     expect(rows[1]).toMatch(/^\d{4}-\d{2}-\d{2}T[^,]+,login,success,,[0-9a-f-]{36},sanne@gemeente\.example\.nl,Sanne de Vries,,email,/);
 
-    // Back to the people: disabling asks first; Escape cancels and returns focus; nothing changed.
+    // Back to the people (Home: the first tab): an end date makes Sanne temporary, said so in the list.
     await page.getByRole('tab', { name: 'Logboek' }).focus();
-    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Home');
+    expect(await page.getByRole('tab', { name: 'Mensen' }).getAttribute('aria-selected')).toBe('true');
+    await page.getByRole('button', { name: 'Einddatum: Sanne de Vries' }).click();
+    const endDate = page.getByLabel('Tijdelijk tot');
+    await endDate.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.shadowRoot?.activeElement?.id)).toBe('end-date');
+    expect(await axeViolations(page)).toEqual([]);
+    // Nothing chosen: said at the field, nothing sent.
+    await page.getByRole('button', { name: 'Einddatum opslaan' }).click();
+    await page.getByText('Kies een datum.').waitFor();
+    expect(await endDate.getAttribute('aria-invalid')).toBe('true');
+    await endDate.fill('2031-03-01');
+    await endDate.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Sanne de Vries is nu tijdelijk, tot 1 mrt 2031.' }).waitFor();
+    await sanneRow.getByRole('cell', { name: 'Tijdelijk tot 1 mrt 2031' }).waitFor();
+    // And permanent again.
+    await page.getByRole('button', { name: 'Einddatum: Sanne de Vries' }).click();
+    expect(await endDate.inputValue()).toBe('2031-03-01');
+    await page.getByRole('button', { name: 'Einddatum weghalen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Sanne de Vries heeft geen einddatum meer.' }).waitFor();
+    await sanneRow.getByRole('cell', { name: 'Actief' }).waitFor();
+    // Both changes are in the audit log.
+    const changes = (await (await page.request.get(`${origin}/poort/api/admin/audit?type=local_account_until_set`)).json()) as { events: unknown[] };
+    expect(changes.events).toHaveLength(2);
+
+    // Disabling asks first; Escape cancels and returns focus; nothing changed.
     const disable = page.getByRole('button', { name: 'Uitschakelen: Sanne de Vries' });
     await disable.focus();
     await page.keyboard.press('Enter');
@@ -164,6 +192,72 @@ describe('Beheer in a browser', () => {
     expect(problems).toEqual([]);
   }, 120_000);
 
+  it('issues an activation code shown once with a copy button, lists it, and revokes it after a confirmation', async () => {
+    const context = await browser.newContext({ locale: 'nl-NL' });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    await context.addCookies([{ name: 'poort_session', value: adminToken, url: origin, httpOnly: true, sameSite: 'Lax' }]);
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && !m.location().url.endsWith('/favicon.ico') && problems.push(`${m.text()} ${m.location().url}`));
+    await page.goto(`${origin}/poort/beheer/`);
+    await page.getByRole('tab', { name: 'Activeringscodes' }).click();
+    await page.getByRole('heading', { name: 'Activeringscodes', level: 2 }).waitFor();
+    await page.getByText('Er zijn nog geen activeringscodes.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // A number of days outside 1–365 is said at the field; nothing is issued.
+    const days = page.getByLabel('Geldig (dagen)');
+    expect(await days.inputValue()).toBe('30');
+    await days.fill('400');
+    await page.getByRole('button', { name: 'Code maken' }).click();
+    await page.getByText('Vul een aantal dagen in tussen 1 en 365.').waitFor();
+    expect(await days.getAttribute('aria-invalid')).toBe('true');
+    expect(((await (await page.request.get(`${origin}/poort/api/admin/activation-codes`)).json()) as { codes: unknown[] }).codes).toHaveLength(0);
+
+    await days.fill('14');
+    await page.getByLabel('Rol voor wie de code gebruikt').selectOption({ label: 'Redacteur' });
+    await days.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Nieuwe code voor Gemeente Voorbeeld, geldig tot' }).waitFor();
+    const code = (await page.locator('#new-code').textContent())!.trim();
+    expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    // Focus is on the code, so a screen reader reads it out.
+    expect(await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.shadowRoot?.activeElement?.id)).toBe('new-code');
+    await page.getByRole('button', { name: 'Code kopiëren' }).click();
+    await page.getByText('De code is gekopieerd.').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+    const row = page.getByRole('row', { name: /Redacteur/ });
+    await row.getByRole('cell', { name: 'Nog niet gebruikt' }).waitFor();
+    expect(await page.getByRole('table').textContent()).not.toContain(code);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Shown once: after a reload the code is nowhere, only its row.
+    await page.reload();
+    await page.getByRole('tab', { name: 'Activeringscodes' }).click();
+    await row.waitFor();
+    expect(await page.locator('#new-code').count()).toBe(0);
+
+    // Revoking asks first; Escape cancels and returns focus; confirmed, the code is revoked.
+    const revoke = row.getByRole('button', { name: /intrekken/ });
+    await revoke.click();
+    const confirm = page.getByRole('alertdialog');
+    await confirm.getByText(/Wilt u de code van .* \(Gemeente Voorbeeld\) intrekken\?/).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.shadowRoot?.activeElement?.textContent?.trim())).toBe('Intrekken');
+    await row.getByRole('cell', { name: 'Nog niet gebruikt' }).waitFor();
+    await revoke.click();
+    await page.getByRole('button', { name: 'Ja, intrekken' }).click();
+    await page.getByRole('status').filter({ hasText: /De code van .* is ingetrokken\./ }).waitFor();
+    await row.getByRole('cell', { name: 'Ingetrokken' }).waitFor();
+    expect(await row.getByRole('button').count()).toBe(0);
+    const audit = (await (await page.request.get(`${origin}/poort/api/admin/audit?type=activation_code_revoked`)).json()) as { events: unknown[] };
+    expect(audit.events).toHaveLength(1);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 120_000);
+
   it.each(['en', 'nl-BE'])('reads in %s on every view, with no raw text keys and no axe violations', async (lang) => {
     const context = await browser.newContext();
     await context.addCookies([{ name: 'poort_session', value: adminToken, url: origin, httpOnly: true, sameSite: 'Lax' }]);
@@ -171,7 +265,7 @@ describe('Beheer in a browser', () => {
     await page.goto(`${origin}/poort/beheer/?lang=${lang}`);
     await page.getByRole('heading', { name: lang === 'en' ? 'Administration' : 'Beheer', level: 1 }).waitFor();
     await page.getByRole('row', { name: /sanne@gemeente\.example\.nl/ }).waitFor();
-    for (const tab of [lang === 'en' ? 'People' : 'Mensen', lang === 'en' ? 'Audit log' : 'Logboek']) {
+    for (const tab of lang === 'en' ? ['People', 'Activation codes', 'Audit log'] : ['Mensen', 'Activeringscodes', 'Logboek']) {
       await page.getByRole('tab', { name: tab }).click();
       await page.getByRole('heading', { name: tab, level: 2 }).waitFor();
       await page.getByRole('table').first().waitFor();
@@ -179,7 +273,7 @@ describe('Beheer in a browser', () => {
         const walk = (root: Element | ShadowRoot): string => [...root.children].map((el) => (el.shadowRoot ? walk(el.shadowRoot) : '') + (el.children.length ? walk(el) : (el.textContent ?? ''))).join(' ');
         return walk(document.body);
       });
-      expect(text).not.toMatch(/\b(people|audit|invite|errors|roles|tabs)\.[a-z]/);
+      expect(text).not.toMatch(/\b(people|audit|invite|errors|roles|tabs|codes)\.[a-z]/);
       expect(await axeViolations(page)).toEqual([]);
     }
     await context.close();

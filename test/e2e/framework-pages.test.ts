@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resources } from '../../widget/src/i18n.js';
+import { resources } from '../support/widget-texts.js';
 import type { Locale } from '../../contract/locales.js';
 import { launchChromium } from '../support/browser.js';
 import { runCli } from '../support/cli-process.js';

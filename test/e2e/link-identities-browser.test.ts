@@ -4,7 +4,7 @@
 // simulated broker, links with password and the mailed PIN, chooses which of their two
 // organisations to act for, and is logged in acting for it; a second person
 // uses the activation code. Then the CLI lists the admin's identity. Debian Chromium via playwright-core.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -12,13 +12,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSiteConfig } from '../../bff/src/site-config/demo-defaults.js';
 import { launchChromium } from '../support/browser.js';
 import { runCli as cli } from '../support/cli-process.js';
+import { readWidgetTexts } from '../../bff/src/texts/widget-text-files.js';
 import { freePort } from '../support/free-port.js';
 import { DEMO_SERVICE, pinIn } from '../support/linking.js';
 import { seedPgliteDataDir } from '../support/pglite-snapshot.js';
 import { startServer, type ServerProcess } from '../support/server-process.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
 
-const nl = JSON.parse(readFileSync(new URL('../../widget/locales/nl.json', import.meta.url), 'utf8')) as {
+const nl = readWidgetTexts('nl') as unknown as {
   method: { eherkenning: { button: string } };
   broker: { label: string; continue: string };
   link: { heading: string; emailLabel: string; passwordLabel: string; submit: string; codeLink: string; done: string; pin: { label: string; submit: string }; code: { label: string; emailLabel: string; submit: string } };

@@ -3,7 +3,7 @@
 // the widget asks which organisation, they choose with the keyboard, and the session acts for it.
 // The next login preselects that choice, which is the only thing the browser keeps.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,11 +13,13 @@ import { launchChromium } from '../support/browser.js';
 import { freePort } from '../support/free-port.js';
 import { seedPgliteDataDir } from '../support/pglite-snapshot.js';
 import { startServer, type ServerProcess } from '../support/server-process.js';
-import type { Texts } from '../../widget/src/i18n.js';
+import type { Texts } from '../../widget/src/texts/core-texts.js';
+import { readWidgetTexts } from '../../bff/src/texts/widget-text-files.js';
+import type organisationTexts from '../../widget/locales/steps/organisations/nl.json';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 /** The widget's own texts, so the test follows the locale files instead of copying them. */
-const nl = JSON.parse(readFileSync(new URL('../../widget/locales/nl.json', import.meta.url), 'utf8')) as Texts;
+const nl = readWidgetTexts('nl') as unknown as Texts & typeof organisationTexts;
 const PASSWORD = 'schoolbord en krijt en spons';
 let server: ServerProcess;
 let browser: Browser;

@@ -55,9 +55,12 @@ describe('<login-chooser> under a strict CSP', () => {
     await page.close();
   });
 
-  it('shows an error view for ?poort-error= and cleans the address', async () => {
+  it('shows an error view for ?poort-error= and cleans the address, in English from the chunk of English texts', async () => {
     const { page, violations } = await open('/en/?poort-error=no_authorisation');
     await expect.poll(() => page.locator('login-chooser h2').first().textContent()).toBe('Logging in did not work');
+    // The English texts are a chunk loaded on demand, from the widget's own folder (script-src 'self').
+    const chunks = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => /login-chooser-texts-/.test(n)));
+    expect(chunks).toEqual([expect.stringMatching(new RegExp(`^${server.url}/widget/login-chooser-texts-en-[\\w-]+\\.js$`))]);
     expect(new URL(page.url()).search).toBe('');
     expect(await page.locator('login-chooser [part="technical"]').textContent()).toContain('ServiceUUID');
     expect(violations).toEqual([]);

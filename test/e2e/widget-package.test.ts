@@ -4,7 +4,7 @@
 // module working from a plain HTML page in Chromium, with the BFF behind the site's /poort/.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer, request, type Server } from 'node:http';
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +32,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the widget package', () => {
   it('holds the module, its declarations, the manifest, README and LICENSE, and no tests or sources', () => {
-    expect(files).toEqual(expect.arrayContaining(['package.json', 'login-chooser.js', 'custom-elements.json', 'types/widget/src/index.d.ts', 'themes/rijkshuisstijl.css', 'README.md', 'LICENSE']));
+    expect(files).toEqual(expect.arrayContaining(['package.json', 'login-chooser.js', expect.stringMatching(/^login-chooser-texts-en-[\w-]+\.js$/), 'custom-elements.json', 'types/widget/src/index.d.ts', 'themes/rijkshuisstijl.css', 'README.md', 'LICENSE']));
     expect(files.filter((f) => /(^|\/)(test|tests|__tests__)\/|\.(test|spec)\.|\.stories\./.test(f))).toEqual([]);
     expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
     expect(readFileSync(join(packageDir, 'LICENSE'), 'utf8')).toMatch(/^EUROPEAN UNION PUBLIC LICENCE v\. 1\.2/);
@@ -93,6 +93,8 @@ describe('the packaged module on a plain HTML page', () => {
   let poort: ServerProcess;
   let site: Server;
   let siteUrl: string;
+  let cdn: Server;
+  let cdnUrl: string;
   let browser: Browser;
 
   beforeAll(async () => {
@@ -103,7 +105,12 @@ describe('the packaged module on a plain HTML page', () => {
     const page = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Plain</title>
 <script type="module" src="/node_modules/@poort/login-chooser/login-chooser.js"></script></head>
 <body><login-chooser bff="/poort" return-to="/mijn"></login-chooser></body></html>`;
-    site = createServer((req, res) => {
+    // An English page that loads the package from another origin (a CDN): the module imports its
+    // chunks (the English texts) relative to itself, so they come from there too, with CORS.
+    const englishPage = () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Plain</title>
+<script type="module" src="${cdnUrl}/node_modules/@poort/login-chooser/login-chooser.js"></script></head>
+<body><login-chooser bff="/poort" return-to="/mijn"></login-chooser></body></html>`;
+    const handler = (req: IncomingMessage, res: ServerResponse) => {
       const path = new URL(req.url ?? '/', 'http://site').pathname;
       if (path.startsWith('/poort/')) {
         const upstream = request({ host: bff.hostname, port: bff.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
@@ -113,8 +120,8 @@ describe('the packaged module on a plain HTML page', () => {
         req.pipe(upstream);
         return;
       }
-      if (path === '/') {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+      if (path === '/' || path === '/en') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(path === '/' ? page : englishPage());
         return;
       }
       const prefix = '/node_modules/@poort/login-chooser/';
@@ -125,18 +132,21 @@ describe('the packaged module on a plain HTML page', () => {
       }
       try {
         const types: Record<string, string> = { '.js': 'text/javascript', '.json': 'application/json', '.map': 'application/json' };
-        res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+        res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'access-control-allow-origin': '*' }).end(readFileSync(file));
       } catch {
         res.writeHead(404).end();
       }
-    });
-    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    };
+    site = createServer(handler);
+    cdn = createServer(handler);
+    await Promise.all([site, cdn].map((server) => new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))));
     siteUrl = `http://127.0.0.1:${(site.address() as { port: number }).port}`;
+    cdnUrl = `http://127.0.0.1:${(cdn.address() as { port: number }).port}`;
     browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => site?.close(resolve));
+    await Promise.all([site, cdn].map((server) => new Promise((resolve) => server?.close(resolve))));
     await poort?.stop();
   });
 
@@ -150,6 +160,19 @@ describe('the packaged module on a plain HTML page', () => {
     await page.locator('login-chooser button[data-method="eherkenning"]').click();
     await page.locator('login-chooser #search').fill('zuid');
     await expect.poll(() => page.locator('login-chooser [role=option]').allTextContents()).toEqual([expect.stringContaining('Demo Leverancier Zuid')]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('loads from another origin, and an English page gets its English texts from there too', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    const chunks: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('requestfinished', (r) => /login-chooser-[^/]*\.js$/.test(r.url()) && chunks.push(r.url()));
+    await page.goto(`${siteUrl}/en`);
+    await expect.poll(() => page.locator('login-chooser h2').first().textContent(), { timeout: 15_000 }).toBe('Log in');
+    expect(chunks).toEqual([expect.stringMatching(new RegExp(`^${cdnUrl}/node_modules/@poort/login-chooser/login-chooser-texts-en-[\\w-]+\\.js$`))]);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -38,8 +38,10 @@ export interface Started {
   html: string;
 }
 
-export async function startLogin(t: TestApp, broker: string, returnTo = '/mijn', lang?: string): Promise<Started> {
-  const res = await t.app.request(`/poort/auth/eherkenning/start?broker=${encodeURIComponent(broker)}&returnTo=${encodeURIComponent(returnTo)}${lang ? `&lang=${encodeURIComponent(lang)}` : ''}`);
+/** `more`: further start parameters, such as an application's `app`, `level` and `forceAuthn`. */
+export async function startLogin(t: TestApp, broker: string, returnTo = '/mijn', lang?: string, more: Record<string, string> = {}): Promise<Started> {
+  const query = new URLSearchParams({ broker, returnTo, ...(lang ? { lang } : {}), ...more });
+  const res = await t.app.request(`/poort/auth/eherkenning/start?${query}`);
   const html = await res.text();
   const { action, fields } = formFields(html);
   const binding = res.headers.get('set-cookie')?.split(';')[0];
@@ -55,16 +57,17 @@ export async function startLogin(t: TestApp, broker: string, returnTo = '/mijn',
 }
 
 /** Posts the AuthnRequest to the simulated broker and presses a button on its page. */
-export async function brokerAnswers(t: TestApp, started: Started, answer: string): Promise<Response> {
+export async function brokerAnswers(t: TestApp, started: Started, answer: string, options: { level?: string } = {}): Promise<Response> {
   const page = await t.app.request(started.action, form({ SAMLRequest: started.samlRequest, RelayState: started.relayState }));
   if (page.status !== 200) throw new Error(`broker page ${page.status}`);
   const { action, fields } = formFields(await page.text());
-  return t.app.request(action, form({ ...fields, answer }));
+  // `level`: the broker answers with another level than the request asked (a downgrade).
+  return t.app.request(action, form({ ...fields, answer, ...(options.level ? { level: options.level } : {}) }));
 }
 
 /** The SAMLResponse XML a POST-binding broker would post, and its RelayState. */
-export async function brokerResponse(t: TestApp, started: Started, answer = 'person:jan'): Promise<{ xml: string; relayState: string }> {
-  const res = await brokerAnswers(t, started, answer);
+export async function brokerResponse(t: TestApp, started: Started, answer = 'person:jan', options: { level?: string } = {}): Promise<{ xml: string; relayState: string }> {
+  const res = await brokerAnswers(t, started, answer, options);
   const { fields } = formFields(await res.text());
   return { xml: Buffer.from(fields.SAMLResponse ?? '', 'base64').toString('utf8'), relayState: fields.RelayState ?? '' };
 }

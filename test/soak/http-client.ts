@@ -36,7 +36,8 @@ export class SoakClient {
           headers: { ...r.headers, ...(r.body !== undefined ? { 'content-length': String(Buffer.byteLength(r.body)) } : {}) },
           agent: this.agent,
           localAddress: r.from,
-          timeout: 30_000,
+          // Longer than any request deadline a soak form gives the instances (test/soak/plan.ts).
+          timeout: 60_000,
         },
         (res) => {
           const chunks: Buffer[] = [];

@@ -13,6 +13,18 @@ export interface Outcome {
   status: number;
   startedAt: number;
   answeredAt: number;
+  /** For a 5xx: Poort's error code (or the start of the body), to tell a deadline from an outage. */
+  detail?: string;
+}
+
+/** What a failed answer says about itself: the JSON error code, or the start of the body. */
+export function failureDetail(answer: Answer): string | undefined {
+  if (answer.status < 500) return undefined;
+  try {
+    return String((JSON.parse(answer.body) as { error?: { code?: string } }).error?.code);
+  } catch {
+    return answer.body.replace(/\s+/g, ' ').slice(0, 60);
+  }
 }
 
 /**
@@ -123,7 +135,8 @@ export function startLoad(o: LoadOptions): Load {
       const startedAt = Date.now();
       try {
         const answer = await send();
-        outcomes.push({ step, status: answer.status, startedAt, answeredAt: Date.now() });
+        const detail = failureDetail(answer);
+        outcomes.push({ step, status: answer.status, startedAt, answeredAt: Date.now(), ...(detail ? { detail } : {}) });
         return answer;
       } catch {
         outcomes.push({ step, status: 0, startedAt, answeredAt: Date.now() }); // no answer at all

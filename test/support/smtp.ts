@@ -11,6 +11,8 @@ export interface TestSmtp {
   transport: MailTransport & { close(): void };
   /** When set, the server refuses every mail (SMTP down or failing). */
   refuse: boolean;
+  /** How long the server takes over each mail before it answers (a slow SMTP server), in ms. */
+  delayMs: number;
   /** Stops listening and drops open connections (the server is gone), until up(). */
   down(): Promise<void>;
   /** Listens again on the same port. */
@@ -20,7 +22,7 @@ export interface TestSmtp {
 
 export async function startSmtp(): Promise<TestSmtp> {
   const mails: ParsedMail[] = [];
-  const state = { refuse: false };
+  const state = { refuse: false, delayMs: 0 };
   // A new server object for each up(): a closed SMTPServer still ends new connections with 421.
   const makeServer = () => new SMTPServer({
     authOptional: true,
@@ -34,7 +36,8 @@ export async function startSmtp(): Promise<TestSmtp> {
         return;
       }
       simpleParser(stream)
-        .then((mail) => {
+        .then(async (mail) => {
+          if (state.delayMs) await new Promise((r) => setTimeout(r, state.delayMs));
           mails.push(mail);
           callback();
         })
@@ -61,6 +64,12 @@ export async function startSmtp(): Promise<TestSmtp> {
     },
     set refuse(v: boolean) {
       state.refuse = v;
+    },
+    get delayMs() {
+      return state.delayMs;
+    },
+    set delayMs(v: number) {
+      state.delayMs = v;
     },
     down: () => new Promise<void>((resolve) => server.close(() => resolve())),
     up: () => new Promise<void>((resolve, reject) => {

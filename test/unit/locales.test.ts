@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../widget/locales/en.json';
-import nlBE from '../../widget/locales/nl-BE.json';
-import nl from '../../widget/locales/nl.json';
+import { readWidgetTexts } from '../../bff/src/texts/widget-text-files.js';
 import { matchLocale } from '../../contract/locales.js';
 import { resolveLocale } from '../../widget/src/locale.js';
 
@@ -11,7 +9,8 @@ function keys(tree: Tree, prefix = ''): string[] {
 }
 
 describe('widget locales', () => {
-  const all = { nl: nl as Tree, 'nl-BE': nlBE as Tree, en: en as Tree };
+  // The first-render file and every lazily loaded step's file together (widget-text-files.ts).
+  const all = { nl: readWidgetTexts('nl') as Tree, 'nl-BE': readWidgetTexts('nl-BE') as Tree, en: readWidgetTexts('en') as Tree };
   const union = [...new Set(Object.values(all).flatMap((t) => keys(t)))].sort();
 
   for (const [locale, tree] of Object.entries(all)) {

@@ -7,7 +7,8 @@ import { ConfigError, loadEnvConfig } from '../../bff/src/config.js';
 
 describe('request deadline and keep-alive settings', () => {
   it('default to a 5 s deadline and a keep-alive of 65 s with 66 s for headers', () => {
-    expect(loadEnvConfig({})).toMatchObject({ requestDeadlineMs: 5000, keepAliveTimeoutMs: 65_000, headersTimeoutMs: 66_000 });
+    expect(loadEnvConfig({})).toMatchObject({ requestDeadlineMs: 5000, keepAliveTimeoutMs: 65_000, headersTimeoutMs: 66_000, databaseConnectTimeoutS: 3 });
+    expect(loadEnvConfig({ POORT_DATABASE_CONNECT_TIMEOUT_S: '15' })).toMatchObject({ databaseConnectTimeoutS: 15 });
     expect(loadEnvConfig({ POORT_REQUEST_DEADLINE_MS: '2500', POORT_KEEP_ALIVE_TIMEOUT_MS: '120000' })).toMatchObject({
       requestDeadlineMs: 2500,
       keepAliveTimeoutMs: 120_000,
@@ -22,6 +23,9 @@ describe('request deadline and keep-alive settings', () => {
       ['POORT_REQUEST_DEADLINE_MS', '1.5'],
       ['POORT_KEEP_ALIVE_TIMEOUT_MS', '-1'],
       ['POORT_HEADERS_TIMEOUT_MS', '65000'],
+      ['POORT_DATABASE_CONNECT_TIMEOUT_S', '0'],
+      ['POORT_DATABASE_CONNECT_TIMEOUT_S', '2.5'],
+      ['POORT_DATABASE_CONNECT_TIMEOUT_S', '61'],
     ] as const) {
       expect(() => loadEnvConfig({ [name]: value }), `${name}=${value}`).toThrow(ConfigError);
       expect(() => loadEnvConfig({ [name]: value }), `${name}=${value}`).toThrow(name);

@@ -34,6 +34,7 @@ describe('site configuration defaults', () => {
         metadataRefreshHours: 24,
       },
       brokers: [],
+      applications: [],
       linking: { pendingMinutes: 30, activationCodeDays: 30, passwordResetTo: 'account' },
       sessions: { idleMinutes: 30, absoluteHours: 8 },
       audit: { keepDays: 730, keepDaysByType: {} },
@@ -62,11 +63,13 @@ describe('site configuration defaults', () => {
     expect(() => parseSiteConfig({ site: { name: { nl: 'Portaal', en: 'Portal' } } }, 'test')).toThrow(/site\.name\.nl-BE/);
   });
 
-  it('the built-in demo configuration is the defaults plus its helpdesk, simulated brokers and simulated ACM/IDM IdP', () => {
+  it('the built-in demo configuration is the defaults plus its helpdesk, simulated brokers, simulated ACM/IDM IdP and demo applications', () => {
     const demo = parseSiteConfig(demoSiteConfig, 'built-in demo configuration');
-    const { brokers, site, acmidm, ...rest } = demo;
+    const { brokers, site, acmidm, applications, ...rest } = demo;
     expect(acmidm).toMatchObject({ metadata: 'dev:vlaanderen', level: 'loa3', membershipFromAnswer: 'create' });
-    const { brokers: _none, site: defaultSite, ...defaults } = siteConfigSchema.parse({});
+    const { brokers: _none, site: defaultSite, applications: defaultApplications, ...defaults } = siteConfigSchema.parse({});
+    expect(defaultApplications).toEqual([]);
+    expect(applications.map((a) => a.id)).toEqual(['app-a', 'app-b', 'loket']);
     expect(rest).toEqual(defaults);
     expect(site).toEqual({ ...defaultSite, helpdesk: demoSiteConfig.site.helpdesk });
     expect(brokers.map((b) => b.id)).toEqual(['demo-noord', 'demo-zuid', 'demo-eenvoud']);

@@ -24,6 +24,19 @@ describe('texts:check on fixtures', () => {
     expect(check(withLocale('nl-BE', noOne))).toEqual(['widget nl-BE count_one: plural form "one" missing in this locale']);
   });
 
+  it('checks a prefixed source (the Beheer page) like the others: keys unique with the prefix, used without it', () => {
+    const beheer = { nl: { title: 'Beheer' }, 'nl-BE': { title: 'Beheer' }, en: { title: 'Administration' } };
+    const prefixed = (sources: Catalogue['sources'], files = code) => checkCatalogue({ sources, code: files, prefixes: { beheer: 'beheer.' } }).map((p) => `${p.source} ${p.locale ?? '*'} ${p.key}: ${p.message}`);
+    // `title` in both sources is no clash: the Beheer one is beheer.title.
+    expect(prefixed({ widget: good, beheer })).toEqual([]);
+    const { title: _, ...noTitle } = beheer.en;
+    expect(prefixed({ widget: good, beheer: { ...beheer, en: noTitle } })).toEqual(['beheer en title: missing in this locale']);
+    expect(prefixed({ widget: good, beheer: { ...beheer, en: { title: '{{who}} administers' } } })).toEqual(['beheer * title: placeholders differ between locales: nl {none}, nl-BE {none}, en {who}']);
+    // A widget key `beheer.title` would be the same text as the Beheer page's `title`.
+    const clash = { nl: { ...good.nl, beheer: { title: 'x' } }, 'nl-BE': { ...good['nl-BE'], beheer: { title: 'x' } }, en: { ...good.en, beheer: { title: 'x' } } };
+    expect(prefixed({ widget: clash, beheer }, [...code, "t('beheer.title')"])).toEqual(['beheer * title: also a key of widget: keys must be unique across sources']);
+  });
+
   it('fails on a key no code uses', () => {
     expect(check(withLocale('nl', { ...good.nl }), [`t('title'); t(\`help.\${x}.who\`)`])).toEqual(['widget * count: no code uses this key']);
     // A comment mentioning a key is not a use.

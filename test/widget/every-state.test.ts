@@ -49,6 +49,14 @@ function serveBff(routes: Record<string, [number, unknown]>, config = siteConfig
   };
 }
 
+const demoApplication = {
+  id: 'app-b',
+  name: { nl: 'Vergunningen (toepassing B)', 'nl-BE': 'Vergunningen (toepassing B)', en: 'Permits (application B)' },
+  levels: { eherkenning: 'loa3' },
+  helpdesk: { nl: 'Uw beheerder geeft u de rechten; of bel 1700.', 'nl-BE': 'Uw lokale beheerder kent u de rechten toe; of bel gratis 1700.', en: 'Your administrator grants the rights; or call 1700.' },
+};
+const applicationConfig = () => siteConfig({ environment: 'demo', methods: ['eherkenning', 'email'], applications: [demoApplication] });
+
 async function openAllHelp(root: HTMLElement) {
   for (const d of [...(root.shadowRoot?.querySelectorAll('details') ?? []), ...root.querySelectorAll('details')]) d.open = true;
   await (root as LoginChooser).updateComplete;
@@ -111,6 +119,20 @@ const states: Record<string, (locale: Locale) => Promise<Shown>> = {
     $(el, 'button[part~="continue"]').click();
     await el.updateComplete;
     return { root: el, focus: () => $(el, '#search') };
+  },
+  // An application's page (issue 15) whose session is too weak: the step-up.
+  'application-step-up': async (locale) => {
+    serveBff({ '/api/session?app=app-b': [401, { error: { code: 'step_up_required', message: 'x' }, application: demoApplication, stepUp: { method: 'eherkenning', level: 'loa3' } }] }, applicationConfig());
+    const el = await chooser(html`<login-chooser lang=${locale} app="app-b"></login-chooser>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="step-up"]'), 'no step-up', patient);
+    return { root: el };
+  },
+  // Logged in well enough, without the application's rights: its helpdesk text.
+  'application-refused': async (locale) => {
+    serveBff({ '/api/session?app=app-b': [403, { error: { code: 'application_forbidden', message: 'x' }, application: demoApplication }] }, applicationConfig());
+    const el = await chooser(html`<login-chooser lang=${locale} app="app-b"></login-chooser>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="refused"]'), 'no refusal', patient);
+    return { root: el };
   },
   email: async (locale) => {
     serveBff({});
@@ -327,8 +349,12 @@ describe('focus after each transition', () => {
   it('method → broker → back → e-mail → forgot → back → back → method: focus always on what the step is about', async () => {
     serveBff({});
     const el = await chooser(html`<login-chooser lang="nl"></login-chooser>`);
-    const focusedOn = (target: Element | null | undefined, step: string) =>
-      waitUntil(() => target && deepActiveElement() === target, `${step}: focus is on ${deepActiveElement()?.outerHTML.slice(0, 80)}`, patient);
+    // `target` is looked up at each poll: a step's heading is a new element once the step rendered.
+    const focusedOn = (target: Element | null | (() => Element | null), step: string) =>
+      waitUntil(() => {
+        const element = typeof target === 'function' ? target() : target;
+        return element && deepActiveElement() === element;
+      }, `${step}: focus is on ${deepActiveElement()?.outerHTML.slice(0, 80)}`, patient);
     await openBrokerStep(el);
     await focusedOn($(el, '#search'), 'broker step');
     $(el, 'button[part~="back"]').click();
@@ -337,12 +363,12 @@ describe('focus after each transition', () => {
     $(el, 'button[data-method="email"]').click();
     await el.updateComplete;
     const form = el.querySelector('poort-email-form')!;
-    await focusedOn(formHeading(form), 'e-mail step');
+    await focusedOn(() => formHeading(form), 'e-mail step');
     form.showForgotPassword();
-    await focusedOn(formHeading(form), 'forgot password');
+    await focusedOn(() => formHeading(form), 'forgot password');
     expect(formHeading(form)!.textContent).to.equal('Wachtwoord vergeten');
     $(el, 'button[part~="back"]').click();
-    await focusedOn(formHeading(form), 'back to the login form');
+    await focusedOn(() => formHeading(form), 'back to the login form');
     expect(formHeading(form)!.textContent).to.equal('Inloggen met e-mailadres');
     $(el, 'button[part~="back"]').click();
     await el.updateComplete;

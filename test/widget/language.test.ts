@@ -7,7 +7,7 @@ import '../../widget/src/login-chooser.js';
 import '../../widget/src/email-form/poort-email-form.js';
 import type { PoortEmailForm } from '../../widget/src/email-form/poort-email-form.js';
 import type { LoginChooser } from '../../widget/src/login-chooser.js';
-import { resources } from '../../widget/src/i18n.js';
+import { resources } from '../support/widget-texts.js';
 import type { Locale } from '../../contract/locales.js';
 import { $, chooser, restoreFetch, serveConfig, text } from './support.js';
 

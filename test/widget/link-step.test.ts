@@ -10,12 +10,15 @@ import type { LoginChooser } from '../../widget/src/login-chooser.js';
 import type { PoortLinkStep } from '../../widget/src/linking/poort-link-step.js';
 import { locales } from '../../contract/locales.js';
 import type { PoortLoginDetail } from '../../widget/src/events.js';
-import en from '../../widget/locales/en.json';
-import nl from '../../widget/locales/nl.json';
-import nlBE from '../../widget/locales/nl-BE.json';
+import linkEn from '../../widget/locales/steps/link/en.json';
+import linkNl from '../../widget/locales/steps/link/nl.json';
+import linkNlBE from '../../widget/locales/steps/link/nl-BE.json';
+import { resources } from '../support/widget-texts.js';
 import { siteConfig } from './support.js';
 
-const texts = { nl, 'nl-BE': nlBE, en };
+// The step's own texts (a chunk of their own) with the widget's first-render ones it uses too.
+const texts = { nl: { ...resources.nl, ...linkNl }, 'nl-BE': { ...resources['nl-BE'], ...linkNlBE }, en: { ...resources.en, ...linkEn } };
+const nl = texts.nl;
 const realFetch = window.fetch;
 let calls: { url: string; body: unknown }[] = [];
 type Answer = { status: number; body: unknown };
@@ -104,7 +107,7 @@ describe('<poort-link-step>', () => {
   it('says so when no eHerkenning login waits in this browser', async () => {
     stub({ '/api/link': [refusal(409, 'link_not_pending')] });
     const el = await fixture<PoortLinkStep>(html`<poort-link-step lang="en" bff="/poort"></poort-link-step>`);
-    await waitUntil(() => alertText(el) === en.errors.link_not_pending, 'no link_not_pending text', patient);
+    await waitUntil(() => alertText(el) === texts.en.errors.link_not_pending, 'no link_not_pending text', patient);
   });
 
   it('takes an activation code with the address, and names the helpdesk for who has no code', async () => {
@@ -114,7 +117,7 @@ describe('<poort-link-step>', () => {
     await waitUntil(() => el.querySelector('input[name="code"]'), 'no code field', patient);
     await waitUntil(() => el.textContent!.includes('Contactcenter 1700'), 'no helpdesk', patient);
     await submit(el, { code: '7K3M-Q9TA-2XHB-RP4D', email: 'directie@bestuur.example.nl' });
-    await waitUntil(() => alertText(el) === nlBE.errors.code_used, 'no code_used text', patient);
+    await waitUntil(() => alertText(el) === texts["nl-BE"].errors.code_used, 'no code_used text', patient);
     const login = oneEvent(el, 'poort-login');
     await submit(el, { code: '7K3M-Q9TA-2XHB-RP4E', email: 'directie@bestuur.example.nl' });
     await login;

@@ -86,6 +86,22 @@ describe('served texts', () => {
     expect((window as { __poortXss?: unknown }).__poortXss).to.equal(undefined);
   });
 
+  it("names the helpdesk of the page's language from the served texts: name, phone (tel: link) and hours", async () => {
+    const bff = serveTexts('nl', { help: { contact: { name: 'Informatie Rijksoverheid', phone: '1400', hours: 'Op werkdagen van 8.00 tot 20.00 uur.' } } });
+    const el = await chooser(html`<login-chooser lang="nl" bff=${bff}></login-chooser>`);
+    await waitUntil(() => text($(el, '.helpdesk')).includes('Informatie Rijksoverheid'), 'served helpdesk', { timeout: 5000 });
+    const helpdesk = $(el, '.helpdesk');
+    expect(text(helpdesk)).to.contain('Op werkdagen van 8.00 tot 20.00 uur.');
+    expect(text(helpdesk)).not.to.contain('1700');
+    expect(helpdesk.querySelector('a[href^="tel:"]')!.getAttribute('href')).to.equal('tel:1400');
+  });
+
+  it('falls back to the configured helpdesk when the BFF serves no contact texts', async () => {
+    const el = await chooser(html`<login-chooser lang="nl-BE" bff="/no-texts"></login-chooser>`);
+    await waitUntil(() => text($(el, '.helpdesk')).includes('Contactcenter 1700'), 'configured helpdesk', { timeout: 5000 });
+    expect($(el, '.helpdesk').querySelector('a[href^="tel:"]')!.getAttribute('href')).to.equal('tel:1700');
+  });
+
   it('previews texts given to it, on the step asked for, with its help open', async () => {
     const el = await chooser(html`<login-chooser lang="nl" bff="/no-texts"></login-chooser>`);
     el.texts = { broker: { heading: 'Welke makelaar?' }, help: { broker: { which: '<ul><li>Stap één</li><li>Stap twee</li></ul>' } } };

@@ -3,14 +3,9 @@
 // keep using i18next. The widget reads them with this small translator instead of bundling
 // i18next: i18next 26 alone is about 16 KB gzipped, more than half of the widget's size budget.
 // test/unit/widget-translator-differential.test.ts renders every key through both.
-import en from '../locales/en.json';
-import nlBE from '../locales/nl-BE.json';
-import nl from '../locales/nl.json';
 import type { Locale } from '../../contract/locales.js';
+import type { TextSet } from './texts/text-set.js';
 
-export const resources: Record<Locale, Texts> = { nl, 'nl-BE': nlBE, en };
-
-export type Texts = typeof nl;
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 function lookup(tree: unknown, key: string): string | undefined {
@@ -21,18 +16,32 @@ function lookup(tree: unknown, key: string): string | undefined {
 }
 
 /**
- * A translator for a locale: the texts the BFF served (the editors' overrides, see served-texts.ts)
- * when given, else the bundled ones.
+ * A translator for a locale over the widget's text sets (texts/text-set.ts): the texts the BFF
+ * served (the editors' overrides, see served-texts.ts) when given, else the sets' texts of the
+ * locale where loaded, else their Dutch ones.
  */
-export function createTranslator(locale: Locale, served?: unknown): Translate {
-  return translatorFor(resources, locale, served);
+export function createTranslator(locale: Locale, sets: readonly TextSet[], served?: unknown): Translate {
+  const own = sets.map((set) => set.get(locale));
+  const dutch = sets.map((set) => set.get('nl'));
+  return translate(locale, (key) => lookup(served, key) ?? first(own, key) ?? first(dutch, key));
 }
 
-/** A translator over any set of texts in this format (the widget's, or the Beheer page's), served ones first. */
+/** A translator over any set of texts in this format (the Beheer page's, the editor's), served ones first. */
 export function translatorFor(texts: Record<Locale, unknown>, locale: Locale, served?: unknown): Translate {
+  return translate(locale, (key) => lookup(served, key) ?? lookup(texts[locale], key) ?? lookup(texts.nl, key));
+}
+
+function first(trees: unknown[], key: string): string | undefined {
+  for (const tree of trees) {
+    const text = lookup(tree, key);
+    if (text !== undefined) return text;
+  }
+  return undefined;
+}
+
+// A missing text must never surface as its raw key: `find` ends in Dutch, then nothing.
+function translate(locale: Locale, find: (key: string) => string | undefined): Translate {
   const plurals = new Intl.PluralRules(locale);
-  // A missing text must never surface as its raw key: the bundled text, then Dutch, then nothing.
-  const find = (key: string) => lookup(served, key) ?? lookup(texts[locale], key) ?? lookup(texts.nl, key);
   return (key, options = {}) => {
     const { count } = options;
     const text =

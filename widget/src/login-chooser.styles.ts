@@ -219,6 +219,9 @@ export const loginChooserStyles = [
   .helpdesk a {
     margin-inline-end: 0.75rem;
   }
+  .helpdesk .hours {
+    display: block;
+  }
   .visually-hidden {
     position: absolute;
     inline-size: 1px;

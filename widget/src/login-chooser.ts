@@ -10,16 +10,17 @@ import { loginMethods, servedMethods, type LoginMethod } from '../../contract/lo
 import { BASE } from '../../contract/paths.js';
 import { fetchConfig, type WidgetConfig } from './config.js';
 import { cutOffNoticeKey, cutOffOf, formatCutOff } from './cut-off.js';
-import './organisations/poort-organisation-chooser.js';
 import type { PoortOrganisationChooser } from './organisations/poort-organisation-chooser.js';
-import './capacities/poort-capacity-chooser.js';
 import type { PoortCapacityChooser } from './capacities/poort-capacity-chooser.js';
 import { fetchSession } from './session.js';
+import { fetchApplicationAccess } from './application-access.js';
+import type { ApplicationView } from '../../contract/api-schemas.js';
 import { fire } from './events.js';
-import { createTranslator, type Translate } from './i18n.js';
-import { elementLocale, watchLanguage } from './locale.js';
+import type { Translate } from './i18n.js';
+import { loadElement, type LazyTag } from './lazy-elements.js';
 import { richText } from './rich-text.js';
-import { servedTexts } from './served-texts.js';
+import { coreTexts } from './texts/core-texts.js';
+import { Localized } from './texts/localized.js';
 import { loginChooserStyles } from './login-chooser.styles.js';
 import { isKnownError, takePoortError, unknownErrorCode } from './poort-error.js';
 import { takeLinkPending } from './linking/link-pending.js';
@@ -28,7 +29,7 @@ import { helpDisclosure, helpdeskContact } from './views/help.js';
 import { methodList } from './views/method-list.js';
 import { technicalInfo, technicalText, type CopyState } from './views/technical-info.js';
 
-export type Step = 'loading' | 'method' | 'broker' | 'email' | 'link' | 'error' | 'organisation' | 'capacity';
+export type Step = 'loading' | 'method' | 'broker' | 'email' | 'link' | 'error' | 'organisation' | 'capacity' | 'stepUp' | 'refused';
 
 /**
  * Lets a person choose how to log in to a government site: eHerkenning (through the broker of
@@ -58,6 +59,8 @@ export type Step = 'loading' | 'method' | 'broker' | 'email' | 'link' | 'error' 
  * @csspart error - The error view.
  * @csspart cancelled - The note shown after the person cancelled at their eHerkenning supplier.
  * @csspart notice - The note about the end of password login (e-mail step, method step).
+ * @csspart step-up - The step that asks an application's stronger login (`app`).
+ * @csspart refused - The note that the person lacks an application's rights, with its helpdesk text.
  * @cssprop --poort-color - Text colour.
  * @cssprop --poort-font-family - Font.
  * @cssprop --poort-accent - Buttons, the active option and links.
@@ -94,6 +97,13 @@ export class LoginChooser extends LitElement {
   @property() level = '';
 
   /**
+   * The application this page belongs to (an id from the site's `applications`): the widget offers
+   * the methods it takes at its minimum levels, asks the BFF whether the session opens it, and shows
+   * the step-up or the refusal (with its helpdesk text) when it does not.
+   */
+  @property() app = '';
+
+  /**
    * Texts to show instead of the ones the BFF serves, as i18next JSON for the current language
    * (missing keys fall back to the served or bundled ones): the text editor's live preview.
    */
@@ -101,48 +111,45 @@ export class LoginChooser extends LitElement {
 
   @state() private step: Step = 'loading';
   @state() private config: WidgetConfig | undefined;
-  @state() private locale: Locale = 'nl';
   @state() private errorCode = '';
   @state() private copy: CopyState = '';
-  /** The texts the BFF served for this locale (with the editors' overrides), once they arrived. */
-  @state() private served: unknown;
   @state() private helpOpen = false;
-  private t: Translate = createTranslator('nl');
+  /** The language and texts: the served ones (with the editors' overrides) once they arrived. */
+  private readonly i18n = new Localized(this, [coreTexts], {
+    bff: () => this.bff,
+    // The e-mail form in light DOM speaks the chooser's language, also while it is open.
+    onLocale: (locale) => this.querySelector(':scope > poort-email-form')?.setAttribute('lang', locale),
+  });
   private configReady: Promise<void> | undefined;
+  /** What the error view's retry button does: open the step whose module did not load, else the method step. */
+  private retryStep: (() => void) | undefined;
   private focusAfterRender = '';
   private lastMethod: LoginMethod | undefined;
+  /** The application's step-up: the method and minimum level of the new login (with ForceAuthn). */
+  @state() private stepUp: { method: LoginMethod; level: string } | undefined;
   /** The e-mail form in the slot logged someone in: no way back, no help, only its result. */
   @state() private emailDone = false;
   private warned = new Set<string>();
-  private stopWatchingLanguage: (() => void) | undefined;
   private readonly brokers = new BrokerCombobox(this, () => this.continueWithBroker());
 
-  override connectedCallback(): void {
-    // eslint-disable-next-line wc/guard-super-call -- LitElement always implements connectedCallback.
-    super.connectedCallback();
-    this.stopWatchingLanguage = watchLanguage(() => elementLocale(this) !== this.locale && this.requestUpdate());
+  private get t(): Translate {
+    return this.i18n.t;
   }
 
-  override disconnectedCallback(): void {
-    // eslint-disable-next-line wc/guard-super-call -- LitElement always implements disconnectedCallback.
-    super.disconnectedCallback();
-    this.stopWatchingLanguage?.();
+  private get locale(): Locale {
+    return this.i18n.locale;
+  }
+
+  // The first render waits for the texts of the element's language (texts/localized.ts); the
+  // configuration loads meanwhile.
+  protected override shouldUpdate(): boolean {
+    this.configReady ??= this.loadConfig();
+    return this.i18n.check();
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('lang') && this.lang && !matchLocale(this.lang)) this.warn('lang', this.lang);
-    // Looked up on every update: the page may have changed its own language (watchLanguage).
-    const locale = elementLocale(this);
-    const newLocale = locale !== this.locale || !this.hasUpdated;
-    if (newLocale) {
-      this.locale = locale;
-      this.served = undefined;
-      // After the first load a new language fetches its texts; the first one loads with the configuration.
-      if (this.hasUpdated) void this.loadTexts();
-      // The e-mail form in light DOM speaks the chooser's language, also while it is open.
-      this.querySelector(':scope > poort-email-form')?.setAttribute('lang', locale);
-    }
-    if (newLocale || changed.has('texts') || changed.has('served')) this.t = createTranslator(this.locale, this.texts ?? this.served);
+    if (changed.has('texts')) this.i18n.setPreview(this.texts);
     if (changed.has('level') && this.level && !(levels as readonly string[]).includes(this.level)) this.warn('level', this.level);
     if (changed.has('methods')) {
       for (const m of this.methodTokens()) if (!(loginMethods as readonly string[]).includes(m)) this.warn('methods', m);
@@ -152,14 +159,10 @@ export class LoginChooser extends LitElement {
 
   constructor() {
     super();
-    this.addEventListener('poort-login', () => (this.emailDone = true));
-  }
-
-  override firstUpdated(): void {
-    this.configReady = Promise.all([this.loadConfig(), this.loadTexts()]).then(() => undefined);
-    // An e-mail login of someone with several organisations: ask which one next.
     this.addEventListener('poort-login', (event) => {
-      if (event.detail.organisationChoiceNeeded) this.openOrganisationStep();
+      this.emailDone = true;
+      // An e-mail login of someone with several organisations: ask which one next.
+      if (event.detail.organisationChoiceNeeded) void this.openChooserStep('organisation');
     });
   }
 
@@ -170,22 +173,31 @@ export class LoginChooser extends LitElement {
   }
 
   // Tests and integrators can await el.updateComplete to get a widget that has loaded its
-  // configuration.
+  // configuration and its texts.
   protected override async getUpdateComplete(): Promise<boolean> {
     await super.getUpdateComplete();
-    await this.configReady;
+    await Promise.all([this.configReady, this.i18n.ready]);
     return super.getUpdateComplete();
   }
 
   /** The level the broker must deliver: the stronger of the site's and this page's. */
   get requiredLevel(): Level {
-    const site = this.config?.level ?? 'loa2';
-    return (levels as readonly string[]).includes(this.level) ? strongerLevel(site, this.level as Level) : site;
+    let level = this.config?.level ?? 'loa2';
+    for (const asked of [this.level, this.application?.levels.eherkenning, this.stepUp?.method === 'eherkenning' ? this.stepUp.level : undefined]) {
+      if (asked && (levels as readonly string[]).includes(asked)) level = strongerLevel(level, asked as Level);
+    }
+    return level;
+  }
+
+  /** The application named by `app`, as the site's configuration describes it. */
+  get application(): ApplicationView | undefined {
+    return this.app ? this.config?.applications?.find((a) => a.id === this.app) : undefined;
   }
 
   /** The methods offered: the `methods` attribute's valid ones that the site offers, else the site's; only those the BFF serves. */
   get offeredMethods(): LoginMethod[] {
-    const site = (this.config?.methods ?? []).filter((m) => servedMethods.includes(m));
+    const app = this.application;
+    const site = (this.config?.methods ?? []).filter((m) => servedMethods.includes(m) && (!app || app.levels[m] !== undefined));
     const asked = this.methodTokens().filter((m): m is LoginMethod => site.includes(m as LoginMethod));
     return asked.length ? [...new Set(asked)] : site;
   }
@@ -202,7 +214,8 @@ export class LoginChooser extends LitElement {
   private renderStep() {
     const { t, config } = this;
     if (this.step === 'error') return this.renderError();
-    if (!config) return html`<h2 id="heading">${t('title')}</h2><p role="status">${t('loading')}</p>`;
+    // 'loading' lasts until the configuration is here and, when a step's module is needed, that too.
+    if (!config || this.step === 'loading') return html`<h2 id="heading">${t('title')}</h2><p role="status">${t('loading')}</p>`;
     const help = (body: unknown) => helpDisclosure(t, html`${body}`, config.helpdesk, this.locale, this.helpOpen);
     const level = t(`levels.${this.requiredLevel}`);
     const levelMeaning = html`<p>${t(`levelMeaning.${this.requiredLevel}`)}</p>`;
@@ -210,6 +223,20 @@ export class LoginChooser extends LitElement {
     const cutOff = cutOffOf(config, new Date());
     const cutOffNotice = cutOff ? html`<p part="notice" class="notice">${t(cutOffNoticeKey(cutOff), { date: formatCutOff(cutOff.until, this.locale) })}</p>` : nothing;
     switch (this.step) {
+      case 'stepUp':
+        return html`<div part="step-up" class="step-up">
+          <h2 id="heading" tabindex="-1">${t('application.stepUp.heading')}</h2>
+          <p>${t('application.stepUp.intro', { app: this.application?.name[this.locale] ?? '' })}</p>
+          <div class="actions">
+            <button type="button" part="button continue" @click=${this.continueStepUp}>${t('application.stepUp.continue')}</button>
+          </div>
+        </div>`;
+      case 'refused':
+        return html`<div part="refused" class="error">
+          <h2 id="heading" tabindex="-1">${t('application.refused.heading', { app: this.application?.name[this.locale] ?? '' })}</h2>
+          <p>${t('application.refused.intro')}</p>
+          <p>${this.application?.helpdesk[this.locale] ?? ''}</p>
+        </div>`;
       case 'organisation':
         return html`<poort-organisation-chooser bff=${this.bff} lang=${this.locale}></poort-organisation-chooser>`;
       case 'capacity':
@@ -281,12 +308,6 @@ export class LoginChooser extends LitElement {
     return html`<button type="button" part="button back" class="secondary" @click=${this.back}>${this.t('back')}</button>`;
   }
 
-  private async loadTexts(): Promise<void> {
-    const locale = this.locale;
-    const served = await servedTexts(this.bff, locale);
-    if (locale === this.locale) this.served = served;
-  }
-
   /**
    * Shows a step as it is, without a login: for the text editor's live preview. `error` shows the
    * error view for `code`; `help` opens the step's help.
@@ -303,8 +324,10 @@ export class LoginChooser extends LitElement {
   private async loadConfig(): Promise<void> {
     const code = takePoortError();
     const linking = takeLinkPending();
-    // Back from an eHerkenning login, the session may still need its organisation chosen.
+    // Back from an eHerkenning login, the session may still need its organisation chosen; on an
+    // application's page, the BFF says whether the session opens it.
     const session = fetchSession(this.bff);
+    const access = this.app ? fetchApplicationAccess(this.bff, this.app) : undefined;
     let config: WidgetConfig;
     try {
       config = await fetchConfig(this.bff);
@@ -315,14 +338,18 @@ export class LoginChooser extends LitElement {
     // Decided before the configuration is set: with it the methods show, and a step chosen by then
     // must not be taken back when the session answers later.
     const current = code === undefined && !linking ? await session : undefined;
-    const choiceNeeded = Boolean(current?.organisationChoiceNeeded);
+    const decided = code === undefined && !linking ? await access : undefined;
+    const choiceNeeded = Boolean(current?.organisationChoiceNeeded) || decided?.outcome === 'choose_organisation';
     this.config = config;
     if (code !== undefined) this.showError(code);
-    else if (linking) this.showLinkStep();
+    else if (linking) await this.showLinkStep();
     // After a Flemish government login the choice is a capacity (citizen, or for an organisation).
-    else if (choiceNeeded && current?.method === 'acmidm') this.openChooserStep('capacity');
-    else if (choiceNeeded) this.openOrganisationStep();
-    else this.step = 'method';
+    else if (choiceNeeded) await this.openChooserStep(current?.method === 'acmidm' ? 'capacity' : 'organisation');
+    else if (decided?.outcome === 'refused' && this.application) this.step = 'refused';
+    else if (decided?.outcome === 'step_up' && this.application && (loginMethods as readonly string[]).includes(decided.method)) {
+      this.stepUp = { method: decided.method as LoginMethod, level: decided.level };
+      this.step = 'stepUp';
+    } else this.step = 'method';
   }
 
   /** The methods to show: the e-mail method goes once the site ended password login for everyone. */
@@ -330,23 +357,41 @@ export class LoginChooser extends LitElement {
     return this.offeredMethods.filter((m) => !(passwordLoginEnded && m === 'email'));
   }
 
-  private openOrganisationStep(): void {
-    this.openChooserStep('organisation');
-  }
-
-  /** The organisation or capacity step: its element takes the focus once it has loaded its list. */
-  private openChooserStep(step: 'organisation' | 'capacity'): void {
+  /**
+   * The organisation or capacity step, its module loaded first: its element takes the focus once
+   * it has loaded its list.
+   */
+  private async openChooserStep(step: 'organisation' | 'capacity'): Promise<void> {
+    const tag = step === 'organisation' ? 'poort-organisation-chooser' : 'poort-capacity-chooser';
+    if (!(await this.loadStep(tag, () => void this.openChooserStep(step)))) return;
     this.step = step;
+    // Not awaited: while the configuration loads, updateComplete waits for this very step.
     void this.updateComplete.then(async () => {
-      const chooser = this.renderRoot.querySelector<PoortOrganisationChooser | PoortCapacityChooser>(step === 'organisation' ? 'poort-organisation-chooser' : 'poort-capacity-chooser');
+      const chooser = this.renderRoot.querySelector<PoortOrganisationChooser | PoortCapacityChooser>(tag);
       await chooser?.updateComplete;
       chooser?.focus();
     });
   }
 
+  /**
+   * Loads the module of a step few people see, with its texts in this element's language; when it
+   * does not load (offline, a deploy replaced it), the error view, whose retry tries `again`.
+   */
+  private async loadStep(tag: LazyTag, again: () => void): Promise<boolean> {
+    try {
+      const { stepTexts } = await loadElement(tag);
+      await this.i18n.add(stepTexts);
+      return true;
+    } catch {
+      this.showError('service_unavailable', again);
+      return false;
+    }
+  }
+
   // `?poort-error=` is in the address anyone can link to: only a code this widget knows is shown
   // or passed on; anything else becomes the generic error without repeating what it said.
-  private showError(given: string): void {
+  private showError(given: string, retry?: () => void): void {
+    this.retryStep = retry;
     const known = isKnownError(given);
     const code = known ? given : unknownErrorCode;
     this.errorCode = code;
@@ -359,7 +404,7 @@ export class LoginChooser extends LitElement {
     this.lastMethod = method;
     if (!fire(this, 'poort-method', { method }, true)) return;
     if (method === 'acmidm') {
-      location.assign(`${this.bff}/auth/acmidm/start?returnTo=${encodeURIComponent(this.returnPath())}&lang=${encodeURIComponent(this.locale)}`);
+      location.assign(this.startUrl('acmidm'));
     } else if (method === 'eherkenning') {
       this.brokers.reset(this.config!.brokers, this.requiredLevel, rememberedBroker());
       this.step = 'broker';
@@ -373,7 +418,8 @@ export class LoginChooser extends LitElement {
   }
 
   // Like the e-mail form, the linking step lives in light DOM (password managers fill its inputs).
-  private showLinkStep(): void {
+  private async showLinkStep(): Promise<void> {
+    if (!(await this.loadStep('poort-link-step', () => void this.showLinkStep()))) return;
     let step = this.querySelector(':scope > poort-link-step');
     if (!step) {
       step = document.createElement('poort-link-step');
@@ -414,10 +460,33 @@ export class LoginChooser extends LitElement {
       return;
     }
     // lang: Poort's own pages on the way (and any refusal) speak the widget's language.
-    const url = `${this.bff}/auth/eherkenning/start?broker=${encodeURIComponent(broker.id)}&returnTo=${encodeURIComponent(this.returnPath())}&lang=${encodeURIComponent(this.locale)}`;
+    const url = this.startUrl('eherkenning', { broker: broker.id });
     rememberBroker(broker.id);
     // A full-page navigation, never a frame or popup: the eHerkenning rules forbid framing.
     if (fire(this, 'poort-broker', { broker: { id: broker.id, name: broker.name }, url }, true)) location.assign(url);
+  };
+
+  /**
+   * Where a login of an upstream starts (docs/decisions/applications-and-sso.md): the return path
+   * and language, and for an application its id, the minimum level and, for a step-up, ForceAuthn.
+   */
+  private startUrl(method: 'eherkenning' | 'acmidm', extra: Record<string, string> = {}): string {
+    const query = new URLSearchParams({ ...extra, returnTo: this.returnPath(), lang: this.locale });
+    if (this.application) query.set('app', this.application.id);
+    const level = method === 'eherkenning' ? (this.app || this.level ? this.requiredLevel : undefined) : this.stepUp?.method === method ? this.stepUp.level : undefined;
+    if (level) query.set('level', level);
+    if (this.stepUp?.method === method) query.set('forceAuthn', 'true');
+    return `${this.bff}/auth/${method}/start?${query}`;
+  }
+
+  /** The step-up's "continue": a new login with the method the application asks, at its minimum. */
+  private continueStepUp = (): void => {
+    const method = this.stepUp?.method;
+    if (method && this.offeredMethods.includes(method)) this.chooseMethod(method);
+    else {
+      this.step = 'method';
+      this.focusAfterRender = '#heading';
+    }
   };
 
   private forgetBroker = (): void => {
@@ -433,6 +502,11 @@ export class LoginChooser extends LitElement {
 
   private retry = (): void => {
     this.copy = '';
+    if (this.retryStep) {
+      this.step = 'loading';
+      this.retryStep();
+      return;
+    }
     this.step = 'method';
     this.focusAfterRender = '#heading';
   };

@@ -6,9 +6,12 @@ import type { Locale } from '../../contract/locales.js';
 
 const requests = new Map<string, Promise<unknown>>();
 
-/** The served texts, or undefined when the BFF does not answer with them (then the bundled ones show). */
-export function servedTexts(bff: string, locale: Locale): Promise<unknown> {
-  const url = `${bff}/api/texts/${encodeURIComponent(locale)}`;
+/**
+ * The served texts, or undefined when the BFF does not answer with them (then the bundled ones
+ * show). `beheer`: the Beheer page's texts instead of the widget's.
+ */
+export function servedTexts(bff: string, locale: Locale, part: 'widget' | 'beheer' = 'widget'): Promise<unknown> {
+  const url = `${bff}/api/texts/${encodeURIComponent(locale)}${part === 'beheer' ? '?for=beheer' : ''}`;
   let request = requests.get(url);
   if (!request) {
     request = fetch(url, { headers: { accept: 'application/json' }, credentials: 'same-origin' })

@@ -151,13 +151,21 @@ export async function createOrganisation(
   });
 }
 
+/**
+ * What the Beheer page and the admin API say of an account, most pressing first: disabled,
+ * blocked, invited (no password chosen yet), temporary (an end date is set: its password login
+ * ends then, or has ended), else active.
+ */
+export const accountStatuses = ['active', 'invited', 'blocked', 'disabled', 'temporary'] as const;
+export type AccountStatus = (typeof accountStatuses)[number];
+
 export interface AccountListing {
   id: string;
   email: string | null;
   displayName: string | null;
   role: Role;
   organisations: string[];
-  status: 'active' | 'invited' | 'blocked' | 'disabled';
+  status: AccountStatus;
   failedAttempts: number;
   /** When a temporary account's password login ends (ISO 8601); null: no end date. */
   localAccountUntil: string | null;
@@ -200,10 +208,11 @@ export async function listAccounts(ctx: Pick<AccountContext, 'db' | 'actor'>): P
   return [...byId.values()].filter((e) => canAdministerAccount(ctx.actor, { role: e.listing.role, organisationIds: e.organisationIds })).map((e) => e.listing);
 }
 
-export function accountStatus(user: Pick<User, 'disabledAt' | 'lockedAt' | 'passwordHash'>): AccountListing['status'] {
+export function accountStatus(user: Pick<User, 'disabledAt' | 'lockedAt' | 'passwordHash' | 'localAccountUntil'>): AccountStatus {
   if (user.disabledAt) return 'disabled';
   if (user.lockedAt) return 'blocked';
-  return user.passwordHash ? 'active' : 'invited';
+  if (!user.passwordHash) return 'invited';
+  return user.localAccountUntil ? 'temporary' : 'active';
 }
 
 export type UserRef = { id: string } | { email: string };

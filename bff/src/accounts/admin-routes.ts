@@ -6,7 +6,7 @@ import { roles } from '../../../contract/roles.js';
 import type { User } from '../../../db/schema.js';
 import type { AppEnv } from '../app-env.js';
 import type { AccountContext } from './account-context.js';
-import { createAccount, createOrganisation, disableAccount, inviteAccount, listAccounts, requireOrganisationCreator, unlockAccount } from './account-admin.js';
+import { accountStatuses, createAccount, createOrganisation, disableAccount, inviteAccount, listAccounts, requireOrganisationCreator, unlockAccount } from './account-admin.js';
 import { loadAdminActor } from './admin-actor.js';
 import { requestOrigin } from '../http/request-client.js';
 import { addMembership } from './memberships.js';
@@ -24,7 +24,7 @@ const AccountListing = z
     displayName: z.string().nullable(),
     role: z.enum(roles),
     organisations: z.array(z.string()),
-    status: z.enum(['active', 'invited', 'blocked', 'disabled']),
+    status: z.enum(accountStatuses),
     failedAttempts: z.number().int(),
     localAccountUntil: z.string().nullable().describe('a temporary account: when its password login ends (ISO 8601); null: no end date'),
   })

@@ -10,6 +10,7 @@ import { validationHook } from '../http/validation-hook.js';
 import { loadSession, requireSession } from '../sessions/load-session.js';
 import { errorResponse, jsonBody, jsonResponse } from './account-schemas.js';
 import { adminContext } from './admin-routes.js';
+import { accountStatuses } from './account-admin.js';
 import { changeRole } from './change-role.js';
 import { administeredOrganisationList, listPeople } from './people.js';
 
@@ -20,7 +21,8 @@ const PersonSchema = z
     displayName: z.string().nullable(),
     role: z.enum(roles),
     organisations: z.array(z.string()),
-    status: z.enum(['active', 'invited', 'blocked', 'disabled']),
+    status: z.enum(accountStatuses).openapi({ description: 'temporary: an end date is set (localAccountUntil), its password login ends or ended then' }),
+    localAccountUntil: z.string().nullable(),
     failedAttempts: z.number().int(),
     methods: z.array(z.enum(loginMethods)),
     lastLoginAt: z.string().nullable(),
@@ -31,6 +33,7 @@ export const AdminScopeSchema = z
   .object({
     role: z.enum(roles),
     organisations: z.array(z.object({ id: z.string(), name: z.string(), emailDomains: z.array(z.string()) })),
+    activationCodeDays: z.number().int().openapi({ description: 'how many days a new activation code is valid unless said otherwise (linking.activationCodeDays)' }),
   })
   .openapi('AdminScope');
 const adminErrors = { 401: errorResponse('unauthenticated'), 403: errorResponse('forbidden: not an admin or service desk') };
@@ -80,7 +83,7 @@ export function peopleRoutes() {
     .openapi(people, async (c) => c.json(await listPeople(await adminContext(c), c.req.valid('query')), 200))
     .openapi(scope, async (c) => {
       const ctx = await adminContext(c);
-      return c.json({ role: ctx.actor.role, organisations: await administeredOrganisationList(ctx) }, 200);
+      return c.json({ role: ctx.actor.role, organisations: await administeredOrganisationList(ctx), activationCodeDays: ctx.site.linking.activationCodeDays }, 200);
     })
     .openapi(role, async (c) => {
       const user = await changeRole(await adminContext(c), c.req.valid('param'), c.req.valid('json').role);

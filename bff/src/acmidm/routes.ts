@@ -4,18 +4,19 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { levels, strongerLevel } from '../../../contract/levels.js';
+import type { Level } from '../../../contract/levels.js';
 import type { AppEnv } from '../app-env.js';
+import { loginDemand } from '../applications/login-demand.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { ApiError } from '../http/api-error.js';
 import { answersWithPage, siteRoot } from '../http/error-response.js';
 import { ErrorSchema } from '../http/error-schema.js';
 import { requestOrigin } from '../http/request-client.js';
-import { allowedReturnTo, withPoortError } from '../http/return-to.js';
+import { withPoortError } from '../http/return-to.js';
 import { validationHook } from '../http/validation-hook.js';
 import { countLoginStarted } from '../metrics/metrics.js';
 import { decodeSamlResponse } from '../saml-login/acs-steps.js';
-import { finishSamlLogin, refuseOversizedAnswer, returnToRule, startSamlLogin } from '../saml-login/acs-routes.js';
+import { finishSamlLogin, refuseOversizedAnswer, startSamlLogin } from '../saml-login/acs-routes.js';
 import { buildAuthnRequest } from '../saml/authn-request.js';
 import { SamlError } from '../saml/saml-error.js';
 import { authmechsFor } from './acmidm-levels.js';
@@ -38,17 +39,18 @@ const startRoute = createRoute({
   summary: 'Start an ACM/IDM login: a page that posts a signed AuthnRequest to the Flemish IdP',
   request: {
     query: z.object({
-      returnTo: z.string().max(512).optional().openapi({ description: 'same-site path to return to; default the site root' }),
+      returnTo: z.string().max(512).optional().openapi({ description: "same-site path to return to; default the site root (the application's first path when `app` is given)" }),
       lang: z.string().max(35).optional().openapi({ description: 'language of the pages Poort shows on the way (nl, nl-BE, en); else Accept-Language' }),
-      level: z.enum(levels).optional().openapi({ description: "a stronger minimum than the site's acmidm.level (step-up); a weaker one changes nothing" }),
+      app: z.string().max(64).optional().openapi({ description: 'the application this login is for (issue 15): its minimum level holds, and returnTo must be one of its paths' }),
+      level: z.string().max(16).optional().openapi({ description: "a stronger minimum than the site's acmidm.level and the application's (loa2, loa2plus, loa3, loa4): a step-up; a weaker one changes nothing" }),
       forceAuthn: z.enum(['true', 'false']).optional().openapi({ description: 'true: the IdP must authenticate again, not answer from its single sign-on session (step-up)' }),
     }),
   },
   responses: {
     200: { description: 'auto-submitting form to the IdP', content: { 'text/html': { schema: z.string() } } },
-    400: { description: 'return path not allowed, or a bad parameter', content: refusal },
+    400: { description: 'return path not allowed (for the application when one is named), a level that is no ACM/IDM level, an application that takes no ACM/IDM (method_not_offered), or another bad parameter', content: refusal },
     303: { description: "IdP metadata unavailable, to a browser: back to the return path with ?poort-error=broker_unavailable" },
-    404: { description: 'ACM/IDM is not configured on this site', content: refusal },
+    404: { description: 'ACM/IDM is not configured on this site (not_found), or unknown_application', content: refusal },
     503: { description: 'IdP metadata unavailable, to a fetch caller', content: refusal },
   },
 });
@@ -78,8 +80,9 @@ export function acmidmRoutes() {
       const acmidm = requireAcmidm(c);
       const { db, env, logger } = c.get('deps');
       const query = c.req.valid('query');
-      const returnTo = query.returnTo === undefined ? siteRoot(c) : allowedReturnTo(query.returnTo, returnToRule(c));
-      if (!returnTo) throw new ApiError('invalid_return_to');
+      // The application, minimum level, ForceAuthn and return path of this login (a step-up too).
+      const demand = loginDemand('acmidm', query, { site: c.get('deps').site, publicUrl: env.publicUrl, baseLevel: acmidm.config.level, defaultReturnTo: siteRoot(c) });
+      const returnTo = demand.returnTo;
       let idp;
       try {
         idp = await acmidm.idp();
@@ -90,7 +93,7 @@ export function acmidmRoutes() {
         if (answersWithPage(c)) return c.redirect(withPoortError(returnTo, 'broker_unavailable', env.publicUrl), 303);
         throw new ApiError('service_unavailable');
       }
-      const level = query.level ? strongerLevel(acmidm.config.level, query.level) : acmidm.config.level;
+      const level = demand.minimumLevel as Level;
       countLoginStarted('acmidm');
       return startSamlLogin(c, {
         requestKey: ACMIDM_REQUEST_KEY,
@@ -102,7 +105,7 @@ export function acmidmRoutes() {
         buildRequest: (id, now) =>
           buildAuthnRequest(
             acmidm.sp,
-            { destination: idp.ssoUrl, binding: 'HTTP-POST', authnContext: { comparison: 'exact', classRefs: authmechsFor(level) }, forceAuthn: query.forceAuthn === 'true' },
+            { destination: idp.ssoUrl, binding: 'HTTP-POST', authnContext: { comparison: 'exact', classRefs: authmechsFor(level) }, forceAuthn: demand.forceAuthn },
             id,
             now,
           ),

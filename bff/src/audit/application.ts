@@ -1,11 +1,16 @@
-// Which application of the site an event belongs to: the longest of the site's return-path
-// prefixes (`site.returnToPrefixes`) that the login's return path falls under. A site that
-// serves several applications lists one prefix per application ("/vergunningen/", "/subsidies/"),
-// so audit reports can be filtered per application without a registry of its own.
+// Which application of the site an event belongs to: the configured application (`applications[]`,
+// issue 15) whose return paths hold the login's return path, by its id; else the longest of the
+// site's return-path prefixes (`site.returnToPrefixes`) it falls under, so a site that lists one
+// prefix per application ("/vergunningen/", "/subsidies/") can filter reports without configuring
+// applications.
+import { applicationForPath } from '../applications/application-rules.js';
 import { underPrefix } from '../http/return-to.js';
+import type { SiteConfig } from '../site-config/schema.js';
 
-export function applicationOf(returnTo: string | null | undefined, prefixes: readonly string[]): string | null {
+export function applicationOf(returnTo: string | null | undefined, site: Pick<SiteConfig, 'site' | 'applications'>): string | null {
   if (!returnTo) return null;
+  const app = applicationForPath(site.applications, returnTo);
+  if (app) return app.id;
   const path = returnTo.replace(/[?#].*$/s, '');
-  return prefixes.filter((p) => underPrefix(path, p)).sort((a, b) => b.length - a.length)[0] ?? null;
+  return site.site.returnToPrefixes.filter((p) => underPrefix(path, p)).sort((a, b) => b.length - a.length)[0] ?? null;
 }

@@ -10,6 +10,7 @@ import { isAdministrator } from '../accounts/admin-scope.js';
 import { requestedLocale, siteRoot } from '../http/error-response.js';
 import { loadSession } from '../sessions/load-session.js';
 import { requiredLevelForRole } from '../site-config/levels.js';
+import { refreshTextsForPage } from '../texts/live-texts.js';
 import { beheerRefusalPage, beheerShell } from './beheer-page.js';
 
 // The built elements (npm run build: dist/beheer/), from the sources (tsx, tests) and from dist/ alike.
@@ -33,8 +34,10 @@ export function beheerRoutes() {
   const routes = new OpenAPIHono<AppEnv>();
   routes.openapi(redirectRoute, (c) => c.redirect(`${c.req.path}/`, 301));
   routes.use('/beheer/', loadSession());
-  routes.openapi(pageRoute, (c) => {
+  routes.openapi(pageRoute, async (c) => {
     const lang = requestedLocale(c);
+    // Editors' changes to the page's texts show at once (and the texts this instance had when the database is away).
+    await refreshTextsForPage(c.get('deps').db.db);
     const session = c.get('session');
     c.header('Cache-Control', 'no-store');
     if (!session) return c.html(beheerRefusalPage(lang, 'not_logged_in', siteRoot(c)), 401);

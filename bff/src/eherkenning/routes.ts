@@ -13,14 +13,16 @@ import { validationHook } from '../http/validation-hook.js';
 import { AUTO_SUBMIT_SCRIPT } from '../pages/page-texts.js';
 import { acceptResponse, resolveArtifact, type AcsContext } from './finish-login.js';
 import { decodeSamlResponse } from '../saml-login/acs-steps.js';
-import { finishSamlLogin, refuseOversizedAnswer, returnToRule, startSamlLogin } from '../saml-login/acs-routes.js';
+import { finishSamlLogin, refuseOversizedAnswer, startSamlLogin } from '../saml-login/acs-routes.js';
 import { buildEherkenningAuthnRequest } from '../saml/authn-request.js';
 import type { StoredRequest } from '../saml-login/request-store.js';
-import { allowedReturnTo, withPoortError } from '../http/return-to.js';
+import { withPoortError } from '../http/return-to.js';
 import { SamlError } from '../saml/saml-error.js';
 import type { SamlService } from './saml-service.js';
 import { ErrorSchema } from '../http/error-schema.js';
 import type { CompletedLogin, PendingLinkLogin } from './person-for-identity.js';
+import { loginDemand } from '../applications/login-demand.js';
+import type { Level } from '../../../contract/levels.js';
 
 export const ACS_BODY_LIMIT = 1024 * 1024;
 
@@ -43,11 +45,15 @@ const startRoute = createRoute({
       broker: z.string().max(64).optional().openapi({ description: 'id of a configured broker (missing: 400 unknown_broker)' }),
       returnTo: z.string().max(512).optional().openapi({ description: 'same-site path to return to; default the first allowed prefix' }),
       lang: z.string().max(35).optional().openapi({ description: 'language of the pages Poort shows on the way (nl, nl-BE, en); else Accept-Language' }),
+      app: z.string().max(64).optional().openapi({ description: "the application this login is for (issue 15): its minimum level holds, and returnTo must be one of its paths" }),
+      level: z.string().max(16).optional().openapi({ description: 'a stronger minimum level than the site and the application ask (loa2, loa2plus, loa3, loa4): a step-up' }),
+      forceAuthn: z.enum(['true', 'false']).optional().openapi({ description: 'true: a step-up, the broker must authenticate again (eHerkenning always sends ForceAuthn="true")' }),
     }),
   },
   responses: {
     200: { description: 'auto-submitting form to the broker', content: { 'text/html': { schema: z.string() } } },
-    400: { description: 'unknown broker or return path not allowed (a page for browsers, JSON for Accept: application/json)', content: refusal },
+    400: { description: 'unknown broker, return path not allowed (for the application when one is named), a level that is no eHerkenning level, or an application that takes no eHerkenning (method_not_offered) (a page for browsers, JSON for Accept: application/json)', content: refusal },
+    404: { description: 'unknown_application', content: refusal },
     303: { description: "broker metadata unavailable, to a browser: back to the return path with ?poort-error=broker_unavailable (the widget's error view)" },
     503: { description: 'broker metadata unavailable, to a fetch caller', content: refusal },
   },
@@ -107,8 +113,10 @@ export function eherkenningRoutes() {
       const query = c.req.valid('query');
       const chosen = query.broker === undefined ? undefined : saml.broker(query.broker);
       if (!chosen) throw new ApiError('unknown_broker');
-      const returnTo = query.returnTo === undefined ? siteRoot(c) : allowedReturnTo(query.returnTo, returnToRule(c));
-      if (!returnTo) throw new ApiError('invalid_return_to');
+      // The application, minimum level, ForceAuthn and return path of this login (a step-up too).
+      const demand = loginDemand('eherkenning', query, { site, publicUrl: c.get('deps').env.publicUrl, baseLevel: site.eherkenning.level, defaultReturnTo: siteRoot(c) });
+      const returnTo = demand.returnTo;
+      const level = demand.minimumLevel as Level;
       const { via, idpHint } = saml.route(chosen);
       let endpoints;
       try {
@@ -121,7 +129,6 @@ export function eherkenningRoutes() {
         if (answersWithPage(c)) return c.redirect(withPoortError(returnTo, 'broker_unavailable', c.get('deps').env.publicUrl), 303);
         throw new ApiError('eherkenning_unavailable');
       }
-      const level = site.eherkenning.level;
       countLoginStarted('eherkenning', via.id);
       return startSamlLogin(c, {
         requestKey: via.id,

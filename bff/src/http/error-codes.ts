@@ -47,6 +47,9 @@ export const errorCodes = {
   code_unknown: { status: 400 },
   code_used: { status: 410 },
   code_expired: { status: 410 },
+  code_revoked: { status: 410 },
+  // Revoking an activation code that was used, revoked or expired already.
+  code_not_open: { status: 409 },
   already_member: { status: 409 },
   level_too_low: { status: 403 },
   last_login_method: { status: 409 },
@@ -55,6 +58,12 @@ export const errorCodes = {
   organisation_not_found: { status: 404 },
   // An ACM/IDM login acts only in a capacity it offered (issue 15).
   capacity_not_offered: { status: 403 },
+  // Applications behind one Poort (issue 15): contract/applications.ts, bff/src/applications/.
+  unknown_application: { status: 404 },
+  method_not_offered: { status: 400 },
+  step_up_required: { status: 401 },
+  application_forbidden: { status: 403 },
+  organisation_choice_needed: { status: 409 },
   // Texts (texts/): an editor's text with problems, or one changed by someone else meanwhile.
   text_invalid: { status: 422 },
   text_version_conflict: { status: 409 },

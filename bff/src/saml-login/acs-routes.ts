@@ -7,6 +7,7 @@ import type { AppEnv } from '../app-env.js';
 import type { LoginMethod } from '../../../contract/login-methods.js';
 import { matchLocale, type Locale } from '../../../contract/locales.js';
 import type { PendingLink, Session } from '../../../db/schema.js';
+import { applicationEntryPath } from '../applications/application-rules.js';
 import { applicationOf } from '../audit/application.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { ApiError } from '../http/api-error.js';
@@ -93,9 +94,10 @@ async function handOverToIdp(c: Context<AppEnv>, input: { ssoUrl: string; reques
 }
 
 /**
- * Runs one ACS attempt and answers the browser with a 303: to the stored return path when it
- * worked, or back with `poort-error=<outcome>`. Whatever fails, the reason goes to the log and
- * the audit trail (a code, never SAML content or identifiers), and no 5xx reaches the browser.
+ * Runs one ACS attempt and answers the browser with a 303: to the stored return path (through its
+ * application's entry route when it belongs to one) when it worked, or back with
+ * `poort-error=<outcome>`. Whatever fails, the reason goes to the log and the audit trail (a code,
+ * never SAML content or identifiers), and no 5xx reaches the browser.
  */
 export async function finishSamlLogin(
   c: Context<AppEnv>,
@@ -118,7 +120,8 @@ export async function finishSamlLogin(
       return c.redirect(withLinkPending(storedReturnTo(c, request), env.publicUrl), 303);
     }
     writeSessionCookie(c, result.token, result.session.absoluteExpiresAt);
-    return c.redirect(storedReturnTo(c, request), 303);
+    // A login for an application ends at its entry route, which decides whether it opens.
+    return c.redirect(applicationEntryPath(site.applications, storedReturnTo(c, request), request.locale), 303);
   } catch (error) {
     const refusal = error instanceof SamlError ? error : new SamlError('internal');
     if (!(error instanceof SamlError)) logger.error({ requestId: c.get('requestId'), method, err: { name: (error as Error)?.name } }, 'login failed unexpectedly');
@@ -134,7 +137,7 @@ export async function finishSamlLogin(
           method,
           broker: method === 'eherkenning' ? (request?.broker ?? null) : null,
           level: request?.level ?? null,
-          application: applicationOf(request?.returnTo, site.site.returnToPrefixes),
+          application: applicationOf(request?.returnTo, site),
           reason: refusal.reason,
           details: { outcome: refusal.outcome },
         },

@@ -32,7 +32,7 @@ export async function openLoginSession(tx: DbOrTx, site: SiteConfig, request: St
       method: session.method,
       ...(broker ? { broker } : {}),
       level: session.level ?? null,
-      application: applicationOf(request.returnTo, site.site.returnToPrefixes),
+      application: applicationOf(request.returnTo, site),
       details,
     },
     origin,

@@ -1,7 +1,12 @@
 // GET /api/session (who is logged in) and POST /api/logout (end it, server-side).
 import { countSessionCheck } from '../metrics/metrics.js';
-import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
-import { SessionSchema, type MembershipView, type SessionView } from '../../../contract/api-schemas.js';
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { ApplicationRefusalSchema, SessionSchema, type MembershipView, type SessionView } from '../../../contract/api-schemas.js';
+import { applicationById } from '../applications/application-rules.js';
+import { applicationSessionView, applicationView, checkAccess } from '../applications/application-access.js';
+import { ApiError, apiMessage } from '../http/api-error.js';
+import { apiLocale } from '../http/error-response.js';
+import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { requestOrigin } from '../http/request-client.js';
@@ -29,10 +34,18 @@ export function sessionView({ session, user }: ActiveSession, actingFor: Members
 const getSession = createRoute({
   method: 'get',
   path: '/api/session',
-  summary: 'The current session',
+  summary: 'The current session; with ?app=, whether it opens that application and what the application may see',
+  request: {
+    query: z.object({
+      app: z.string().max(64).optional().openapi({ description: 'an application id (issue 15): the answer is that application\'s decision and only the attributes it may see' }),
+    }),
+  },
   responses: {
-    200: { description: 'logged in', content: { 'application/json': { schema: SessionSchema } } },
-    401: { description: 'no session', content: { 'application/json': { schema: ErrorSchema } } },
+    200: { description: 'logged in (with app: the session opens it; only its attributes)', content: { 'application/json': { schema: SessionSchema } } },
+    401: { description: 'no session (unauthenticated); with app also step_up_required: log in again with stepUp.method at stepUp.level or stronger', content: { 'application/json': { schema: ApplicationRefusalSchema.or(ErrorSchema) } } },
+    403: { description: 'application_forbidden: logged in, but without the membership, role or capacity the application needs (its helpdesk text is in application.helpdesk)', content: { 'application/json': { schema: ApplicationRefusalSchema } } },
+    404: { description: 'unknown_application', content: { 'application/json': { schema: ErrorSchema } } },
+    409: { description: 'organisation_choice_needed: choose the organisation to act for first (POST /api/organisations/switch)', content: { 'application/json': { schema: ApplicationRefusalSchema } } },
   },
 });
 
@@ -43,6 +56,24 @@ const logout = createRoute({
   responses: { 204: { description: 'logged out (also when there was no session)' } },
 });
 
+/**
+ * Ends the browser's session (there is one per browser, for every application of the site) with
+ * its audit event, and clears the cookie. Nothing to end is no error.
+ */
+export async function endBrowserSession(c: Context<AppEnv>): Promise<void> {
+  const token = readSessionCookie(c);
+  const { db, env } = c.get('deps');
+  if (token) {
+    await db.db.transaction(async (tx) => {
+      const ended = await deleteSession(tx, token);
+      if (ended) {
+        await recordAudit(tx, { type: 'logout', outcome: 'success', userId: ended.userId, method: ended.method }, requestOrigin(c, env.trustProxy));
+      }
+    });
+  }
+  clearSessionCookie(c);
+}
+
 export function sessionRoutes() {
   const routes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   routes.use('/api/session', loadSession());
@@ -50,21 +81,24 @@ export function sessionRoutes() {
     .openapi(getSession, async (c) => {
       const active = c.get('session');
       countSessionCheck(Boolean(active));
+      const { app: appId } = c.req.valid('query');
+      const { db, site } = c.get('deps');
+      if (appId !== undefined) {
+        const app = applicationById(site.applications, appId);
+        if (!app) throw new ApiError('unknown_application');
+        const { decision, acting } = await checkAccess(db.db, site, app, active);
+        if (decision.outcome === 'granted') return c.json(applicationSessionView(sessionView(active!, acting), app), 200);
+        const refusal = (code: string) => ({ error: { code, message: apiMessage(code, apiLocale(c)) }, application: applicationView(app, site) });
+        if (decision.outcome === 'login') return c.json(refusal('unauthenticated'), 401);
+        if (decision.outcome === 'step_up') return c.json({ ...refusal('step_up_required'), stepUp: { method: decision.method, level: decision.level } }, 401);
+        if (decision.outcome === 'choose_organisation') return c.json(refusal('organisation_choice_needed'), 409);
+        return c.json(refusal('application_forbidden'), 403);
+      }
       if (!active) return c.json({ error: { code: 'unauthenticated', message: 'You are not logged in.' } }, 401);
-      return c.json(sessionView(active, await actingMembership(c.get('deps').db.db, active.session)), 200);
+      return c.json(sessionView(active, await actingMembership(db.db, active.session)), 200);
     })
     .openapi(logout, async (c) => {
-      const token = readSessionCookie(c);
-      const { db, env } = c.get('deps');
-      if (token) {
-        await db.db.transaction(async (tx) => {
-          const ended = await deleteSession(tx, token);
-          if (ended) {
-            await recordAudit(tx, { type: 'logout', outcome: 'success', userId: ended.userId, method: ended.method }, requestOrigin(c, env.trustProxy));
-          }
-        });
-      }
-      clearSessionCookie(c);
+      await endBrowserSession(c);
       return c.body(null, 204);
     });
 }

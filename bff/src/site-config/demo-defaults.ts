@@ -7,11 +7,59 @@ export const demoSiteConfig = {
   acmidm: { entityId: 'urn:poort:demo:acmidm-sp', metadata: 'dev:vlaanderen', level: 'loa3' },
   site: {
     helpdesk: {
-      name: { nl: 'Servicedesk Voorbeeldportaal', 'nl-BE': 'Contactcenter 1700', en: 'Example portal service desk' },
-      phone: '1700',
+      // Per language: the Dutch page names a Dutch helpdesk, the Flemish page the Flemish 1700.
+      // Defaults of the texts help.contact.* (bff/src/texts/site-texts.ts), which editors may change.
+      name: { nl: 'Informatie Rijksoverheid', 'nl-BE': 'Contactcenter 1700', en: 'Government Information Service (Informatie Rijksoverheid)' },
+      phone: { nl: '1400', 'nl-BE': '1700', en: '+31 77 465 67 67' },
+      hours: {
+        nl: 'Bereikbaar op werkdagen van 8.00 tot 20.00 uur.',
+        'nl-BE': 'Bereikbaar elke werkdag van 9 tot 19 uur.',
+        en: 'Open on working days from 8 am to 8 pm (Dutch time).',
+      },
       url: '/help/',
     },
   },
+  // Three small demo applications behind this one Poort (issue 15), so single sign-on and step-up
+  // can be seen: the Flemish pages /vl/app-a/ and /vl/app-b/ (the latter at level 3) and the Dutch
+  // /loket/. Their pages are in demo-site/public/.
+  applications: [
+    {
+      id: 'app-a',
+      name: { nl: 'Subsidieloket (toepassing A)', 'nl-BE': 'Subsidieloket (toepassing A)', en: 'Grants desk (application A)' },
+      returnToPrefixes: ['/vl/app-a/'],
+      levels: { eherkenning: 'loa2plus', acmidm: 'loa2', email: 'password' },
+      attributes: ['companyName', 'kvk', 'email', 'displayName', 'organisation', 'capacity'],
+      helpdesk: {
+        nl: 'Vragen over het Subsidieloket? Bel 1700 (gratis) of mail subsidieloket@voorbeeld.example.',
+        'nl-BE': 'Vragen over het Subsidieloket? Bel gratis 1700 of mail naar subsidieloket@voorbeeld.example.',
+        en: 'Questions about the Grants desk? Call 1700 (free of charge) or e-mail subsidieloket@voorbeeld.example.',
+      },
+    },
+    {
+      id: 'app-b',
+      name: { nl: 'Vergunningen (toepassing B)', 'nl-BE': 'Vergunningen (toepassing B)', en: 'Permits (application B)' },
+      returnToPrefixes: ['/vl/app-b/'],
+      levels: { eherkenning: 'loa3', acmidm: 'loa3' },
+      attributes: ['companyName', 'kvk', 'organisation', 'capacity'],
+      helpdesk: {
+        nl: 'Geen toegang tot Vergunningen? Uw beheerder geeft u de rechten; of bel 1700.',
+        'nl-BE': 'Geen toegang tot Vergunningen? Uw lokale beheerder kent u de rechten toe; of bel gratis 1700.',
+        en: 'No access to Permits? Your administrator grants the rights; or call 1700.',
+      },
+    },
+    {
+      id: 'loket',
+      name: { nl: 'Ondernemersloket', 'nl-BE': 'Ondernemersloket', en: 'Business desk' },
+      returnToPrefixes: ['/loket/'],
+      levels: { eherkenning: 'loa2plus', email: 'password' },
+      attributes: ['companyName', 'kvk', 'email'],
+      helpdesk: {
+        nl: 'Vragen over het Ondernemersloket? Neem contact op met de servicedesk van het Voorbeeldportaal.',
+        'nl-BE': 'Vragen over het Ondernemersloket? Neem contact op met de servicedesk van het Voorbeeldportaal.',
+        en: 'Questions about the Business desk? Contact the Example portal service desk.',
+      },
+    },
+  ],
   brokers: [
     {
       id: 'demo-noord',

@@ -5,6 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { ConfigError } from '../config.js';
 import { demoSiteConfig } from './demo-defaults.js';
 import { siteConfigSchema, type SiteConfig } from './schema.js';
+import { applicationConfigProblem } from '../applications/application-rules.js';
 
 export interface LoadedSiteConfig {
   config: SiteConfig;
@@ -50,5 +51,7 @@ export function parseSiteConfig(raw: unknown, source: string): SiteConfig {
       throw new ConfigError(`${source}: eherkenning.contractedBroker: must name one of the brokers when routing is "contracted"`);
     }
   }
+  const problem = applicationConfigProblem(parsed.data.applications, { returnToPrefixes: parsed.data.site.returnToPrefixes, methods: parsed.data.methods });
+  if (problem) throw new ConfigError(`${source}: ${problem}`);
   return parsed.data;
 }

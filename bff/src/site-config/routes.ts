@@ -1,10 +1,11 @@
 // GET /api/config: everything the widget needs to know about this site, and nothing secret.
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { PublicConfigSchema, type PublicConfig } from '../../../contract/api-schemas.js';
-import { servedMethods } from '../../../contract/login-methods.js';
+import { offeredMethods } from './offered-methods.js';
 import type { AppEnv } from '../app-env.js';
 import { validationHook } from '../http/validation-hook.js';
 import type { SiteConfig } from './schema.js';
+import { applicationView } from '../applications/application-access.js';
 import { brokerHealthNow } from '../eherkenning/broker-health-store.js';
 import type { BrokerAvailability } from '../eherkenning/broker-health-policy.js';
 
@@ -13,8 +14,7 @@ export function publicConfig(site: SiteConfig, health: ReadonlyMap<string, Broke
   return {
     environment: site.environment,
     siteName: site.site.name,
-    // ACM/IDM only where its upstream is configured: a button to nowhere helps nobody.
-    methods: site.methods.filter((m) => servedMethods.includes(m) && (m !== 'acmidm' || site.acmidm !== undefined)),
+    methods: offeredMethods(site),
     level: site.eherkenning.level,
     brokers: brokersWithHealth(site, health),
     eherkenning: {
@@ -25,6 +25,7 @@ export function publicConfig(site: SiteConfig, health: ReadonlyMap<string, Broke
       level: site.eherkenning.level,
     },
     ...(site.site.helpdesk ? { helpdesk: site.site.helpdesk } : {}),
+    ...(site.applications.length ? { applications: site.applications.map((app) => applicationView(app, site)) } : {}),
     localAccounts: {
       maxFailedLogins: site.localAccounts.maxFailedLogins,
       lockoutNoticeAfter: site.localAccounts.lockoutNoticeAfter,

@@ -10,6 +10,7 @@ import { environments, loginMethods, servedMethods } from '../../../contract/log
 import { roles } from '../../../contract/roles.js';
 import { CUT_OFF_FORMAT, parseCutOff } from '../password-login/cut-off-date.js';
 import { cutOffScopes } from '../password-login/cut-off-policy.js';
+import { applicationSchema, returnPathPrefix } from '../applications/application-config.js';
 
 export const unknownIdentityPolicies = ['create', 'link', 'deny'] as const;
 export type UnknownIdentityPolicy = (typeof unknownIdentityPolicies)[number];
@@ -126,11 +127,15 @@ export const siteConfigSchema = z.object({
     .object({
       name: localized.default(exampleName),
       /** Same-site path prefixes a login may return to; anything else is refused. */
-      returnToPrefixes: z.array(z.string().regex(/^\/(?!\/)/, 'must be a path starting with a single /')).default(['/']),
+      returnToPrefixes: z.array(returnPathPrefix).default(['/']),
       helpdesk: z
         .object({
+          /** Defaults of the texts `help.contact.*` (bff/src/texts/site-texts.ts): editors may change them per language. */
           name: localized,
-          phone: z.string().optional(),
+          /** One number for every language, or one per language (a Flemish page names the Flemish helpdesk). */
+          phone: z.union([z.string().min(1), localized]).optional(),
+          /** When the helpdesk answers, a sentence per language. */
+          hours: localized.optional(),
           url: z.string().optional(),
           email: z.string().optional(),
         })
@@ -187,6 +192,12 @@ export const siteConfigSchema = z.object({
     }),
   brokers: z.array(brokerSchema).default([]),
   acmidm: acmidmSchema.optional(),
+  /**
+   * The applications behind this Poort (issue 15): one login for all of them (single sign-on), each
+   * with its own minimum level per method, rights and need-to-know attributes. None: the site is one
+   * application, as before.
+   */
+  applications: z.array(applicationSchema).default([]),
   /** The linking step of `eherkenning.unknownIdentity: link` and activation codes. */
   linking: z
     .object({

@@ -19,9 +19,14 @@ export interface Catalogue {
   sources: Record<string, Record<Locale, unknown>>;
   /** The code that uses the texts: file contents, searched for the keys. */
   code: string[];
+  /**
+   * A source whose keys sit under a prefix in the one key space (the Beheer page's: `beheer.`),
+   * while its code asks for them without it.
+   */
+  prefixes?: Record<string, string>;
 }
 
-export function checkCatalogue({ sources, code }: Catalogue): CatalogueProblem[] {
+export function checkCatalogue({ sources, code, prefixes = {} }: Catalogue): CatalogueProblem[] {
   const problems: CatalogueProblem[] = [];
   const usage = keyUsage(code);
   const owner = new Map<string, string>();
@@ -33,10 +38,11 @@ export function checkCatalogue({ sources, code }: Catalogue): CatalogueProblem[]
       flat[locale] = shape.length ? new Map() : flattenTexts(trees[locale] as TextTree);
     }
     const bases = new Set(locales.flatMap((l) => [...flat[l].keys()].map(pluralBase)));
+    const prefix = prefixes[source] ?? '';
     for (const base of [...bases].sort()) {
-      const other = owner.get(base);
+      const other = owner.get(prefix + base);
       if (other) problems.push({ source, key: base, message: `also a key of ${other}: keys must be unique across sources` });
-      owner.set(base, source);
+      owner.set(prefix + base, source);
       const placeholders = new Map<Locale, string>();
       for (const locale of locales) {
         const forms = formsOf(flat[locale], base);

@@ -12,7 +12,8 @@ import { ApiError } from '../http/api-error.js';
 import { validationHook } from '../http/validation-hook.js';
 import { loadSession, requireSession } from '../sessions/load-session.js';
 import { errorResponse, jsonBody, jsonResponse } from '../accounts/account-schemas.js';
-import { defaultTexts } from './default-texts.js';
+import type { DefaultTexts } from './default-texts.js';
+import { textDefaultsFor } from './site-texts.js';
 import { editText, importTexts, mergedTexts, revertText, type EditorContext } from './text-editing.js';
 import { currentOverrides, currentVersions, overridesRevision, textHistory } from './text-store.js';
 import { TEXT_MAX_LENGTH } from './text-rules.js';
@@ -31,11 +32,14 @@ const TextStateSchema = z
 const Version = z.number().int().min(0).max(2 ** 31 - 1);
 const editorErrors = { 401: errorResponse('unauthenticated'), 403: errorResponse('forbidden: not an editor'), 404: errorResponse('not_found: no such locale or key') };
 
+/** Whose texts: the widget's (default), or the Beheer page's (its keys without the `beheer.` prefix). */
+const TextsFor = z.object({ for: z.enum(['widget', 'beheer']).default('widget').openapi({ description: "whose texts: the widget's (default) or the Beheer page's" }) }).strict();
+
 const getTexts = createRoute({
   method: 'get',
   path: '/api/texts/{locale}',
-  summary: "The widget's texts in a locale: defaults with the editors' overrides (ETag; send If-None-Match)",
-  request: { params: LocaleParam },
+  summary: "The widget's (or the Beheer page's) texts in a locale: defaults with the editors' overrides (ETag; send If-None-Match)",
+  request: { params: LocaleParam, query: TextsFor },
   responses: { 200: jsonResponse('texts', TextTreeSchema), 304: { description: 'unchanged since the ETag sent' }, 404: errorResponse('not_found: no such locale') },
 });
 
@@ -52,6 +56,7 @@ const overview = createRoute({
           z.object({
             key: z.string(),
             widget: z.boolean(),
+            part: z.enum(['widget', 'beheer', 'bff']).openapi({ description: 'whose text: the widget, the Beheer page, or the BFF (pages, mails, API messages, the editor)' }),
             rich: z.boolean(),
             placeholders: z.array(z.string()),
             values: z.record(z.string(), z.object({ default: z.string().nullable(), value: z.string().nullable(), overridden: z.boolean(), version: z.number().int() })),
@@ -142,14 +147,14 @@ function localeOf(value: string): Locale {
   return value as Locale;
 }
 
-function keyOf(locale: Locale, key: string): string {
-  if (!defaultTexts.byLocale[locale].has(key)) throw new ApiError('not_found', 'There is no text with this key.');
+function keyOf(defaults: DefaultTexts, locale: Locale, key: string): string {
+  if (!defaults.byLocale[locale].has(key)) throw new ApiError('not_found', 'There is no text with this key.');
   return key;
 }
 
 function editor(c: Context<AppEnv>): EditorContext {
-  const { db, env } = c.get('deps');
-  return { db: db.db, editorId: c.get('session')!.user.id, origin: requestOrigin(c, env.trustProxy) };
+  const { db, env, site } = c.get('deps');
+  return { db: db.db, editorId: c.get('session')!.user.id, origin: requestOrigin(c, env.trustProxy), defaults: textDefaultsFor(site) };
 }
 
 export function textRoutes() {
@@ -159,30 +164,37 @@ export function textRoutes() {
   return routes
     .openapi(getTexts, async (c) => {
       const locale = localeOf(c.req.valid('param').locale);
-      const db = c.get('deps').db.db;
-      const etag = `"${defaultTexts.fingerprint}.${await overridesRevision(db, locale)}"`;
+      const part = c.req.valid('query').for;
+      const { db: database, site } = c.get('deps');
+      const db = database.db;
+      const defaults = textDefaultsFor(site);
+      const etag = `"${part}.${defaults.fingerprint}.${await overridesRevision(db, locale)}"`;
       // Revalidated on every load (no-cache), answered 304 while nothing changed.
       c.header('Cache-Control', 'no-cache');
       c.header('ETag', etag);
       if (c.req.header('if-none-match')?.split(/\s*,\s*/).includes(etag)) return c.body(null, 304);
       const overrides = (await currentOverrides(db, locale))[locale];
-      return c.json(unflattenTexts(mergedTexts(locale, overrides, defaultTexts.widgetKeys)), 200);
+      if (part === 'widget') return c.json(unflattenTexts(mergedTexts(defaults, locale, overrides, defaults.widgetKeys)), 200);
+      const beheer = mergedTexts(defaults, locale, overrides, defaults.beheerKeys).map(([key, value]) => [key.slice('beheer.'.length), value] as const);
+      return c.json(unflattenTexts(beheer), 200);
     })
     .openapi(overview, async (c) => {
+      const defaults = textDefaultsFor(c.get('deps').site);
       const rows = await currentVersions(c.get('deps').db.db);
       const current = new Map(rows.map((r) => [`${r.locale} ${r.key}`, r]));
-      const keys = [...new Set(locales.flatMap((l) => [...defaultTexts.byLocale[l].keys()]))].sort();
+      const keys = [...new Set(locales.flatMap((l) => [...defaults.byLocale[l].keys()]))].sort();
       return c.json(
         {
           locales: [...locales],
           texts: keys.map((key) => ({
             key,
-            widget: defaultTexts.widgetKeys.has(key),
+            widget: defaults.widgetKeys.has(key),
+            part: defaults.widgetKeys.has(key) ? ('widget' as const) : defaults.beheerKeys.has(key) ? ('beheer' as const) : ('bff' as const),
             rich: isRichTextKey(key),
-            placeholders: placeholdersOf(defaultTexts.byLocale.nl.get(key) ?? ''),
+            placeholders: placeholdersOf(defaults.byLocale.nl.get(key) ?? ''),
             values: Object.fromEntries(
               locales.map((locale) => {
-                const fallback = defaultTexts.byLocale[locale].get(key) ?? null;
+                const fallback = defaults.byLocale[locale].get(key) ?? null;
                 const row = current.get(`${locale} ${key}`);
                 return [locale, { default: fallback, value: row?.value ?? fallback, overridden: row?.value != null, version: row?.version ?? 0 }];
               }),
@@ -196,26 +208,29 @@ export function textRoutes() {
       const { locale: l, key: k } = c.req.valid('param');
       const locale = localeOf(l);
       const { value, version } = c.req.valid('json');
-      return c.json(await editText(editor(c), locale, keyOf(locale, k), value, version), 200);
+      const ctx = editor(c);
+      return c.json(await editText(ctx, locale, keyOf(ctx.defaults, locale, k), value, version), 200);
     })
     .openapi(history, async (c) => {
       const { locale: l, key: k } = c.req.valid('param');
       const locale = localeOf(l);
-      const key = keyOf(locale, k);
+      const defaults = textDefaultsFor(c.get('deps').site);
+      const key = keyOf(defaults, locale, k);
       const versions = await textHistory(c.get('deps').db.db, locale, key);
-      return c.json({ default: defaultTexts.byLocale[locale].get(key)!, versions: versions.map((v) => ({ ...v, at: v.at.toISOString() })) }, 200);
+      return c.json({ default: defaults.byLocale[locale].get(key)!, versions: versions.map((v) => ({ ...v, at: v.at.toISOString() })) }, 200);
     })
     .openapi(revert, async (c) => {
       const { locale: l, key: k } = c.req.valid('param');
       const locale = localeOf(l);
       const { to, version } = c.req.valid('json');
-      return c.json(await revertText(editor(c), locale, keyOf(locale, k), to, version), 200);
+      const ctx = editor(c);
+      return c.json(await revertText(ctx, locale, keyOf(ctx.defaults, locale, k), to, version), 200);
     })
     .openapi(exportLocale, async (c) => {
       const locale = localeOf(c.req.valid('param').locale);
       const overrides = (await currentOverrides(c.get('deps').db.db, locale))[locale];
       c.header('Content-Disposition', `attachment; filename="poort-texts-${locale}.json"`);
-      return c.json(unflattenTexts(mergedTexts(locale, overrides)), 200);
+      return c.json(unflattenTexts(mergedTexts(textDefaultsFor(c.get('deps').site), locale, overrides)), 200);
     })
     .openapi(importLocale, async (c) => {
       const locale = localeOf(c.req.valid('param').locale);

@@ -6,9 +6,9 @@ import type { Db, DbOrTx } from '../../../db/open.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { RequestOrigin } from '../http/request-client.js';
 import { ApiError } from '../http/api-error.js';
-import { defaultText, defaultTexts } from './default-texts.js';
+import type { DefaultTexts } from './default-texts.js';
 import { checkText, type TextProblem } from './text-rules.js';
-import { StaleTextVersion, currentText, saveTextVersion, textVersion } from './text-store.js';
+import { StaleTextVersion, currentTextsOf, saveTextVersion, textVersion } from './text-store.js';
 import { flattenTexts, type TextTree } from './text-tree.js';
 import { translate } from './translator.js';
 
@@ -16,6 +16,8 @@ export interface EditorContext {
   db: Db;
   editorId: string;
   origin?: RequestOrigin;
+  /** The defaults edits are checked against: Poort's with the site's own (site-texts.ts). */
+  defaults: DefaultTexts;
 }
 
 export interface TextState {
@@ -32,8 +34,8 @@ export interface KeyedProblem extends TextProblem {
   key: string;
 }
 
-function requireDefault(locale: Locale, key: string): string {
-  const value = defaultText(locale, key);
+function requireDefault(defaults: DefaultTexts, locale: Locale, key: string): string {
+  const value = defaults.byLocale[locale].get(key);
   if (value === undefined) throw new ApiError('not_found', 'There is no text with this key.');
   return value;
 }
@@ -56,33 +58,33 @@ async function save(ctx: EditorContext, locale: Locale, key: string, value: stri
     return await ctx.db.transaction(async (tx) => {
       const row = await saveTextVersion(tx, { locale, key, value, basedOn, editorId: ctx.editorId });
       await audit(tx, ctx, type, { locale, key, version: row.version, ...details });
-      return stateOf(locale, key, row.value, row.version);
+      return stateOf(ctx.defaults, locale, key, row.value, row.version);
     });
   } catch (error) {
-    if (error instanceof StaleTextVersion) throw conflict(locale, key, error);
+    if (error instanceof StaleTextVersion) throw conflict(ctx.defaults, locale, key, error);
     throw error;
   }
 }
 
-function conflict(locale: Locale, key: string, stale: StaleTextVersion): ApiError {
+function conflict(defaults: DefaultTexts, locale: Locale, key: string, stale: StaleTextVersion): ApiError {
   const error = new ApiError('text_version_conflict');
-  error.problems = [{ key, current: stateOf(locale, key, stale.current?.value ?? null, stale.current?.version ?? 0) }];
+  error.problems = [{ key, current: stateOf(defaults, locale, key, stale.current?.value ?? null, stale.current?.version ?? 0) }];
   return error;
 }
 
-function stateOf(locale: Locale, key: string, value: string | null, version: number): TextState {
-  return { locale, key, value: value ?? requireDefault(locale, key), overridden: value !== null, version };
+function stateOf(defaults: DefaultTexts, locale: Locale, key: string, value: string | null, version: number): TextState {
+  return { locale, key, value: value ?? requireDefault(defaults, locale, key), overridden: value !== null, version };
 }
 
 export async function editText(ctx: EditorContext, locale: Locale, key: string, input: string, basedOn: number): Promise<TextState> {
-  const checked = checkText(key, input, requireDefault(locale, key));
+  const checked = checkText(key, input, requireDefault(ctx.defaults, locale, key));
   if (checked.problems.length) throw invalidText(checked.problems.map((p) => ({ key, ...p })));
   return save(ctx, locale, key, checked.value, basedOn, 'text_changed');
 }
 
 /** Back to the default text (`to` 0) or to the value of an earlier version, as a new version. */
 export async function revertText(ctx: EditorContext, locale: Locale, key: string, to: number, basedOn: number): Promise<TextState> {
-  const fallback = requireDefault(locale, key);
+  const fallback = requireDefault(ctx.defaults, locale, key);
   let value: string | null = null;
   if (to > 0) {
     const earlier = await textVersion(ctx.db, locale, key, to);
@@ -103,13 +105,15 @@ export async function revertText(ctx: EditorContext, locale: Locale, key: string
  * transaction. A text equal to its default takes the override back.
  */
 export async function importTexts(ctx: EditorContext, locale: Locale, tree: unknown): Promise<{ changed: number }> {
-  const { values, problems } = readImport(locale, tree);
+  const { values, problems } = readImport(ctx.defaults, locale, tree);
   if (problems.length) throw invalidText(problems);
   return ctx.db.transaction(async (tx) => {
     let changed = 0;
+    // One query for what shows now, not one per text: a locale has hundreds.
+    const currentRows = await currentTextsOf(tx, locale, true);
     for (const [key, value] of values) {
-      const current = await currentText(tx, locale, key, true);
-      const wanted = value === requireDefault(locale, key) ? null : value;
+      const current = currentRows.get(key);
+      const wanted = value === requireDefault(ctx.defaults, locale, key) ? null : value;
       if ((current?.value ?? null) === wanted) continue;
       await saveTextVersion(tx, { locale, key, value: wanted, basedOn: current?.version ?? 0, editorId: ctx.editorId });
       changed++;
@@ -119,12 +123,12 @@ export async function importTexts(ctx: EditorContext, locale: Locale, tree: unkn
   });
 }
 
-function readImport(locale: Locale, tree: unknown): { values: Map<string, string>; problems: KeyedProblem[] } {
+function readImport(defaults: DefaultTexts, locale: Locale, tree: unknown): { values: Map<string, string>; problems: KeyedProblem[] } {
   const problems: KeyedProblem[] = [];
   const values = new Map<string, string>();
   if (!isTree(tree, '', problems)) return { values, problems };
   for (const [key, input] of flattenTexts(tree)) {
-    const fallback = defaultText(locale, key);
+    const fallback = defaults.byLocale[locale].get(key);
     if (fallback === undefined) {
       problems.push({ key, problem: 'unknown_key' });
       continue;
@@ -152,8 +156,8 @@ function isTree(value: unknown, key: string, problems: KeyedProblem[]): value is
 }
 
 /** Every text of a locale as it shows now (defaults with the overrides), nested: the export. */
-export function mergedTexts(locale: Locale, overrides: Map<string, string>, keys: Iterable<string> = defaultTexts.byLocale[locale].keys()): Array<[string, string]> {
-  return [...keys].map((key) => [key, overrides.get(key) ?? defaultTexts.byLocale[locale].get(key)!]);
+export function mergedTexts(defaults: DefaultTexts, locale: Locale, overrides: Map<string, string>, keys: Iterable<string> = defaults.byLocale[locale].keys()): Array<[string, string]> {
+  return [...keys].map((key) => [key, overrides.get(key) ?? defaults.byLocale[locale].get(key)!]);
 }
 
 async function audit(tx: DbOrTx, ctx: EditorContext, type: string, details: Record<string, unknown>): Promise<void> {

@@ -20,6 +20,13 @@ export async function currentText(db: DbOrTx, locale: Locale, key: string, lock 
   return row;
 }
 
+/** Every current row of a locale by key, locked when asked (an import compares them all at once). */
+export async function currentTextsOf(db: DbOrTx, locale: Locale, lock = false): Promise<Map<string, TextVersion>> {
+  const query = db.select().from(texts).where(and(eq(texts.locale, locale), eq(texts.current, true)));
+  const rows = lock ? await query.for('update') : await query;
+  return new Map(rows.map((row) => [row.key, row]));
+}
+
 export interface NewTextVersion {
   locale: Locale;
   key: string;

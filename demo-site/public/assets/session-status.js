@@ -18,6 +18,9 @@ const texts = {
     until: (time) => `tot ${time} als u niets doet.`,
     actingFor: 'voor',
     logout: 'Uitloggen',
+    logoutEverywhere: 'Uitloggen bij alle toepassingen',
+    seen: 'Wat deze toepassing van u ziet',
+    nothingSeen: 'Niets meer dan hoe u bent ingelogd.',
   },
   'nl-BE': {
     loggedInHeading: 'U bent aangemeld',
@@ -32,6 +35,9 @@ const texts = {
     until: (time) => `tot ${time} als u niets doet.`,
     actingFor: 'voor',
     logout: 'Afmelden',
+    logoutEverywhere: 'Afmelden bij alle toepassingen',
+    seen: 'Wat deze toepassing van u ziet',
+    nothingSeen: 'Niets meer dan hoe u bent aangemeld.',
   },
   en: {
     loggedInHeading: 'You are logged in',
@@ -46,12 +52,18 @@ const texts = {
     until: (time) => `until ${time} if you do nothing.`,
     actingFor: 'for',
     logout: 'Log out',
+    logoutEverywhere: 'Log out of every application',
+    seen: 'What this application sees of you',
+    nothingSeen: 'Nothing but how you logged in.',
   },
 };
 const lang = document.documentElement.lang in texts ? document.documentElement.lang : 'nl';
 const text = texts[lang];
 const status = document.getElementById('session-status');
 let login = document.querySelector('login-chooser, poort-email-form');
+// On a demo application's page (issue 15) the widget names it: the session is asked for that
+// application, which answers only when the session opens it and shows only what it may see.
+const app = login?.getAttribute('app') ?? '';
 
 /** "(eHerkenning, niveau 2+)": how you logged in, the level in words as people know it. */
 function how(session) {
@@ -83,7 +95,7 @@ function heading(label) {
 }
 
 async function showSession(moveFocus) {
-  const res = await fetch('/poort/api/session', { credentials: 'same-origin' });
+  const res = await fetch(`/poort/api/session${app ? `?app=${encodeURIComponent(app)}` : ''}`, { credentials: 'same-origin' });
   status.replaceChildren();
   if (res.status !== 200) {
     if (login) login.hidden = false;
@@ -97,12 +109,55 @@ async function showSession(moveFocus) {
   line.textContent = `${who(session)} ${how(session)}${acting}, ${text.until(time)}`;
   const button = document.createElement('button');
   button.type = 'button';
-  button.textContent = text.logout;
-  button.addEventListener('click', logout);
-  status.append(title, line, button);
+  button.textContent = app ? text.logoutEverywhere : text.logout;
+  button.addEventListener('click', app ? logoutEverywhere : logout);
+  status.append(title, line, ...(app ? [seenList(session)] : []), button);
   // Someone with several organisations still chooses one in the widget (its organisation step).
   if (login) login.hidden = !session.organisationChoiceNeeded;
   if (moveFocus) title.focus();
+}
+
+/** The attributes the application was given, as a definition list: need-to-know made visible. */
+function seenList(session) {
+  const section = document.createElement('section');
+  const h = document.createElement('h3');
+  h.textContent = text.seen;
+  const entries = Object.entries(session.attributes ?? {});
+  if (session.user.email) entries.unshift(['email', session.user.email]);
+  if (session.actingFor) entries.push(['organisation', session.actingFor.name]);
+  if (!entries.length) {
+    const p = document.createElement('p');
+    p.textContent = text.nothingSeen;
+    section.append(h, p);
+    return section;
+  }
+  const dl = document.createElement('dl');
+  dl.dataset.seen = '';
+  for (const [name, value] of entries) {
+    const dt = document.createElement('dt');
+    dt.textContent = name;
+    const dd = document.createElement('dd');
+    dd.textContent = value;
+    dl.append(dt, dd);
+  }
+  section.append(h, dl);
+  return section;
+}
+
+/** Logging out of an application is a navigation: Poort's page says it ended every application. */
+function logoutEverywhere() {
+  const form = document.createElement('form');
+  form.method = 'post';
+  form.action = '/poort/auth/logout';
+  for (const [name, value] of [['returnTo', location.pathname], ['lang', lang]]) {
+    const input = document.createElement('input');
+    input.type = 'hidden';
+    input.name = name;
+    input.value = value;
+    form.append(input);
+  }
+  document.body.append(form);
+  form.submit();
 }
 
 async function logout() {

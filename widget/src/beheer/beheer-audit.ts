@@ -6,7 +6,7 @@ import type { Locale } from '../../../contract/locales.js';
 import { servedMethods } from '../../../contract/login-methods.js';
 import { BASE } from '../../../contract/paths.js';
 import type { Translate } from '../i18n.js';
-import { auditCsvUrl, fetchAudit, type AdminScope } from './beheer-api.js';
+import { auditCsvUrl, fetchAudit, type AdminScope, type BeheerSample } from './beheer-api.js';
 import { auditFilterQuery, type AuditFilterForm } from './audit-filters.js';
 import { beheerTexts, beheerTranslator, errorText } from './beheer-i18n.js';
 import { beheerStyles } from './beheer.styles.js';
@@ -22,8 +22,12 @@ export class BeheerAudit extends LitElement {
   static override styles = [beheerStyles];
 
   @property({ attribute: false }) locale: Locale = 'nl';
+  /** The page's texts as the BFF serves them (editors' changes); the bundled ones until then. */
+  @property({ attribute: false }) texts: unknown;
   @property({ attribute: false }) bff = BASE;
-  @property({ attribute: false }) scope: AdminScope = { role: 'admin', organisations: [] };
+  @property({ attribute: false }) scope: AdminScope = { role: 'admin', organisations: [], activationCodeDays: 30 };
+  /** Made-up events to show instead of asking the BFF (the text editor's preview). */
+  @property({ attribute: false }) sample: BeheerSample | undefined;
 
   @state() private events: AuditEventView[] | undefined;
   @state() private nextCursor: string | null = null;
@@ -40,10 +44,14 @@ export class BeheerAudit extends LitElement {
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('locale')) this.t = beheerTranslator(this.locale);
+    if (changed.has('locale') || changed.has('texts')) this.t = beheerTranslator(this.locale, this.texts);
   }
 
   private async load(more: boolean): Promise<void> {
+    if (this.sample) {
+      this.events = this.sample.events;
+      return;
+    }
     this.busy = true;
     this.errorCode = '';
     const result = await fetchAudit(this.bff, { ...this.query, ...(more && this.nextCursor ? { cursor: this.nextCursor } : {}) });

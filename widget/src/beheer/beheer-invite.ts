@@ -21,8 +21,10 @@ export class BeheerInvite extends LitElement {
   static override styles = [beheerStyles];
 
   @property({ attribute: false }) locale: Locale = 'nl';
+  /** The page's texts as the BFF serves them (editors' changes); the bundled ones until then. */
+  @property({ attribute: false }) texts: unknown;
   @property({ attribute: false }) bff = BASE;
-  @property({ attribute: false }) scope: AdminScope = { role: 'admin', organisations: [] };
+  @property({ attribute: false }) scope: AdminScope = { role: 'admin', organisations: [], activationCodeDays: 30 };
 
   @state() private organisationId = '';
   @state() private email = '';
@@ -34,7 +36,7 @@ export class BeheerInvite extends LitElement {
   private t: Translate = beheerTranslator('nl');
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('locale')) this.t = beheerTranslator(this.locale);
+    if (changed.has('locale') || changed.has('texts')) this.t = beheerTranslator(this.locale, this.texts);
     if (changed.has('scope') && !this.scope.organisations.some((o) => o.id === this.organisationId)) this.organisationId = this.scope.organisations[0]?.id ?? '';
   }
 

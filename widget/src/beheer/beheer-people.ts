@@ -4,28 +4,37 @@ import type { Locale } from '../../../contract/locales.js';
 import { roles, type Role } from '../../../contract/roles.js';
 import { BASE } from '../../../contract/paths.js';
 import type { Translate } from '../i18n.js';
-import { callBff, fetchPeople, type AdminScope, type Person } from './beheer-api.js';
+import { callBff, fetchPeople, type AdminScope, type BeheerSample, type Person } from './beheer-api.js';
 import { beheerTranslator, errorText } from './beheer-i18n.js';
 import { beheerStyles } from './beheer.styles.js';
 import './beheer-invite.js';
 
 const PAGE_SIZE = 25;
 
-/** An action on one person: which persons it applies to, and whether it needs a confirmation first. */
+/**
+ * An action on one person: which persons it applies to, and how it runs: at once, after a
+ * confirmation (it cannot be undone by an admin), or through a small form of its own.
+ */
 interface PersonAction {
-  id: 'unblock' | 'reinvite' | 'disable';
+  id: 'unblock' | 'reinvite' | 'disable' | 'endDate';
   path: string;
   appliesTo(person: Person): boolean;
-  /** Cannot be undone by an admin: asked for once more before it is done. */
-  confirm: boolean;
+  run: 'now' | 'confirm' | 'form';
 }
 
-// Further actions (an end date for a temporary account, docs/beheer.md) are entries here.
+// A further action is an entry here (docs/beheer.md).
 const actions: PersonAction[] = [
-  { id: 'unblock', path: 'unlock', appliesTo: (p) => p.status === 'blocked', confirm: false },
-  { id: 'reinvite', path: 'invite', appliesTo: (p) => p.status === 'invited', confirm: false },
-  { id: 'disable', path: 'disable', appliesTo: (p) => p.status !== 'disabled', confirm: true },
+  { id: 'unblock', path: 'unlock', appliesTo: (p) => p.status === 'blocked', run: 'now' },
+  { id: 'reinvite', path: 'invite', appliesTo: (p) => p.status === 'invited', run: 'now' },
+  // An end date concerns password login: people with an e-mail address.
+  { id: 'endDate', path: 'local-account-until', appliesTo: (p) => p.status !== 'disabled' && p.email !== null, run: 'form' },
+  { id: 'disable', path: 'disable', appliesTo: (p) => p.status !== 'disabled', run: 'confirm' },
 ];
+
+/** The calendar date of a moment in Dutch time (the zone end dates are set in), as YYYY-MM-DD. */
+function dutchDate(iso: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+}
 
 /**
  * The people of the admin's organisations: search, pages, login methods, role, status and last
@@ -36,8 +45,12 @@ export class BeheerPeople extends LitElement {
   static override styles = [beheerStyles];
 
   @property({ attribute: false }) locale: Locale = 'nl';
+  /** The page's texts as the BFF serves them (editors' changes); the bundled ones until then. */
+  @property({ attribute: false }) texts: unknown;
   @property({ attribute: false }) bff = BASE;
-  @property({ attribute: false }) scope: AdminScope = { role: 'admin', organisations: [] };
+  @property({ attribute: false }) scope: AdminScope = { role: 'admin', organisations: [], activationCodeDays: 30 };
+  /** Made-up people to show instead of asking the BFF (the text editor's preview). */
+  @property({ attribute: false }) sample: BeheerSample | undefined;
 
   @state() private search = '';
   @state() private offset = 0;
@@ -48,6 +61,9 @@ export class BeheerPeople extends LitElement {
   @state() private errorCode = '';
   /** The person whose disabling awaits confirmation. */
   @state() private confirming: Person | undefined;
+  /** The person whose end date is being set. */
+  @state() private endDateFor: Person | undefined;
+  @state() private endDateProblem = '';
 
   private t: Translate = beheerTranslator('nl');
 
@@ -58,10 +74,15 @@ export class BeheerPeople extends LitElement {
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('locale')) this.t = beheerTranslator(this.locale);
+    if (changed.has('locale') || changed.has('texts')) this.t = beheerTranslator(this.locale, this.texts);
   }
 
   private async load(): Promise<void> {
+    if (this.sample) {
+      this.people = this.sample.people;
+      this.total = this.sample.people.length;
+      return;
+    }
     const result = await fetchPeople(this.bff, { search: this.search, offset: this.offset, limit: PAGE_SIZE });
     if (!result.ok) {
       this.errorCode = result.code;
@@ -76,7 +97,7 @@ export class BeheerPeople extends LitElement {
     const pages = Math.max(1, Math.ceil(this.total / PAGE_SIZE));
     const page = Math.floor(this.offset / PAGE_SIZE) + 1;
     return html`
-      <beheer-invite .locale=${this.locale} .bff=${this.bff} .scope=${this.scope} @beheer-changed=${() => void this.load()}></beheer-invite>
+      <beheer-invite .locale=${this.locale} .texts=${this.texts} .bff=${this.bff} .scope=${this.scope} @beheer-changed=${() => void this.load()}></beheer-invite>
       <h2 id="people-heading">${t('people.heading')}</h2>
       <form role="search" aria-labelledby="people-heading" class="row" @submit=${this.onSearch}>
         <div>
@@ -87,7 +108,7 @@ export class BeheerPeople extends LitElement {
       </form>
       <div class="status" role="status">${this.notice}</div>
       <div class="status alert" role="alert">${this.errorCode ? errorText(t, this.errorCode) : ''}</div>
-      ${this.confirming ? this.renderConfirmation(this.confirming) : nothing}
+      ${this.confirming ? this.renderConfirmation(this.confirming) : nothing} ${this.endDateFor ? this.renderEndDate(this.endDateFor) : nothing}
       ${this.people === undefined
         ? html`<p>${t('loading')}</p>`
         : html`
@@ -135,7 +156,7 @@ export class BeheerPeople extends LitElement {
                       <button class="secondary" type="submit" aria-label=${t('people.actionFor', { action: t('people.saveRole'), name })} ?disabled=${this.busy}>${t('people.saveRole')}</button>
                     </form>`}
               </td>
-              <td>${t(`people.status.${p.status}`)}</td>
+              <td>${this.statusText(p)}</td>
               <td>${p.lastLoginAt ? html`<time datetime=${p.lastLoginAt}>${when.format(new Date(p.lastLoginAt))}</time>` : t('people.never')}</td>
               <td>
                 <div class="row">
@@ -143,7 +164,7 @@ export class BeheerPeople extends LitElement {
                     .filter((a) => a.appliesTo(p))
                     .map(
                       (a) => html`<button
-                        class=${a.confirm ? 'secondary' : ''}
+                        class=${a.run === 'now' ? '' : 'secondary'}
                         aria-label=${t('people.actionFor', { action: t(`people.actions.${a.id}`), name })}
                         ?disabled=${this.busy}
                         @click=${() => this.onAction(a, p)}
@@ -160,9 +181,46 @@ export class BeheerPeople extends LitElement {
     </div>`;
   }
 
+  /** The status, and for a temporary account until when (Dutch calendar date, as it was set). */
+  private statusText(p: Person) {
+    const t = this.t;
+    if (!p.localAccountUntil) return t(`people.status.${p.status}`);
+    const date = new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeZone: 'Europe/Amsterdam' }).format(new Date(p.localAccountUntil));
+    const ended = new Date(p.localAccountUntil).getTime() <= Date.now();
+    if (p.status === 'temporary') return html`<span data-until>${t(ended ? 'people.status.temporaryEnded' : 'people.status.temporary', { date })}</span>`;
+    return html`${t(`people.status.${p.status}`)}<br /><span class="hint" data-until>${t('people.untilNote', { date })}</span>`;
+  }
+
+  private renderEndDate(person: Person) {
+    const t = this.t;
+    const name = this.nameOf(person);
+    return html`<form class="status" aria-labelledby="end-date-heading" novalidate @submit=${(e: SubmitEvent) => this.saveEndDate(e, person)} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.closeEndDate()}>
+      <h3 id="end-date-heading">${t('people.endDate.heading', { name })}</h3>
+      <p id="end-date-intro">${t('people.endDate.intro')}</p>
+      <div class="field">
+        <label for="end-date">${t('people.endDate.label')}</label>
+        <input
+          id="end-date"
+          name="date"
+          type="date"
+          required
+          .value=${person.localAccountUntil ? dutchDate(person.localAccountUntil) : ''}
+          aria-describedby="end-date-intro end-date-problem"
+          aria-invalid=${this.endDateProblem ? 'true' : 'false'}
+        />
+        <p class="error" id="end-date-problem">${this.endDateProblem}</p>
+      </div>
+      <div class="row">
+        <button type="submit" ?disabled=${this.busy}>${t('people.endDate.save')}</button>
+        ${person.localAccountUntil ? html`<button type="button" class="secondary" ?disabled=${this.busy} @click=${() => this.clearEndDate(person)}>${t('people.endDate.clear')}</button>` : nothing}
+        <button type="button" class="secondary" @click=${() => this.closeEndDate()}>${t('people.endDate.cancel')}</button>
+      </div>
+    </form>`;
+  }
+
   private renderConfirmation(person: Person) {
     const t = this.t;
-    const disable = actions.find((a) => a.id === 'disable')!;
+    const disable = actions.find((a) => a.run === 'confirm')!;
     return html`<div class="status alert" role="alertdialog" aria-labelledby="confirm-text" aria-modal="false" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.cancelConfirmation()}>
       <p id="confirm-text">${t('people.confirm.disable', { name: this.nameOf(person) })}</p>
       <div class="row">
@@ -188,12 +246,40 @@ export class BeheerPeople extends LitElement {
   }
 
   private onAction(action: PersonAction, person: Person): void {
-    if (!action.confirm) {
+    if (action.run === 'now') {
       void this.run(action, person);
       return;
     }
-    this.confirming = person;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#confirm-yes')?.focus());
+    this.confirming = undefined;
+    this.endDateFor = undefined;
+    this.endDateProblem = '';
+    if (action.run === 'form') this.endDateFor = person;
+    else this.confirming = person;
+    const target = action.run === 'form' ? '#end-date' : '#confirm-yes';
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(target)?.focus());
+  }
+
+  private closeEndDate(): void {
+    const id = this.endDateFor?.id;
+    this.endDateFor = undefined;
+    this.endDateProblem = '';
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`tr[data-person="${id}"] button`)?.focus());
+  }
+
+  private async saveEndDate(event: SubmitEvent, person: Person): Promise<void> {
+    event.preventDefault();
+    const input = (event.target as HTMLFormElement).elements.namedItem('date') as HTMLInputElement;
+    if (!input.value) {
+      this.endDateProblem = this.t('people.endDate.missing');
+      input.focus();
+      return;
+    }
+    const date = new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${input.value}T00:00:00Z`));
+    await this.change(`/api/admin/users/${encodeURIComponent(person.id)}/local-account-until`, { localAccountUntil: input.value }, this.t('people.done.endDate', { name: this.nameOf(person), date }), 'PUT');
+  }
+
+  private async clearEndDate(person: Person): Promise<void> {
+    await this.change(`/api/admin/users/${encodeURIComponent(person.id)}/local-account-until`, { localAccountUntil: null }, this.t('people.done.endDateCleared', { name: this.nameOf(person) }), 'PUT');
   }
 
   private cancelConfirmation(): void {
@@ -213,13 +299,14 @@ export class BeheerPeople extends LitElement {
     await this.change(`/api/admin/users/${encodeURIComponent(person.id)}/role`, { role }, this.t('people.done.role', { name: this.nameOf(person), role: this.t(`roles.${role}`) }));
   }
 
-  private async change(path: string, body: unknown, done: string): Promise<void> {
+  private async change(path: string, body: unknown, done: string, method: 'POST' | 'PUT' = 'POST'): Promise<void> {
     this.busy = true;
     this.notice = '';
     this.errorCode = '';
-    const result = await callBff(this.bff, path, body);
+    const result = await callBff(this.bff, path, body, method);
     this.busy = false;
     this.confirming = undefined;
+    this.endDateFor = undefined;
     if (!result.ok) {
       this.errorCode = result.code;
       return;

@@ -132,4 +132,21 @@ export const beheerStyles = css`
   .alert:empty {
     display: none;
   }
+  /* A newly issued activation code: large, spaced, one line, easy to read out or copy. */
+  .issued {
+    padding: 0.75rem;
+    border: 2px solid var(--_accent);
+    border-radius: var(--_radius);
+    margin-block: 0.5rem 1rem;
+  }
+  .code {
+    font-family: ui-monospace, 'Cascadia Mono', Menlo, Consolas, monospace;
+    font-size: 1.5rem;
+    letter-spacing: 0.1em;
+    white-space: nowrap;
+  }
+  .code:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
 `;

@@ -3,18 +3,17 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Locale } from '../../../contract/locales.js';
 import { BASE } from '../../../contract/paths.js';
 import { resolveLocale } from '../locale.js';
+import { servedTexts } from '../served-texts.js';
 import type { Translate } from '../i18n.js';
-import { fetchScope, type AdminScope } from './beheer-api.js';
+import { fetchScope, type AdminScope, type BeheerSample } from './beheer-api.js';
 import { beheerTranslator, errorText } from './beheer-i18n.js';
 import { beheerStyles } from './beheer.styles.js';
 import './beheer-people.js';
 import './beheer-audit.js';
+import './beheer-activation-codes.js';
 
-/**
- * The sections of the Beheer page, in tab order. A new section (activation codes, see
- * docs/beheer.md) is one element of its own and one entry here.
- */
-const sections = ['people', 'audit'] as const;
+/** The sections of the Beheer page, in tab order: a new section is one element of its own and one entry here. */
+const sections = ['people', 'codes', 'audit'] as const;
 type Section = (typeof sections)[number];
 
 /**
@@ -32,6 +31,16 @@ export class PoortBeheer extends LitElement {
   /** Base path of the Poort BFF on this site. */
   @property() bff = BASE;
 
+  /** Texts to show instead of the served ones (the text editor's preview passes its drafts). */
+  @property({ attribute: false }) texts: unknown;
+
+  /**
+   * Made-up data to show instead of asking the BFF: the text editor previews the page's texts with
+   * it (nothing is fetched but the texts).
+   */
+  @property({ attribute: false }) sample: BeheerSample | undefined;
+
+  @state() private served: unknown;
   @state() private section: Section = 'people';
   @state() private scope: AdminScope | undefined;
   @state() private errorCode = '';
@@ -42,6 +51,10 @@ export class PoortBeheer extends LitElement {
   override connectedCallback(): void {
     // eslint-disable-next-line wc/guard-super-call -- LitElement always implements connectedCallback.
     super.connectedCallback();
+    if (this.sample) {
+      this.scope = this.sample.scope;
+      return;
+    }
     void fetchScope(this.bff).then((result) => {
       if (result.ok) this.scope = result.value;
       else this.errorCode = result.code;
@@ -51,8 +64,17 @@ export class PoortBeheer extends LitElement {
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('lang')) {
       this.locale = resolveLocale(this.lang, document.documentElement.lang);
-      this.t = beheerTranslator(this.locale);
+      const locale = this.locale;
+      void servedTexts(this.bff, locale, 'beheer').then((served) => {
+        if (locale === this.locale) this.served = served;
+      });
     }
+    if (changed.has('lang') || changed.has('texts') || changed.has('served')) this.t = beheerTranslator(this.locale, this.pageTexts);
+  }
+
+  /** What the sections read their texts from: the preview's drafts, else the served texts. */
+  private get pageTexts(): unknown {
+    return this.texts ?? this.served;
   }
 
   protected override render() {
@@ -81,15 +103,20 @@ export class PoortBeheer extends LitElement {
               )}
             </div>
             <section id="panel" role="tabpanel" aria-labelledby="tab-${this.section}">
-              ${this.section === 'people'
-                ? html`<beheer-people .locale=${this.locale} .bff=${this.bff} .scope=${this.scope}></beheer-people>`
-                : html`<beheer-audit .locale=${this.locale} .bff=${this.bff} .scope=${this.scope}></beheer-audit>`}
+              ${this.renderSection(this.section, this.scope)}
             </section>
           `
         : this.errorCode
           ? nothing
           : html`<p role="status">${t('loading')}</p>`}
     `;
+  }
+
+  private renderSection(section: Section, scope: AdminScope) {
+    const texts = this.pageTexts;
+    if (section === 'people') return html`<beheer-people .locale=${this.locale} .texts=${texts} .bff=${this.bff} .scope=${scope} .sample=${this.sample}></beheer-people>`;
+    if (section === 'codes') return html`<beheer-activation-codes .locale=${this.locale} .texts=${texts} .bff=${this.bff} .scope=${scope} .sample=${this.sample}></beheer-activation-codes>`;
+    return html`<beheer-audit .locale=${this.locale} .texts=${texts} .bff=${this.bff} .scope=${scope} .sample=${this.sample}></beheer-audit>`;
   }
 
   private scopeText(scope: AdminScope): string {

@@ -1,14 +1,17 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CapacitiesView, CapacityView } from '../../../contract/api-schemas.js';
-import type { Locale } from '../../../contract/locales.js';
 import { BASE } from '../../../contract/paths.js';
 import { fire } from '../events.js';
-import { createTranslator, type Translate } from '../i18n.js';
-import { elementLocale, watchLanguage } from '../locale.js';
+import { coreTexts } from '../texts/core-texts.js';
+import { Localized } from '../texts/localized.js';
 import { organisationChooserStyles } from '../organisations/poort-organisation-chooser.styles.js';
 import { switchOrganisation } from '../organisations/organisations-api.js';
 import { fetchCapacities } from './capacities-api.js';
+import { capacityTexts } from './capacity-texts.js';
+
+/** Loaded with this element's chunk (lazy-elements.ts). */
+export { capacityTexts as stepTexts };
 
 /** The radio value of the citizen capacity (an organisation id is a uuid, so none can be this). */
 const CITIZEN_VALUE = 'citizen';
@@ -45,36 +48,31 @@ export class PoortCapacityChooser extends LitElement {
   @state() private errorCode = '';
   @state() private done = '';
 
-  private locale: Locale = 'nl';
-  private t: Translate = createTranslator('nl');
+  private readonly i18n = new Localized(this, [coreTexts, capacityTexts]);
   private loading: Promise<void> | undefined;
-  private stopWatchingLanguage: (() => void) | undefined;
+
+  private get t() {
+    return this.i18n.t;
+  }
+
+  private get locale() {
+    return this.i18n.locale;
+  }
 
   override connectedCallback(): void {
     // eslint-disable-next-line wc/guard-super-call -- LitElement always implements connectedCallback.
     super.connectedCallback();
-    this.stopWatchingLanguage = watchLanguage(() => elementLocale(this) !== this.locale && this.requestUpdate());
     this.loading ??= this.load();
   }
 
-  override disconnectedCallback(): void {
-    // eslint-disable-next-line wc/guard-super-call -- LitElement always implements disconnectedCallback.
-    super.disconnectedCallback();
-    this.stopWatchingLanguage?.();
+  protected override shouldUpdate(): boolean {
+    return this.i18n.check();
   }
 
-  override willUpdate(): void {
-    const locale = elementLocale(this);
-    if (locale !== this.locale || !this.hasUpdated) {
-      this.locale = locale;
-      this.t = createTranslator(locale);
-    }
-  }
-
-  // Tests and pages can await el.updateComplete to get an element that has loaded the list.
+  // Tests and pages can await el.updateComplete to get an element that has loaded the list, in its language.
   protected override async getUpdateComplete(): Promise<boolean> {
     await super.getUpdateComplete();
-    await this.loading;
+    await Promise.all([this.loading, this.i18n.ready]);
     return super.getUpdateComplete();
   }
 

@@ -5,11 +5,11 @@ import type { LockoutSettings } from '../../../contract/api-schemas.js';
 /** `fields`: for invalid_request, the request fields the BFF named (`email`, `password`). */
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; code: string; fields?: string[] };
 
-export async function callBff<T>(bff: string, path: string, body: unknown): Promise<ApiResult<T>> {
+export async function callBff<T>(bff: string, path: string, body: unknown, method: 'POST' | 'PUT' = 'POST'): Promise<ApiResult<T>> {
   let response: Response;
   try {
     response = await fetch(`${bff}${path}`, {
-      method: 'POST',
+      method,
       credentials: 'same-origin',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify(body),

@@ -1,25 +1,21 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { createTranslator, type Translate } from '../i18n.js';
 import type { LockoutSettings, SessionUser } from '../../../contract/api-schemas.js';
-import type { Locale } from '../../../contract/locales.js';
-import { BASE } from '../../../contract/paths.js';
-import { elementLocale, watchLanguage } from '../locale.js';
-import { servedTexts } from '../served-texts.js';
 import { fire } from '../events.js';
+import { LightDomForm, type Refusal } from '../light-dom-form.js';
+import { coreTexts } from '../texts/core-texts.js';
 import { callBff, fetchFormSettings } from './email-api.js';
 import { formatCutOff } from '../cut-off.js';
 import { countFailedLogin, forgetFailedLogins, readFailedLogins, shouldExplainLockout } from './failed-logins.js';
 import { checkCurrentPassword, checkEmail, checkNewPassword, type CheckKey } from './form-checks.js';
 import { takeLinkToken } from './link-tokens.js';
-import { adoptLightDomStyles, emailFormStyles } from './poort-email-form.styles.js';
+import { emailFormStyles } from './poort-email-form.styles.js';
+import { formField } from '../views/form-field.js';
 
 type View = 'login' | 'forgot' | 'forgot-sent' | 'reset' | 'invitation' | 'link-check' | 'link-refused' | 'confirm-email' | 'logged-in';
 type SetPasswordKind = 'reset' | 'invitation';
 type Field = 'email' | 'password' | 'newPassword';
 type Notice = [key: string, values?: Record<string, unknown>];
-
-let instances = 0;
 
 /**
  * Log in with e-mail address and password, plus the forms around it: forgot password, choose a
@@ -29,26 +25,14 @@ let instances = 0;
  * @fires poort-login - Logged in; `detail` is `{ method: 'email', user: {id, email, displayName, role}, returnTo, organisationChoiceNeeded }` (PoortLoginDetail).
  */
 @customElement('poort-email-form')
-export class PoortEmailForm extends LitElement {
-  /** Language: `nl`, `nl-BE` or `en`; defaults to the document's language, else Dutch. */
-  @property({ reflect: true }) override lang = '';
-
-  /** Base path of the Poort BFF on this site. */
-  @property() bff = BASE;
-
+export class PoortEmailForm extends LightDomForm {
   /** Same-site path the page may go to after login; passed on in the poort-login event. */
   @property({ attribute: 'return-to' }) returnTo = '';
 
   /** Texts to show instead of the served ones (i18next JSON for the current language): the text editor's live preview. */
   @property({ attribute: false }) texts: unknown;
 
-  /** The texts the BFF served for this locale (with the editors' overrides), once they arrived. */
-  @state() private served: unknown;
-
   @state() private view: View = 'login';
-  @state() private busy = false;
-  /** A BFF error code or `network`/`unknown`: shown in the alert region. */
-  @state() private errorCode = '';
   @state() private fieldErrors: Partial<Record<Field, CheckKey>> = {};
   /** A text key and its values, translated when rendered: a change of language reaches it too. */
   @state() private notice: Notice | undefined;
@@ -59,27 +43,21 @@ export class PoortEmailForm extends LitElement {
   @state() private failedLogins = 0;
   @state() private lockout: LockoutSettings | undefined;
 
-  private locale: Locale = 'nl';
-  private t: Translate = createTranslator('nl');
   private linkToken = '';
   private linkKind: SetPasswordKind = 'reset';
   /** Inside <login-chooser>: the chooser's back button and help serve this form too (one of each). */
   private embedded = false;
-  private stopWatchingLanguage: (() => void) | undefined;
   /** The end of password login the site announced: its refusal's text says since when. */
   private passwordLoginUntil: Date | undefined;
-  private readonly ids = `poort-email-form-${++instances}`;
 
-  /** Light DOM: the inputs must be in the page's own DOM for password managers. */
-  protected override createRenderRoot(): HTMLElement {
-    return this;
+  constructor() {
+    // The texts the BFF serves (with the editors' overrides) show once they arrived.
+    super('poort-email-form', [coreTexts], emailFormStyles, { servedTexts: true });
   }
 
   override connectedCallback(): void {
     // eslint-disable-next-line wc/guard-super-call -- LitElement always implements connectedCallback.
     super.connectedCallback();
-    adoptLightDomStyles(this, emailFormStyles);
-    this.stopWatchingLanguage = watchLanguage(() => elementLocale(this) !== this.locale && this.requestUpdate());
     this.failedLogins = readFailedLogins();
     this.embedded = !!this.closest('login-chooser');
     void fetchFormSettings(this.bff).then(({ environment, lockout, passwordLoginUntil }) => {
@@ -102,24 +80,8 @@ export class PoortEmailForm extends LitElement {
     }
   }
 
-  override disconnectedCallback(): void {
-    // eslint-disable-next-line wc/guard-super-call -- LitElement always implements disconnectedCallback.
-    super.disconnectedCallback();
-    this.stopWatchingLanguage?.();
-  }
-
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    // Looked up on every update: the page may have changed its own language (watchLanguage).
-    const locale = elementLocale(this);
-    const newLocale = locale !== this.locale || !this.hasUpdated;
-    if (newLocale) {
-      this.locale = locale;
-      this.served = undefined;
-      void servedTexts(this.bff, locale).then((served) => {
-        if (locale === this.locale) this.served = served;
-      });
-    }
-    if (newLocale || changed.has('texts') || changed.has('served')) this.t = createTranslator(this.locale, this.texts ?? this.served);
+    if (changed.has('texts')) this.i18n.setPreview(this.texts);
   }
 
   override render() {
@@ -226,30 +188,20 @@ export class PoortEmailForm extends LitElement {
   }
 
   private renderInput(name: Field | 'repeat', type: string, label: string, autocomplete: string, value = '', hint = '') {
-    const id = `${this.ids}-${name}`;
     const problem = name === 'repeat' ? undefined : this.fieldErrors[name];
-    // After a refused login the password field, where focus goes, also points at the alert's text.
-    const alert = name === 'password' && this.errorCode ? `${this.ids}-alert` : '';
-    const described = [hint ? `${id}-hint` : '', problem ? `${id}-error` : '', alert].filter(Boolean).join(' ');
-    return html`
-      <div class="poort-field">
-        <label for=${id}>${label}</label>
-        ${hint ? html`<p class="poort-hint" id="${id}-hint">${hint}</p>` : nothing}
-        <input
-          id=${id}
-          name=${name}
-          type=${type}
-          autocomplete=${autocomplete}
-          .value=${value}
-          required
-          spellcheck="false"
-          autocapitalize=${type === 'email' ? 'none' : 'off'}
-          aria-invalid=${problem ? 'true' : 'false'}
-          aria-describedby=${described || nothing}
-        />
-        ${problem ? html`<p class="poort-error" id="${id}-error">${this.t(`email.checks.${problem}`)}</p>` : nothing}
-      </div>
-    `;
+    return formField({
+      id: `${this.ids}-${name}`,
+      name,
+      type,
+      label,
+      autocomplete,
+      autocapitalize: type === 'email' ? 'none' : 'off',
+      value,
+      hint,
+      ...(problem && { problem: this.t(`email.checks.${problem}`) }),
+      // After a refused login the password field, where focus goes, also points at the alert's text.
+      ...(name === 'password' && this.errorCode && { alsoDescribedBy: `${this.ids}-alert` }),
+    });
   }
 
   private renderAlert() {
@@ -347,21 +299,11 @@ export class PoortEmailForm extends LitElement {
     return true;
   }
 
-  private async call<T>(path: string, body: unknown): Promise<T | undefined> {
-    if (this.busy) return undefined;
-    this.busy = true;
-    this.errorCode = '';
-    try {
-      const result = await callBff<T>(this.bff, path, body);
-      if (result.ok) return result.value;
-      // The BFF refused a field the form checks too (a limit the form did not know): say it there.
-      const atFields = result.code === 'invalid_request' ? this.fieldProblems(result.fields ?? []) : {};
-      if (Object.keys(atFields).length) this.check(atFields);
-      else this.errorCode = result.code;
-      return undefined;
-    } finally {
-      this.busy = false;
-    }
+  // The BFF refused a field the form checks too (a limit the form did not know): say it there.
+  protected override refused(refusal: Refusal): void {
+    const atFields = refusal.code === 'invalid_request' ? this.fieldProblems(refusal.fields ?? []) : {};
+    if (Object.keys(atFields).length) this.check(atFields);
+    else super.refused(refusal);
   }
 
   /** The BFF's field names as this view's inputs, each with the text that fits it. */

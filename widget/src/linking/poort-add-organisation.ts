@@ -1,16 +1,17 @@
-import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import type { MembershipAddedView } from '../../../contract/linking-schemas.js';
-import type { Locale } from '../../../contract/locales.js';
-import { BASE } from '../../../contract/paths.js';
-import { callBff } from '../email-form/email-api.js';
-import { adoptLightDomStyles, lightDomFormStyles } from '../email-form/poort-email-form.styles.js';
+import { lightDomFormStyles } from '../email-form/poort-email-form.styles.js';
 import { fire } from '../events.js';
-import { createTranslator, type Translate } from '../i18n.js';
-import { elementLocale, watchLanguage } from '../locale.js';
+import { LightDomForm } from '../light-dom-form.js';
+import { formField } from '../views/form-field.js';
+import { coreTexts } from '../texts/core-texts.js';
+import { linkTexts } from './link-texts.js';
+
+/** Loaded with this element's chunk (lazy-elements.ts). */
+export { linkTexts as stepTexts };
 
 const styles = lightDomFormStyles('poort-add-organisation');
-let instances = 0;
 
 /**
  * "Account toevoegen" (DUO): a logged-in person adds another organisation to their account with
@@ -19,47 +20,12 @@ let instances = 0;
  * @fires poort-organisation-added - The membership was added; `detail` is `{ organisation: { id, name }, role }`.
  */
 @customElement('poort-add-organisation')
-export class PoortAddOrganisation extends LitElement {
-  /** Language: `nl`, `nl-BE` or `en`; defaults to the document's language, else Dutch. */
-  @property({ reflect: true }) override lang = '';
-
-  /** Base path of the Poort BFF on this site. */
-  @property() bff = BASE;
-
-  @state() private busy = false;
-  @state() private errorCode = '';
+export class PoortAddOrganisation extends LightDomForm {
   @state() private missing = false;
   @state() private added = '';
 
-  private locale: Locale = 'nl';
-  private t: Translate = createTranslator('nl');
-  private stopWatchingLanguage: (() => void) | undefined;
-  private readonly ids = `poort-add-organisation-${++instances}`;
-
-  protected override createRenderRoot(): HTMLElement {
-    return this;
-  }
-
-  override connectedCallback(): void {
-    // eslint-disable-next-line wc/guard-super-call -- LitElement always implements connectedCallback.
-    super.connectedCallback();
-    adoptLightDomStyles(this, styles);
-    this.stopWatchingLanguage = watchLanguage(() => elementLocale(this) !== this.locale && this.requestUpdate());
-  }
-
-  override disconnectedCallback(): void {
-    // eslint-disable-next-line wc/guard-super-call -- LitElement always implements disconnectedCallback.
-    super.disconnectedCallback();
-    this.stopWatchingLanguage?.();
-  }
-
-  override willUpdate(): void {
-    // Looked up on every update: the page may have changed its own language (watchLanguage).
-    const locale = elementLocale(this);
-    if (locale !== this.locale || !this.hasUpdated) {
-      this.locale = locale;
-      this.t = createTranslator(locale);
-    }
+  constructor() {
+    super('poort-add-organisation', [coreTexts, linkTexts], styles);
   }
 
   override render() {
@@ -71,12 +37,16 @@ export class PoortAddOrganisation extends LitElement {
       <p>${t('link.addOrganisation.intro')}</p>
       ${this.added ? html`<p class="poort-notice" role="status">${t('link.addOrganisation.done', { name: this.added })}</p>` : nothing}
       <form novalidate @submit=${this.submit}>
-        <div class="poort-field">
-          <label for=${id}>${t('link.addOrganisation.label')}</label>
-          <p class="poort-hint" id="${id}-hint">${t('link.addOrganisation.hint')}</p>
-          <input id=${id} name="code" type="text" autocomplete="off" spellcheck="false" autocapitalize="characters" required aria-invalid=${this.missing ? 'true' : 'false'} aria-describedby="${id}-hint${this.missing ? ` ${id}-error` : ''}" />
-          ${this.missing ? html`<p class="poort-error" id="${id}-error">${t('link.addOrganisation.required')}</p>` : nothing}
-        </div>
+        ${formField({
+          id,
+          name: 'code',
+          type: 'text',
+          label: t('link.addOrganisation.label'),
+          autocomplete: 'off',
+          autocapitalize: 'characters',
+          hint: t('link.addOrganisation.hint'),
+          ...(this.missing && { problem: t('link.addOrganisation.required') }),
+        })}
         <div class="poort-error" role="alert">${error}</div>
         <button class="poort-submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? t('link.addOrganisation.busy') : t('link.addOrganisation.submit')}</button>
       </form>
@@ -92,19 +62,11 @@ export class PoortAddOrganisation extends LitElement {
     this.errorCode = '';
     this.added = '';
     if (!code) return;
-    this.busy = true;
-    try {
-      const result = await callBff<MembershipAddedView>(this.bff, '/api/link/organisation', { code });
-      if (!result.ok) {
-        this.errorCode = result.code;
-        return;
-      }
-      this.added = result.value.organisation.name;
-      form.reset();
-      fire(this, 'poort-organisation-added', result.value);
-    } finally {
-      this.busy = false;
-    }
+    const added = await this.call<MembershipAddedView>('/api/link/organisation', { code });
+    if (!added) return;
+    this.added = added.organisation.name;
+    form.reset();
+    fire(this, 'poort-organisation-added', added);
   }
 }
 

@@ -1,22 +1,24 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import type { LinkedView } from '../../../contract/linking-schemas.js';
-import type { Locale } from '../../../contract/locales.js';
-import { BASE } from '../../../contract/paths.js';
 import { fetchConfig, type WidgetConfig } from '../config.js';
-import { callBff } from '../email-form/email-api.js';
 import { checkEmail } from '../email-form/form-checks.js';
-import { adoptLightDomStyles, lightDomFormStyles } from '../email-form/poort-email-form.styles.js';
+import { lightDomFormStyles } from '../email-form/poort-email-form.styles.js';
 import { fire } from '../events.js';
-import { createTranslator, type Translate } from '../i18n.js';
-import { elementLocale, watchLanguage } from '../locale.js';
+import { LightDomForm } from '../light-dom-form.js';
+import { formField } from '../views/form-field.js';
+import { coreTexts } from '../texts/core-texts.js';
 import { fetchPendingLink } from './link-api.js';
+import { helpdeskDetails, phoneLink } from '../views/help.js';
+import { linkTexts } from './link-texts.js';
+
+/** Loaded with this element's chunk (lazy-elements.ts); <login-chooser> shows `link.help` around the step. */
+export { linkTexts as stepTexts };
 
 type View = 'loading' | 'password' | 'pin' | 'code' | 'forgot' | 'forgot-sent' | 'done' | 'ended';
 type Field = 'email' | 'password' | 'pin' | 'code';
 
 const styles = lightDomFormStyles('poort-link-step');
-let instances = 0;
 
 /**
  * The linking step (site policy `unknownIdentity: link`, DUO's "eHerkenning koppelen aan
@@ -28,54 +30,25 @@ let instances = 0;
  * @fires poort-login - Linked and logged in; `detail` is `{ method: 'eherkenning', user, returnTo }` (PoortLoginDetail), `returnTo` the path the eHerkenning login was started for.
  */
 @customElement('poort-link-step')
-export class PoortLinkStep extends LitElement {
-  /** Language: `nl`, `nl-BE` or `en`; defaults to the document's language, else Dutch. */
-  @property({ reflect: true }) override lang = '';
-
-  /** Base path of the Poort BFF on this site. */
-  @property() bff = BASE;
-
+export class PoortLinkStep extends LightDomForm {
   @state() private view: View = 'loading';
-  @state() private busy = false;
-  @state() private errorCode = '';
   @state() private fieldError: Field | '' = '';
   @state() private email = '';
   @state() private config: WidgetConfig | undefined;
 
-  private locale: Locale = 'nl';
-  private t: Translate = createTranslator('nl');
-  private stopWatchingLanguage: (() => void) | undefined;
-  private readonly ids = `poort-link-step-${++instances}`;
-
-  protected override createRenderRoot(): HTMLElement {
-    return this;
+  constructor() {
+    // The served texts: editors' changes, and the site's helpdesk (help.contact.*) for who has no code.
+    super('poort-link-step', [coreTexts, linkTexts], styles, { servedTexts: true });
   }
 
   override connectedCallback(): void {
     // eslint-disable-next-line wc/guard-super-call -- LitElement always implements connectedCallback.
     super.connectedCallback();
-    adoptLightDomStyles(this, styles);
-    this.stopWatchingLanguage = watchLanguage(() => elementLocale(this) !== this.locale && this.requestUpdate());
     void fetchConfig(this.bff).then(
       (config) => (this.config = config),
       () => undefined,
     );
     void this.load();
-  }
-
-  override disconnectedCallback(): void {
-    // eslint-disable-next-line wc/guard-super-call -- LitElement always implements disconnectedCallback.
-    super.disconnectedCallback();
-    this.stopWatchingLanguage?.();
-  }
-
-  override willUpdate(): void {
-    // Looked up on every update: the page may have changed its own language (watchLanguage).
-    const locale = elementLocale(this);
-    if (locale !== this.locale || !this.hasUpdated) {
-      this.locale = locale;
-      this.t = createTranslator(locale);
-    }
   }
 
   private async load(): Promise<void> {
@@ -126,6 +99,7 @@ export class PoortLinkStep extends LitElement {
   private renderCode() {
     const t = this.t;
     const helpdesk = this.config?.helpdesk;
+    const contact = helpdesk && helpdeskDetails(t, helpdesk, this.locale);
     return html`<h2 id="${this.ids}-title" tabindex="-1">${t('link.code.heading')}</h2>
       <p>${t('link.code.intro')}</p>
       <form novalidate @submit=${this.submitCode}>
@@ -134,8 +108,7 @@ export class PoortLinkStep extends LitElement {
         <p class="poort-after-submit"><button class="poort-link" type="button" @click=${() => this.go('password')}>${t('link.back')}</button></p>
       </form>
       <p class="poort-hint">
-        ${helpdesk ? t('link.code.noCode', { name: helpdesk.name[this.locale] }) : t('link.code.noCodeGeneric')}
-        ${helpdesk?.phone ? html`<a href="tel:${helpdesk.phone.replace(/\s/g, '')}">${t('help.phone', { phone: helpdesk.phone })}</a>` : nothing}
+        ${contact ? t('link.code.noCode', { name: contact.name }) : t('link.code.noCodeGeneric')} ${contact?.phone ? phoneLink(t, contact.phone) : nothing}
         ${helpdesk?.email ? html`<a href="mailto:${helpdesk.email}">${t('help.mail', { email: helpdesk.email })}</a>` : nothing}
       </p>`;
   }
@@ -157,27 +130,16 @@ export class PoortLinkStep extends LitElement {
   }
 
   private input(name: Field, type: string, label: string, autocomplete: string, options: { value?: string; hint?: string; inputmode?: string } = {}) {
-    const id = `${this.ids}-${name}`;
-    const invalid = this.fieldError === name;
-    const described = [options.hint ? `${id}-hint` : '', invalid ? `${id}-error` : ''].filter(Boolean).join(' ');
-    return html`<div class="poort-field">
-      <label for=${id}>${label}</label>
-      ${options.hint ? html`<p class="poort-hint" id="${id}-hint">${options.hint}</p>` : nothing}
-      <input
-        id=${id}
-        name=${name}
-        type=${type}
-        autocomplete=${autocomplete}
-        inputmode=${options.inputmode ?? nothing}
-        .value=${options.value ?? ''}
-        required
-        spellcheck="false"
-        autocapitalize=${name === 'code' ? 'characters' : 'none'}
-        aria-invalid=${invalid ? 'true' : 'false'}
-        aria-describedby=${described || nothing}
-      />
-      ${invalid ? html`<p class="poort-error" id="${id}-error">${this.t(`link.checks.${name}`)}</p>` : nothing}
-    </div>`;
+    return formField({
+      id: `${this.ids}-${name}`,
+      name,
+      type,
+      label,
+      autocomplete,
+      autocapitalize: name === 'code' ? 'characters' : 'none',
+      ...options,
+      ...(this.fieldError === name && { problem: this.t(`link.checks.${name}`) }),
+    });
   }
 
   private submit(label: string) {
@@ -243,20 +205,6 @@ export class PoortLinkStep extends LitElement {
     this.errorCode = '';
     if (field) void this.updateComplete.then(() => this.querySelector<HTMLInputElement>(`#${this.ids}-${field}`)?.focus());
     return !field;
-  }
-
-  private async call<T>(path: string, body: unknown): Promise<T | undefined> {
-    if (this.busy) return undefined;
-    this.busy = true;
-    this.errorCode = '';
-    try {
-      const result = await callBff<T>(this.bff, path, body);
-      if (result.ok) return result.value;
-      this.errorCode = result.code;
-      return undefined;
-    } finally {
-      this.busy = false;
-    }
   }
 
   private go(view: View): void {

@@ -1,14 +1,17 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { MembershipView, OrganisationsView } from '../../../contract/api-schemas.js';
-import type { Locale } from '../../../contract/locales.js';
 import { BASE } from '../../../contract/paths.js';
 import { fire } from '../events.js';
-import { createTranslator, type Translate } from '../i18n.js';
-import { elementLocale, watchLanguage } from '../locale.js';
+import { coreTexts } from '../texts/core-texts.js';
+import { Localized } from '../texts/localized.js';
 import { fetchOrganisations, switchOrganisation } from './organisations-api.js';
+import { organisationTexts } from './organisation-texts.js';
 import { organisationChooserStyles } from './poort-organisation-chooser.styles.js';
 import { rememberOrganisation, rememberedOrganisation } from './remembered-organisation.js';
+
+/** Loaded with this element's chunk (lazy-elements.ts). */
+export { organisationTexts as stepTexts };
 
 /**
  * Asks a logged-in person who belongs to several organisations which one they act for now (name,
@@ -41,38 +44,32 @@ export class PoortOrganisationChooser extends LitElement {
   @state() private errorCode = '';
   @state() private done = '';
 
-  private locale: Locale = 'nl';
-  private t: Translate = createTranslator('nl');
+  private readonly i18n = new Localized(this, [coreTexts, organisationTexts]);
   private remembered: string | undefined;
   private loading: Promise<void> | undefined;
-  private stopWatchingLanguage: (() => void) | undefined;
+
+  private get t() {
+    return this.i18n.t;
+  }
+
+  private get locale() {
+    return this.i18n.locale;
+  }
 
   override connectedCallback(): void {
     // eslint-disable-next-line wc/guard-super-call -- LitElement always implements connectedCallback.
     super.connectedCallback();
-    this.stopWatchingLanguage = watchLanguage(() => elementLocale(this) !== this.locale && this.requestUpdate());
     this.loading ??= this.load();
   }
 
-  override disconnectedCallback(): void {
-    // eslint-disable-next-line wc/guard-super-call -- LitElement always implements disconnectedCallback.
-    super.disconnectedCallback();
-    this.stopWatchingLanguage?.();
+  protected override shouldUpdate(): boolean {
+    return this.i18n.check();
   }
 
-  override willUpdate(): void {
-    // Looked up on every update: the page may have changed its own language (watchLanguage).
-    const locale = elementLocale(this);
-    if (locale !== this.locale || !this.hasUpdated) {
-      this.locale = locale;
-      this.t = createTranslator(locale);
-    }
-  }
-
-  // Tests and pages can await el.updateComplete to get an element that has loaded the list.
+  // Tests and pages can await el.updateComplete to get an element that has loaded the list, in its language.
   protected override async getUpdateComplete(): Promise<boolean> {
     await super.getUpdateComplete();
-    await this.loading;
+    await Promise.all([this.loading, this.i18n.ready]);
     return super.getUpdateComplete();
   }
 

@@ -1,0 +1,1 @@
+CREATE INDEX "audit_events_last_login_idx" ON "audit_events" USING btree ("user_id","at") WHERE type = 'login' and outcome = 'success';

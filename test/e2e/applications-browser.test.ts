@@ -1,0 +1,140 @@
+// Applications behind one Poort in a real browser (issue 15): log in to application A with
+// eHerkenning through the simulated broker, open the Dutch loket without logging in again (single
+// sign-on), open the stronger application B and step up to level 3 (a new login with ForceAuthn),
+// and log out of every application at once. A real server process (as `npm start` runs it) and
+// Debian Chromium via playwright-core. The ACM/IDM variant is added with that upstream.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.js';
+import { freePort } from '../support/free-port.js';
+import { seedPgliteDataDir } from '../support/pglite-snapshot.js';
+import { startServer, type ServerProcess } from '../support/server-process.js';
+
+type WidgetTexts = {
+  method: { eherkenning: { button: string } };
+  broker: { label: string; continue: string };
+  application: { stepUp: { heading: string; continue: string } };
+};
+const texts = (name: 'nl' | 'nl-BE') => JSON.parse(readFileSync(new URL(`../../widget/locales/${name}.json`, import.meta.url), 'utf8')) as WidgetTexts;
+const nlBE = texts('nl-BE');
+
+const dataDir = mkdtempSync(join(tmpdir(), 'poort-e2e-apps-'));
+let server: ServerProcess;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  if (!existsSync(new URL('../../dist/widget/login-chooser.js', import.meta.url))) {
+    throw new Error('dist/widget/login-chooser.js is missing: run `npm run build` first (npm test does).');
+  }
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  await seedPgliteDataDir(dataDir);
+  server = await startServer({ POORT_DATA_DIR: dataDir, DATABASE_URL: '', PORT: String(port), POORT_PUBLIC_URL: base });
+  browser = await launchChromium();
+  // A first start on a machine busy with other suites can take a minute by itself.
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function sessionFor(page: Page, app: string): Promise<{ status: number; body: { level?: string; attributes?: Record<string, string>; error?: { code: string } } }> {
+  return page.evaluate(async (id) => {
+    const res = await fetch(`/poort/api/session?app=${id}`, { credentials: 'same-origin' });
+    return { status: res.status, body: await res.json() };
+  }, app);
+}
+
+/** eHerkenning in the widget, the broker found by part of its name; ends on the simulated broker's page. */
+async function throughBroker(page: Page, startWithMethod: boolean): Promise<void> {
+  const widget = page.locator('login-chooser');
+  if (startWithMethod) await widget.getByRole('button', { name: nlBE.method.eherkenning.button }).click();
+  const combobox = widget.getByRole('combobox', { name: nlBE.broker.label });
+  await combobox.pressSequentially('noord');
+  await widget.getByRole('option', { name: 'Demo Leverancier Noord' }).click();
+  await widget.getByRole('button', { name: nlBE.broker.continue, exact: true }).click();
+  await page.waitForURL(/\/poort\/dev\/brokers\/demo-noord\/sso$/);
+}
+
+describe('applications behind one Poort in the browser', () => {
+  it('logs in to A, opens the loket without a new login, steps up for B, and logs out of every application', async () => {
+    const context = await browser.newContext({ locale: 'nl-BE' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const cspViolations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+    });
+    // Every AuthnRequest the browser carries to a broker, to check the step-up's.
+    const authnRequests: string[] = [];
+    page.on('request', (request) => {
+      if (!/\/dev\/brokers\/[^/]+\/sso$/.test(request.url()) || request.method() !== 'POST') return;
+      const saml = new URLSearchParams(request.postData() ?? '').get('SAMLRequest');
+      if (saml) authnRequests.push(Buffer.from(saml, 'base64').toString('utf8'));
+    });
+    const status = page.locator('#session-status');
+
+    // 1. Application A: the widget offers its methods; eHerkenning through the simulated broker.
+    await page.goto(`${base}/vl/app-a/`);
+    await throughBroker(page, true);
+    await page.getByRole('button', { name: /Aanmelden als Jan de Vries/ }).click();
+    await page.waitForURL(`${base}/vl/app-a/`);
+    await expect.poll(() => status.textContent()).toMatch(/Aangemeld namens Bakkerij De Korenschoof B\.V\. \(KvK-nummer 90001234\) \(eHerkenning, niveau 2\+\)/);
+    // Need-to-know: A sees the company and its number, not the broker.
+    await expect.poll(() => status.locator('dl[data-seen]').textContent()).toMatch(/kvk\s*90001234/);
+    expect(await status.locator('dl[data-seen]').textContent()).not.toMatch(/broker/);
+    expect(authnRequests).toHaveLength(1);
+    expect(authnRequests[0]).toContain('assurance-class:loa2plus');
+
+    // 2. The Dutch loket: the same session opens it, nobody goes to a broker.
+    await page.goto(`${base}/loket/`);
+    await expect.poll(() => status.textContent()).toMatch(/U bent ingelogd.*Ingelogd namens Bakkerij De Korenschoof B\.V\./s);
+    expect(await page.locator('login-chooser').isVisible()).toBe(false);
+    expect(authnRequests).toHaveLength(1);
+
+    // 3. Application B needs level 3: the widget asks for a step-up; the new login asks the broker
+    //    for at least level 3 with ForceAuthn, and the session then carries level 3.
+    await page.goto(`${base}/vl/app-b/`);
+    const widget = page.locator('login-chooser');
+    await widget.getByRole('heading', { name: nlBE.application.stepUp.heading }).waitFor();
+    expect((await sessionFor(page, 'app-b')).body.error?.code).toBe('step_up_required');
+    await widget.getByRole('button', { name: nlBE.application.stepUp.continue }).click();
+    // A broker that cannot deliver level 3 cannot be chosen.
+    await widget.getByRole('combobox', { name: nlBE.broker.label }).waitFor();
+    expect(await widget.getByRole('option', { name: /Demo Éénvoudig Inloggen/ }).getAttribute('aria-disabled')).toBe('true');
+    await throughBroker(page, false);
+    await page.getByRole('button', { name: /Aanmelden als Jan de Vries/ }).click();
+    await page.waitForURL(`${base}/vl/app-b/`);
+    expect(authnRequests).toHaveLength(2);
+    expect(authnRequests[1]).toContain('assurance-class:loa3');
+    expect(authnRequests[1]).toContain('ForceAuthn="true"');
+    await expect.poll(() => status.textContent()).toMatch(/\(eHerkenning, niveau 3\)/);
+    expect((await sessionFor(page, 'app-b')).body.level).toBe('loa3');
+    // B sees no e-mail address and no broker.
+    expect(Object.keys((await sessionFor(page, 'app-b')).body.attributes ?? {}).sort()).toEqual(['companyName', 'kvk']);
+
+    // 4. Back to A: open at the higher level, no new login.
+    await page.goto(`${base}/vl/app-a/`);
+    await expect.poll(() => status.textContent()).toMatch(/\(eHerkenning, niveau 3\)/);
+    expect(authnRequests).toHaveLength(2);
+
+    // 5. Log out of every application: Poort's page says so and names them; none opens any more.
+    await status.getByRole('button', { name: 'Afmelden bij alle toepassingen' }).click();
+    await page.waitForURL(`${base}/poort/auth/logout`);
+    await page.getByRole('heading', { name: 'U bent afgemeld' }).waitFor();
+    const listed = await page.locator('[data-poort-applications] li').allTextContents();
+    expect(listed).toEqual(['Subsidieloket (toepassing A)', 'Vergunningen (toepassing B)', 'Ondernemersloket']);
+    await page.getByRole('link', { name: 'Terug naar de website' }).click();
+    await page.waitForURL(`${base}/vl/app-a/`);
+    await widget.getByRole('button', { name: nlBE.method.eherkenning.button }).waitFor();
+    for (const app of ['app-a', 'app-b', 'loket']) expect((await sessionFor(page, app)).status).toBe(401);
+    expect(cspViolations).toEqual([]);
+    await context.close();
+  });
+});

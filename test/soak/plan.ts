@@ -1,0 +1,49 @@
+// The soak's three forms: how many clients, when each fault comes and how long it lasts (seconds
+// from the start of the load). The full run is issue 18's; the short form the same, shorter; the
+// CI form is sized for a two-core CI runner that also runs PostgreSQL, nginx and the load
+// generator: fewer clients and a longer request deadline, so that a 5xx means a fault and not a
+// slow machine, and the SMTP outage first, so the mail it held back is due again (the outbox's first retry
+// comes a minute later) before the load ends.
+export type SoakForm = 'full' | 'short' | 'ci';
+
+export interface SoakPlan {
+  clients: number;
+  /** Memory is read after the warm-up. */
+  warmupS: number;
+  smtpAtS: number;
+  smtpDownS: number;
+  killAtS: number;
+  /** The database restart comes at this time, or once the killed instance is back, whichever is later. */
+  pgAtS: number;
+  pgDownS: number;
+  /** The load runs at least this long. */
+  minLoadS: number;
+  accounts: number;
+  /** Accounts in each of the two lockout bursts (each gets 3–8 wrong passwords at once: 5.5 logins an account). */
+  lockoutAccounts: number;
+  /**
+   * POORT_REQUEST_DEADLINE_MS for the instances; unset: the default (5 s). The CI form gives 30 s:
+   * on a runner shared with other work an answer can take many seconds, and a 503 for slowness is
+   * not what it looks for (a fault that gives a 5xx, or a write or mail lost).
+   */
+  requestDeadlineMs?: number;
+  /**
+   * POORT_DATABASE_CONNECT_TIMEOUT_S; unset: the default (3 s). The CI form gives 15 s: on a
+   * starved runner a new PostgreSQL backend took longer than 3 s to start when a lockout burst grew
+   * the pools, and that login answered 503 although nothing was down.
+   */
+  databaseConnectTimeoutS?: number;
+  /** Whether memory growth is a goal (the full run) or only reported (too short to tell growth from a heap settling). */
+  memoryGoal: boolean;
+}
+
+export function soakPlan(form: SoakForm): SoakPlan {
+  switch (form) {
+    case 'full':
+      return { clients: 80, warmupS: 40, killAtS: 60, pgAtS: 100, pgDownS: 5, smtpAtS: 140, smtpDownS: 60, minLoadS: 240, accounts: 40_000, lockoutAccounts: 12, memoryGoal: true };
+    case 'short':
+      return { clients: 50, warmupS: 15, killAtS: 20, pgAtS: 35, pgDownS: 3, smtpAtS: 50, smtpDownS: 15, minLoadS: 75, accounts: 12_000, lockoutAccounts: 12, memoryGoal: false };
+    case 'ci':
+      return { clients: 12, warmupS: 10, smtpAtS: 3, smtpDownS: 10, killAtS: 15, pgAtS: 35, pgDownS: 3, minLoadS: 75, accounts: 5_000, lockoutAccounts: 6, memoryGoal: false, requestDeadlineMs: 30_000, databaseConnectTimeoutS: 15 };
+  }
+}
