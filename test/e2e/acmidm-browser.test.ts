@@ -3,18 +3,19 @@
 // ACM/IDM IdP takes a digital key (the level) and a person with three capacities; back on the page
 // the widget asks the capacity, the person chooses the municipality with the keyboard, and the
 // session acts for it. Debian Chromium via playwright-core.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readWidgetTexts } from '../../bff/src/texts/widget-text-files.js';
 import { launchChromium } from '../support/browser.js';
 import { freePort } from '../support/free-port.js';
 import { seedPgliteDataDir } from '../support/pglite-snapshot.js';
 import { startServer, type ServerProcess } from '../support/server-process.js';
 
 /** The widget's own Flemish texts, so the test follows the locale files instead of copying them. */
-const nlBE = JSON.parse(readFileSync(new URL('../../widget/locales/nl-BE.json', import.meta.url), 'utf8')) as {
+const nlBE = readWidgetTexts('nl-BE') as unknown as {
   method: Record<string, { button: string }>;
   capacities: { heading: string; citizen: string; employee: string; submit: string };
 };

@@ -3,7 +3,8 @@
 // the capacities as memberships and the capacity choice through the organisations switch.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, identities, memberships, organisations } from '../../db/schema.js';
+import { auditEvents, identities, memberships, organisations, samlRequests } from '../../db/schema.js';
+import { errorCode } from '../support/accounts.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { cookieOf } from './flow.js';
 import { idpAnswers, postToAcmidmAcs, startAcmidm } from './acmidm-flow.js';
@@ -52,6 +53,22 @@ describe('starting an ACM/IDM login', () => {
   it('refuses a return path off the site and an unknown level with 400, storing nothing', async () => {
     expect((await t.app.request('/poort/auth/acmidm/start?returnTo=https://evil.example/', { headers: { accept: 'application/json' } })).status).toBe(400);
     expect((await t.app.request('/poort/auth/acmidm/start?level=loa9', { headers: { accept: 'application/json' } })).status).toBe(400);
+  });
+
+  it("refuses a login for an unknown application (404), for one that takes no ACM/IDM, or to another application's path (400), storing nothing", async () => {
+    const before = (await t.db.db.select().from(samlRequests)).length;
+    const start = (query: string) => t.app.request(`/poort/auth/acmidm/start?${query}`, { headers: { accept: 'application/json' } });
+    const unknown = await start('app=bestaat-niet');
+    expect(unknown.status).toBe(404);
+    expect(await errorCode(unknown)).toBe('unknown_application');
+    // The Dutch "loket" names no ACM/IDM level.
+    const notOffered = await start('app=loket&returnTo=/loket/');
+    expect(notOffered.status).toBe(400);
+    expect(await errorCode(notOffered)).toBe('method_not_offered');
+    const otherPath = await start('app=app-b&returnTo=/vl/app-a/');
+    expect(otherPath.status).toBe(400);
+    expect(await errorCode(otherPath)).toBe('invalid_return_to');
+    expect((await t.db.db.select().from(samlRequests)).length).toBe(before);
   });
 
   it('publishes signed SP metadata with its own entity id, ACS and certificates', async () => {
@@ -133,6 +150,20 @@ describe('other ACM/IDM answers', () => {
     const res = await postToAcmidmAcs(t, xml, relayState);
     const session = await (await t.app.request('/poort/api/session', json(cookieOf(res)!))).json();
     expect(session).toMatchObject({ method: 'acmidm', organisationChoiceNeeded: false, actingFor: null, attributes: { capacity: 'BUR' } });
+  });
+
+  it("ends a login for an application at the application's entry route, which decides whether it opens", async () => {
+    const s = await startAcmidm(t, 'app=app-a&returnTo=/vl/app-a/&lang=nl-BE');
+    expect(s.status).toBe(200);
+    const [stored] = await t.db.db.select().from(samlRequests).where(eq(samlRequests.id, s.requestId));
+    // The application asks loa2, the site loa3: the stronger one.
+    expect(stored).toMatchObject({ level: 'loa3', returnTo: '/vl/app-a/' });
+    const { xml, relayState } = await idpAnswers(t, s, 'person:luc');
+    const res = await postToAcmidmAcs(t, xml, relayState);
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/poort/auth/app/app-a?${new URLSearchParams({ returnTo: '/vl/app-a/', lang: 'nl-BE' })}`);
+    const opened = await t.app.request('/poort/api/session?app=app-a', json(cookieOf(res)!));
+    expect(opened.status).toBe(200);
   });
 
   it('brings a cancel back as cancelled (an error Response: Responder / AuthnFailed), with no session', async () => {
