@@ -44,6 +44,7 @@ const routes: Array<[method: string, path: string, body: () => unknown]> = [
   ['POST', '/poort/api/organisations/switch', () => ({ organisationId: orgId })],
   ['POST', '/poort/api/admin/organisations', () => ({ name: 'Overgenomen', emailDomains: ['evil.example'] })],
   ['POST', '/poort/api/admin/organisations/{id}/activation-codes', () => ({ role: 'servicedesk' })],
+  ['POST', '/poort/api/admin/activation-codes/{id}/revoke', () => ({})],
   ['POST', '/poort/api/link/password', () => ({ email: 'piet@gemeente.example.nl', password: GOOD_PASSWORD })],
   ['POST', '/poort/api/link/pin', () => ({ pin: '123456' })],
   ['POST', '/poort/api/link/check', () => ({ token, kind: 'invitation' })],
