@@ -69,7 +69,7 @@ describe('GET /poort/api/config', () => {
     const body = await res.json();
     expect(body).toMatchObject({
       environment: 'demo',
-      methods: ['eherkenning', 'email'],
+      methods: ['eherkenning', 'eidas', 'email'],
       level: 'loa2plus',
       eherkenning: { entityId: 'urn:poort:demo:sp', serviceUuid: expect.any(String) },
     });
