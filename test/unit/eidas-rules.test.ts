@@ -109,7 +109,7 @@ describe('eIDAS configuration', () => {
     expect(parseSiteConfig({ ...demoSiteConfig, eherkenning }, 'x').methods).toEqual(['eherkenning', 'email']);
     expect(parseSiteConfig(demoSiteConfig, 'x').methods).toEqual(['eherkenning', 'eidas', 'email']);
     expect(() => parseSiteConfig({ ...demoSiteConfig, eherkenning, methods: ['eidas', 'email'] }, 'x')).toThrow(/methods: "eidas" needs eherkenning\.eidas/);
-    expect(parseSiteConfig(withEidas({}, { methods: ['eidas'] }), 'x').methods).toEqual(['eidas']);
+    expect(parseSiteConfig(withEidas({}, { methods: ['eidas'], applications: [] }), 'x').methods).toEqual(['eidas']);
   });
 });
 
