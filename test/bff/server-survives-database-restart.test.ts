@@ -35,7 +35,11 @@ describe(`background jobs of a server process at short intervals (${testDbKind})
     });
     try {
       // Housekeeping and retention log each round they claimed (one instance: every round).
-      for (let i = 0; i < 60 && !/"job":"audit retention"[^\n]*"deleted"/.test(server.output()); i++) await sleep(250);
+      // Wait for both: the two jobs start independently, so either may log first.
+      const bothRan = () =>
+        /"job":"housekeeping"[^\n]*"deleted"/.test(server.output()) &&
+        /"job":"audit retention"[^\n]*"deleted"/.test(server.output());
+      for (let i = 0; i < 120 && !bothRan(); i++) await sleep(250);
       expect(server.output()).toMatch(/"job":"housekeeping"[^\n]*"deleted"/);
       expect(server.output()).toMatch(/"job":"audit retention"[^\n]*"deleted"/);
       expect(server.output()).not.toMatch(/failed; trying again/);

@@ -4,7 +4,8 @@ import { brokerPage, levelInWords } from '../../bff/src/eherkenning/dev-brokers/
 import { levels } from '../../contract/levels.js';
 
 /** The page's text as a person reads it: no tags, no hidden field values. */
-const visibleText = (page: string) => page.replace(/<input[^>]*>/g, '').replace(/<[^>]+>/g, ' ');
+const visibleText = (page: string) =>
+  page.replace(/<input[^>]*>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
 describe('simulated supplier page', () => {
   it('writes each level in words', () => {
