@@ -3,15 +3,12 @@
 // and in a demo environment the simulated IdP that `"metadata": "dev:vlaanderen"` refers to, with
 // the demo organisations its test person works for.
 import { join } from 'node:path';
-import { sql } from 'drizzle-orm';
-import type { Db } from '../../../db/open.js';
-import { organisations } from '../../../db/schema.js';
 import { createMissingKeyPairs, loadSpKeys } from '../saml/key-pair.js';
 import type { EherkenningSetupOptions } from '../eherkenning/setup.js';
 import { developmentPagesOn } from '../site-config/development-pages.js';
 import { createAcmidmService, type AcmidmService } from './acmidm-service.js';
 import { DevAcmidmIdp } from './dev-idp/dev-idp.js';
-import { demoOrganisations } from './dev-idp/test-people.js';
+import { ensureDemoOrganisations } from './dev-idp/demo-organisations.js';
 
 export const DEV_ACMIDM_METADATA = 'dev:vlaanderen';
 
@@ -48,7 +45,9 @@ export async function setUpAcmidm(options: AcmidmSetupOptions): Promise<{ acmidm
       sp: { entityId: acmidm.sp.entityId, acsUrl: acmidm.sp.acsUrl, encryptionCert: keys.encryption.cert, signingCert: keys.signing.cert },
       attributeNames: config.attributeNames,
     });
-    await ensureDemoOrganisations(options.db);
+    // Made now where the database answers (tests and the demo find them at once); a start while it
+    // does not must not fail for demo data: the simulated IdP makes them before its first answer.
+    await ensureDemoOrganisations(options.db).catch(() => undefined);
   }
   return { acmidm, ...(devAcmidm ? { devAcmidm } : {}) };
 }
@@ -57,15 +56,4 @@ export async function setUpAcmidm(options: AcmidmSetupOptions): Promise<{ acmidm
 export async function makeAcmidmDevelopmentKeys(options: Pick<AcmidmSetupOptions, 'site' | 'dataDir'>): Promise<void> {
   if (!options.site.acmidm || options.site.acmidm.keys) return;
   await createMissingKeyPairs(join(options.dataDir, 'keys'), [devAcmidmKeyPairs.signing, devAcmidmKeyPairs.encryption]);
-}
-
-/**
- * The demo's organisations (by KBO number), made once: without them the simulated person's
- * organisation capacities would name organisations Poort does not know, and be refused.
- */
-async function ensureDemoOrganisations(db: Db): Promise<void> {
-  for (const { name, kbo } of demoOrganisations) {
-    const known = await db.select({ id: organisations.id }).from(organisations).where(sql`${organisations.identifiers} ->> 'kbo' = ${kbo}`).limit(1);
-    if (known.length === 0) await db.insert(organisations).values({ name, identifiers: { kbo } });
-  }
 }

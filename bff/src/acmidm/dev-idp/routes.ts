@@ -14,6 +14,7 @@ import { verifyEnvelopedSignature } from '../../saml/verify-signature.js';
 import { parseXmlStrict } from '../../saml/xml-guard.js';
 import { levelOfAuthmech } from '../acmidm-levels.js';
 import type { DevAcmidmAnswer, DevAcmidmIdp } from './dev-idp.js';
+import { ensureDemoOrganisations } from './demo-organisations.js';
 import { idpPage } from './idp-page.js';
 import { acmidmTestPeople } from './test-people.js';
 
@@ -88,6 +89,8 @@ export function devAcmidmRoutes() {
       const authmech = fields.authmech && allowed.includes(fields.authmech) ? fields.authmech : allowed[0];
       const answer: DevAcmidmAnswer | undefined = person && authmech ? { person, authmech } : fields.answer === 'cancelled' ? { status: 'cancelled' } : undefined;
       if (!answer || !fields.requestId) throw new ApiError('invalid_request');
+      // Where the start-up could not make them (the database was down then), now.
+      if ('person' in answer) await ensureDemoOrganisations(c.get('deps').db.db);
       const responseXml = dev.buildResponse({ id: fields.requestId, authmechs: allowed }, answer);
       return c.html(
         autoPostPage({
