@@ -62,8 +62,9 @@ export const demoSiteConfig = {
       id: 'loket',
       name: { nl: 'Ondernemersloket', 'nl-BE': 'Ondernemersloket', en: 'Business desk' },
       returnToPrefixes: ['/loket/'],
-      levels: { eherkenning: 'loa2plus', email: 'password' },
-      attributes: ['companyName', 'kvk', 'email'],
+      // Also for Flemish businesses: the Flemish government's login at its lowest level.
+      levels: { eherkenning: 'loa2plus', acmidm: 'loa2', email: 'password' },
+      attributes: ['companyName', 'kvk', 'email', 'organisation', 'capacity'],
       helpdesk: {
         nl: 'Vragen over het Ondernemersloket? Neem contact op met de servicedesk van het Voorbeeldportaal.',
         'nl-BE': 'Vragen over het Ondernemersloket? Neem contact op met de servicedesk van het Voorbeeldportaal.',
