@@ -4,11 +4,12 @@
 // and log out of every application at once; then the same with the Flemish government's login
 // (ACM/IDM), choosing a capacity. A real server process (as `npm start` runs it) and Debian
 // Chromium via playwright-core.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readWidgetTexts } from '../../bff/src/texts/widget-text-files.js';
 import { launchChromium } from '../support/browser.js';
 import { freePort } from '../support/free-port.js';
 import { seedPgliteDataDir } from '../support/pglite-snapshot.js';
@@ -20,8 +21,8 @@ type WidgetTexts = {
   broker: { label: string; continue: string };
   application: { stepUp: { heading: string; continue: string } };
 };
-const texts = (name: 'nl' | 'nl-BE') => JSON.parse(readFileSync(new URL(`../../widget/locales/${name}.json`, import.meta.url), 'utf8')) as WidgetTexts;
-const nlBE = texts('nl-BE');
+/** The widget's own Flemish texts (its steps' too), so the test follows the locale files instead of copying them. */
+const nlBE = readWidgetTexts('nl-BE') as unknown as WidgetTexts;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'poort-e2e-apps-'));
 let server: ServerProcess;
@@ -162,30 +163,31 @@ describe('applications behind one Poort with the Flemish government login (ACM/I
     const widget = page.locator('login-chooser');
     const bakery = nlBE.capacities.employee.replace('{{name}}', "Bakkerij 't Hoekske BV");
 
-    // 1. Application A takes every means (level 2): a password will do. Then the capacity.
+    // 1. Application A takes the site's ACM/IDM level (3): a security code will do. Then the capacity.
     await page.goto(`${base}/vl/app-a/`);
     await widget.getByRole('button', { name: nlBE.method.acmidm.button }).click();
     await page.waitForURL(`${base}/poort/dev/acmidm/sso`);
     expect(authnRequests).toHaveLength(1);
-    expect(authnRequests[0]).toContain('urn:be:vlaanderen:authmech:password');
-    await page.getByRole('radio', { name: /^password/ }).check();
+    expect(authnRequests[0]).toContain('urn:be:vlaanderen:authmech:csamtotp');
+    expect(authnRequests[0]).not.toContain('urn:be:vlaanderen:authmech:password');
+    await page.getByRole('radio', { name: /^csamtotp/ }).check();
     await page.getByRole('button', { name: 'Aanmelden als Marie Peeters' }).click();
     await page.waitForURL(`${base}/vl/app-a/`);
     await widget.getByRole('heading', { name: nlBE.capacities.heading }).waitFor();
     await widget.getByRole('radio', { name: new RegExp(bakery) }).check();
     await page.keyboard.press('Enter');
-    await expect.poll(() => status.textContent()).toMatch(/\(Vlaamse overheid, niveau 2\), voor Bakkerij 't Hoekske BV/);
+    await expect.poll(() => status.textContent()).toMatch(/\(Vlaamse overheid, niveau 3\), voor Bakkerij 't Hoekske BV/);
     const atA = (await sessionFor(page, 'app-a')).body;
-    expect(atA.level).toBe('loa2');
+    expect(atA.level).toBe('loa3');
     expect(atA.attributes).toMatchObject({ capacity: 'EA' });
 
-    // 2. The loket takes the Flemish login at level 2 too: open, nobody goes to the IdP.
+    // 2. The (Dutch-language) loket takes the Flemish login at level 2 and up: open, nobody goes to the IdP.
     await page.goto(`${base}/loket/`);
-    await expect.poll(() => status.textContent()).toMatch(/U bent aangemeld.*voor Bakkerij 't Hoekske BV/s);
+    await expect.poll(() => status.textContent()).toMatch(/U bent ingelogd.*\(Vlaamse overheid, niveau 3\), voor Bakkerij 't Hoekske BV/s);
     expect(await widget.isVisible()).toBe(false);
     expect(authnRequests).toHaveLength(1);
 
-    // 3. B needs level 3: the step-up asks the IdP again (ForceAuthn) for strong means only.
+    // 3. B needs level 4 from ACM/IDM: the step-up asks the IdP again (ForceAuthn) for eID or itsme only.
     await page.goto(`${base}/vl/app-b/`);
     await widget.getByRole('heading', { name: nlBE.application.stepUp.heading }).waitFor();
     expect((await sessionFor(page, 'app-b')).body.error?.code).toBe('step_up_required');
@@ -193,8 +195,9 @@ describe('applications behind one Poort with the Flemish government login (ACM/I
     await page.waitForURL(`${base}/poort/dev/acmidm/sso`);
     expect(authnRequests).toHaveLength(2);
     expect(authnRequests[1]).toContain('ForceAuthn="true"');
-    expect(authnRequests[1]).not.toContain('authmech:password');
-    expect(await page.getByRole('radio', { name: /^password/ }).count()).toBe(0);
+    expect(authnRequests[1]).toContain('authmech:itsme');
+    expect(authnRequests[1]).not.toContain('authmech:csamtotp');
+    expect(await page.getByRole('radio', { name: /^csamtotp/ }).count()).toBe(0);
     await page.getByRole('radio', { name: /^itsme/ }).check();
     await page.getByRole('button', { name: 'Aanmelden als Marie Peeters' }).click();
     await page.waitForURL(`${base}/vl/app-b/`);

@@ -50,7 +50,8 @@ export const demoSiteConfig = {
       id: 'app-b',
       name: { nl: 'Vergunningen (toepassing B)', 'nl-BE': 'Vergunningen (toepassing B)', en: 'Permits (application B)' },
       returnToPrefixes: ['/vl/app-b/'],
-      levels: { eherkenning: 'loa3', acmidm: 'loa3' },
+      // Through the Flemish government only with the strongest means (eID, itsme): level 4.
+      levels: { eherkenning: 'loa3', acmidm: 'loa4' },
       attributes: ['companyName', 'kvk', 'organisation', 'capacity'],
       helpdesk: {
         nl: 'Geen toegang tot Vergunningen? Uw beheerder geeft u de rechten; of bel 1700.',
