@@ -215,6 +215,19 @@ describe('logging out', () => {
     }
     expect((await sessionFor('app-a', cookie)).status).toBe(200);
   });
+
+  it('refuses a body over the API limit with 413 before reading it, as a page, and keeps the session', async () => {
+    const { cookie } = await loginFor('app-a', '/vl/app-a/');
+    const res = await t.app.request('/poort/auth/logout', {
+      method: 'POST',
+      headers: { cookie: cookie!, accept: 'text/html', 'accept-language': 'en', 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
+      body: `returnTo=%2F&padding=${'x'.repeat(200 * 1024)}`,
+    });
+    expect(res.status).toBe(413);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await res.text()).not.toMatch(/at .*\.ts:\d+/);
+    expect((await sessionFor('app-a', cookie)).status).toBe(200);
+  });
 });
 
 function names(text: string) {
