@@ -48,7 +48,7 @@ describe('applications in the configuration', () => {
     // ACM/IDM at the stronger of the application's minimum and the site's (`acmidm.level`, loa3 in the demo).
     expect(a!.levels).toEqual({ eherkenning: 'loa2plus', acmidm: 'loa3', email: 'password' });
     expect(b!.levels).toEqual({ eherkenning: 'loa3', acmidm: 'loa4' });
-    expect(loket!.levels).toEqual({ eherkenning: 'loa2plus', acmidm: 'loa3', email: 'password' });
+    expect(loket!.levels).toEqual({ eherkenning: 'loa2plus', eidas: 'loa3', acmidm: 'loa3', email: 'password' });
     expect(b!.helpdesk['nl-BE']).toMatch(/lokale beheerder/);
   });
 
