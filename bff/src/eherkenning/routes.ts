@@ -124,7 +124,8 @@ export function eherkenningRoutes() {
       if (!service) throw new ApiError('eidas_not_offered');
       // The application, minimum level, ForceAuthn and return path of this login (a step-up too);
       // an eIDAS login starts from its own floor (EH3), which no application or step-up lowers.
-      const demand = loginDemand('eherkenning', query, { site, publicUrl: c.get('deps').env.publicUrl, baseLevel: requestedLevel(site.eherkenning, serviceKind), defaultReturnTo: siteRoot(c) });
+      // An application names its minimum per method: eIDAS has its own (the brokers' second service).
+      const demand = loginDemand(serviceKind, query, { site, publicUrl: c.get('deps').env.publicUrl, baseLevel: requestedLevel(site.eherkenning, serviceKind), defaultReturnTo: siteRoot(c) });
       const returnTo = demand.returnTo;
       const level = demand.minimumLevel as Level;
       const { via, idpHint } = saml.route(chosen);

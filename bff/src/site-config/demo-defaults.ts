@@ -63,9 +63,10 @@ export const demoSiteConfig = {
       id: 'loket',
       name: { nl: 'Ondernemersloket', 'nl-BE': 'Ondernemersloket', en: 'Business desk' },
       returnToPrefixes: ['/loket/'],
-      // Also for Flemish businesses: the Flemish government's login at its lowest level.
-      levels: { eherkenning: 'loa2plus', acmidm: 'loa2', email: 'password' },
-      attributes: ['companyName', 'kvk', 'email', 'organisation', 'capacity'],
+      // Also for Flemish businesses (the Flemish government's login at its lowest level) and for
+      // companies from other EU countries (eIDAS, at its floor EH3).
+      levels: { eherkenning: 'loa2plus', eidas: 'loa3', acmidm: 'loa2', email: 'password' },
+      attributes: ['companyName', 'kvk', 'eidas', 'personName', 'email', 'organisation', 'capacity'],
       helpdesk: {
         nl: 'Vragen over het Ondernemersloket? Neem contact op met de servicedesk van het Voorbeeldportaal.',
         'nl-BE': 'Vragen over het Ondernemersloket? Neem contact op met de servicedesk van het Voorbeeldportaal.',
