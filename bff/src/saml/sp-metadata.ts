@@ -2,7 +2,7 @@
 // to send the answer. Signed, so a broker that checks metadata signatures can.
 import { randomBytes } from 'node:crypto';
 import { BINDING } from './broker-metadata.js';
-import { EIDAS_REQUESTED_ATTRIBUTES } from './eherkenning-attributes.js';
+import { EHERKENNING_REQUESTED_ATTRIBUTES, EIDAS_REQUESTED_ATTRIBUTES } from './eherkenning-attributes.js';
 import { certBody, publishedEncryptionCerts } from './key-pair.js';
 import { ACS_INDEX, escapeXml, type CatalogueService, type SpContext } from './sp-context.js';
 import { signXml } from './xml-signature.js';
@@ -25,18 +25,20 @@ export function buildSpMetadata(sp: SpContext, now = new Date()): string {
     `<md:AssertionConsumerService Binding="${BINDING.artifact}" Location="${acs}" index="${ACS_INDEX.artifact}" isDefault="true"/>` +
     `<md:AssertionConsumerService Binding="${BINDING.post}" Location="${acs}" index="${ACS_INDEX.post}"/>` +
     // One AttributeConsumingService per catalogue service, exactly one the default (eHerkenning).
-    attributeConsumingService(sp, true, []) +
+    attributeConsumingService(sp, true, EHERKENNING_REQUESTED_ATTRIBUTES) +
     (sp.eidas ? attributeConsumingService(sp.eidas, false, EIDAS_REQUESTED_ATTRIBUTES) : '') +
     `</md:SPSSODescriptor></md:EntityDescriptor>`;
   return signXml(xml, { ...sp.keys.signing, xpath: "/*[local-name(.)='EntityDescriptor']", firstChildOf: "/*[local-name(.)='EntityDescriptor']" });
 }
 
 /**
- * A service's AttributeConsumingService: its names, a RequestedAttribute named by its ServiceID
+ * A service's AttributeConsumingService: its names (and description, where configured), a RequestedAttribute named by its ServiceID
  * (how eHerkenning brokers find the catalogue entry, not required), then the attributes it asks for.
  */
 function attributeConsumingService(service: CatalogueService, isDefault: boolean, requested: readonly string[]): string {
   const names = (['nl', 'en'] as const).map((lang) => `<md:ServiceName xml:lang="${lang}">${escapeXml(service.serviceName[lang])}</md:ServiceName>`).join('');
+  const description = service.serviceDescription;
+  const descriptions = description ? (['nl', 'en'] as const).map((lang) => `<md:ServiceDescription xml:lang="${lang}">${escapeXml(description[lang])}</md:ServiceDescription>`).join('') : '';
   const attributes = [service.serviceId, ...requested].map((name) => `<md:RequestedAttribute Name="${escapeXml(name)}" isRequired="false"/>`).join('');
-  return `<md:AttributeConsumingService index="${service.attributeConsumingServiceIndex}"${isDefault ? ' isDefault="true"' : ''}>${names}${attributes}</md:AttributeConsumingService>`;
+  return `<md:AttributeConsumingService index="${service.attributeConsumingServiceIndex}"${isDefault ? ' isDefault="true"' : ''}>${names}${descriptions}${attributes}</md:AttributeConsumingService>`;
 }
