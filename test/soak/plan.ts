@@ -44,6 +44,6 @@ export function soakPlan(form: SoakForm): SoakPlan {
     case 'short':
       return { clients: 50, warmupS: 15, killAtS: 20, pgAtS: 35, pgDownS: 3, smtpAtS: 50, smtpDownS: 15, minLoadS: 75, accounts: 12_000, lockoutAccounts: 12, memoryGoal: false };
     case 'ci':
-      return { clients: 12, warmupS: 10, smtpAtS: 3, smtpDownS: 10, killAtS: 15, pgAtS: 35, pgDownS: 3, minLoadS: 75, accounts: 5_000, lockoutAccounts: 6, memoryGoal: false, requestDeadlineMs: 30_000, databaseConnectTimeoutS: 15 };
+      return { clients: 4, warmupS: 10, smtpAtS: 3, smtpDownS: 10, killAtS: 15, pgAtS: 35, pgDownS: 3, minLoadS: 75, accounts: 3_000, lockoutAccounts: 4, memoryGoal: false };
   }
 }
