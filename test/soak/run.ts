@@ -1,5 +1,5 @@
-// `npm run soak` (4–6 minutes), `npm run soak -- --short` (about 3) and `-- --ci` (about 2, run by
-// .ci/run after npm test): three Poort instances from the built server on one throwaway PostgreSQL
+// `npm run soak` (4–6 minutes), `npm run soak -- --short` (about 3) and `-- --ci` (about 2½;
+// `npm run soak:ci`, without the build, is what .ci/run runs after npm test): three Poort instances from the built server on one throwaway PostgreSQL
 // behind nginx, mixed load from many clients, and faults on the way: one instance killed with
 // SIGKILL and restarted, PostgreSQL restarted, the SMTP server gone for a while. Prints `bench
 // soak.*` lines, then the goals; exits 1 when a goal is missed. What the figures mean, and what
@@ -55,6 +55,19 @@ async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs:
       return;
     }
     await sleep(200);
+  }
+}
+
+/** `read` until it works (a database restarting), at most `timeoutMs`; then its last error. */
+async function retrying<T>(read: () => Promise<T>, timeoutMs: number): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await read();
+    } catch (error) {
+      if (Date.now() > until) throw error;
+      await sleep(500);
+    }
   }
 }
 
@@ -125,8 +138,6 @@ try {
     // warn: the 'database unavailable' lines say which code made a 503.
     LOG_LEVEL: 'warn',
     POORT_METRICS_TOKEN: METRICS_TOKEN,
-    ...(plan.requestDeadlineMs ? { POORT_REQUEST_DEADLINE_MS: String(plan.requestDeadlineMs) } : {}),
-    ...(plan.databaseConnectTimeoutS ? { POORT_DATABASE_CONNECT_TIMEOUT_S: String(plan.databaseConnectTimeoutS) } : {}),
   });
   const start = (i: number) => startServer(env(ports[i]!), 60_000, builtServer());
   // One after the other: the first migrates the new cluster and makes the development keys.
@@ -200,7 +211,8 @@ try {
             return status;
           }),
         );
-        const state = await lockoutState(db, email, answers.filter((s) => s === 401).length);
+        // The burst may overlap the database restart: read the account's state once it answers.
+        const state = await retrying(() => lockoutState(db, email, answers.filter((s) => s === 401).length), 60_000);
         lockoutProblemsSeen.push(...lockoutProblems(state, attempts, site.localAccounts.maxFailedLogins));
       }
     } finally {
@@ -232,7 +244,11 @@ try {
 
   await at(plan.warmupS);
   memoryWarm.push(...servers.map((s) => rssMiB(s!.child.pid!)));
-  await lockoutBurst(lockoutAccounts.slice(0, plan.lockoutAccounts), 0);
+  // Its own task, like the SMTP outage: one account after the other takes a while on a busy
+  // machine, and the kill and the database restart keep their times.
+  const firstBurst = lockoutBurst(lockoutAccounts.slice(0, plan.lockoutAccounts), 0).catch((error: unknown) => {
+    goals.push(`the first lockout burst could not be checked: ${error instanceof Error ? error.message : String(error)}`);
+  });
 
   // The last instance dies without warning; a supervisor starts it again 2 s later.
   await at(plan.killAtS);
@@ -256,6 +272,7 @@ try {
   windows.push({ name: 'pg_restart', from: restartBegan, to: Date.now(), recoverS: (Date.now() - pgBack) / 1000 });
 
   await smtpFault;
+  await firstBurst;
   // Memory "at start": once every fault is over and the restarted instance has served a while too.
   const memoryStart = servers.map((s) => rssMiB(s!.child.pid!));
   const heapStart = await Promise.all(ports.map(heapFigures));
