@@ -10,7 +10,7 @@ import type { SpKeys } from '../saml/key-pair.js';
 import { MetadataStore } from './metadata-store.js';
 import { httpSoapTransport } from '../saml/soap-transport.js';
 import type { SpContext } from '../saml/sp-context.js';
-import { buildSpMetadata } from '../saml/sp-metadata.js';
+import { buildEherkenningSpMetadata } from '../saml/sp-metadata.js';
 import { buildServiceCatalogue, type CatalogueEntry } from '../saml/service-catalogue.js';
 
 export const ACS_PATH = `${BASE}/auth/eherkenning/acs`;
@@ -90,7 +90,7 @@ export function createSamlService(options: SamlServiceOptions): SamlService {
     sp,
     metadata,
     soap: options.soap ?? httpSoapTransport,
-    spMetadata: () => (spMetadataXml ??= buildSpMetadata(sp)),
+    spMetadata: () => (spMetadataXml ??= buildEherkenningSpMetadata(sp)),
     serviceCatalogue: () =>
       catalogue &&
       (catalogueXml ??= buildServiceCatalogue({
