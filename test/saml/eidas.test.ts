@@ -74,7 +74,7 @@ describe('SP metadata with eIDAS', () => {
       requested: childElements(s, NS.md, 'RequestedAttribute').map((r) => `${r.getAttribute('Name')} ${r.getAttribute('isRequired')}`),
     }));
     expect(services).toEqual([
-      { index: '1', isDefault: 'true', names: ['Voorbeeldportaal', 'Example portal'], requested: [`${t.site.eherkenning.serviceId} false`] },
+      { index: '1', isDefault: 'true', names: ['Voorbeeldportaal', 'Example portal'], requested: [`${t.site.eherkenning.serviceId} false`, 'urn:etoegang:1.11:attribute-represented:CompanyName false'] },
       {
         index: '2',
         isDefault: null,

@@ -38,6 +38,16 @@ const metadataRoute = createRoute({
   responses: { 200: { description: 'signed SAML 2.0 EntityDescriptor', content: { 'application/samlmetadata+xml': { schema: z.string() } } } },
 });
 
+const serviceCatalogueRoute = createRoute({
+  method: 'get',
+  path: '/auth/eherkenning/service-catalogue',
+  summary: 'Our signed entry for the eHerkenning service catalogue (dienstencatalogus), for the broker that registers it',
+  responses: {
+    200: { description: 'signed esc:ServiceCatalogue (urn:etoegang:1.13:service-catalog)', content: { 'application/xml': { schema: z.string() } } },
+    404: { description: 'the site configured no eherkenning.catalogue', content: { 'application/json': { schema: ErrorSchema } } },
+  },
+});
+
 const startRoute = createRoute({
   method: 'get',
   path: '/auth/eherkenning/start',
@@ -111,6 +121,11 @@ export function eherkenningRoutes() {
     .openapi(metadataRoute, (c) => {
       const saml = requireSaml(c);
       return c.body(saml.spMetadata(), 200, { 'content-type': 'application/samlmetadata+xml; charset=utf-8' });
+    })
+    .openapi(serviceCatalogueRoute, (c) => {
+      const xml = requireSaml(c).serviceCatalogue();
+      if (!xml) throw new ApiError('not_found');
+      return c.body(xml, 200, { 'content-type': 'application/xml; charset=utf-8' });
     })
     .openapi(autoSubmitRoute, (c) => c.body(AUTO_SUBMIT_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8' }))
     .openapi(startRoute, async (c) => {
