@@ -3,15 +3,10 @@
 // sign-on), open the stronger application B and step up to level 3 (a new login with ForceAuthn),
 // and log out of every application at once. A real server process (as `npm start` runs it) and
 // Debian Chromium via playwright-core. The ACM/IDM variant is added with that upstream.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.js';
-import { freePort } from '../support/free-port.js';
-import { seedPgliteDataDir } from '../support/pglite-snapshot.js';
-import { startServer, type ServerProcess } from '../support/server-process.js';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSession } from '../support/browser-session.js';
 
 type WidgetTexts = {
   method: { eherkenning: { button: string } };
@@ -21,28 +16,7 @@ type WidgetTexts = {
 const texts = (name: 'nl' | 'nl-BE') => JSON.parse(readFileSync(new URL(`../../widget/locales/${name}.json`, import.meta.url), 'utf8')) as WidgetTexts;
 const nlBE = texts('nl-BE');
 
-const dataDir = mkdtempSync(join(tmpdir(), 'poort-e2e-apps-'));
-let server: ServerProcess;
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  if (!existsSync(new URL('../../dist/widget/login-chooser.js', import.meta.url))) {
-    throw new Error('dist/widget/login-chooser.js is missing: run `npm run build` first (npm test does).');
-  }
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  await seedPgliteDataDir(dataDir);
-  server = await startServer({ POORT_DATA_DIR: dataDir, DATABASE_URL: '', PORT: String(port), POORT_PUBLIC_URL: base });
-  browser = await launchChromium();
-  // A first start on a machine busy with other suites can take a minute by itself.
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const site = browserSession();
 
 function sessionFor(page: Page, app: string): Promise<{ status: number; body: { level?: string; attributes?: Record<string, string>; error?: { code: string } } }> {
   return page.evaluate(async (id) => {
@@ -64,13 +38,8 @@ async function throughBroker(page: Page, startWithMethod: boolean): Promise<void
 
 describe('applications behind one Poort in the browser', () => {
   it('logs in to A, opens the loket without a new login, steps up for B, and logs out of every application', async () => {
-    const context = await browser.newContext({ locale: 'nl-BE' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    const cspViolations: string[] = [];
-    page.on('console', (m) => {
-      if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
-    });
+    const { page, cspViolations } = await site.open(undefined, { locale: 'nl-BE' });
+    const base = site.base;
     // Every AuthnRequest the browser carries to a broker, to check the step-up's.
     const authnRequests: string[] = [];
     page.on('request', (request) => {
@@ -135,6 +104,5 @@ describe('applications behind one Poort in the browser', () => {
     await widget.getByRole('button', { name: nlBE.method.eherkenning.button }).waitFor();
     for (const app of ['app-a', 'app-b', 'loket']) expect((await sessionFor(page, app)).status).toBe(401);
     expect(cspViolations).toEqual([]);
-    await context.close();
   });
 });
