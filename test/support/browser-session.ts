@@ -10,12 +10,12 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { launchChromium } from './browser.js';
-import { withCliInProcess, type Cli } from './cli-in-process.js';
+import type { Cli } from './cli-in-process.js';
 import { runCli } from './cli-process.js';
 import { freePort } from './free-port.js';
 import { seedPgliteDataDir } from './pglite-snapshot.js';
 import { startServer, type ServerProcess } from './server-process.js';
-import { startSmtp, type TestSmtp } from './smtp.js';
+import type { TestSmtp } from './smtp.js';
 import { copyTestKeys } from './test-keys.js';
 
 /** What exists before the server starts, and stays for the tests. */
@@ -156,7 +156,7 @@ export function browserSession(options: BrowserSessionOptions = {}): BrowserSess
       const port = await freePort();
       session.base = `http://127.0.0.1:${port}`;
       if (!options.freshKeys) copyTestKeys(join(dataDir, 'keys'));
-      const [, mail] = await Promise.all([seedPgliteDataDir(dataDir), options.smtp ? startSmtp() : undefined]);
+      const [, mail] = await Promise.all([seedPgliteDataDir(dataDir), options.smtp ? import('./smtp.js').then((m) => m.startSmtp()) : undefined]);
       smtp = mail;
       const env: Record<string, string> = { POORT_DATA_DIR: dataDir, DATABASE_URL: '', PORT: String(port), POORT_PUBLIC_URL: session.base };
       if (smtp) Object.assign(env, { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), POORT_OUTBOX_INTERVAL_MS: '100' });
@@ -167,6 +167,8 @@ export function browserSession(options: BrowserSessionOptions = {}): BrowserSess
       session.env = { ...env, ...options.env };
       const { prepare } = options;
       if (prepare) {
+        // Imported here: the CLI's modules are many, and files without set-up steps need none of them.
+        const { withCliInProcess } = await import('./cli-in-process.js');
         await withCliInProcess(session.env, (cli) =>
           prepare({
             base: session.base,

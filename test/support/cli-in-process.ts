@@ -4,7 +4,6 @@
 // browser tests' set-up. For set-up before a server starts on that directory; a test of the CLI
 // itself runs the real process (cli-process.ts).
 import { mkdirSync } from 'node:fs';
-import { runCli } from '../../bff/src/cli/run-cli.js';
 import { loadEnvConfig } from '../../bff/src/config.js';
 import { lockDataDir } from '../../db/data-dir-lock.js';
 import { openDb, type DbHandle } from '../../db/open.js';
@@ -34,6 +33,8 @@ export async function withCliInProcess<T>(env: Record<string, string>, use: (cli
       }
     })());
   const cli: Cli = async (args, stdin = '') => {
+    // Imported at the first command: a prepare step that only writes rows needs none of the CLI's modules.
+    const { runCli } = await import('../../bff/src/cli/run-cli.js');
     let out = '';
     let err = '';
     const io = {
