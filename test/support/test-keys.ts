@@ -12,12 +12,22 @@ import { demoSiteConfig } from '../../bff/src/site-config/demo-defaults.js';
 
 const cacheDir = fileURLToPath(new URL('../../node_modules/.cache/poort-tests', import.meta.url));
 // A new name when the set of pairs changes, so an older cache is never taken for this one.
-const keysDir = join(cacheDir, 'keys-v1');
+const keysDir = join(cacheDir, 'keys-v2');
 
-/** Names and certificate subjects as the test app (SP) and the simulated brokers make them. */
+/**
+ * Names and certificate subjects as the test app makes its SP keys (eHerkenning's and ACM/IDM's,
+ * test/support/app.ts) and the simulated brokers and ACM/IDM IdP make theirs.
+ */
 function pairs(): Array<[name: string, commonName: string]> {
   const brokers = demoSiteConfig.brokers.flatMap((b) => (b.metadata.startsWith('dev:') ? [b.metadata.slice(4)] : []));
-  return [['sp-signing', 'test SP signing'], ['sp-encryption', 'test SP encryption'], ...brokers.map((id): [string, string] => [`dev-broker-${id}`, `Poort simulated broker ${id}`])];
+  return [
+    ['sp-signing', 'test SP signing'],
+    ['sp-encryption', 'test SP encryption'],
+    ['acmidm-sp-signing', 'test ACM-IDM SP signing'],
+    ['acmidm-sp-encryption', 'test ACM-IDM SP encryption'],
+    ['dev-acmidm-idp', 'Poort simulated ACM-IDM IdP'],
+    ...brokers.map((id): [string, string] => [`dev-broker-${id}`, `Poort simulated broker ${id}`]),
+  ];
 }
 
 /** Makes the cached pairs if they are missing (written aside and renamed, so parallel files never read half of them); returns their directory. */
