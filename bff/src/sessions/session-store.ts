@@ -1,8 +1,9 @@
 // Sessions in the database: only the SHA-256 of the cookie token is stored, so a database leak
 // yields no usable session, and every BFF instance sees every session.
 import { countAuditEvent } from '../metrics/metrics.js';
-import { eq, lt, or } from 'drizzle-orm';
+import { eq, lt, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/open.js';
+import { preparedPerHandle } from '../../../db/prepared.js';
 import type { LoginMethod } from '../../../contract/login-methods.js';
 import { auditEvents, sessions, type Session } from '../../../db/schema.js';
 import { originColumns, type AuditInput } from '../audit/record-audit.js';
@@ -52,18 +53,76 @@ export async function createSession(db: DbOrTx, input: NewSession, lifetimes: Se
  * createSession plus its audit event in one statement: the insert of the session is a
  * data-modifying CTE of the audit insert, so both rows commit together (the log and the data
  * never disagree) without the BEGIN and COMMIT round trips of a transaction. Every column of the
- * session is given here, so the row is known without RETURNING it.
+ * session is given here, so the row is known without RETURNING it. It is every password login's
+ * write, so it is prepared once per database handle: drizzle does not build its SQL per login.
  */
 export async function createAuditedSession(db: Db, input: NewSession, lifetimes: SessionLifetimes, audit: AuditInput, origin?: RequestOrigin, now = new Date()) {
   const { token, session } = newSessionRow(input, lifetimes, now);
-  const created = db.$with('created_session').as(db.insert(sessions).values(session).returning({ tokenHash: sessions.tokenHash }));
-  await db
-    .with(created)
-    .insert(auditEvents)
-    .values({ ...audit, ...originColumns(origin) });
+  const event = { ...audit, ...originColumns(origin) };
+  await auditedSessionStatement(db).execute({
+    ...session,
+    auditType: event.type,
+    auditOutcome: event.outcome,
+    auditUserId: event.userId ?? null,
+    auditOrganisationId: event.organisationId ?? null,
+    auditActorId: event.actorId ?? null,
+    auditMethod: event.method ?? null,
+    auditBroker: event.broker ?? null,
+    auditLevel: event.level ?? null,
+    auditIp: event.ip,
+    auditUserAgent: event.userAgent,
+    auditReason: event.reason ?? null,
+    auditRequestId: event.requestId,
+    auditApplication: event.application ?? null,
+    auditDetails: event.details ?? {},
+  });
   countAuditEvent(audit);
   return { token, session };
 }
+
+// The placeholders are named after the columns they fill (the audit's with an `audit` prefix).
+const auditedSessionStatement = preparedPerHandle((handle) => {
+  const db = handle as Db;
+  const p = sql.placeholder;
+  const created = db.$with('created_session').as(
+    db
+      .insert(sessions)
+      .values({
+        tokenHash: p('tokenHash'),
+        userId: p('userId'),
+        method: p('method'),
+        level: p('level'),
+        actingFor: p('actingFor'),
+        organisationChoicePending: p('organisationChoicePending'),
+        attributes: p('attributes'),
+        createdAt: p('createdAt'),
+        lastSeenAt: p('lastSeenAt'),
+        idleExpiresAt: p('idleExpiresAt'),
+        absoluteExpiresAt: p('absoluteExpiresAt'),
+      })
+      .returning({ tokenHash: sessions.tokenHash }),
+  );
+  return db
+    .with(created)
+    .insert(auditEvents)
+    .values({
+      type: p('auditType'),
+      outcome: p('auditOutcome'),
+      userId: p('auditUserId'),
+      organisationId: p('auditOrganisationId'),
+      actorId: p('auditActorId'),
+      method: p('auditMethod'),
+      broker: p('auditBroker'),
+      level: p('auditLevel'),
+      ip: p('auditIp'),
+      userAgent: p('auditUserAgent'),
+      reason: p('auditReason'),
+      requestId: p('auditRequestId'),
+      application: p('auditApplication'),
+      details: p('auditDetails'),
+    })
+    .prepare('poort_create_audited_session');
+});
 
 /**
  * The session for a cookie token, or undefined when there is none, it expired, or its user is
