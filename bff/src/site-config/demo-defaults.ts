@@ -5,6 +5,7 @@ import { levels } from '../../../contract/levels.js';
 import { demoServiceRegistration } from './schema.js';
 
 export const demoSiteConfig = {
+  acmidm: { entityId: 'urn:poort:demo:acmidm-sp', metadata: 'dev:vlaanderen', level: 'loa3' },
   site: {
     helpdesk: {
       // Per language: the Dutch page names a Dutch helpdesk, the Flemish page the Flemish 1700.

@@ -181,6 +181,8 @@ async function logout() {
 
 // The e-mail form logs in without leaving the page; eHerkenning comes back with a page load.
 document.addEventListener('poort-login', () => void showSession(true));
-// Someone with several organisations chose whom to act for: the line names it.
+// Someone with several organisations chose whom to act for (or, after the Flemish government's
+// login, the capacity): the line names it.
 document.addEventListener('poort-organisation', () => void showSession(false));
+document.addEventListener('poort-capacity', () => void showSession(false));
 void showSession(false);
