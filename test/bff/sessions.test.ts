@@ -109,7 +109,7 @@ describe('sessions in the database', () => {
     const audit = { type: 'login', outcome: 'success', userId, method: 'email', reason: 'test_reason', details: { step: 'één' } } as const;
     const origin = { ip: '192.0.2.7', userAgent: 'Test/1.0', requestId: 'req-audited-1' };
     // Twice on the same handle: the second call runs the statement prepared by the first.
-    for (const attributes of [{ kvk: '12345678' }, {}]) {
+    for (const attributes of [{ kvk: '12345678' }, {}] as Array<Record<string, string>>) {
       const { token, session } = await createAuditedSession(t.db.db, { userId, method: 'email', level: 'substantial', attributes }, lifetimes, audit, origin, now);
       const [row] = await t.db.db.select().from(sessions).where(eq(sessions.tokenHash, hashSecretToken(token)));
       expect(row).toEqual(session);

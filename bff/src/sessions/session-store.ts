@@ -1,11 +1,11 @@
 // Sessions in the database: only the SHA-256 of the cookie token is stored, so a database leak
 // yields no usable session, and every BFF instance sees every session.
 import { countAuditEvent } from '../metrics/metrics.js';
-import { eq, lt, or, sql } from 'drizzle-orm';
+import { eq, lt, or, sql, type Placeholder } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/open.js';
 import { preparedPerHandle } from '../../../db/prepared.js';
 import type { LoginMethod } from '../../../contract/login-methods.js';
-import { auditEvents, sessions, type Session } from '../../../db/schema.js';
+import { auditEvents, sessions, type AuditEvent, type Session } from '../../../db/schema.js';
 import { originColumns, type AuditInput } from '../audit/record-audit.js';
 import type { RequestOrigin } from '../http/request-client.js';
 import { hashSecretToken, newSecretToken } from '../security/secret-token.js';
@@ -58,70 +58,58 @@ export async function createSession(db: DbOrTx, input: NewSession, lifetimes: Se
  */
 export async function createAuditedSession(db: Db, input: NewSession, lifetimes: SessionLifetimes, audit: AuditInput, origin?: RequestOrigin, now = new Date()) {
   const { token, session } = newSessionRow(input, lifetimes, now);
-  const event = { ...audit, ...originColumns(origin) };
-  await auditedSessionStatement(db).execute({
-    ...session,
-    auditType: event.type,
-    auditOutcome: event.outcome,
-    auditUserId: event.userId ?? null,
-    auditOrganisationId: event.organisationId ?? null,
-    auditActorId: event.actorId ?? null,
-    auditMethod: event.method ?? null,
-    auditBroker: event.broker ?? null,
-    auditLevel: event.level ?? null,
-    auditIp: event.ip,
-    auditUserAgent: event.userAgent,
-    auditReason: event.reason ?? null,
-    auditRequestId: event.requestId,
-    auditApplication: event.application ?? null,
-    auditDetails: event.details ?? {},
-  });
+  const event: Record<string, unknown> = { ...audit, ...originColumns(origin) };
+  const values: Record<string, unknown> = { ...session };
+  // A column the event leaves out gets what the table's default would give it.
+  for (const [column, placeholder] of auditPlaceholderNames) values[placeholder] = event[column] ?? (column === 'details' ? {} : null);
+  await auditedSessionStatement(db).execute(values);
   countAuditEvent(audit);
   return { token, session };
 }
 
-// The placeholders are named after the columns they fill (the audit's with an `audit` prefix).
+// Every column of both rows but the audit event's generated id and time: a column added to either
+// table does not compile until it is added here, so the prepared statement never drops one.
+const sessionColumns: Record<keyof Session, true> = {
+  tokenHash: true,
+  userId: true,
+  actingFor: true,
+  organisationChoicePending: true,
+  method: true,
+  level: true,
+  attributes: true,
+  createdAt: true,
+  lastSeenAt: true,
+  idleExpiresAt: true,
+  absoluteExpiresAt: true,
+};
+const auditColumns: Record<Exclude<keyof AuditEvent, 'id' | 'at'>, true> = {
+  type: true,
+  outcome: true,
+  userId: true,
+  organisationId: true,
+  actorId: true,
+  method: true,
+  broker: true,
+  level: true,
+  ip: true,
+  userAgent: true,
+  reason: true,
+  requestId: true,
+  application: true,
+  details: true,
+};
+const AUDIT_PREFIX = 'audit.';
+const auditPlaceholderNames = Object.keys(auditColumns).map((column) => [column, `${AUDIT_PREFIX}${column}`] as const);
+
+/** One placeholder per column, named after it (with a prefix, so both rows' names stay apart). */
+function placeholders<K extends string>(columns: Record<K, true>, prefix = ''): Record<K, Placeholder<string>> {
+  return Object.fromEntries(Object.keys(columns).map((column) => [column, sql.placeholder(`${prefix}${column}`)])) as Record<K, Placeholder<string>>;
+}
+
 const auditedSessionStatement = preparedPerHandle((handle) => {
   const db = handle as Db;
-  const p = sql.placeholder;
-  const created = db.$with('created_session').as(
-    db
-      .insert(sessions)
-      .values({
-        tokenHash: p('tokenHash'),
-        userId: p('userId'),
-        method: p('method'),
-        level: p('level'),
-        actingFor: p('actingFor'),
-        organisationChoicePending: p('organisationChoicePending'),
-        attributes: p('attributes'),
-        createdAt: p('createdAt'),
-        lastSeenAt: p('lastSeenAt'),
-        idleExpiresAt: p('idleExpiresAt'),
-        absoluteExpiresAt: p('absoluteExpiresAt'),
-      })
-      .returning({ tokenHash: sessions.tokenHash }),
-  );
-  return db
-    .with(created)
-    .insert(auditEvents)
-    .values({
-      type: p('auditType'),
-      outcome: p('auditOutcome'),
-      userId: p('auditUserId'),
-      organisationId: p('auditOrganisationId'),
-      actorId: p('auditActorId'),
-      method: p('auditMethod'),
-      broker: p('auditBroker'),
-      level: p('auditLevel'),
-      ip: p('auditIp'),
-      userAgent: p('auditUserAgent'),
-      reason: p('auditReason'),
-      requestId: p('auditRequestId'),
-      application: p('auditApplication'),
-      details: p('auditDetails'),
-    })
-    .prepare('poort_create_audited_session');
+  const created = db.$with('created_session').as(db.insert(sessions).values(placeholders(sessionColumns)).returning({ tokenHash: sessions.tokenHash }));
+  return db.with(created).insert(auditEvents).values(placeholders(auditColumns, AUDIT_PREFIX)).prepare('poort_create_audited_session');
 });
 
 /**
