@@ -5,14 +5,24 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, identities, memberships, organisations, samlRequests } from '../../db/schema.js';
 import { errorCode } from '../support/accounts.js';
+import { demoSiteConfig } from '../../bff/src/site-config/demo-defaults.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { cookieOf } from './flow.js';
 import { idpAnswers, postToAcmidmAcs, startAcmidm } from './acmidm-flow.js';
 import { xmlsecVerify } from './peers/xml-tools.js';
 
+// The demo's applications, and one that takes eHerkenning only (as a Dutch desk would).
+const dutchOnly = {
+  id: 'nl-only',
+  name: { nl: 'Alleen eHerkenning', 'nl-BE': 'Alleen eHerkenning', en: 'eHerkenning only' },
+  returnToPrefixes: ['/nl-only/'],
+  levels: { eherkenning: 'loa2plus' },
+  helpdesk: { nl: 'Bel 1700.', 'nl-BE': 'Bel 1700.', en: 'Call 1700.' },
+};
+
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ site: { ...demoSiteConfig, applications: [...demoSiteConfig.applications, dutchOnly] } });
 }, 180_000);
 afterAll(() => t.close());
 
@@ -61,8 +71,8 @@ describe('starting an ACM/IDM login', () => {
     const unknown = await start('app=bestaat-niet');
     expect(unknown.status).toBe(404);
     expect(await errorCode(unknown)).toBe('unknown_application');
-    // The Dutch "loket" names no ACM/IDM level.
-    const notOffered = await start('app=loket&returnTo=/loket/');
+    // An application that names no ACM/IDM level.
+    const notOffered = await start('app=nl-only&returnTo=/nl-only/');
     expect(notOffered.status).toBe(400);
     expect(await errorCode(notOffered)).toBe('method_not_offered');
     const otherPath = await start('app=app-b&returnTo=/vl/app-a/');
