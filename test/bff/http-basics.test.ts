@@ -84,6 +84,26 @@ describe('one error shape', () => {
     expect((await res.json()).error.code).toBe('payload_too_large');
   });
 
+  it('refuses a body over 64 KB that comes without Content-Length (streamed) with 413, and takes a small one', async () => {
+    const streamed = (text: string) => {
+      const bytes = new TextEncoder().encode(text);
+      // In 1 KB chunks, as a chunked upload arrives: the limit counts them as they come.
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let at = 0; at < bytes.length; at += 1024) controller.enqueue(bytes.subarray(at, at + 1024));
+          controller.close();
+        },
+      });
+      return t.app.request('/poort/api/test-echo', { ...json(''), body, duplex: 'half' } as RequestInit);
+    };
+    const big = await streamed(JSON.stringify({ name: 'x'.repeat(70 * 1024) }));
+    expect(big.status).toBe(413);
+    expect((await big.json()).error.code).toBe('payload_too_large');
+    const small = await streamed('{"name": "Anna"}');
+    expect(small.status).toBe(200);
+    expect(await small.json()).toEqual({ name: 'Anna' });
+  });
+
   it('refuses a state-changing API call from another site (CSRF)', async () => {
     const res = await t.app.request('/poort/api/test-echo', json('{"name":"x"}', { 'sec-fetch-site': 'cross-site' }));
     expect(res.status).toBe(403);

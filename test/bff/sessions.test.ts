@@ -5,7 +5,7 @@ import { auditEvents, sessions, users } from '../../db/schema.js';
 import { hashSecretToken } from '../../bff/src/security/secret-token.js';
 import { cookieValue } from '../../bff/src/sessions/session-cookie.js';
 import { initialExpiry, isLive, lifetimesFrom, nextIdleExpiry } from '../../bff/src/sessions/session-policy.js';
-import { createSession, deleteUserSessions, findActiveSession } from '../../bff/src/sessions/session-store.js';
+import { createAuditedSession, createSession, deleteUserSessions, findActiveSession } from '../../bff/src/sessions/session-store.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 
 const lifetimes = lifetimesFrom({ idleMinutes: 30, absoluteHours: 8 });
@@ -102,6 +102,25 @@ describe('sessions in the database', () => {
     await own.close();
     const results = await Promise.allSettled([token, token, 'y'.repeat(43)].map((t2) => findActiveSession(own.db, t2, lifetimes)));
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+  });
+
+  it('writes a session and its audit event together, every column as given (the login\'s prepared statement)', async () => {
+    const now = new Date('2026-03-02T10:00:00.000Z');
+    const audit = { type: 'login', outcome: 'success', userId, method: 'email', reason: 'test_reason', details: { step: 'één' } } as const;
+    const origin = { ip: '192.0.2.7', userAgent: 'Test/1.0', requestId: 'req-audited-1' };
+    // Twice on the same handle: the second call runs the statement prepared by the first.
+    for (const attributes of [{ kvk: '12345678' }, {}] as Array<Record<string, string>>) {
+      const { token, session } = await createAuditedSession(t.db.db, { userId, method: 'email', level: 'substantial', attributes }, lifetimes, audit, origin, now);
+      const [row] = await t.db.db.select().from(sessions).where(eq(sessions.tokenHash, hashSecretToken(token)));
+      expect(row).toEqual(session);
+      expect(row).toMatchObject({ userId, method: 'email', level: 'substantial', actingFor: null, organisationChoicePending: false, attributes, createdAt: now, lastSeenAt: now, ...initialExpiry(now, lifetimes) });
+    }
+    const events = await t.db.db.select().from(auditEvents).where(eq(auditEvents.requestId, 'req-audited-1'));
+    expect(events).toHaveLength(2);
+    for (const event of events) {
+      expect(event).toMatchObject({ ...audit, ...origin, organisationId: null, actorId: null, broker: null, level: null, application: null });
+      expect(event.at).toBeInstanceOf(Date);
+    }
   });
 
   it('ends every session of a user at once', async () => {

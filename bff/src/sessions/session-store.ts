@@ -1,10 +1,11 @@
 // Sessions in the database: only the SHA-256 of the cookie token is stored, so a database leak
 // yields no usable session, and every BFF instance sees every session.
 import { countAuditEvent } from '../metrics/metrics.js';
-import { eq, lt, or } from 'drizzle-orm';
+import { eq, lt, or, sql, type Placeholder } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/open.js';
+import { preparedPerHandle } from '../../../db/prepared.js';
 import type { LoginMethod } from '../../../contract/login-methods.js';
-import { auditEvents, sessions, type Session } from '../../../db/schema.js';
+import { auditEvents, sessions, type AuditEvent, type Session } from '../../../db/schema.js';
 import { originColumns, type AuditInput } from '../audit/record-audit.js';
 import type { RequestOrigin } from '../http/request-client.js';
 import { hashSecretToken, newSecretToken } from '../security/secret-token.js';
@@ -52,18 +53,64 @@ export async function createSession(db: DbOrTx, input: NewSession, lifetimes: Se
  * createSession plus its audit event in one statement: the insert of the session is a
  * data-modifying CTE of the audit insert, so both rows commit together (the log and the data
  * never disagree) without the BEGIN and COMMIT round trips of a transaction. Every column of the
- * session is given here, so the row is known without RETURNING it.
+ * session is given here, so the row is known without RETURNING it. It is every password login's
+ * write, so it is prepared once per database handle: drizzle does not build its SQL per login.
  */
 export async function createAuditedSession(db: Db, input: NewSession, lifetimes: SessionLifetimes, audit: AuditInput, origin?: RequestOrigin, now = new Date()) {
   const { token, session } = newSessionRow(input, lifetimes, now);
-  const created = db.$with('created_session').as(db.insert(sessions).values(session).returning({ tokenHash: sessions.tokenHash }));
-  await db
-    .with(created)
-    .insert(auditEvents)
-    .values({ ...audit, ...originColumns(origin) });
+  const event: Record<string, unknown> = { ...audit, ...originColumns(origin) };
+  const values: Record<string, unknown> = { ...session };
+  // A column the event leaves out gets what the table's default would give it.
+  for (const [column, placeholder] of auditPlaceholderNames) values[placeholder] = event[column] ?? (column === 'details' ? {} : null);
+  await auditedSessionStatement(db).execute(values);
   countAuditEvent(audit);
   return { token, session };
 }
+
+// Every column of both rows but the audit event's generated id and time: a column added to either
+// table does not compile until it is added here, so the prepared statement never drops one.
+const sessionColumns: Record<keyof Session, true> = {
+  tokenHash: true,
+  userId: true,
+  actingFor: true,
+  organisationChoicePending: true,
+  method: true,
+  level: true,
+  attributes: true,
+  createdAt: true,
+  lastSeenAt: true,
+  idleExpiresAt: true,
+  absoluteExpiresAt: true,
+};
+const auditColumns: Record<Exclude<keyof AuditEvent, 'id' | 'at'>, true> = {
+  type: true,
+  outcome: true,
+  userId: true,
+  organisationId: true,
+  actorId: true,
+  method: true,
+  broker: true,
+  level: true,
+  ip: true,
+  userAgent: true,
+  reason: true,
+  requestId: true,
+  application: true,
+  details: true,
+};
+const AUDIT_PREFIX = 'audit.';
+const auditPlaceholderNames = Object.keys(auditColumns).map((column) => [column, `${AUDIT_PREFIX}${column}`] as const);
+
+/** One placeholder per column, named after it (with a prefix, so both rows' names stay apart). */
+function placeholders<K extends string>(columns: Record<K, true>, prefix = ''): Record<K, Placeholder<string>> {
+  return Object.fromEntries(Object.keys(columns).map((column) => [column, sql.placeholder(`${prefix}${column}`)])) as Record<K, Placeholder<string>>;
+}
+
+const auditedSessionStatement = preparedPerHandle((handle) => {
+  const db = handle as Db;
+  const created = db.$with('created_session').as(db.insert(sessions).values(placeholders(sessionColumns)).returning({ tokenHash: sessions.tokenHash }));
+  return db.with(created).insert(auditEvents).values(placeholders(auditColumns, AUDIT_PREFIX)).prepare('poort_create_audited_session');
+});
 
 /**
  * The session for a cookie token, or undefined when there is none, it expired, or its user is
