@@ -416,6 +416,8 @@ describe('the service the answer is for', () => {
     const foreign = response({ serviceId: 'urn:etoegang:DV:00000007777777770000:services:1' });
     expect(await refusal(foreign)).toEqual({ reason: 'service_mismatch', outcome: 'service_mismatch' });
     expect(await refusal(foreign, { sp: spWithoutEidas })).toEqual({ reason: 'service_mismatch', outcome: 'service_mismatch' });
+    const foreignUuidOnly = response({ serviceId: null, serviceUuid: '33333333-3333-4333-8333-333333333333' });
+    expect(await refusal(foreignUuidOnly, { sp: spWithoutEidas })).toEqual({ reason: 'service_mismatch', outcome: 'service_mismatch' });
   });
 
   it('refuses an answer naming its service twice, before looking at its identifiers', async () => {

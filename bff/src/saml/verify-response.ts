@@ -13,7 +13,7 @@ import { childElement, childElements, NS, onlyChild, textOf } from './dom.js';
 import { decryptEncryptedElement, decryptEncryptedId } from './encrypted-id.js';
 import { mapEherkenningAttributes, namedService, outcomeForStatus, serviceRefusal, type AttributeValue, type EherkenningIdentity } from './eherkenning-attributes.js';
 import { SamlError } from './saml-error.js';
-import { catalogueService, type CatalogueService, type ServiceKind, type SpContext } from './sp-context.js';
+import { catalogueService, type ServiceKind, type SpContext } from './sp-context.js';
 import { assertionPlacementBreach, directAssertions } from './assertion-placement.js';
 import { signatureRuleBreach } from './verify-signature.js';
 import { onlyAllowedEncryption } from './xml-encryption-rules.js';
@@ -173,9 +173,9 @@ export async function verifyResponse(envelope: ReadResponse, options: VerifyOpti
   if (!requested) throw new SamlError('service_not_offered');
   const named = namedService(attributes);
   if ('reason' in named) throw new SamlError(named.reason);
-  // Stryker disable next-line ConditionalExpression: serviceRefusal looks at the others only when the answer is not for `requested`, so listing it too changes nothing.
-  const ourOthers = [sp, sp.eidas].filter((s): s is CatalogueService => s !== undefined && s !== requested);
-  const wrongService = serviceRefusal(named, requested, ourOthers);
+  // Our other service (eIDAS for an eHerkenning login, and the other way round), where the site offers it.
+  const other = kind === 'eidas' ? sp : sp.eidas;
+  const wrongService = serviceRefusal(named, requested, other ? [other] : []);
   if (wrongService) throw new SamlError(wrongService, 'service_mismatch');
   const identity = mapEherkenningAttributes(attributes, kind);
   if ('reason' in identity) throw new SamlError(identity.reason);
