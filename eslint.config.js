@@ -75,7 +75,7 @@ export default tseslint.config(
       'bff/src/**/*-schemas.ts',
       'bff/src/sessions/load-session.ts',
       'bff/src/sessions/session-cookie.ts',
-      'bff/src/eherkenning/login-binding-cookie.ts',
+      'bff/src/saml-login/login-binding-cookie.ts',
     ],
     rules: {
       '@typescript-eslint/no-restricted-imports': [

@@ -6,6 +6,7 @@ import { environments, loginMethods } from './login-methods.js';
 import { levels } from './levels.js';
 import { locales, type Locale } from './locales.js';
 import { roles } from './roles.js';
+import { capacityCodes } from './capacities.js';
 
 /** A text in every locale (an object rather than a record, so OpenAPI lists each key as required). */
 export const LocalizedSchema = z.object(Object.fromEntries(locales.map((l) => [l, z.string()])) as Record<Locale, z.ZodString>);
@@ -55,6 +56,30 @@ export const OrganisationsSchema = z
   })
   .openapi('Organisations');
 export type OrganisationsView = z.infer<typeof OrganisationsSchema>;
+
+/** One capacity an ACM/IDM login may act in: as a citizen (no organisation), or for an organisation. */
+export const CapacitySchema = z
+  .object({
+    code: z.enum(capacityCodes),
+    /** The organisation (as GET /api/organisations shows it, without role); null for the citizen capacity. */
+    organisation: z.object({ id: z.string(), name: z.string(), identifiers: z.record(z.string(), z.string()) }).nullable(),
+  })
+  .openapi('Capacity');
+export type CapacityView = z.infer<typeof CapacitySchema>;
+
+/** What GET /api/capacities answers: the capacities this login offered, and the one the session acts in. */
+export const CapacitiesSchema = z
+  .object({
+    /** The code of the capacity the session acts in; null while none is chosen (or for a session of another method). */
+    capacity: z.enum(capacityCodes).nullable(),
+    /** The organisation it acts for (null: as a citizen, or none chosen). */
+    actingFor: z.string().nullable(),
+    /** True while the login offered several capacities and the person has not chosen. */
+    choiceNeeded: z.boolean(),
+    capacities: z.array(CapacitySchema),
+  })
+  .openapi('Capacities');
+export type CapacitiesView = z.infer<typeof CapacitiesSchema>;
 
 const Level = z.enum(levels);
 

@@ -5,10 +5,10 @@ export const loginMethods = ['eherkenning', 'eidas', 'acmidm', 'email'] as const
 export type LoginMethod = (typeof loginMethods)[number];
 
 /**
- * Methods the BFF has a start route for. ACM/IDM is allowed in the configuration but has no start
- * route yet: offering it would send people to a 404, so neither side offers it until one exists.
+ * Methods the BFF has a start route for. ACM/IDM is served only where the site configures its
+ * upstream (`acmidm`): the BFF's public configuration leaves it out otherwise.
  */
-export const servedMethods: readonly LoginMethod[] = ['eherkenning', 'eidas', 'email'];
+export const servedMethods: readonly LoginMethod[] = ['eherkenning', 'eidas', 'acmidm', 'email'];
 
 /** Methods that log in through an eHerkenning broker (its list, its SAML answer, a level). */
 export const brokerMethods = ['eherkenning', 'eidas'] as const satisfies readonly LoginMethod[];

@@ -5,3 +5,4 @@ export const BASE = '/poort';
 export const API_BASE = `${BASE}/api/`;
 /** The simulated brokers' pages (development only; kept here so no route has to load samlify). */
 export const DEV_BROKERS_PATH = `${BASE}/dev/brokers`;
+export const DEV_ACMIDM_PATH = `${BASE}/dev/acmidm`;

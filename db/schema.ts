@@ -204,8 +204,11 @@ export const samlRequests = pgTable('saml_requests', {
   broker: text('broker').notNull(),
   returnTo: text('return_to').notNull(),
   level: text('level').notNull(),
-  /** The broker's service the login asked for: `eherkenning`, or `eidas` (its own catalogue entry, EH3 or higher). */
-  service: text('service', { enum: ['eherkenning', 'eidas'] }).notNull().default('eherkenning'),
+  /**
+   * The login method the request was started for: `eherkenning`, `eidas` (the brokers' second
+   * catalogue service, EH3 or higher) or `acmidm`. The answer is judged by that method's profile.
+   */
+  service: text('service', { enum: ['eherkenning', 'eidas', 'acmidm'] }).notNull().default('eherkenning'),
   /** SHA-256 of the login-binding cookie of the browser that started it (login CSRF, S22). */
   browserBinding: text('browser_binding'),
   /** Language of the person's pages (nl, nl-BE, en) as the start got it, for pages the ACS shows. */

@@ -5,6 +5,8 @@ import type { ActiveSession } from './sessions/session-store.js';
 import type { DevBrokers } from './eherkenning/dev-brokers/dev-brokers.js';
 import type { SamlService } from './eherkenning/saml-service.js';
 import type { SiteConfig } from './site-config/schema.js';
+import type { AcmidmService } from './acmidm/acmidm-service.js';
+import type { DevAcmidmIdp } from './acmidm/dev-idp/dev-idp.js';
 
 /** What createApp needs from the outside world; tests pass their own. */
 export interface AppDeps {
@@ -16,6 +18,10 @@ export interface AppDeps {
   saml?: SamlService;
   /** Simulated brokers for development (never in production). */
   devBrokers?: DevBrokers;
+  /** The Flemish government login (ACM/IDM) SP; absent when the site does not configure `acmidm`. */
+  acmidm?: AcmidmService;
+  /** The simulated ACM/IDM IdP for development (never in production). */
+  devAcmidm?: DevAcmidmIdp;
   /** The time, for rules that start at a moment (end of password login); tests set it, default the system clock. */
   clock?: () => Date;
 }

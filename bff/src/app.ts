@@ -23,6 +23,9 @@ import { configRoutes } from './site-config/routes.js';
 import { devOutboxRoutes } from './mail/dev-outbox-routes.js';
 import { devBrokerRoutes } from './eherkenning/dev-brokers/routes.js';
 import { eherkenningRoutes } from './eherkenning/routes.js';
+import { acmidmRoutes } from './acmidm/routes.js';
+import { capacityRoutes } from './acmidm/capacity-routes.js';
+import { devAcmidmRoutes } from './acmidm/dev-idp/routes.js';
 import { healthRoutes } from './health/routes.js';
 import { loginRoutes } from './password-login/routes.js';
 import { passwordRoutes } from './accounts/password-routes.js';
@@ -58,6 +61,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route(BASE, linkCheckRoutes());
   app.route(BASE, preferencesRoutes());
   app.route(BASE, organisationRoutes());
+  app.route(BASE, capacityRoutes());
   app.route(BASE, adminAccountRoutes());
   app.route(BASE, activationCodeAdminRoutes());
   app.route(BASE, linkRoutes());
@@ -72,10 +76,12 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     app.route(BASE, devOutboxRoutes());
   }
   app.route(BASE, eherkenningRoutes());
+  app.route(BASE, acmidmRoutes());
   app.route(BASE, applicationRoutes());
   if (deps.env.metrics.token) app.route(BASE, metricsRoutes(deps.env.metrics.token));
   // Simulated brokers exist only when set up under the same rule (see eherkenning/setup.ts).
   if (devPages && deps.devBrokers) app.route(BASE, devBrokerRoutes());
+  if (devPages && deps.devAcmidm) app.route(BASE, devAcmidmRoutes());
 
   app.doc31(`${BASE}/api/openapi.json`, {
     openapi: '3.1.0',

@@ -9,6 +9,7 @@ import { internalMetricsApp } from './metrics/routes.js';
 import { ConfigError, loadEnvConfig } from './config.js';
 import { installCrashPolicy } from './crash-policy.js';
 import { makeDevelopmentKeys, setUpEherkenning } from './eherkenning/setup.js';
+import { makeAcmidmDevelopmentKeys, setUpAcmidm } from './acmidm/setup.js';
 import { startHousekeeping } from './housekeeping/housekeeping.js';
 import { startAuditRetention } from './audit/retention-job.js';
 import { createLogger } from './logger.js';
@@ -29,11 +30,12 @@ async function main(): Promise<void> {
     unlock = lockDataDir(env.pgliteDir, 'the Poort server');
   }
   // Development SAML keys (openssl, in other processes) are made while the database opens.
-  const keysMade = makeDevelopmentKeys({ site: site.config, dataDir: env.dataDir });
+  const keysMade = Promise.all([makeDevelopmentKeys({ site: site.config, dataDir: env.dataDir }), makeAcmidmDevelopmentKeys({ site: site.config, dataDir: env.dataDir })]);
   const db = await openDb(env.databaseUrl ? { url: env.databaseUrl, connectTimeoutS: env.databaseConnectTimeoutS } : { dataDir: env.pgliteDir });
   await keysMade;
   const eherkenning = await setUpEherkenning({ site: site.config, baseDir: site.baseDir, dataDir: env.dataDir, publicUrl: env.publicUrl, production: env.production, db: db.db });
-  const app = createApp({ db, logger, env, site: site.config, ...eherkenning }, { demoSite: !env.production || process.env.POORT_DEMO_SITE === '1' });
+  const acmidm = await setUpAcmidm({ site: site.config, baseDir: site.baseDir, dataDir: env.dataDir, publicUrl: env.publicUrl, production: env.production, db: db.db });
+  const app = createApp({ db, logger, env, site: site.config, ...eherkenning, ...acmidm }, { demoSite: !env.production || process.env.POORT_DEMO_SITE === '1' });
 
   // Without SMTP settings mails wait in the outbox (development: see /poort/dev/outbox).
   const smtpHost = env.mail.host;

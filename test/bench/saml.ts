@@ -5,7 +5,8 @@
 //   saml.acs_per_s           full HTTP ACS (verify + one-time ids + user + session + audit), sequential
 //   saml.authnrequest_per_s  GET /start: signed AuthnRequest + stored request + hand-over page
 import { SAML } from '@node-saml/node-saml';
-import { readEnvelope, verifyResponse } from '../../bff/src/saml/verify-response.js';
+import { readEnvelope } from '../../bff/src/saml/verify-response.js';
+import { verifyEherkenningResponse as verifyResponse } from '../../bff/src/saml/eherkenning-response.js';
 import { createTestApp } from '../support/app.js';
 import { postToAcs } from '../saml/flow.js';
 import { startAt } from '../saml/harness.js';

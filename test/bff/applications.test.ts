@@ -44,10 +44,11 @@ describe('applications in the configuration', () => {
   it('lists each application for the widget with its methods at their effective minimum and its helpdesk text', async () => {
     const config = (await (await get('/poort/api/config')).json()) as PublicConfig;
     expect(config.applications?.map((a) => a.id)).toEqual(['app-a', 'app-b', 'loket']);
-    const [a, b] = config.applications!;
-    expect(a!.levels).toEqual({ eherkenning: 'loa2plus', email: 'password' });
-    // ACM/IDM is configured for B but not served yet: not offered.
-    expect(b!.levels).toEqual({ eherkenning: 'loa3' });
+    const [a, b, loket] = config.applications!;
+    // ACM/IDM at the stronger of the application's minimum and the site's (`acmidm.level`, loa3 in the demo).
+    expect(a!.levels).toEqual({ eherkenning: 'loa2plus', acmidm: 'loa3', email: 'password' });
+    expect(b!.levels).toEqual({ eherkenning: 'loa3', acmidm: 'loa4' });
+    expect(loket!.levels).toEqual({ eherkenning: 'loa2plus', acmidm: 'loa3', email: 'password' });
     expect(b!.helpdesk['nl-BE']).toMatch(/lokale beheerder/);
   });
 

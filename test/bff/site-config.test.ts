@@ -69,7 +69,7 @@ describe('GET /poort/api/config', () => {
     const body = await res.json();
     expect(body).toMatchObject({
       environment: 'demo',
-      methods: ['eherkenning', 'eidas', 'email'],
+      methods: ['eherkenning', 'eidas', 'acmidm', 'email'],
       level: 'loa2plus',
       eherkenning: { entityId: 'urn:poort:demo:sp', serviceUuid: expect.any(String) },
     });

@@ -1,25 +1,28 @@
 // Applications behind one Poort in a real browser (issue 15): log in to application A with
 // eHerkenning through the simulated broker, open the Dutch loket without logging in again (single
 // sign-on), open the stronger application B and step up to level 3 (a new login with ForceAuthn),
-// and log out of every application at once. A real server process (as `npm start` runs it) and
-// Debian Chromium via playwright-core. The ACM/IDM variant is added with that upstream.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// and log out of every application at once; then the same with the Flemish government's login
+// (ACM/IDM), choosing a capacity. A real server process (as `npm start` runs it) and Debian
+// Chromium via playwright-core.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readWidgetTexts } from '../../bff/src/texts/widget-text-files.js';
 import { launchChromium } from '../support/browser.js';
 import { freePort } from '../support/free-port.js';
 import { seedPgliteDataDir } from '../support/pglite-snapshot.js';
 import { startServer, type ServerProcess } from '../support/server-process.js';
 
 type WidgetTexts = {
-  method: { eherkenning: { button: string } };
+  method: { eherkenning: { button: string }; acmidm: { button: string } };
+  capacities: { heading: string; employee: string };
   broker: { label: string; continue: string };
   application: { stepUp: { heading: string; continue: string } };
 };
-const texts = (name: 'nl' | 'nl-BE') => JSON.parse(readFileSync(new URL(`../../widget/locales/${name}.json`, import.meta.url), 'utf8')) as WidgetTexts;
-const nlBE = texts('nl-BE');
+/** The widget's own Flemish texts (its steps' too), so the test follows the locale files instead of copying them. */
+const nlBE = readWidgetTexts('nl-BE') as unknown as WidgetTexts;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'poort-e2e-apps-'));
 let server: ServerProcess;
@@ -135,6 +138,90 @@ describe('applications behind one Poort in the browser', () => {
     await widget.getByRole('button', { name: nlBE.method.eherkenning.button }).waitFor();
     for (const app of ['app-a', 'app-b', 'loket']) expect((await sessionFor(page, app)).status).toBe(401);
     expect(cspViolations).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('applications behind one Poort with the Flemish government login (ACM/IDM)', () => {
+  it('logs in to A choosing a capacity, opens the loket without a new login, steps up for B with a stronger means, and logs out of every application', async () => {
+    const context = await browser.newContext({ locale: 'nl-BE' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) problems.push(m.text());
+    });
+    // Every AuthnRequest the browser carries to the simulated ACM/IDM IdP.
+    const authnRequests: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().endsWith('/poort/dev/acmidm/sso') || request.method() !== 'POST') return;
+      const saml = new URLSearchParams(request.postData() ?? '').get('SAMLRequest');
+      if (saml) authnRequests.push(Buffer.from(saml, 'base64').toString('utf8'));
+    });
+    const status = page.locator('#session-status');
+    const widget = page.locator('login-chooser');
+    const bakery = nlBE.capacities.employee.replace('{{name}}', "Bakkerij 't Hoekske BV");
+
+    // 1. Application A takes the site's ACM/IDM level (3): a security code will do. Then the capacity.
+    await page.goto(`${base}/vl/app-a/`);
+    await widget.getByRole('button', { name: nlBE.method.acmidm.button }).click();
+    await page.waitForURL(`${base}/poort/dev/acmidm/sso`);
+    expect(authnRequests).toHaveLength(1);
+    expect(authnRequests[0]).toContain('urn:be:vlaanderen:authmech:csamtotp');
+    expect(authnRequests[0]).not.toContain('urn:be:vlaanderen:authmech:password');
+    await page.getByRole('radio', { name: /^csamtotp/ }).check();
+    await page.getByRole('button', { name: 'Aanmelden als Marie Peeters' }).click();
+    await page.waitForURL(`${base}/vl/app-a/`);
+    await widget.getByRole('heading', { name: nlBE.capacities.heading }).waitFor();
+    await widget.getByRole('radio', { name: new RegExp(bakery) }).check();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => status.textContent()).toMatch(/\(Vlaamse overheid, niveau 3\), voor Bakkerij 't Hoekske BV/);
+    const atA = (await sessionFor(page, 'app-a')).body;
+    expect(atA.level).toBe('loa3');
+    expect(atA.attributes).toMatchObject({ capacity: 'EA' });
+
+    // 2. The (Dutch-language) loket takes the Flemish login at level 2 and up: open, nobody goes to the IdP.
+    await page.goto(`${base}/loket/`);
+    await expect.poll(() => status.textContent()).toMatch(/U bent ingelogd.*\(Vlaamse overheid, niveau 3\), voor Bakkerij 't Hoekske BV/s);
+    expect(await widget.isVisible()).toBe(false);
+    expect(authnRequests).toHaveLength(1);
+
+    // 3. B needs level 4 from ACM/IDM: the step-up asks the IdP again (ForceAuthn) for eID or itsme only.
+    await page.goto(`${base}/vl/app-b/`);
+    await widget.getByRole('heading', { name: nlBE.application.stepUp.heading }).waitFor();
+    expect((await sessionFor(page, 'app-b')).body.error?.code).toBe('step_up_required');
+    await widget.getByRole('button', { name: nlBE.application.stepUp.continue }).click();
+    await page.waitForURL(`${base}/poort/dev/acmidm/sso`);
+    expect(authnRequests).toHaveLength(2);
+    expect(authnRequests[1]).toContain('ForceAuthn="true"');
+    expect(authnRequests[1]).toContain('authmech:itsme');
+    expect(authnRequests[1]).not.toContain('authmech:csamtotp');
+    expect(await page.getByRole('radio', { name: /^csamtotp/ }).count()).toBe(0);
+    await page.getByRole('radio', { name: /^itsme/ }).check();
+    await page.getByRole('button', { name: 'Aanmelden als Marie Peeters' }).click();
+    await page.waitForURL(`${base}/vl/app-b/`);
+    // A new login: the capacity is asked again, since the person may act differently now.
+    const capacityAgain = widget.getByRole('heading', { name: nlBE.capacities.heading });
+    await Promise.race([capacityAgain.waitFor(), status.getByText(/niveau 4/).waitFor()]);
+    if (await capacityAgain.isVisible()) {
+      await widget.getByRole('radio', { name: new RegExp(bakery) }).check();
+      await page.keyboard.press('Enter');
+    }
+    await expect.poll(() => status.textContent()).toMatch(/\(Vlaamse overheid, niveau 4\), voor Bakkerij 't Hoekske BV/);
+    expect((await sessionFor(page, 'app-b')).body.level).toBe('loa4');
+
+    // 4. Back to A: open at the higher level, no new login.
+    await page.goto(`${base}/vl/app-a/`);
+    await expect.poll(() => status.textContent()).toMatch(/niveau 4/);
+    expect(authnRequests).toHaveLength(2);
+
+    // 5. Log out everywhere: none of the applications opens any more.
+    await status.getByRole('button', { name: 'Afmelden bij alle toepassingen' }).click();
+    await page.waitForURL(`${base}/poort/auth/logout`);
+    await page.getByRole('heading', { name: 'U bent afgemeld' }).waitFor();
+    for (const app of ['app-a', 'app-b', 'loket']) expect((await sessionFor(page, app)).status).toBe(401);
+    expect(problems).toEqual([]);
     await context.close();
   });
 });

@@ -237,8 +237,8 @@ describe('return paths and refusals in the browser (W10, issue 10 items 1 and 12
     });
   }
 
-  it('answers the ACM/IDM start address, which has no route yet, with an English page when the browser speaks English', async () => {
-    const { page } = await openPage('/poort/auth/acmidm/start?returnTo=/en/', 'en-GB');
+  it('answers an address with nothing behind it with an English page when the browser speaks English', async () => {
+    const { page } = await openPage('/poort/auth/nowhere/start?returnTo=/en/', 'en-GB');
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
     await page.getByRole('link', { name: 'Back to the site' }).click();
     await page.waitForURL(`${base}/en/`);

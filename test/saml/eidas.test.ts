@@ -128,7 +128,7 @@ describe('starting an eIDAS login', () => {
 
   it('offers eIDAS in the public configuration with its level', async () => {
     const config = (await (await t.app.request('/poort/api/config')).json()) as { methods: string[]; eidas: { level: string; serviceId: string } };
-    expect(config.methods).toEqual(['eherkenning', 'eidas', 'email']);
+    expect(config.methods).toEqual(['eherkenning', 'eidas', 'acmidm', 'email']);
     expect(config.eidas).toMatchObject({ level: 'loa3', serviceId: EIDAS.serviceId });
   });
 });

@@ -12,7 +12,7 @@ import { buildResponse } from './response-builder.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ site: { ...demoSiteConfig, methods: ['acmidm', 'eherkenning', 'email'] } });
+  t = await createTestApp({ site: { ...demoSiteConfig, acmidm: undefined, methods: ['acmidm', 'eherkenning', 'email'] } });
 });
 afterAll(() => t.close());
 
@@ -97,7 +97,7 @@ describe('GET /poort/auth/eherkenning/start, refused in a browser', () => {
   });
 });
 
-describe('ACM/IDM, which has no route yet', () => {
+describe('ACM/IDM on a site that does not configure it', () => {
   it('is not offered in /api/config even when the configuration lists it', async () => {
     const config = await (await t.app.request('/poort/api/config')).json();
     expect(config.methods).toEqual(['eherkenning', 'email']);

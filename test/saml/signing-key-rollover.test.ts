@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { certBody, ensureKeyPair, loadSpKeys } from '../../bff/src/saml/key-pair.js';
 import { NS, childElements } from '../../bff/src/saml/dom.js';
-import { buildSpMetadata } from '../../bff/src/saml/sp-metadata.js';
+import { buildEherkenningSpMetadata } from '../../bff/src/saml/sp-metadata.js';
 import { verifyEnvelopedSignature } from '../../bff/src/saml/verify-signature.js';
 import { parseXmlStrict } from '../../bff/src/saml/xml-guard.js';
 import { parseSiteConfig } from '../../bff/src/site-config/load.js';
@@ -21,7 +21,7 @@ function keyFiles() {
 }
 
 function metadataFor(keys: ReturnType<typeof loadSpKeys>) {
-  const xml = buildSpMetadata({
+  const xml = buildEherkenningSpMetadata({
     entityId: 'https://poort.example.nl/poort/auth/eherkenning/metadata',
     acsUrl: 'https://poort.example.nl/poort/auth/eherkenning/acs',
     keys,

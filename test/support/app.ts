@@ -8,8 +8,9 @@ import { pino, type Logger } from 'pino';
 import { createApp, type AppOptions } from '../../bff/src/app.js';
 import { loadEnvConfig, type EnvConfig } from '../../bff/src/config.js';
 import { setUpEherkenning } from '../../bff/src/eherkenning/setup.js';
+import { setUpAcmidm } from '../../bff/src/acmidm/setup.js';
 import type { SoapTransport } from '../../bff/src/saml/artifact.js';
-import { ensureKeyPair, type SpKeys } from '../../bff/src/saml/key-pair.js';
+import { createMissingKeyPairs, ensureKeyPair, type SpKeys } from '../../bff/src/saml/key-pair.js';
 import { parseSiteConfig } from '../../bff/src/site-config/load.js';
 import { demoSiteConfig } from '../../bff/src/site-config/demo-defaults.js';
 import type { SiteConfig } from '../../bff/src/site-config/schema.js';
@@ -52,6 +53,18 @@ export function testSpKeys(): SpKeys {
   return { signing: ensureKeyPair(dir, 'sp-signing', 'test SP signing'), encryption: ensureKeyPair(dir, 'sp-encryption', 'test SP encryption') };
 }
 
+/** ACM/IDM's own SP keys (no slash in a certificate subject: openssl -subj reads it as a separator) for this test process: its own certificates, apart from eHerkenning's. */
+export async function testAcmidmKeys(): Promise<SpKeys> {
+  const dir = join(testKeyDir(), 'keys');
+  const pairs = [
+    { name: 'acmidm-sp-signing', commonName: 'test ACM-IDM SP signing' },
+    { name: 'acmidm-sp-encryption', commonName: 'test ACM-IDM SP encryption' },
+  ];
+  // Both at once, in two openssl processes (made once per test process, then read).
+  await createMissingKeyPairs(dir, pairs);
+  return { signing: ensureKeyPair(dir, 'acmidm-sp-signing', 'test ACM-IDM SP signing'), encryption: ensureKeyPair(dir, 'acmidm-sp-encryption', 'test ACM-IDM SP encryption') };
+}
+
 export async function createTestApp(options: TestAppOptions = {}, db?: TestDb): Promise<TestApp> {
   const site = parseSiteConfig(options.site ?? demoSiteConfig, 'test configuration');
   const handle = db ?? (await openTestDb());
@@ -75,7 +88,17 @@ export async function createTestApp(options: TestAppOptions = {}, db?: TestDb): 
     soap: options.soap ?? loopback,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
-  const deps = { db: handle, logger: options.logger ?? pino({ level: 'silent' }), env, site, ...eherkenning };
+  const acmidm = await setUpAcmidm({
+    site,
+    baseDir: options.baseDir ?? process.cwd(),
+    dataDir: env.dataDir,
+    publicUrl: env.publicUrl,
+    production: options.production ?? false,
+    db: handle.db,
+    keys: await testAcmidmKeys(),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  const deps = { db: handle, logger: options.logger ?? pino({ level: 'silent' }), env, site, ...eherkenning, ...acmidm };
   const app = createApp(deps, options);
   self.app = app;
   return { app, db: handle, env, site, deps, close: () => (db ? Promise.resolve() : handle.close()) };

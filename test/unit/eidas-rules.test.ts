@@ -106,8 +106,9 @@ describe('eIDAS configuration', () => {
 
   it('offers eIDAS by default only where it is configured, and refuses "eidas" in methods without it', () => {
     const { eidas: _off, ...eherkenning } = demoSiteConfig.eherkenning;
-    expect(parseSiteConfig({ ...demoSiteConfig, eherkenning }, 'x').methods).toEqual(['eherkenning', 'email']);
-    expect(parseSiteConfig(demoSiteConfig, 'x').methods).toEqual(['eherkenning', 'eidas', 'email']);
+    expect(parseSiteConfig({ ...demoSiteConfig, eherkenning }, 'x').methods).toEqual(['eherkenning', 'acmidm', 'email']);
+    expect(parseSiteConfig({ ...demoSiteConfig, eherkenning, acmidm: undefined }, 'x').methods).toEqual(['eherkenning', 'email']);
+    expect(parseSiteConfig(demoSiteConfig, 'x').methods).toEqual(['eherkenning', 'eidas', 'acmidm', 'email']);
     expect(() => parseSiteConfig({ ...demoSiteConfig, eherkenning, methods: ['eidas', 'email'] }, 'x')).toThrow(/methods: "eidas" needs eherkenning\.eidas/);
     expect(parseSiteConfig(withEidas({}, { methods: ['eidas'], applications: [] }), 'x').methods).toEqual(['eidas']);
   });

@@ -63,15 +63,17 @@ describe('site configuration defaults', () => {
     expect(() => parseSiteConfig({ site: { name: { nl: 'Portaal', en: 'Portal' } } }, 'test')).toThrow(/site\.name\.nl-BE/);
   });
 
-  it('the built-in demo configuration is the defaults plus its helpdesk, its eIDAS service, simulated brokers and demo applications', () => {
+  it('the built-in demo configuration is the defaults plus its helpdesk, its eIDAS service, simulated brokers, simulated ACM/IDM IdP and demo applications', () => {
     const demo = parseSiteConfig(demoSiteConfig, 'built-in demo configuration');
     const {
       brokers,
       site,
+      acmidm,
       applications,
       eherkenning: { eidas, ...eherkenning },
       ...rest
     } = demo;
+    expect(acmidm).toMatchObject({ metadata: 'dev:vlaanderen', level: 'loa3', membershipFromAnswer: 'create' });
     const { brokers: _none, site: defaultSite, applications: defaultApplications, eherkenning: defaultEherkenning, ...defaults } = siteConfigSchema.parse({});
     expect(defaultApplications).toEqual([]);
     expect(applications.map((a) => a.id)).toEqual(['app-a', 'app-b', 'loket']);

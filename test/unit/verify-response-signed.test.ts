@@ -1,4 +1,5 @@
-// readEnvelope and verifyResponse (verify-response.ts) over real Responses, with no database and no
+// readEnvelope and verifyAssertion (verify-response.ts), with eHerkenning's profile on top
+// (eherkenning-response.ts), over real Responses, with no database and no
 // server: assertions signed with a broker's key by xml-crypto, identifiers encrypted the way the
 // brokers do, EncryptedAssertions made by xmlsec1, all verified by the real node-saml. Every
 // refusal names its reason code. These are the tests the mutation run of verify-response.ts uses
@@ -9,7 +10,8 @@ import type { Localized } from '../../contract/locales.js';
 import type { BrokerEndpoints } from '../../bff/src/saml/broker-metadata.js';
 import { SamlError } from '../../bff/src/saml/saml-error.js';
 import type { SpContext } from '../../bff/src/saml/sp-context.js';
-import { readEnvelope, verifyResponse, type VerifiedLogin, type VerifyOptions } from '../../bff/src/saml/verify-response.js';
+import { verifyEherkenningResponse, type EherkenningVerifyOptions, type VerifiedLogin } from '../../bff/src/saml/eherkenning-response.js';
+import { readEnvelope, verifyAssertion } from '../../bff/src/saml/verify-response.js';
 import { encryptId } from '../../bff/src/eherkenning/dev-brokers/encrypt-id.js';
 import { cachedKeyPair } from '../support/cached-key-pairs.js';
 import { XMLENC, xmlsecEncrypt } from '../saml/peers/xml-tools.js';
@@ -73,11 +75,11 @@ function replaced(xml: string, from: string | RegExp, to: string): string {
   return out;
 }
 
-const verify = (xml: string, options: Partial<VerifyOptions> = {}): Promise<VerifiedLogin> =>
-  verifyResponse(readEnvelope(xml), { sp, broker, clockSkewMs: SKEW, ...options });
+const verify = (xml: string, options: Partial<EherkenningVerifyOptions> = {}): Promise<VerifiedLogin> =>
+  verifyEherkenningResponse(readEnvelope(xml), { sp, broker, clockSkewMs: SKEW, ...options });
 
 /** The refusal: reason and outcome of the SamlError; anything else (acceptance, another error) fails the test. */
-async function refusal(xml: string, options: Partial<VerifyOptions> = {}): Promise<{ reason: string; outcome: string }> {
+async function refusal(xml: string, options: Partial<EherkenningVerifyOptions> = {}): Promise<{ reason: string; outcome: string }> {
   let error: unknown;
   try {
     await verify(xml, options);
@@ -87,7 +89,7 @@ async function refusal(xml: string, options: Partial<VerifyOptions> = {}): Promi
   if (!(error instanceof SamlError)) throw new Error(`expected a SamlError, got ${error === undefined ? 'an accepted login' : String(error)}`);
   return { reason: error.reason, outcome: error.outcome };
 }
-const reasonOf = async (xml: string, options: Partial<VerifyOptions> = {}) => (await refusal(xml, options)).reason;
+const reasonOf = async (xml: string, options: Partial<EherkenningVerifyOptions> = {}) => (await refusal(xml, options)).reason;
 const envelopeReason = (xml: string) => {
   try {
     readEnvelope(xml);
@@ -107,7 +109,7 @@ const encryptedBy = (cert: string, recipient = sp.entityId, element = 'Assertion
     recipient,
   });
 
-describe('verifyResponse accepts a genuine answer', () => {
+describe('a genuine answer', () => {
   it('gives exactly what the signed assertion says (the control case)', async () => {
     const notOnOrAfter = new Date(Date.now() + 4 * 60_000);
     const built = buildResponse(spec({ pseudonym: 'S-control', kvk: '90004321', notOnOrAfter }));
@@ -120,6 +122,14 @@ describe('verifyResponse accepts a genuine answer', () => {
       identity: { subject: 'S-control', subjectQualifier: 'urn:etoegang:1.9:EntityConcernedID:Pseudo', legalSubject: { kind: 'kvk', value: '90004321' }, vestigingsnummers: [], serviceId: DEMO_SERVICE_ID },
       notOnOrAfter,
     });
+  });
+
+  it('gives what the verified assertion says to the profile, nothing set to undefined', async () => {
+    const built = buildResponse(spec({ plainPseudonymXml: 'S-plain', serviceId: null }));
+    const verified = await verifyAssertion(readEnvelope(built.xml), { sp, broker, clockSkewMs: SKEW });
+    expect(verified).not.toHaveProperty('authenticatingAuthority');
+    expect(verified).toMatchObject({ id: built.responseId, inResponseTo: REQUEST, assertionId: built.assertionId, authnContextClassRef: 'urn:etoegang:core:assurance-class:loa3' });
+    expect(verified.attributes.get('urn:etoegang:core:ActingSubjectID')).toStrictEqual([{ value: 'S-plain', nameQualifier: 'urn:etoegang:1.9:EntityConcernedID:Pseudo' }]);
   });
 
   it('names the AuthenticatingAuthority when the assertion has one', async () => {

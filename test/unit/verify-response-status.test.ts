@@ -3,7 +3,7 @@
 // code and the outcome the widget explains: in the ACS the route answers such Responses before the
 // assertion checks. And what node-saml hands back after verifying is held to Poort's rules again.
 import { describe, expect, it } from 'vitest';
-import { readEnvelope, verifiedAssertion, verifyResponse, type VerifyOptions } from '../../bff/src/saml/verify-response.js';
+import { readEnvelope, verifiedAssertion, verifyAssertion, type VerifyOptions } from '../../bff/src/saml/verify-response.js';
 import { SamlError } from '../../bff/src/saml/saml-error.js';
 
 const ACS = 'https://poort.example.nl/poort/auth/eherkenning/acs';
@@ -23,7 +23,7 @@ function errorResponse(top: string, second?: string): string {
 }
 
 async function refusal(xml: string): Promise<SamlError> {
-  const error = await verifyResponse(readEnvelope(xml), options).then(
+  const error = await verifyAssertion(readEnvelope(xml), options).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -31,7 +31,7 @@ async function refusal(xml: string): Promise<SamlError> {
   return error;
 }
 
-describe('verifyResponse on an error Response', () => {
+describe('verifyAssertion on an error Response', () => {
   it('names the second-level status when there is one, and maps it to what the person is told', async () => {
     expect(await refusal(errorResponse('Responder', 'AuthnFailed'))).toMatchObject({ reason: 'status_AuthnFailed', outcome: 'cancelled' });
     expect(await refusal(errorResponse('Requester', 'RequestDenied'))).toMatchObject({ reason: 'status_RequestDenied', outcome: 'no_authorisation' });

@@ -8,12 +8,13 @@ import { translate } from '../../bff/src/texts/translator.js';
 import { flattenTexts, isPluralForm, placeholdersOf, pluralBase, type TextTree } from '../../bff/src/texts/text-tree.js';
 import { readWidgetTexts } from '../../bff/src/texts/widget-text-files.js';
 import { createTranslator } from '../../widget/src/i18n.js';
+import { capacityTexts } from '../../widget/src/capacities/capacity-texts.js';
 import { linkTexts } from '../../widget/src/linking/link-texts.js';
 import { organisationTexts } from '../../widget/src/organisations/organisation-texts.js';
 import { coreTexts } from '../../widget/src/texts/core-texts.js';
 
 // Every text set the widget has, each in every locale: the first-render texts and each lazy step's.
-const sets = [coreTexts, linkTexts, organisationTexts];
+const sets = [coreTexts, linkTexts, organisationTexts, capacityTexts];
 beforeAll(() => Promise.all(sets.flatMap((set) => locales.map((locale) => set.load(locale)))));
 
 const counts = [0, 1, 2, 3, 5, 11, 21, 101, 1000, 1.5, -1];

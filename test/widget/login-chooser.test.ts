@@ -83,10 +83,11 @@ describe('<login-chooser> method step', () => {
     }
   });
 
-  it('does not offer ACM/IDM, which has no start route yet, even when the configuration or the methods attribute names it', async () => {
+  it('offers ACM/IDM where the configuration names it (the BFF leaves it out where it is not set up), and not where it does not', async () => {
     serveConfig(siteConfig({ methods: ['acmidm', 'eherkenning', 'email'] }));
     const el = await chooser();
-    expect($$(el, 'button[part="method"]').map((b) => b.dataset.method)).to.deep.equal(['eherkenning', 'email']);
+    expect($$(el, 'button[part="method"]').map((b) => b.dataset.method)).to.deep.equal(['acmidm', 'eherkenning', 'email']);
+    serveConfig(siteConfig({ methods: ['eherkenning', 'email'] }));
     const only = await chooser(html`<login-chooser methods="acmidm email"></login-chooser>`);
     expect($$(only, 'button[part="method"]').map((b) => b.dataset.method)).to.deep.equal(['email']);
   });

@@ -1,7 +1,7 @@
 // The events <login-chooser> and its parts fire. All bubble and are composed, so a page can
 // listen on document; each has a typed `detail` (see HTMLElementEventMap below).
 import type { MembershipAddedView } from '../../contract/linking-schemas.js';
-import type { MembershipView, SessionUser } from '../../contract/api-schemas.js';
+import type { CapacityView, MembershipView, SessionUser } from '../../contract/api-schemas.js';
 import type { LoginMethod } from '../../contract/login-methods.js';
 
 export interface PoortMethodDetail {
@@ -56,6 +56,11 @@ export function fire<K extends keyof PoortEventMap>(
   return target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
 }
 
+/** Fired by `<poort-capacity-chooser>` once the person chose the capacity of their ACM/IDM login. */
+export interface PoortCapacityDetail {
+  capacity: CapacityView;
+}
+
 export interface PoortEventMap {
   'poort-method': CustomEvent<PoortMethodDetail>;
   'poort-broker': CustomEvent<PoortBrokerDetail>;
@@ -63,6 +68,7 @@ export interface PoortEventMap {
   'poort-error': CustomEvent<PoortErrorDetail>;
   'poort-organisation-added': CustomEvent<PoortOrganisationAddedDetail>;
   'poort-organisation': CustomEvent<PoortOrganisationDetail>;
+  'poort-capacity': CustomEvent<PoortCapacityDetail>;
 }
 
 declare global {

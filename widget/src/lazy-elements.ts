@@ -1,6 +1,7 @@
 // The elements few people see are chunks of their own, loaded when needed, each with its texts:
-// the linking step (after a first eHerkenning login), "Account toevoegen" (an account page) and
-// the organisation chooser (people with several organisations). <login-chooser> loads a step's
+// the linking step (after a first eHerkenning login), "Account toevoegen" (an account page), the
+// organisation chooser (people with several organisations) and the capacity chooser (a Flemish
+// government login that offered several capacities). <login-chooser> loads a step's
 // element before it shows the step (and shows its error view when the chunk does not load). A
 // page that uses one of them on its own gets it defined as soon as the element is in the document.
 // The chunks lie next to login-chooser.js and are imported relative to it, so they come from
@@ -17,9 +18,10 @@ export const lazyElementLoaders: Record<LazyTag, () => Promise<LazyElementModule
   'poort-link-step': () => import('./linking/poort-link-step.js'),
   'poort-add-organisation': () => import('./linking/poort-add-organisation.js'),
   'poort-organisation-chooser': () => import('./organisations/poort-organisation-chooser.js'),
+  'poort-capacity-chooser': () => import('./capacities/poort-capacity-chooser.js'),
 };
 
-export type LazyTag = 'poort-link-step' | 'poort-add-organisation' | 'poort-organisation-chooser';
+export type LazyTag = 'poort-link-step' | 'poort-add-organisation' | 'poort-organisation-chooser' | 'poort-capacity-chooser';
 
 const loading = new Map<LazyTag, Promise<LazyElementModule>>();
 

@@ -11,6 +11,7 @@ import { BASE } from '../../contract/paths.js';
 import { fetchConfig, type WidgetConfig } from './config.js';
 import { cutOffNoticeKey, cutOffOf, formatCutOff } from './cut-off.js';
 import type { PoortOrganisationChooser } from './organisations/poort-organisation-chooser.js';
+import type { PoortCapacityChooser } from './capacities/poort-capacity-chooser.js';
 import { fetchSession } from './session.js';
 import { fetchApplicationAccess } from './application-access.js';
 import type { ApplicationView } from '../../contract/api-schemas.js';
@@ -28,7 +29,7 @@ import { helpDisclosure, helpdeskContact } from './views/help.js';
 import { methodList } from './views/method-list.js';
 import { technicalInfo, technicalText, type CopyState } from './views/technical-info.js';
 
-export type Step = 'loading' | 'method' | 'broker' | 'email' | 'link' | 'error' | 'organisation' | 'stepUp' | 'refused';
+export type Step = 'loading' | 'method' | 'broker' | 'email' | 'link' | 'error' | 'organisation' | 'capacity' | 'stepUp' | 'refused';
 
 /**
  * Lets a person choose how to log in to a government site: eHerkenning (through the broker of
@@ -40,6 +41,7 @@ export type Step = 'loading' | 'method' | 'broker' | 'email' | 'link' | 'error' 
  * @fires poort-error - An error view is shown (`?poort-error=<code>` on return, or the configuration did not load); `detail.code`, `detail.known`.
  * @fires poort-login - Fired by `<poort-email-form>` after a successful e-mail login, and by `<poort-link-step>` once a first eHerkenning login is linked (both in this element's light DOM); bubbles through this element.
  * @fires poort-organisation - Fired by the organisation step's `<poort-organisation-chooser>` once the person chose whom to act for (after a login with several memberships).
+ * @fires poort-capacity - Fired by the capacity step's `<poort-capacity-chooser>` once the person chose the capacity of a Flemish government (ACM/IDM) login that offered several.
  * @slot email - Where the e-mail step shows `<poort-email-form>`; the widget creates it there itself.
  * @slot link - Where the linking step shows `<poort-link-step>` after a first eHerkenning login (`?poort-link=pending`); created there by the widget.
  * @csspart base - The whole widget.
@@ -162,7 +164,7 @@ export class LoginChooser extends LitElement {
     this.addEventListener('poort-login', (event) => {
       this.emailDone = true;
       // An e-mail login of someone with several organisations: ask which one next.
-      if (event.detail.organisationChoiceNeeded) void this.openOrganisationStep();
+      if (event.detail.organisationChoiceNeeded) void this.openChooserStep('organisation');
     });
   }
 
@@ -247,6 +249,8 @@ export class LoginChooser extends LitElement {
         </div>`;
       case 'organisation':
         return html`<poort-organisation-chooser bff=${this.bff} lang=${this.locale}></poort-organisation-chooser>`;
+      case 'capacity':
+        return html`<poort-capacity-chooser bff=${this.bff} lang=${this.locale}></poort-capacity-chooser>`;
       case 'broker':
         return html`<h2 id="heading" tabindex="-1">${t(eidas ? 'broker.eidasHeading' : 'broker.heading')}</h2>
           <p>${eidas ? t('broker.eidasIntro', { level: eidasLevel }) : t('broker.intro', { level })}</p>
@@ -348,12 +352,14 @@ export class LoginChooser extends LitElement {
     }
     // Decided before the configuration is set: with it the methods show, and a step chosen by then
     // must not be taken back when the session answers later.
-    const choiceNeeded = code === undefined && !linking && Boolean((await session)?.organisationChoiceNeeded);
+    const current = code === undefined && !linking ? await session : undefined;
     const decided = code === undefined && !linking ? await access : undefined;
+    const choiceNeeded = Boolean(current?.organisationChoiceNeeded) || decided?.outcome === 'choose_organisation';
     this.config = config;
     if (code !== undefined) this.showError(code);
     else if (linking) await this.showLinkStep();
-    else if (choiceNeeded || decided?.outcome === 'choose_organisation') await this.openOrganisationStep();
+    // After a Flemish government login the choice is a capacity (citizen, or for an organisation).
+    else if (choiceNeeded) await this.openChooserStep(current?.method === 'acmidm' ? 'capacity' : 'organisation');
     else if (decided?.outcome === 'refused' && this.application) this.step = 'refused';
     else if (decided?.outcome === 'step_up' && this.application && (loginMethods as readonly string[]).includes(decided.method)) {
       this.stepUp = { method: decided.method as LoginMethod, level: decided.level };
@@ -366,12 +372,17 @@ export class LoginChooser extends LitElement {
     return this.offeredMethods.filter((m) => !(passwordLoginEnded && m === 'email'));
   }
 
-  private async openOrganisationStep(): Promise<void> {
-    if (!(await this.loadStep('poort-organisation-chooser', () => this.openOrganisationStep()))) return;
-    this.step = 'organisation';
+  /**
+   * The organisation or capacity step, its module loaded first: its element takes the focus once
+   * it has loaded its list.
+   */
+  private async openChooserStep(step: 'organisation' | 'capacity'): Promise<void> {
+    const tag = step === 'organisation' ? 'poort-organisation-chooser' : 'poort-capacity-chooser';
+    if (!(await this.loadStep(tag, () => void this.openChooserStep(step)))) return;
+    this.step = step;
     // Not awaited: while the configuration loads, updateComplete waits for this very step.
     void this.updateComplete.then(async () => {
-      const chooser = this.renderRoot.querySelector<PoortOrganisationChooser>('poort-organisation-chooser');
+      const chooser = this.renderRoot.querySelector<PoortOrganisationChooser | PoortCapacityChooser>(tag);
       await chooser?.updateComplete;
       chooser?.focus();
     });

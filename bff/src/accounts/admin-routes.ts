@@ -38,12 +38,13 @@ const CutOffField = z
 const Organisation = z
   .object({ id: z.string(), name: z.string(), emailDomains: z.array(z.string()), identifiers: z.record(z.string(), z.string()) })
   .openapi('Organisation');
-/** KvK number (8 digits), RSIN (9), Vestigingsnummer (12): how eHerkenning answers name the organisation. */
+/** KvK number (8 digits), RSIN (9), Vestigingsnummer (12): how eHerkenning answers name the organisation; KBO number (10): how ACM/IDM does. */
 const Identifiers = z
   .object({
     kvk: z.string().max(40),
     rsin: z.string().max(40),
     vestigingsnr: z.string().max(40),
+    kbo: z.string().max(40),
     /** A company from another EU country: its eIDAS identifier, e.g. DE/NL/HRB123456. */
     eidas: z.string().max(300),
   })

@@ -16,7 +16,11 @@ import { applicationLevels, decideAccess, type AccessDecision, type SiteLevels }
 export function siteLevels(site: SiteConfig): SiteLevels {
   return {
     methods: offeredMethods(site),
-    base: { eherkenning: site.eherkenning.level, ...(site.eherkenning.eidas ? { eidas: requestedLevel(site.eherkenning, 'eidas') } : {}) },
+    base: {
+      eherkenning: site.eherkenning.level,
+      ...(site.eherkenning.eidas ? { eidas: requestedLevel(site.eherkenning, 'eidas') } : {}),
+      ...(site.acmidm ? { acmidm: site.acmidm.level } : {}),
+    },
   };
 }
 

@@ -140,7 +140,7 @@ export const commands: Record<string, Command> = {
     },
   },
   'org create': {
-    usage: 'org create --name N --domains a.nl,b.nl [--contact E] [--kvk K] [--rsin R] [--vestigingsnr V] [--eidas DE/NL/HRB123456]',
+    usage: 'org create --name N --domains a.nl,b.nl [--contact E] [--kvk K] [--rsin R] [--vestigingsnr V] [--kbo B] [--eidas DE/NL/HRB123456]',
     summary: 'Create an organisation with its allowed business e-mail domains (no public mail domains); prints its id.',
     options: {
       name: { type: 'string', help: 'name of the organisation', required: true },
@@ -149,10 +149,17 @@ export const commands: Record<string, Command> = {
       kvk: { type: 'string', help: 'KvK number (8 digits): eHerkenning logins for it act for this organisation' },
       rsin: { type: 'string', help: 'RSIN (9 digits), for organisations eHerkenning names by RSIN' },
       vestigingsnr: { type: 'string', help: 'Vestigingsnummer (12 digits) of one branch; needs --kvk' },
+      kbo: { type: 'string', help: 'Belgian KBO ondernemingsnummer (10 digits, dots allowed): ACM/IDM capacities for it act for this organisation' },
       eidas: { type: 'string', help: 'eIDAS identifier of a company from another EU country (e.g. DE/NL/HRB123456): eIDAS logins for it act for this organisation' },
     },
     run: async (ctx, v, io) => {
-      const identifiers = { kvk: v.kvk as string | undefined, rsin: v.rsin as string | undefined, vestigingsnr: v.vestigingsnr as string | undefined, eidas: v.eidas as string | undefined };
+      const identifiers = {
+        kvk: v.kvk as string | undefined,
+        rsin: v.rsin as string | undefined,
+        vestigingsnr: v.vestigingsnr as string | undefined,
+        kbo: v.kbo as string | undefined,
+        eidas: v.eidas as string | undefined,
+      };
       const organisation = await createOrganisation(ctx, { name: v.name as string, emailDomains: v.domains as string, contactEmail: v.contact as string | undefined, identifiers });
       io.out(organisation.id);
     },

@@ -5,15 +5,16 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../../../db/open.js';
 import { completeEherkenningLogin, type CompletedLogin, type PendingLinkLogin } from './person-for-identity.js';
 import type { RequestOrigin } from '../http/request-client.js';
-import { hashSecretToken } from '../security/secret-token.js';
 import type { SiteConfig } from '../site-config/schema.js';
 import { parseArtifact, buildArtifactResolve, responseFromArtifactResponse, soapEnvelope, sourceIdOf } from '../saml/artifact.js';
-import { isWellFormedRelayState } from '../saml/relay-state.js';
-import { findRequestByRelayState, markSeen, type StoredRequest } from './request-store.js';
+import { markSeen, type StoredRequest } from '../saml-login/request-store.js';
+import { checkAnswersRequest } from '../saml-login/acs-steps.js';
 import { SamlError } from '../saml/saml-error.js';
 import { observeBrokerAnswer } from '../metrics/metrics.js';
 import type { SamlService } from './saml-service.js';
-import { readEnvelope, verifyResponse } from '../saml/verify-response.js';
+import { readEnvelope } from '../saml/verify-response.js';
+import { verifyEherkenningResponse } from '../saml/eherkenning-response.js';
+import { brokerServiceOf } from './service-level-policy.js';
 
 export interface AcsContext {
   db: Db;
@@ -25,50 +26,24 @@ export interface AcsContext {
   now?: Date;
 }
 
-/** The stored request a RelayState names; unknown or malformed RelayState is refused. */
-export async function requestForRelayState(db: Db, relayState: string | undefined): Promise<StoredRequest> {
-  if (!isWellFormedRelayState(relayState)) throw new SamlError('relay_state_invalid');
-  const request = await findRequestByRelayState(db, relayState);
-  if (!request) throw new SamlError('relay_state_unknown');
-  return request;
-}
-
-/** The answer must come to the browser that started the login (its binding cookie's hash is stored). */
-export function checkBrowserBinding(request: StoredRequest, cookieValue: string | undefined): void {
-  if (!request.browserBinding) return;
-  if (!cookieValue || hashSecretToken(cookieValue) !== request.browserBinding) throw new SamlError('browser_mismatch');
-}
-
-/** Decodes the POST binding's SAMLResponse: strict base64, no DEFLATE (that is the Redirect binding). */
-export function decodeSamlResponse(value: string | undefined): string {
-  if (!value) throw new SamlError('saml_response_missing');
-  const compact = value.replace(/[\r\n]/g, '');
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(compact) || compact.length % 4 !== 0) throw new SamlError('saml_response_not_base64');
-  const xml = Buffer.from(compact, 'base64').toString('utf8');
-  if (!xml.trimStart().startsWith('<')) throw new SamlError('saml_response_not_xml');
-  return xml;
-}
-
 export async function acceptResponse(ctx: AcsContext, request: StoredRequest, xml: string): Promise<CompletedLogin | PendingLinkLogin> {
+  const service = brokerServiceOf(request);
   const envelope = readEnvelope(xml);
-  // InResponseTo binds the answer to the request this RelayState started (login CSRF, swapped responses).
-  if (envelope.inResponseTo !== request.id) throw new SamlError('in_response_to_mismatch');
-  if (request.consumedAt) throw new SamlError('request_consumed_or_expired');
-  if (request.expiresAt <= (ctx.now ?? new Date())) throw new SamlError('request_consumed_or_expired');
+  checkAnswersRequest(envelope, request, ctx.now);
   // Once per login: a replayed answer finds its request consumed above.
   observeBrokerAnswer(request.broker, request.createdAt, ctx.now);
   const broker = ctx.saml.broker(request.broker);
   if (!broker) throw new SamlError('broker_unknown');
   const endpoints = await ctx.saml.metadata.endpoints(broker);
-  const verified = await verifyResponse(envelope, {
+  const verified = await verifyEherkenningResponse(envelope, {
     sp: ctx.saml.sp,
     broker: endpoints,
-    service: request.service,
+    service,
     clockSkewMs: ctx.site.eherkenning.clockSkewSeconds * 1000,
     ...(ctx.now ? { now: ctx.now } : {}),
   }).catch((error: unknown) => {
     // A broker that says the level could not be had (NoAuthnContext) to an eIDAS login: the eIDAS text.
-    if (error instanceof SamlError && error.outcome === 'level_too_low' && request.service === 'eidas') throw new SamlError(error.reason, 'eidas_level_too_low');
+    if (error instanceof SamlError && error.outcome === 'level_too_low' && service === 'eidas') throw new SamlError(error.reason, 'eidas_level_too_low');
     throw error;
   });
   return completeEherkenningLogin(ctx.db, ctx.site, request, verified, ctx.origin, { ...(ctx.previousSessionToken ? { previousSessionToken: ctx.previousSessionToken } : {}), ...(ctx.now ? { now: ctx.now } : {}) });
@@ -76,6 +51,7 @@ export async function acceptResponse(ctx: AcsContext, request: StoredRequest, xm
 
 /** HTTP-Artifact: resolve the artifact at the broker that the stored request went to. */
 export async function resolveArtifact(ctx: AcsContext, request: StoredRequest, artifact: string | undefined): Promise<string> {
+  brokerServiceOf(request);
   if (!artifact) throw new SamlError('artifact_missing');
   const parsed = parseArtifact(artifact);
   const broker = ctx.saml.broker(request.broker);

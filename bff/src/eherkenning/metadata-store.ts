@@ -28,7 +28,8 @@ export class MetadataStore {
   private readonly memory = new Map<string, { endpoints: BrokerEndpoints; until: number }>();
   constructor(private readonly options: MetadataStoreOptions) {}
 
-  async endpoints(broker: BrokerConfig): Promise<BrokerEndpoints> {
+  /** An eHerkenning broker, or any IdP described the same way (ACM/IDM: id `acmidm:idp`). */
+  async endpoints(broker: Pick<BrokerConfig, 'id' | 'metadata' | 'metadataSigningCert'>): Promise<BrokerEndpoints> {
     const now = this.now();
     const cached = this.memory.get(broker.id);
     if (cached && cached.until > now.getTime()) return cached.endpoints;
@@ -48,7 +49,7 @@ export class MetadataStore {
     return endpoints;
   }
 
-  private async xmlFor(broker: BrokerConfig, now: Date): Promise<string> {
+  private async xmlFor(broker: Pick<BrokerConfig, 'id' | 'metadata'>, now: Date): Promise<string> {
     const source = broker.metadata;
     if (source.startsWith('dev:')) {
       const xml = this.options.devMetadata?.(source.slice(4));

@@ -6,26 +6,23 @@
 import { and, eq, notExists, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../../db/open.js';
-import { identities, users, type PendingLink, type Session } from '../../../db/schema.js';
+import { identities, type PendingLink, type Session } from '../../../db/schema.js';
 import type { RequestOrigin } from '../http/request-client.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { applicationOf } from '../audit/application.js';
-import { consumeRequest, markSeen, type StoredRequest } from './request-store.js';
+import type { StoredRequest } from '../saml-login/request-store.js';
+import { useAnswerOnce } from '../saml-login/acs-steps.js';
+import { openLoginSession } from '../saml-login/open-login-session.js';
 import { SamlError } from '../saml/saml-error.js';
-import type { VerifiedLogin } from '../saml/verify-response.js';
-import { identityKey, type IdentityKey } from '../saml/identity-key.js';
+import type { VerifiedLogin } from '../saml/eherkenning-response.js';
+import { identityKey } from '../saml/identity-key.js';
+import { knownPerson, provisionPerson, type IdentityKey } from '../identities/identity-store.js';
+import { belowEidasFloor, brokerServiceOf } from './service-level-policy.js';
 import { createPendingLink } from '../linking/pending-link-store.js';
-import { lifetimesFrom } from '../sessions/session-policy.js';
-import { createSession, deleteSession } from '../sessions/session-store.js';
 import { levelSatisfies, type Level } from '../../../contract/levels.js';
 import { requiredLevelForRole } from '../site-config/levels.js';
 import type { SiteConfig } from '../site-config/schema.js';
 import { organisationInAnswer } from '../organisations/acting-organisation.js';
 import { organisationAtLogin } from '../organisations/login-organisation.js';
-import { belowEidasFloor } from './service-level-policy.js';
-
-/** How long used ids are remembered beyond the assertion's own validity (clock skew and then some). */
-const SEEN_MARGIN_MS = 10 * 60_000;
 
 export interface CompletedLogin {
   token: string;
@@ -60,112 +57,65 @@ export async function completeEherkenningLogin(
   options: { previousSessionToken?: string; now?: Date } = {},
 ): Promise<CompletedLogin | PendingLinkLogin> {
   const now = options.now ?? new Date();
-  const service = request.service;
+  const service = brokerServiceOf(request);
   // eIDAS first, with its own code: below EH3 a European means is refused whatever was configured.
   if (belowEidasFloor(service, login.level)) throw new SamlError('eidas_level_below_substantial', 'eidas_level_too_low');
   if (!levelSatisfies(login.level, request.level as Level)) throw new SamlError('level_below_requested', 'level_too_low');
   if (!levelSatisfies(login.level, site.eherkenning.level)) throw new SamlError('level_below_site', 'level_too_low');
   return db.transaction(async (tx) => {
-    if (!(await consumeRequest(tx, request.id, request.broker, now))) throw new SamlError('request_consumed_or_expired');
-    const seenUntil = new Date(Math.max(login.notOnOrAfter.getTime(), now.getTime()) + SEEN_MARGIN_MS);
-    const fresh = await markSeen(
-      tx,
-      [
-        { id: login.id, kind: 'response' },
-        { id: login.assertionId, kind: 'assertion' },
-      ],
-      seenUntil,
-    );
-    if (!fresh) throw new SamlError('replay');
+    await useAnswerOnce(tx, request, login, now);
 
     const key = identityKey(login, service);
     const legalSubject = login.identity.legalSubject ? `${login.identity.legalSubject.kind}:${login.identity.legalSubject.value}` : null;
     await adoptLegacyIdentity(tx, key, request.broker);
-    const identityOf = () =>
-      tx
-        .select({ user: users, identityId: identities.id })
-        .from(identities)
-        .innerJoin(users, eq(users.id, identities.userId))
-        .where(and(eq(identities.scheme, key.scheme), eq(identities.issuer, key.issuer), eq(identities.subject, key.subject)))
-        .limit(1)
-        .then(([row]) => row);
     const seen = { legalSubject, broker: request.broker, level: login.level };
-    const known = await identityOf();
-    let user = known?.user;
+    let user = await knownPerson(tx, key, seen);
     let provisioned = false;
-    if (user) {
-      await tx.update(identities).set(seen).where(eq(identities.id, known!.identityId));
-    } else if (site.eherkenning.unknownIdentity === 'deny') {
-      throw new SamlError('identity_unknown', 'identity_unknown');
-    } else if (site.eherkenning.unknownIdentity === 'link') {
-      // The pending link is bound to the browser exactly as the request was; a request stored
-      // without a binding (before bindings existed) cannot be linked safely.
-      if (!request.browserBinding) throw new SamlError('link_unbound');
-      const pendingLink = await createPendingLink(tx, {
-        browserBinding: request.browserBinding,
-        ...key,
-        legalSubject,
-        broker: request.broker,
-        level: login.level,
-        attributes: sessionAttributes(login, request.broker),
-        returnTo: request.returnTo,
-        locale: request.locale,
-        expiresAt: new Date(now.getTime() + site.linking.pendingMinutes * 60_000),
-      });
-      await recordAudit(tx, { type: 'link_pending', outcome: 'success', method: service, broker: request.broker, level: login.level }, origin);
-      return { pendingLink };
-    } else {
-      // Policy `create`: a person seen for the first time gets an account.
-      const [made] = await tx.insert(users).values({ email: null }).returning();
-      const [identity] = await tx
-        .insert(identities)
-        .values({ userId: made!.id, ...key, ...seen })
-        .onConflictDoNothing({ target: [identities.scheme, identities.issuer, identities.subject] })
-        .returning({ id: identities.id });
-      if (identity) {
-        [user, provisioned] = [made, true];
-      } else {
-        // The same person's first login committed meanwhile in another tab or on another instance
-        // (the unique key made this insert wait for it): that account is theirs, not a second one.
-        await tx.delete(users).where(eq(users.id, made!.id));
-        const winner = await identityOf();
-        user = winner?.user;
-        await tx.update(identities).set(seen).where(eq(identities.id, winner!.identityId));
+    if (!user) {
+      if (site.eherkenning.unknownIdentity === 'deny') throw new SamlError('identity_unknown', 'identity_unknown');
+      if (site.eherkenning.unknownIdentity === 'link') {
+        // The pending link is bound to the browser exactly as the request was; a request stored
+        // without a binding (before bindings existed) cannot be linked safely.
+        if (!request.browserBinding) throw new SamlError('link_unbound');
+        const pendingLink = await createPendingLink(tx, {
+          browserBinding: request.browserBinding,
+          ...key,
+          legalSubject,
+          broker: request.broker,
+          level: login.level,
+          attributes: sessionAttributes(login, request.broker),
+          returnTo: request.returnTo,
+          locale: request.locale,
+          expiresAt: new Date(now.getTime() + site.linking.pendingMinutes * 60_000),
+        });
+        await recordAudit(tx, { type: 'link_pending', outcome: 'success', method: service, broker: request.broker, level: login.level }, origin);
+        return { pendingLink };
       }
+      // Policy `create`: a person seen for the first time gets an account.
+      ({ user, provisioned } = await provisionPerson(tx, key, seen));
     }
-    if (user!.disabledAt) throw new SamlError('user_disabled', 'no_authorisation');
-    const roleLevel = requiredLevelForRole(site.eherkenning.roleLevels, user!.role);
+    if (user.disabledAt) throw new SamlError('user_disabled', 'no_authorisation');
+    const roleLevel = requiredLevelForRole(site.eherkenning.roleLevels, user.role);
     if (roleLevel && !levelSatisfies(login.level, roleLevel)) throw new SamlError('level_below_role', 'level_too_low');
 
-    if (options.previousSessionToken) await deleteSession(tx, options.previousSessionToken);
-    const organisation = await organisationAtLogin(tx, site, user!.id, organisationInAnswer(login.identity), origin);
-    const created = await createSession(
+    const organisation = await organisationAtLogin(tx, site, user.id, organisationInAnswer(login.identity), origin);
+    const created = await openLoginSession(
       tx,
+      site,
+      request,
       {
-        userId: user!.id,
+        userId: user.id,
         method: service,
         level: login.level,
         actingFor: organisation.actingFor,
         organisationChoicePending: organisation.organisationChoicePending,
         attributes: sessionAttributes(login, request.broker),
-      },
-      lifetimesFrom(site.sessions),
-      now,
-    );
-    await recordAudit(
-      tx,
-      {
-        type: 'login',
-        outcome: 'success',
-        userId: user!.id,
-        organisationId: organisation.actingFor,
-        method: service,
         broker: request.broker,
-        level: login.level,
-        application: applicationOf(request.returnTo, site),
         details: { ...(provisioned ? { provisioned: true } : {}), ...(organisation.answer && organisation.answer !== 'unknown' ? { answerOrganisation: organisation.answer } : {}) },
+        ...(options.previousSessionToken ? { previousSessionToken: options.previousSessionToken } : {}),
       },
       origin,
+      now,
     );
     return created;
   });

@@ -6,32 +6,24 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../app-env.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { applicationOf } from '../audit/application.js';
 import { requestOrigin } from '../http/request-client.js';
-import { issueLoginBinding, readLoginBinding } from './login-binding-cookie.js';
 import { ApiError } from '../http/api-error.js';
-import { answersWithPage, errorResponse, requestedLocale, siteRoot } from '../http/error-response.js';
+import { answersWithPage, siteRoot } from '../http/error-response.js';
 import { validationHook } from '../http/validation-hook.js';
-import { contentSecurityPolicyWith } from '../http/security-headers.js';
-import { matchLocale } from '../../../contract/locales.js';
-import { AUTO_SUBMIT_SCRIPT, autoPostPage, handOverTexts } from '../pages/page-texts.js';
-import { refreshTextsForPage } from '../texts/live-texts.js';
-import { acceptResponse, checkBrowserBinding, decodeSamlResponse, requestForRelayState, resolveArtifact, type AcsContext } from './finish-login.js';
-import { buildAuthnRequest, newRequestId } from '../saml/authn-request.js';
-import { newRelayState } from '../saml/relay-state.js';
-import { consumeRequest, consumeRequestsOfBrowser, storeRequest, type StoredRequest } from './request-store.js';
-import { allowedReturnTo, withPoortError, type ReturnToRule } from '../http/return-to.js';
+import { AUTO_SUBMIT_SCRIPT } from '../pages/page-texts.js';
+import { acceptResponse, resolveArtifact, type AcsContext } from './finish-login.js';
+import { decodeSamlResponse } from '../saml-login/acs-steps.js';
+import { finishSamlLogin, refuseOversizedAnswer, startSamlLogin } from '../saml-login/acs-routes.js';
+import { buildEherkenningAuthnRequest } from '../saml/authn-request.js';
+import type { StoredRequest } from '../saml-login/request-store.js';
+import { withPoortError } from '../http/return-to.js';
 import { SamlError } from '../saml/saml-error.js';
 import { catalogueService } from '../saml/sp-context.js';
 import { requestedLevel } from './service-level-policy.js';
-import { hashSecretToken } from '../security/secret-token.js';
 import type { SamlService } from './saml-service.js';
-import { readSessionCookie, writeSessionCookie } from '../sessions/session-cookie.js';
 import { ErrorSchema } from '../http/error-schema.js';
 import type { CompletedLogin, PendingLinkLogin } from './person-for-identity.js';
-import { withLinkPending } from '../linking/link-redirect.js';
 import { loginDemand } from '../applications/login-demand.js';
-import { applicationEntryPath } from '../applications/application-rules.js';
 import type { Level } from '../../../contract/levels.js';
 
 export const ACS_BODY_LIMIT = 1024 * 1024;
@@ -113,7 +105,7 @@ export function eherkenningRoutes() {
   const routes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   routes.use(
     '/auth/eherkenning/acs',
-    bodyLimit({ maxSize: ACS_BODY_LIMIT, onError: refuseOversizedAnswer }),
+    bodyLimit({ maxSize: ACS_BODY_LIMIT, onError: (c) => refuseOversizedAnswer(c, 'eherkenning') }),
   );
   return routes
     .openapi(metadataRoute, (c) => {
@@ -147,37 +139,16 @@ export function eherkenningRoutes() {
         if (answersWithPage(c)) return c.redirect(withPoortError(returnTo, 'broker_unavailable', c.get('deps').env.publicUrl), 303);
         throw new ApiError('eherkenning_unavailable');
       }
-      const locale = requestedLocale(c);
-      const binding = issueLoginBinding(c, site.eherkenning.requestLifetimeMinutes * 60);
-      const id = newRequestId();
-      const relayState = newRelayState();
-      const now = new Date();
-      const xml = buildAuthnRequest(saml.sp, { destination: endpoints.ssoUrl, binding: via.binding, level, service, ...(idpHint ? { idpHint } : {}) }, id, now);
-      await storeRequest(db.db, {
-        id,
-        relayState,
-        broker: via.id,
-        returnTo,
-        level,
-        service: serviceKind,
-        browserBinding: hashSecretToken(binding),
-        locale,
-        expiresAt: new Date(now.getTime() + site.eherkenning.requestLifetimeMinutes * 60_000),
-      });
       countLoginStarted(serviceKind, via.id);
-      await refreshTextsForPage(db.db);
-      const texts = handOverTexts(locale);
-      c.header('Content-Security-Policy', contentSecurityPolicyWith({ formAction: ["'self'", new URL(endpoints.ssoUrl).origin] }));
-      c.header('Pragma', 'no-cache');
-      return c.html(
-        autoPostPage({
-          lang: locale,
-          ...texts,
-          action: endpoints.ssoUrl,
-          fields: { SAMLRequest: Buffer.from(xml, 'utf8').toString('base64'), RelayState: relayState },
-        }),
-        200,
-      );
+      return startSamlLogin(c, {
+        method: serviceKind,
+        requestKey: via.id,
+        level,
+        lifetimeMinutes: site.eherkenning.requestLifetimeMinutes,
+        returnTo,
+        ssoUrl: endpoints.ssoUrl,
+        buildRequest: (id, now) => buildEherkenningAuthnRequest(saml.sp, { destination: endpoints.ssoUrl, binding: via.binding, level, service, ...(idpHint ? { idpHint } : {}) }, id, now),
+      });
     })
     .openapi(acsPostRoute, async (c) => {
       const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
@@ -196,104 +167,11 @@ function requireSaml(c: Context<AppEnv>): SamlService {
   return saml;
 }
 
-/**
- * Runs one ACS attempt and answers the browser with a 303: to the stored return path when it
- * worked, or back with `poort-error=<outcome>`. Whatever fails, the reason goes to the log and
- * the audit trail (a code, never SAML content or identifiers), and no 5xx reaches the browser.
- */
-async function finishLogin(
-  c: Context<AppEnv>,
-  relayState: string | undefined,
-  attempt: (ctx: AcsContext, request: StoredRequest) => Promise<CompletedLogin | PendingLinkLogin>,
-) {
+/** The eHerkenning attempt inside the shared ACS answer: its context carries the SAML service. */
+function finishLogin(c: Context<AppEnv>, relayState: string | undefined, attempt: (ctx: AcsContext, request: StoredRequest) => Promise<CompletedLogin | PendingLinkLogin>) {
   const saml = requireSaml(c);
-  const { db, site, env, logger } = c.get('deps');
-  const origin = requestOrigin(c, env.trustProxy);
-  const previousSessionToken = readSessionCookie(c);
-  const ctx: AcsContext = { db: db.db, site, saml, origin, ...(previousSessionToken ? { previousSessionToken } : {}) };
-  let request: StoredRequest | undefined;
-  try {
-    request = await requestForRelayState(db.db, relayState);
-    checkBrowserBinding(request, readLoginBinding(c));
-    const result = await attempt(ctx, request);
-    if ('pendingLink' in result) {
-      // Policy `link`: back to the site, whose widget shows the linking step. The binding cookie
-      // must outlive the pending link it now also guards.
-      issueLoginBinding(c, site.linking.pendingMinutes * 60);
-      return c.redirect(withLinkPending(storedReturnTo(c, request), env.publicUrl), 303);
-    }
-    writeSessionCookie(c, result.token, result.session.absoluteExpiresAt);
-    // A login for an application ends at its entry route, which decides whether it opens.
-    return c.redirect(applicationEntryPath(site.applications, storedReturnTo(c, request), request.locale), 303);
-  } catch (error) {
-    const refusal = error instanceof SamlError ? error : new SamlError('internal');
-    if (!(error instanceof SamlError)) logger.error({ requestId: c.get('requestId'), err: { name: (error as Error)?.name } }, 'eherkenning login failed unexpectedly');
-    else logger.warn({ requestId: c.get('requestId'), reason: refusal.reason, broker: request?.broker }, 'eherkenning login refused');
-    try {
-      // A refused answer still uses up its request: the same RelayState cannot be tried again.
-      if (request) await consumeRequest(db.db, request.id, request.broker);
-      await recordAudit(
-        db.db,
-        {
-          type: 'login',
-          outcome: 'failure',
-          method: request?.service ?? 'eherkenning',
-          broker: request?.broker ?? null,
-          level: request?.level ?? null,
-          application: applicationOf(request?.returnTo, c.get('deps').site),
-          reason: refusal.reason,
-          details: { outcome: refusal.outcome },
-        },
-        origin,
-      );
-    } catch {
-      logger.error({ requestId: c.get('requestId') }, 'could not record the refused eherkenning login');
-    }
-    const back = request ? storedReturnTo(c, request) : siteRoot(c);
-    return c.redirect(withPoortError(back, refusal.outcome, env.publicUrl), 303);
-  }
-}
-
-function returnToRule(c: Context<AppEnv>): ReturnToRule {
-  const { env, site } = c.get('deps');
-  return { publicUrl: env.publicUrl, prefixes: site.site.returnToPrefixes };
-}
-
-/**
- * The stored return path, checked again by the same rule before it goes into Location: a row
- * written under an older, looser rule (or by hand) must not redirect off the site.
- */
-function storedReturnTo(c: Context<AppEnv>, request: StoredRequest): string {
-  return allowedReturnTo(request.returnTo, returnToRule(c)) ?? siteRoot(c);
-}
-
-/**
- * A body over ACS_BODY_LIMIT is refused before it is read, so its RelayState is unknown: every
- * started login of this browser (its binding cookie) is used up instead, the refusal is audited
- * like any other, and the person gets a page in the language their login started in.
- */
-async function refuseOversizedAnswer(c: Context<AppEnv>): Promise<Response> {
-  const { db, env, logger } = c.get('deps');
-  const origin = requestOrigin(c, env.trustProxy);
-  const binding = readLoginBinding(c);
-  let newest: StoredRequest | undefined;
-  try {
-    // Used up and audited together, or neither.
-    newest = await db.db.transaction(async (tx) => {
-      const usedUp = binding ? await consumeRequestsOfBrowser(tx, hashSecretToken(binding)) : [];
-      const first = usedUp[0];
-      await recordAudit(
-        tx,
-        { type: 'login', outcome: 'failure', method: first?.service ?? 'eherkenning', broker: first?.broker ?? null, level: first?.level ?? null, reason: 'payload_too_large', details: { outcome: 'saml_invalid', requestsUsedUp: usedUp.length } },
-        origin,
-      );
-      return first;
-    });
-  } catch {
-    logger.error({ requestId: c.get('requestId') }, 'could not record the refused eherkenning login');
-  }
-  logger.warn({ requestId: c.get('requestId'), reason: 'payload_too_large', broker: newest?.broker }, 'eherkenning login refused');
-  const locale = matchLocale(newest?.locale ?? undefined);
-  await refreshTextsForPage(db.db);
-  return errorResponse(c, new ApiError('payload_too_large'), { ...(locale ? { locale } : {}), back: newest ? storedReturnTo(c, newest) : siteRoot(c) });
+  const { db, site } = c.get('deps');
+  return finishSamlLogin(c, 'eherkenning', relayState, (request, { origin, previousSessionToken }) =>
+    attempt({ db: db.db, site, saml, origin, ...(previousSessionToken ? { previousSessionToken } : {}) }, request),
+  );
 }

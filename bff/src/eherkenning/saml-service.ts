@@ -10,7 +10,7 @@ import type { SpKeys } from '../saml/key-pair.js';
 import { MetadataStore } from './metadata-store.js';
 import { httpSoapTransport } from '../saml/soap-transport.js';
 import type { SpContext } from '../saml/sp-context.js';
-import { buildSpMetadata } from '../saml/sp-metadata.js';
+import { buildEherkenningSpMetadata } from '../saml/sp-metadata.js';
 
 export const ACS_PATH = `${BASE}/auth/eherkenning/acs`;
 
@@ -66,7 +66,7 @@ export function createSamlService(options: SamlServiceOptions): SamlService {
     sp,
     metadata,
     soap: options.soap ?? httpSoapTransport,
-    spMetadata: () => (spMetadataXml ??= buildSpMetadata(sp)),
+    spMetadata: () => (spMetadataXml ??= buildEherkenningSpMetadata(sp)),
     broker: (id) => brokers.get(id),
     tlsClient: (broker) => {
       const read = (file: string | undefined) => (file ? readFileSync(resolve(options.baseDir, file), 'utf8') : undefined);

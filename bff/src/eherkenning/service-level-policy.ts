@@ -3,6 +3,8 @@
 // lower eIDAS level already; the floor is applied here again, so a configuration object built
 // some other way (tests, a future loader) still never asks for less.
 import { eidasMinimumLevel, levelSatisfies, strongerLevel, type Level } from '../../../contract/levels.js';
+import { isBrokerMethod } from '../../../contract/login-methods.js';
+import { SamlError } from '../saml/saml-error.js';
 import type { ServiceKind } from '../saml/sp-context.js';
 import type { SiteConfig } from '../site-config/schema.js';
 
@@ -15,4 +17,13 @@ export function requestedLevel(eherkenning: Pick<SiteConfig['eherkenning'], 'lev
 /** True when an eIDAS answer is below the floor: refused with its own reason, whatever was asked. */
 export function belowEidasFloor(service: ServiceKind, achieved: Level): boolean {
   return service === 'eidas' && !levelSatisfies(achieved, eidasMinimumLevel);
+}
+
+/**
+ * The broker service a stored request was started for. A RelayState of another upstream's login
+ * (ACM/IDM) brought to the brokers' ACS names no request of theirs: refused as unknown.
+ */
+export function brokerServiceOf(request: { service: string }): ServiceKind {
+  if (!isBrokerMethod(request.service)) throw new SamlError('relay_state_unknown');
+  return request.service;
 }

@@ -5,7 +5,7 @@
 import type { Logger } from 'pino';
 import type { Db } from '../../../db/open.js';
 import { deleteEndedRateLimits, countRateLimitHit } from '../rate-limits/rate-limit-store.js';
-import { deleteExpiredSamlRows } from '../eherkenning/request-store.js';
+import { deleteExpiredSamlRows } from '../saml-login/request-store.js';
 import { deleteExpiredSessions } from '../sessions/session-store.js';
 import { deleteSpentTokens } from '../tokens/token-store.js';
 import { deleteOldPendingLinks } from '../linking/pending-link-store.js';

@@ -58,6 +58,8 @@ export const errorCodes = {
   // Acting for organisations (issue 13).
   not_a_member: { status: 403 },
   organisation_not_found: { status: 404 },
+  // An ACM/IDM login acts only in a capacity it offered (issue 15).
+  capacity_not_offered: { status: 403 },
   // Applications behind one Poort (issue 15): contract/applications.ts, bff/src/applications/.
   unknown_application: { status: 404 },
   method_not_offered: { status: 400 },

@@ -7,7 +7,7 @@ import type { Context } from 'hono';
 import { LinkedSchema, MembershipAddedSchema, PendingLinkSchema, PinSentSchema } from '../../../contract/linking-schemas.js';
 import type { AppEnv } from '../app-env.js';
 import { requestOrigin } from '../http/request-client.js';
-import { readLoginBinding } from '../eherkenning/login-binding-cookie.js';
+import { readLoginBinding } from '../saml-login/login-binding-cookie.js';
 import { validationHook } from '../http/validation-hook.js';
 import { loadSession, requireSession } from '../sessions/load-session.js';
 import { EmailField, LocaleField, PasswordField, errorResponse, jsonBody, jsonResponse } from '../accounts/account-schemas.js';

@@ -4,10 +4,13 @@
 // (`DE/NL/HRB123456`), normalised by the same rule the ACS applies to answers. Pure.
 import { normaliseEidasIdentifier } from '../saml/eidas-identifier.js';
 
-/** Kind → the exact number of digits it has (KvK-nummer 8, RSIN 9, Vestigingsnummer 12). */
-export const identifierDigits = { kvk: 8, rsin: 9, vestigingsnr: 12 } as const;
+/**
+ * Kind → the exact number of digits it has (KvK-nummer 8, RSIN 9, Vestigingsnummer 12; the Belgian
+ * KBO ondernemingsnummer 10, as ACM/IDM names organisations: acmidm/acmidm-attributes.ts).
+ */
+export const identifierDigits = { kvk: 8, rsin: 9, vestigingsnr: 12, kbo: 10 } as const;
 export type NumberKind = keyof typeof identifierDigits;
-/** The Dutch numbers, and `eidas`: a European legal person's identifier (eIDAS logins). */
+/** The numbers, and `eidas`: a European legal person's identifier (eIDAS logins). */
 export type IdentifierKind = NumberKind | 'eidas';
 export const identifierKinds: IdentifierKind[] = [...(Object.keys(identifierDigits) as NumberKind[]), 'eidas'];
 

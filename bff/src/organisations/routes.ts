@@ -23,13 +23,13 @@ const list = createRoute({
 const switchRoute = createRoute({
   method: 'post',
   path: '/api/organisations/switch',
-  summary: 'Act for another organisation I belong to; the session gets a new cookie token',
-  request: jsonBody(z.object({ organisationId: z.uuid() }).strict().openapi('SwitchOrganisationRequest')),
+  summary: 'Act for another organisation I belong to (after an ACM/IDM login: another capacity it offered; null is the citizen capacity); the session gets a new cookie token',
+  request: jsonBody(z.object({ organisationId: z.uuid().nullable() }).strict().openapi('SwitchOrganisationRequest')),
   responses: {
     200: jsonResponse('acting for it now; the new session cookie is set', SessionSchema),
     400: errorResponse('invalid_request'),
     401: errorResponse('unauthenticated'),
-    403: errorResponse('not_a_member: the organisation exists but you do not belong to it'),
+    403: errorResponse('not_a_member: the organisation exists but you do not belong to it; capacity_not_offered: your ACM/IDM login did not offer this capacity'),
     404: errorResponse('organisation_not_found: there is no organisation with this id'),
   },
 });

@@ -44,6 +44,7 @@ export function autoPostPage(page: PostFormPage): string {
 
 export const AUTO_SUBMIT_SCRIPT = "document.querySelector('form[data-poort-auto-submit]')?.submit();\n";
 
-export function handOverTexts(locale: Locale): { title: string; explanation: string; button: string } {
-  return { title: translate(locale, 'page.handOver.title'), explanation: translate(locale, 'page.handOver.explanation'), button: translate(locale, 'page.handOver.button') };
+/** The hand-over page's texts: to an eHerkenning supplier (`handOver`) or to the Flemish government's login (`handOverAcmidm`). */
+export function handOverTexts(locale: Locale, group: 'handOver' | 'handOverAcmidm' = 'handOver'): { title: string; explanation: string; button: string } {
+  return { title: translate(locale, `page.${group}.title`), explanation: translate(locale, `page.${group}.explanation`), button: translate(locale, `page.${group}.button`) };
 }

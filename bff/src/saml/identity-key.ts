@@ -1,7 +1,7 @@
 // The key an eHerkenning identity is stored and matched under (pure): the service, who issued the
 // pseudonym, and the pseudonym. Why not the broker: docs/decisions/identity-key.md.
 import type { ServiceKind } from './sp-context.js';
-import type { VerifiedLogin } from './verify-response.js';
+import type { VerifiedLogin } from './eherkenning-response.js';
 
 export interface IdentityKey {
   /** `eidas` for a European means: its pseudonyms come from the eIDAS node, a namespace of their own. */

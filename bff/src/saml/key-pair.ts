@@ -151,7 +151,7 @@ export interface SpKeyFiles {
 }
 
 /** Configured PEM files (relative to the config file), or development keys under the data dir. */
-export function loadSpKeys(files: SpKeyFiles | undefined, baseDir: string, dataDir: string): SpKeys {
+export function loadSpKeys(files: SpKeyFiles | undefined, baseDir: string, dataDir: string, devPairs: { signing: KeyPairName; encryption: KeyPairName } = devSpKeyPairs): SpKeys {
   if (files) {
     return {
       signing: readKeyPair(resolve(baseDir, files.signingKey), resolve(baseDir, files.signingCert)),
@@ -165,7 +165,7 @@ export function loadSpKeys(files: SpKeyFiles | undefined, baseDir: string, dataD
   }
   const dir = join(dataDir, 'keys');
   return {
-    signing: ensureKeyPair(dir, devSpKeyPairs.signing.name, devSpKeyPairs.signing.commonName),
-    encryption: ensureKeyPair(dir, devSpKeyPairs.encryption.name, devSpKeyPairs.encryption.commonName),
+    signing: ensureKeyPair(dir, devPairs.signing.name, devPairs.signing.commonName),
+    encryption: ensureKeyPair(dir, devPairs.encryption.name, devPairs.encryption.commonName),
   };
 }

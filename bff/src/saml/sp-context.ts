@@ -2,6 +2,14 @@
 import type { Localized } from '../../../contract/locales.js';
 import type { SpKeys } from './key-pair.js';
 
+/** What every SAML service provider of Poort is (eHerkenning, ACM/IDM): an entity, its ACS and its keys. */
+export interface SamlSp {
+  entityId: string;
+  /** ACS URL (eHerkenning: both bindings share it, POST carries SAMLResponse, GET carries SAMLart). */
+  acsUrl: string;
+  keys: SpKeys;
+}
+
 /**
  * One service of ours in the eHerkenning service catalogue (dienstencatalogus): an AuthnRequest
  * names it by its AttributeConsumingService index, and answers carry its ServiceID and ServiceUUID.
@@ -16,12 +24,8 @@ export interface CatalogueService {
 /** The brokers' services Poort logs in with: eHerkenning itself, and eIDAS (European means, EH3+). */
 export type ServiceKind = 'eherkenning' | 'eidas';
 
-/** The SP; its own fields are the eHerkenning service. */
-export interface SpContext extends CatalogueService {
-  entityId: string;
-  /** ACS URL (both bindings share it: POST carries SAMLResponse, GET carries SAMLart). */
-  acsUrl: string;
-  keys: SpKeys;
+/** The eHerkenning SP: a SamlSp whose own catalogue fields are the eHerkenning service. */
+export interface SpContext extends SamlSp, CatalogueService {
   /** The eIDAS service, where the site offers it. */
   eidas?: CatalogueService;
 }

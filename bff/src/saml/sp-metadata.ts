@@ -1,13 +1,23 @@
-// Poort's SP metadata: what a broker loads to trust our signatures, encrypt for us and know where
-// to send the answer. Signed, so a broker that checks metadata signatures can.
+// Poort's SP metadata: what an IdP (an eHerkenning broker, the Flemish ACM/IDM) loads to trust our
+// signatures, encrypt for us and know where to send the answer. Signed, so an IdP that checks
+// metadata signatures can.
 import { randomBytes } from 'node:crypto';
 import { BINDING } from './broker-metadata.js';
 import { EIDAS_REQUESTED_ATTRIBUTES } from './eherkenning-attributes.js';
 import { certBody, publishedEncryptionCerts } from './key-pair.js';
-import { ACS_INDEX, escapeXml, type CatalogueService, type SpContext } from './sp-context.js';
+import { ACS_INDEX, escapeXml, type CatalogueService, type SamlSp, type SpContext } from './sp-context.js';
 import { signXml } from './xml-signature.js';
 
-export function buildSpMetadata(sp: SpContext, now = new Date()): string {
+export interface SpMetadataParts {
+  /** AssertionConsumerService endpoints, all at the SP's ACS URL; the first is the default. */
+  acs: { binding: string; index: number }[];
+  /** NameIDFormats the SP accepts, in order (eHerkenning lists none: the AS forbids elements it does not name). */
+  nameIdFormats?: string[];
+  /** Extra elements after the ACS endpoints, e.g. eHerkenning's AttributeConsumingService. */
+  after?: string;
+}
+
+export function buildSpMetadata(sp: SamlSp, parts: SpMetadataParts, now = new Date()): string {
   const id = `_${randomBytes(16).toString('hex')}`;
   const validUntil = new Date(now.getTime() + 7 * 24 * 3_600_000).toISOString();
   const keyDescriptor = (use: 'signing' | 'encryption', cert: string) =>
@@ -16,19 +26,35 @@ export function buildSpMetadata(sp: SpContext, now = new Date()): string {
   const xml =
     `<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#" ID="${id}" entityID="${escapeXml(sp.entityId)}" validUntil="${validUntil}">` +
     `<md:SPSSODescriptor AuthnRequestsSigned="true" WantAssertionsSigned="true" protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">` +
-    // The active signing certificate first, then any published for a rollover: a broker checks our
+    // The active signing certificate first, then any published for a rollover: an IdP checks our
     // signatures against every signing KeyDescriptor in our metadata (SAML 2.0 metadata, 2.4.1.1).
     [sp.keys.signing.cert, ...(sp.keys.additionalSigningCerts ?? [])].map((cert) => keyDescriptor('signing', cert)).join('') +
     // Likewise the active encryption certificate, then the next one while a rollover publishes it
-    // (Poort decrypts with either, so a broker may use whichever it picks).
+    // (Poort decrypts with either, so an IdP may use whichever it picks).
     publishedEncryptionCerts(sp.keys).map((cert) => keyDescriptor('encryption', cert)).join('') +
-    `<md:AssertionConsumerService Binding="${BINDING.artifact}" Location="${acs}" index="${ACS_INDEX.artifact}" isDefault="true"/>` +
-    `<md:AssertionConsumerService Binding="${BINDING.post}" Location="${acs}" index="${ACS_INDEX.post}"/>` +
-    // One AttributeConsumingService per catalogue service, exactly one the default (eHerkenning).
-    attributeConsumingService(sp, true, []) +
-    (sp.eidas ? attributeConsumingService(sp.eidas, false, EIDAS_REQUESTED_ATTRIBUTES) : '') +
+    (parts.nameIdFormats ?? []).map((format) => `<md:NameIDFormat>${escapeXml(format)}</md:NameIDFormat>`).join('') +
+    parts.acs.map((a, i) => `<md:AssertionConsumerService Binding="${a.binding}" Location="${acs}" index="${a.index}"${i === 0 ? ' isDefault="true"' : ''}/>`).join('') +
+    (parts.after ?? '') +
     `</md:SPSSODescriptor></md:EntityDescriptor>`;
   return signXml(xml, { ...sp.keys.signing, xpath: "/*[local-name(.)='EntityDescriptor']", firstChildOf: "/*[local-name(.)='EntityDescriptor']" });
+}
+
+/**
+ * eHerkenning: Artifact (default) and POST, and one AttributeConsumingService per catalogue
+ * service, exactly one the default (eHerkenning; eIDAS where the site offers it).
+ */
+export function buildEherkenningSpMetadata(sp: SpContext, now = new Date()): string {
+  return buildSpMetadata(
+    sp,
+    {
+      acs: [
+        { binding: BINDING.artifact, index: ACS_INDEX.artifact },
+        { binding: BINDING.post, index: ACS_INDEX.post },
+      ],
+      after: attributeConsumingService(sp, true, []) + (sp.eidas ? attributeConsumingService(sp.eidas, false, EIDAS_REQUESTED_ATTRIBUTES) : ''),
+    },
+    now,
+  );
 }
 
 /**

@@ -1,19 +1,18 @@
-// Verifies a SAML Response from a broker and returns only what its signature covers. node-saml
-// does the signature, decryption, Audience and time checks; around it Poort adds what node-saml
-// leaves out: hostile-XML guards, algorithm rules, assertion placement (XSW), Destination, Issuer,
-// Recipient, InResponseTo binding, status mapping, level, the service, EncryptedID attribute
-// values. Knows nothing of HTTP or the database: the caller binds InResponseTo to a stored request
-// and records one-time use.
+// Verifies a SAML Response from an IdP (an eHerkenning broker, the Flemish ACM/IDM) and returns
+// only what its signature covers. node-saml does the signature, decryption, Audience and time
+// checks; around it Poort adds what node-saml leaves out: hostile-XML guards, algorithm rules,
+// assertion placement (XSW), Destination, Issuer, Recipient, InResponseTo binding, status
+// mapping, EncryptedID attribute values. What the attributes and the AuthnContextClassRef mean is
+// the upstream's profile (eherkenning-response.ts, ACM/IDM's in acmidm/). Knows nothing of HTTP
+// or the database: the caller binds InResponseTo to a stored request and records one-time use.
 import type { SAML } from '@node-saml/node-saml';
-import type { Level } from '../../../contract/levels.js';
 import { decryptionKeys } from './key-pair.js';
-import { levelFromUri } from './level-uris.js';
 import type { BrokerEndpoints } from './broker-metadata.js';
 import { childElement, childElements, NS, onlyChild, textOf } from './dom.js';
 import { decryptEncryptedElement, decryptEncryptedId } from './encrypted-id.js';
-import { mapEherkenningAttributes, namedService, outcomeForStatus, serviceRefusal, type AttributeValue, type EherkenningIdentity } from './eherkenning-attributes.js';
+import { outcomeForStatus, type AttributeValue } from './eherkenning-attributes.js';
 import { SamlError } from './saml-error.js';
-import { catalogueService, type ServiceKind, type SpContext } from './sp-context.js';
+import type { SamlSp } from './sp-context.js';
 import { assertionPlacementBreach, directAssertions } from './assertion-placement.js';
 import { signatureRuleBreach } from './verify-signature.js';
 import { onlyAllowedEncryption } from './xml-encryption-rules.js';
@@ -35,20 +34,21 @@ export interface ReadResponse extends ResponseEnvelope {
   subStatus?: string;
 }
 
-export interface VerifiedLogin extends ResponseEnvelope {
+/** What a verified assertion says, before any upstream's profile gives it meaning. */
+export interface VerifiedAssertion extends ResponseEnvelope {
   assertionId: string;
-  level: Level;
-  identity: EherkenningIdentity;
-  /** The authentication service (AD, or the eIDAS node EB) the assertion names: who issued the pseudonym. */
+  /** The one AuthnStatement's AuthnContextClassRef (eHerkenning: the level; ACM/IDM: the means). */
+  authnContextClassRef: string;
+  /** The assertion's own attributes (EncryptedIDs decrypted), never those of assertions in Advice. */
+  attributes: Map<string, AttributeValue[]>;
+  /** The AuthenticatingAuthority the assertion names, if any: who issued the pseudonym. */
   authenticatingAuthority?: string;
   /** Until when the ids must be remembered for one-time use. */
   notOnOrAfter: Date;
 }
 
 export interface VerifyOptions {
-  sp: SpContext;
-  /** The service the login asked for (its stored request): the answer must be for it. Default eHerkenning. */
-  service?: ServiceKind;
+  sp: SamlSp;
   broker: BrokerEndpoints;
   clockSkewMs: number;
   now?: Date;
@@ -123,7 +123,7 @@ function refuseHostileShape(root: Element): void {
  * Returns the private key that opened it, for node-saml to decrypt with (the active one when the
  * assertion is not encrypted).
  */
-function refuseHostileEncryptedAssertion(root: Element, sp: SpContext): string {
+function refuseHostileEncryptedAssertion(root: Element, sp: SamlSp): string {
   const encrypted = childElement(root, NS.saml, 'EncryptedAssertion');
   if (!encrypted) return sp.keys.encryption.key;
   // Serialised on its own, the assertion may use a prefix the sender declared higher up.
@@ -141,7 +141,7 @@ function refuseHostileEncryptedAssertion(root: Element, sp: SpContext): string {
  * independently, by node-saml (which verifies what it parsed itself); after that only the assertion
  * node-saml hands back is read.
  */
-export async function verifyResponse(envelope: ReadResponse, options: VerifyOptions): Promise<VerifiedLogin> {
+export async function verifyAssertion(envelope: ReadResponse, options: VerifyOptions): Promise<VerifiedAssertion> {
   const { root, xml } = envelope;
   const { sp, broker } = options;
   const now = options.now ?? new Date();
@@ -166,21 +166,10 @@ export async function verifyResponse(envelope: ReadResponse, options: VerifyOpti
   const { assertion, assertionId } = verifiedAssertion(assertionXml, broker.entityId);
 
   const notOnOrAfter = checkSubject(assertion, envelope.inResponseTo, sp.acsUrl, now, options.clockSkewMs);
-  const level = achievedLevel(assertion);
+  const authnContextClassRef = classRefOf(assertion);
   const attributes = readAttributes(assertion, sp);
-  const kind = options.service ?? 'eherkenning';
-  const requested = catalogueService(sp, kind);
-  if (!requested) throw new SamlError('service_not_offered');
-  const named = namedService(attributes);
-  if ('reason' in named) throw new SamlError(named.reason);
-  // Our other service (eIDAS for an eHerkenning login, and the other way round), where the site offers it.
-  const other = kind === 'eidas' ? sp : sp.eidas;
-  const wrongService = serviceRefusal(named, requested, other ? [other] : []);
-  if (wrongService) throw new SamlError(wrongService, 'service_mismatch');
-  const identity = mapEherkenningAttributes(attributes, kind);
-  if ('reason' in identity) throw new SamlError(identity.reason);
   const authority = authenticatingAuthority(assertion);
-  return { id: envelope.id, inResponseTo: envelope.inResponseTo, assertionId, level, identity, notOnOrAfter, ...(authority ? { authenticatingAuthority: authority } : {}) };
+  return { id: envelope.id, inResponseTo: envelope.inResponseTo, assertionId, authnContextClassRef, attributes, notOnOrAfter, ...(authority ? { authenticatingAuthority: authority } : {}) };
 }
 
 /**
@@ -223,15 +212,15 @@ export function checkSubject(assertion: Element, inResponseTo: string, acsUrl: s
   return notOnOrAfter;
 }
 
-function achievedLevel(assertion: Element): Level {
+/** The AuthnContextClassRef of the one AuthnStatement; its meaning is the profile's. */
+function classRefOf(assertion: Element): string {
   const statements = childElements(assertion, NS.saml, 'AuthnStatement');
   if (statements.length !== 1) throw new SamlError('authn_statement_invalid');
   const context = onlyChild(statements[0]!, NS.saml, 'AuthnContext');
   const ref = context && onlyChild(context, NS.saml, 'AuthnContextClassRef');
-  const uri = ref && textOf(ref); // none when it holds elements
-  const level = uri && levelFromUri(uri);
-  if (!level) throw new SamlError('level_unknown');
-  return level;
+  const value = ref && textOf(ref);
+  if (!value) throw new SamlError('level_unknown');
+  return value;
 }
 
 /**
@@ -250,7 +239,7 @@ export function authenticatingAuthority(assertion: Element): string | undefined 
  * Attribute values of the assertion's own AttributeStatement (never those of assertions nested in
  * Advice). Plain text values, or EncryptedID/NameID values decrypted to their NameID.
  */
-function readAttributes(assertion: Element, sp: SpContext): Map<string, AttributeValue[]> {
+function readAttributes(assertion: Element, sp: SamlSp): Map<string, AttributeValue[]> {
   const result = new Map<string, AttributeValue[]>();
   for (const statement of childElements(assertion, NS.saml, 'AttributeStatement')) {
     for (const attribute of childElements(statement, NS.saml, 'Attribute')) {
@@ -263,7 +252,7 @@ function readAttributes(assertion: Element, sp: SpContext): Map<string, Attribut
   return result;
 }
 
-function attributeValue(valueElement: Element, sp: SpContext): AttributeValue {
+function attributeValue(valueElement: Element, sp: SamlSp): AttributeValue {
   // textOf gives text only where there is no element inside: a plain value.
   const text = textOf(valueElement);
   if (text !== undefined) return { value: text };

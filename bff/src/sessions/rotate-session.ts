@@ -9,7 +9,7 @@ import { hashSecretToken, newSecretToken } from '../security/secret-token.js';
 export async function rotateSession(
   tx: DbOrTx,
   token: string,
-  changes: Partial<Pick<Session, 'actingFor' | 'organisationChoicePending'>>,
+  changes: Partial<Pick<Session, 'actingFor' | 'organisationChoicePending' | 'attributes'>>,
   now: Date,
 ): Promise<{ token: string; session: Session } | undefined> {
   const [old] = await tx.delete(sessions).where(eq(sessions.tokenHash, hashSecretToken(token))).returning();

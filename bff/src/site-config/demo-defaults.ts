@@ -5,6 +5,7 @@ import { levels } from '../../../contract/levels.js';
 import { demoServiceRegistration } from './schema.js';
 
 export const demoSiteConfig = {
+  acmidm: { entityId: 'urn:poort:demo:acmidm-sp', metadata: 'dev:vlaanderen', level: 'loa3' },
   site: {
     helpdesk: {
       // Per language: the Dutch page names a Dutch helpdesk, the Flemish page the Flemish 1700.
@@ -49,7 +50,8 @@ export const demoSiteConfig = {
       id: 'app-b',
       name: { nl: 'Vergunningen (toepassing B)', 'nl-BE': 'Vergunningen (toepassing B)', en: 'Permits (application B)' },
       returnToPrefixes: ['/vl/app-b/'],
-      levels: { eherkenning: 'loa3', acmidm: 'loa3' },
+      // Through the Flemish government only with the strongest means (eID, itsme): level 4.
+      levels: { eherkenning: 'loa3', acmidm: 'loa4' },
       attributes: ['companyName', 'kvk', 'organisation', 'capacity'],
       helpdesk: {
         nl: 'Geen toegang tot Vergunningen? Uw beheerder geeft u de rechten; of bel 1700.',
@@ -61,8 +63,9 @@ export const demoSiteConfig = {
       id: 'loket',
       name: { nl: 'Ondernemersloket', 'nl-BE': 'Ondernemersloket', en: 'Business desk' },
       returnToPrefixes: ['/loket/'],
-      levels: { eherkenning: 'loa2plus', email: 'password' },
-      attributes: ['companyName', 'kvk', 'email'],
+      // Also for Flemish businesses: the Flemish government's login at its lowest level.
+      levels: { eherkenning: 'loa2plus', acmidm: 'loa2', email: 'password' },
+      attributes: ['companyName', 'kvk', 'email', 'organisation', 'capacity'],
       helpdesk: {
         nl: 'Vragen over het Ondernemersloket? Neem contact op met de servicedesk van het Voorbeeldportaal.',
         'nl-BE': 'Vragen over het Ondernemersloket? Neem contact op met de servicedesk van het Voorbeeldportaal.',

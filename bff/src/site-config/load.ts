@@ -53,8 +53,11 @@ export function parseSiteConfig(raw: unknown, source: string): SiteConfig {
   }
   const eidasIssue = eidasProblem(parsed.data, (raw as { methods?: unknown } | null)?.methods !== undefined);
   if (eidasIssue) throw new ConfigError(`${source}: ${eidasIssue}`);
-  // eIDAS is offered by default only where the site configured it.
-  const config = eh.eidas ? parsed.data : { ...parsed.data, methods: parsed.data.methods.filter((m) => m !== 'eidas') };
+  // eIDAS and ACM/IDM are offered by default only where the site configured their upstream.
+  const config = {
+    ...parsed.data,
+    methods: parsed.data.methods.filter((m) => (m !== 'eidas' || eh.eidas !== undefined) && (m !== 'acmidm' || parsed.data.acmidm !== undefined)),
+  };
   const problem = applicationConfigProblem(config.applications, { returnToPrefixes: config.site.returnToPrefixes, methods: config.methods });
   if (problem) throw new ConfigError(`${source}: ${problem}`);
   return config;

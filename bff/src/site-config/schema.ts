@@ -39,6 +39,66 @@ export const demoServiceRegistration = {
 /** A retention period: at least a day, at most a century. */
 const retentionDays = z.number().int().min(1).max(36_500);
 
+/** SP key pairs: PEM files relative to the config file. */
+const spKeysSchema = z.object({
+  signingKey: z.string().min(1),
+  signingCert: z.string().min(1),
+  encryptionKey: z.string().min(1),
+  encryptionCert: z.string().min(1),
+  /** More signing certificates for the metadata (a key rollover: docs/operating.md), not used to sign. */
+  additionalSigningCerts: z.array(z.string().min(1)).max(2).default([]),
+  /**
+   * More decryption keys besides encryptionKey (an encryption key rollover: docs/operating.md):
+   * Poort decrypts what was encrypted to any of them. `publish`: list the certificate in the
+   * SP metadata too (before the switch, so IdPs may start using the next key); otherwise
+   * it only decrypts (after the switch, for answers still encrypted to the previous key).
+   */
+  additionalEncryptionKeys: z
+    .array(z.object({ key: z.string().min(1), cert: z.string().min(1), publish: z.boolean().default(false) }))
+    .max(2)
+    .default([]),
+});
+export type SpKeysConfig = z.infer<typeof spKeysSchema>;
+
+/**
+ * The Flemish government's login (ACM/IDM, "Toegangsbeheer") as a second SAML upstream:
+ * docs/configuration.md, "ACM/IDM". Absent: the method is not offered.
+ */
+export const acmidmSchema = z.object({
+  /** Our SAML entity id as registered in the integratiedossier. */
+  entityId: z.string().min(1),
+  /** The IdP's SAML metadata: a file path relative to the config file, an https URL, or `dev:vlaanderen` (the simulated IdP, demo only). */
+  metadata: z.string().min(1),
+  /** PEM file of the certificate that signs the IdP's metadata; when set, unsigned or wrongly signed metadata is refused. */
+  metadataSigningCert: z.string().min(1).optional(),
+  /** Level every ACM/IDM login must reach (its means map to levels: docs/configuration.md). */
+  level: z.enum(levels).default('loa3'),
+  /** Our own key pairs for ACM/IDM (its rules want certificates of a public CA or the VO PKI). Unset: development keys under POORT_DATA_DIR. */
+  keys: spKeysSchema.optional(),
+  /** SAML attribute names of the integratiedossier; defaults: ACM/IDM's claim names. */
+  attributeNames: z
+    .object({
+      subject: z.string().min(1).default('sub'),
+      givenName: z.string().min(1).default('given_name'),
+      familyName: z.string().min(1).default('family_name'),
+      capacity: z.string().min(1).default('vo_doelgroepcode'),
+      organisationCode: z.string().min(1).default('vo_orgcode'),
+    })
+    .prefault({}),
+  /**
+   * A capacity for a known organisation (its KBO number or OVO code) the person does not belong
+   * to yet: `create` makes the membership (role user, with the capacity), since ACM/IDM's user
+   * management vouches for it; `find` offers only organisations the person already belongs to.
+   */
+  membershipFromAnswer: z.enum(['find', 'create']).default('create'),
+  /** An ACM/IDM identity seen for the first time: `create` an account, or `deny` the login. */
+  unknownIdentity: z.enum(['create', 'deny']).default('create'),
+  clockSkewSeconds: z.number().int().min(0).max(300).default(60),
+  requestLifetimeMinutes: z.number().int().min(1).max(60).default(15),
+  metadataRefreshHours: z.number().int().min(1).max(24 * 7).default(24),
+});
+export type AcmidmConfig = z.infer<typeof acmidmSchema>;
+
 export const brokerSchema = z.object({
   /** Stable id used in URLs and remembered choices: lower case letters, digits and dashes. */
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'use lower-case letters, digits and dashes'),
@@ -121,26 +181,7 @@ export const siteConfigSchema = z.object({
       routing: z.enum(['per-broker', 'contracted']).default('per-broker'),
       contractedBroker: z.string().optional(),
       /** SP key pairs (PEM files relative to the config file). Unset: development keys under POORT_DATA_DIR. */
-      keys: z
-        .object({
-          signingKey: z.string().min(1),
-          signingCert: z.string().min(1),
-          encryptionKey: z.string().min(1),
-          encryptionCert: z.string().min(1),
-          /** More signing certificates for the metadata (a key rollover: docs/operating.md), not used to sign. */
-          additionalSigningCerts: z.array(z.string().min(1)).max(2).default([]),
-          /**
-           * More decryption keys besides encryptionKey (an encryption key rollover: docs/operating.md):
-           * Poort decrypts what was encrypted to any of them. `publish`: list the certificate in the
-           * SP metadata too (before the switch, so brokers may start using the next key); otherwise
-           * it only decrypts (after the switch, for answers still encrypted to the previous key).
-           */
-          additionalEncryptionKeys: z
-            .array(z.object({ key: z.string().min(1), cert: z.string().min(1), publish: z.boolean().default(false) }))
-            .max(2)
-            .default([]),
-        })
-        .optional(),
+      keys: spKeysSchema.optional(),
       /**
        * eIDAS (European companies), the brokers' second service: present means the site offers it.
        * Its own entry in the service catalogue (ServiceID, ServiceUUID, its AttributeConsumingService
@@ -180,6 +221,7 @@ export const siteConfigSchema = z.object({
     // The demo service's registration; every other field takes its default above.
     .prefault(demoServiceRegistration),
   brokers: z.array(brokerSchema).default([]),
+  acmidm: acmidmSchema.optional(),
   /**
    * The applications behind this Poort (issue 15): one login for all of them (single sign-on), each
    * with its own minimum level per method, rights and need-to-know attributes. None: the site is one

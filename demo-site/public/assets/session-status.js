@@ -21,6 +21,7 @@ const texts = {
     logoutEverywhere: 'Uitloggen bij alle toepassingen',
     seen: 'Wat deze toepassing van u ziet',
     nothingSeen: 'Niets meer dan hoe u bent ingelogd.',
+    methods: { eherkenning: 'eHerkenning', eidas: 'eIDAS', acmidm: 'Vlaamse overheid', email: 'e-mail' },
   },
   'nl-BE': {
     loggedInHeading: 'U bent aangemeld',
@@ -38,6 +39,7 @@ const texts = {
     logoutEverywhere: 'Afmelden bij alle toepassingen',
     seen: 'Wat deze toepassing van u ziet',
     nothingSeen: 'Niets meer dan hoe u bent aangemeld.',
+    methods: { eherkenning: 'eHerkenning', eidas: 'eIDAS', acmidm: 'Vlaamse overheid', email: 'e-mail' },
   },
   en: {
     loggedInHeading: 'You are logged in',
@@ -55,6 +57,7 @@ const texts = {
     logoutEverywhere: 'Log out of every application',
     seen: 'What this application sees of you',
     nothingSeen: 'Nothing but how you logged in.',
+    methods: { eherkenning: 'eHerkenning', eidas: 'eIDAS', acmidm: 'Flemish government', email: 'e-mail' },
   },
 };
 const lang = document.documentElement.lang in texts ? document.documentElement.lang : 'nl';
@@ -67,7 +70,7 @@ const app = login?.getAttribute('app') ?? '';
 
 /** "(eHerkenning, niveau 2+)": how you logged in, the level in words as people know it. */
 function how(session) {
-  const parts = [{ eherkenning: 'eHerkenning', acmidm: 'ACM/IDM', email: 'e-mail' }[session.method] ?? session.method];
+  const parts = [text.methods[session.method] ?? session.method];
   if (session.level) parts.push(`${text.level} ${session.level.replace(/^loa/, '').replace('plus', '+')}`);
   return `(${parts.join(', ')})`;
 }
@@ -181,6 +184,8 @@ async function logout() {
 
 // The e-mail form logs in without leaving the page; eHerkenning comes back with a page load.
 document.addEventListener('poort-login', () => void showSession(true));
-// Someone with several organisations chose whom to act for: the line names it.
+// Someone with several organisations chose whom to act for (or, after the Flemish government's
+// login, the capacity): the line names it.
 document.addEventListener('poort-organisation', () => void showSession(false));
+document.addEventListener('poort-capacity', () => void showSession(false));
 void showSession(false);

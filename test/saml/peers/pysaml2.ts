@@ -19,6 +19,10 @@ export interface Pysaml2Case {
   level?: string;
   /** Answer for the eIDAS service: its ServiceID/UUID, the company's eIDAS identifier, the eIDAS node, the person's names. */
   eidas?: { service_id: string; service_uuid: string; legal: string; authority: string; first_name: string; family_name: string };
+  /** Replaces the eHerkenning level URI (another upstream's AuthnContextClassRef, e.g. an ACM/IDM means). */
+  class_ref?: string;
+  /** Replaces the eHerkenning attributes: plain values per name (ACM/IDM). */
+  attributes?: { name: string; values: string[] }[];
 }
 
 export interface Pysaml2Issuer {

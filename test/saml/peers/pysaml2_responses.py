@@ -4,10 +4,12 @@ write. Run with /usr/bin/python3 (the only interpreter that has pysaml2 on these
 
 stdin: JSON {idp_entity, idp_key_file, idp_cert_file, sp_entity, sp_acs, sp_enc_cert_file,
              cases: [{name, in_response_to, sign_response, sign_assertion, encrypt_assertion,
-                      encrypted_ids, advice, pseudonym, kvk, level,
+                      encrypted_ids, advice, pseudonym, kvk, level, class_ref, attributes,
                       eidas: {service_id, service_uuid, legal, authority, first_name, family_name}}]}
 An `eidas` case answers for the eIDAS service: its ServiceID/UUID, the LegalSubjectID as an
 eIDASLegalIdentifier, the person's names, and the eIDAS node as AuthenticatingAuthority.
+attributes: [{name, values}] replaces the eHerkenning attributes (another upstream, e.g. ACM/IDM);
+class_ref replaces the eHerkenning level URI.
 stdout: JSON {name: response XML}
 """
 import base64
@@ -65,7 +67,10 @@ def assertion_xml(cfg, case, pseudonym, with_advice=''):
         legal_value, legal_qualifier = eidas['legal'], 'urn:etoegang:1.11:EntityConcernedID:eIDASLegalIdentifier'
     else:
         legal_value, legal_qualifier = case.get('kvk', '90009999'), 'urn:etoegang:1.9:EntityConcernedID:KvKnr'
-    if case.get('encrypted_ids', True):
+    if case.get('attributes') is not None:
+        # Another upstream's attributes (ACM/IDM): plain values, one Attribute per name.
+        statement = [saml.Attribute(name=a['name'], attribute_value=[saml.AttributeValue(text=v) for v in a['values']]) for a in case['attributes']]
+    elif case.get('encrypted_ids', True):
         acting = encrypted_id(pseudonym, 'urn:etoegang:1.9:EntityConcernedID:Pseudo', cfg)
         legal = encrypted_id(legal_value, legal_qualifier, cfg)
     else:
@@ -98,9 +103,9 @@ def assertion_xml(cfg, case, pseudonym, with_advice=''):
         authn_statement=[saml.AuthnStatement(
             authn_instant=instant(),
             authn_context=saml.AuthnContext(
-                authn_context_class_ref=saml.AuthnContextClassRef(text='urn:etoegang:core:assurance-class:' + level),
+                authn_context_class_ref=saml.AuthnContextClassRef(text=case.get('class_ref', 'urn:etoegang:core:assurance-class:' + level)),
                 authenticating_authority=[saml.AuthenticatingAuthority(text=eidas['authority'])] if eidas else None))],
-        attribute_statement=[saml.AttributeStatement(attribute=service_attributes + [
+        attribute_statement=[saml.AttributeStatement(attribute=statement if case.get('attributes') is not None else service_attributes + [
             attribute('urn:etoegang:core:ActingSubjectID', '@@ACTING@@', acting),
             attribute('urn:etoegang:core:LegalSubjectID', '@@LEGAL@@', legal),
         ] + person_attributes)],

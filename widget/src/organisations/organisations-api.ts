@@ -14,6 +14,7 @@ export async function fetchOrganisations(bff: string): Promise<OrganisationsView
   }
 }
 
-export function switchOrganisation(bff: string, organisationId: string): Promise<ApiResult<SessionView>> {
+/** Act for another organisation; null: for nobody, as a private person (the citizen capacity of an ACM/IDM login). */
+export function switchOrganisation(bff: string, organisationId: string | null): Promise<ApiResult<SessionView>> {
   return callBff<SessionView>(bff, '/api/organisations/switch', { organisationId });
 }

@@ -16,6 +16,32 @@ export function nameIdXml(value: string, nameQualifier: string): string {
 
 /** EncryptedID with one EncryptedKey per recipient (siblings of EncryptedData, SAML core §2.2.4). */
 export function encryptId(plainXml: string, recipients: EncryptIdRecipient[]): string {
+  const { data, keys } = encryptFor(plainXml, recipients);
+  return (
+    `<saml:EncryptedID xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion">` +
+    `<xenc:EncryptedData xmlns:xenc="http://www.w3.org/2001/04/xmlenc#" Type="http://www.w3.org/2001/04/xmlenc#Element">` +
+    `<xenc:EncryptionMethod Algorithm="http://www.w3.org/2001/04/xmlenc#aes256-cbc"/>` +
+    `<xenc:CipherData><xenc:CipherValue>${data}</xenc:CipherValue></xenc:CipherData></xenc:EncryptedData>${keys}</saml:EncryptedID>`
+  );
+}
+
+/**
+ * EncryptedAssertion for one recipient, the EncryptedKey inside EncryptedData's ds:KeyInfo (as
+ * xmlsec1 and most IdPs place it, and where node-saml's decryption looks for it).
+ */
+export function encryptAssertion(plainXml: string, recipient: EncryptIdRecipient): string {
+  const { data, keys } = encryptFor(plainXml, [recipient]);
+  return (
+    `<saml:EncryptedAssertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion">` +
+    `<xenc:EncryptedData xmlns:xenc="http://www.w3.org/2001/04/xmlenc#" Type="http://www.w3.org/2001/04/xmlenc#Element">` +
+    `<xenc:EncryptionMethod Algorithm="http://www.w3.org/2001/04/xmlenc#aes256-cbc"/>` +
+    `<ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#">${keys}</ds:KeyInfo>` +
+    `<xenc:CipherData><xenc:CipherValue>${data}</xenc:CipherValue></xenc:CipherData></xenc:EncryptedData></saml:EncryptedAssertion>`
+  );
+}
+
+/** AES-256-CBC content and its key wrapped (RSA-OAEP) for each recipient, as EncryptedKey elements. */
+function encryptFor(plainXml: string, recipients: EncryptIdRecipient[]): { data: string; keys: string } {
   const key = randomBytes(32);
   const iv = randomBytes(16);
   const cipher = createCipheriv('aes-256-cbc', key, iv);
@@ -31,10 +57,5 @@ export function encryptId(plainXml: string, recipients: EncryptIdRecipient[]): s
       );
     })
     .join('');
-  return (
-    `<saml:EncryptedID xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion">` +
-    `<xenc:EncryptedData xmlns:xenc="http://www.w3.org/2001/04/xmlenc#" Type="http://www.w3.org/2001/04/xmlenc#Element">` +
-    `<xenc:EncryptionMethod Algorithm="http://www.w3.org/2001/04/xmlenc#aes256-cbc"/>` +
-    `<xenc:CipherData><xenc:CipherValue>${data}</xenc:CipherValue></xenc:CipherData></xenc:EncryptedData>${keys}</saml:EncryptedID>`
-  );
+  return { data, keys };
 }

@@ -10,9 +10,9 @@ import { eidasTestPeople, testPeople } from './test-people.js';
 import type { ServiceKind } from '../../saml/sp-context.js';
 import { ApiError } from '../../http/api-error.js';
 import { validationHook } from '../../http/validation-hook.js';
-import { autoPostPage, pageLocale } from '../../pages/page-texts.js';
-import { matchLocale, type Locale } from '../../../../contract/locales.js';
-import { findRequest } from '../request-store.js';
+import { autoPostPage } from '../../pages/page-texts.js';
+import type { Locale } from '../../../../contract/locales.js';
+import { startedLoginLocale } from '../../saml-login/started-login-locale.js';
 import { childElement, NS, onlyChild, textOf } from '../../saml/dom.js';
 import { verifyEnvelopedSignature } from '../../saml/verify-signature.js';
 import { parseXmlStrict } from '../../saml/xml-guard.js';
@@ -155,15 +155,8 @@ export function devBrokerRoutes() {
     });
 }
 
-/**
- * The language of the page the login started on (stored with the request; the widget sends its
- * own), not the browser's: a person on a Flemish page whose browser prefers English stays in
- * Flemish at the broker. A real broker has its own language choice; this simulated one runs beside
- * Poort and reads the started login. Unknown request: the browser's language.
- */
-async function loginLocale(c: Context<AppEnv>, requestId: string): Promise<Locale> {
-  const stored = requestId ? await findRequest(c.get('deps').db.db, requestId) : undefined;
-  return matchLocale(stored?.locale) ?? pageLocale(c.req.header('accept-language'));
+function loginLocale(c: Context<AppEnv>, requestId: string): Promise<Locale> {
+  return startedLoginLocale(c.get('deps').db.db, requestId, c.req.header('accept-language'));
 }
 
 function spSigningCert(dev: DevBrokers): string {
