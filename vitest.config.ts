@@ -12,6 +12,7 @@ import { SlowestFilesReporter } from './test/support/slowest-files-reporter.js';
 //   each file copies (test/support/db.ts).
 // test/widget/ belongs to web-test-runner, not vitest; test/container/ to its own config (npm run test:container).
 const timeouts = { testTimeout: 30_000, hookTimeout: 60_000 };
+const E2E_WORKERS = Number(process.env.POORT_E2E_WORKERS) || 2;
 const db = {
   ...timeouts,
   include: ['test/**/*.test.ts'],
@@ -32,8 +33,19 @@ export default defineConfig({
       ...(process.env.DATABASE_URL ? [{ test: { ...db, name: 'postgres', env: { POORT_TEST_DB: 'postgres' } } }] : []),
       // Server processes start slowly on a loaded machine (each creates a PGlite cluster): more time.
       // Most start servers on a data directory seeded with the migrated PGlite image (made here).
+      // Each file runs a server process, the CLI and Chromium besides its worker, more than a core's
+      // worth: the files run after the others (a group of their own), E2E_WORKERS at a time.
       {
-        test: { ...timeouts, testTimeout: 120_000, name: 'e2e', include: ['test/e2e/**/*.test.ts'], env: { POORT_TEST_DB: 'pglite' }, globalSetup: ['test/support/database-setup.ts'] },
+        test: {
+          ...timeouts,
+          testTimeout: 120_000,
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          env: { POORT_TEST_DB: 'pglite' },
+          globalSetup: ['test/support/database-setup.ts'],
+          sequence: { groupOrder: 1 },
+          maxWorkers: E2E_WORKERS,
+        },
       },
     ],
   },

@@ -33,7 +33,7 @@ export const methodLevels = {
 export type MethodLevel<M extends LoginMethod = LoginMethod> = (typeof methodLevels)[M][number];
 
 /** The methods that log in at an upstream identity provider, and so can be asked for a step-up. */
-export const upstreamMethods = ['eherkenning', 'acmidm'] as const satisfies readonly LoginMethod[];
+export const upstreamMethods = ['eherkenning', 'eidas', 'acmidm'] as const satisfies readonly LoginMethod[];
 export type UpstreamMethod = (typeof upstreamMethods)[number];
 
 export function isUpstreamMethod(method: string): method is UpstreamMethod {

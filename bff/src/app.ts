@@ -52,6 +52,10 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.use('*', requestId(), provide(deps), requestLog(deps.logger), securityHeaders(BASE));
   app.use(`${BASE}/*`, requestDeadline(deps.env.requestDeadlineMs, deps.logger));
   app.use(`${BASE}/api/*`, apiBodyLimit, sameOriginJson());
+  // The form posts outside /api (log out everywhere, the simulated IdPs' pages) read their body
+  // too: the same limit, before anything reads it. The ACS routes carry their own, larger one.
+  app.use(`${BASE}/auth/logout`, apiBodyLimit);
+  app.use(`${BASE}/dev/*`, apiBodyLimit);
 
   app.route(BASE, healthRoutes());
   app.route(BASE, configRoutes());

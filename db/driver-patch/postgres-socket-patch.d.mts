@@ -1,8 +1,9 @@
 export const PATCHED_VERSION: string;
 export const MARKER: string;
+export const TYPES_MARKER: string;
 /** The installed postgres package's directory. */
 export function postgresDir(): string;
-/** Whether every copy of connection.js in the package carries both edits. */
+/** Whether every copy of connection.js in the package carries every edit. */
 export function isPatched(dir?: string): boolean;
 /** Applies the missing edits; returns the files changed. Throws for another version or moved text. */
 export function applyPatch(dir?: string): string[];

@@ -1,6 +1,7 @@
 // Poort's patch of postgres.js (porsager/postgres) 3.4.9: a write that runs after its connection
-// closed. Upstream issues #1066, #1154, #1208; the guard is proposed in PRs #1168 and #1176 and is
-// not released yet. This file is ours; it holds the two edits and applies them idempotently.
+// closed, and a promise of the driver's own that nobody handles. Upstream issues #1066, #1154,
+// #1208 (the guard is proposed in PRs #1168 and #1176, not released yet) and #1192, #1205, #1223.
+// This file is ours; it holds the three edits and applies them idempotently.
 //
 // 1. nextWrite() runs from a setImmediate that a write queued after close() had nulled the socket
 //    (a transaction's ROLLBACK after its query failed with CONNECTION_CLOSED, e.g. PostgreSQL
@@ -12,6 +13,13 @@
 //    (seen in test/db/postgres-driver-patch.test.ts), and the handle of a cleared immediate stayed
 //    set, so a small write queued later would never be scheduled, while its unsent bytes could go
 //    out on the new socket. All three are reset when the socket closes.
+// 3. ReadyForQuery() starts the array-types query of a new connection (fetch_types, on by default)
+//    and drops its promise. When PostgreSQL goes away between the connection's start-up and that
+//    query's answer (a restart), the driver reconnects for the waiting query; that attempt is
+//    refused, and the types query is rejected with ECONNREFUSED (or the server's error) that no
+//    caller can catch: an unhandled rejection, which stops a Poort process (bff/src/crash-policy.ts).
+//    The soak saw exactly that (issue 18). The query the application asked for gets the same error
+//    (or runs once the types are there), so the dropped promise's failure is only swallowed.
 //
 // Plain Node, no dependencies: it runs as `postinstall` in development and in `npm ci --omit=dev`.
 // It fails loudly when postgres.js is not the version this patch was written for.
@@ -21,6 +29,7 @@ import { dirname, join } from 'node:path';
 
 export const PATCHED_VERSION = '3.4.9';
 export const MARKER = 'poort-patch: null socket';
+export const TYPES_MARKER = 'poort-patch: types query';
 
 export const edits = [
   {
@@ -38,6 +47,10 @@ export const edits = [
   {
     find: '    incomings = null\n    clearImmediate(nextWriteTimer)\n',
     replace: `    incomings = null\n    clearImmediate(nextWriteTimer)\n    chunk = nextWriteTimer = errorResponse = null // ${MARKER}: nothing of the old socket survives a close\n`,
+  },
+  {
+    find: '        return fetchArrayTypes()\n',
+    replace: `        return fetchArrayTypes().catch(noop) // ${TYPES_MARKER}: its failure reaches the waiting query; never an unhandled rejection\n`,
   },
 ];
 

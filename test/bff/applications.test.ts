@@ -48,7 +48,7 @@ describe('applications in the configuration', () => {
     // ACM/IDM at the stronger of the application's minimum and the site's (`acmidm.level`, loa3 in the demo).
     expect(a!.levels).toEqual({ eherkenning: 'loa2plus', acmidm: 'loa3', email: 'password' });
     expect(b!.levels).toEqual({ eherkenning: 'loa3', acmidm: 'loa4' });
-    expect(loket!.levels).toEqual({ eherkenning: 'loa2plus', acmidm: 'loa3', email: 'password' });
+    expect(loket!.levels).toEqual({ eherkenning: 'loa2plus', eidas: 'loa3', acmidm: 'loa3', email: 'password' });
     expect(b!.helpdesk['nl-BE']).toMatch(/lokale beheerder/);
   });
 
@@ -213,6 +213,19 @@ describe('logging out', () => {
       // A page in the person's language, not JSON.
       expect(res.headers.get('content-type')).toMatch(/text\/html/);
     }
+    expect((await sessionFor('app-a', cookie)).status).toBe(200);
+  });
+
+  it('refuses a body over the API limit with 413 before reading it, as a page, and keeps the session', async () => {
+    const { cookie } = await loginFor('app-a', '/vl/app-a/');
+    const res = await t.app.request('/poort/auth/logout', {
+      method: 'POST',
+      headers: { cookie: cookie!, accept: 'text/html', 'accept-language': 'en', 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
+      body: `returnTo=%2F&padding=${'x'.repeat(200 * 1024)}`,
+    });
+    expect(res.status).toBe(413);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await res.text()).not.toMatch(/at .*\.ts:\d+/);
     expect((await sessionFor('app-a', cookie)).status).toBe(200);
   });
 });

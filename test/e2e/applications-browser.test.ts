@@ -4,16 +4,10 @@
 // and log out of every application at once; then the same with the Flemish government's login
 // (ACM/IDM), choosing a capacity. A real server process (as `npm start` runs it) and Debian
 // Chromium via playwright-core.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readWidgetTexts } from '../../bff/src/texts/widget-text-files.js';
-import { launchChromium } from '../support/browser.js';
-import { freePort } from '../support/free-port.js';
-import { seedPgliteDataDir } from '../support/pglite-snapshot.js';
-import { startServer, type ServerProcess } from '../support/server-process.js';
+import { browserSession } from '../support/browser-session.js';
 
 type WidgetTexts = {
   method: { eherkenning: { button: string }; acmidm: { button: string } };
@@ -24,28 +18,10 @@ type WidgetTexts = {
 /** The widget's own Flemish texts (its steps' too), so the test follows the locale files instead of copying them. */
 const nlBE = readWidgetTexts('nl-BE') as unknown as WidgetTexts;
 
-const dataDir = mkdtempSync(join(tmpdir(), 'poort-e2e-apps-'));
-let server: ServerProcess;
-let browser: Browser;
-let base: string;
+const site = browserSession();
 
-beforeAll(async () => {
-  if (!existsSync(new URL('../../dist/widget/login-chooser.js', import.meta.url))) {
-    throw new Error('dist/widget/login-chooser.js is missing: run `npm run build` first (npm test does).');
-  }
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  await seedPgliteDataDir(dataDir);
-  server = await startServer({ POORT_DATA_DIR: dataDir, DATABASE_URL: '', PORT: String(port), POORT_PUBLIC_URL: base });
-  browser = await launchChromium();
-  // A first start on a machine busy with other suites can take a minute by itself.
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+/** A page of its own in Flemish; the 4xx answers of session checks (before a login, a step-up) are expected in its console. */
+const openFlemishPage = () => site.open(undefined, { locale: 'nl-BE', expectedConsoleErrors: (m) => /status of 4\d\d/.test(m.text()) });
 
 function sessionFor(page: Page, app: string): Promise<{ status: number; body: { level?: string; attributes?: Record<string, string>; error?: { code: string } } }> {
   return page.evaluate(async (id) => {
@@ -67,13 +43,8 @@ async function throughBroker(page: Page, startWithMethod: boolean): Promise<void
 
 describe('applications behind one Poort in the browser', () => {
   it('logs in to A, opens the loket without a new login, steps up for B, and logs out of every application', async () => {
-    const context = await browser.newContext({ locale: 'nl-BE' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    const cspViolations: string[] = [];
-    page.on('console', (m) => {
-      if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
-    });
+    const { page, cspViolations } = await openFlemishPage();
+    const base = site.base;
     // Every AuthnRequest the browser carries to a broker, to check the step-up's.
     const authnRequests: string[] = [];
     page.on('request', (request) => {
@@ -138,20 +109,13 @@ describe('applications behind one Poort in the browser', () => {
     await widget.getByRole('button', { name: nlBE.method.eherkenning.button }).waitFor();
     for (const app of ['app-a', 'app-b', 'loket']) expect((await sessionFor(page, app)).status).toBe(401);
     expect(cspViolations).toEqual([]);
-    await context.close();
   });
 });
 
 describe('applications behind one Poort with the Flemish government login (ACM/IDM)', () => {
   it('logs in to A choosing a capacity, opens the loket without a new login, steps up for B with a stronger means, and logs out of every application', async () => {
-    const context = await browser.newContext({ locale: 'nl-BE' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(e.message));
-    page.on('console', (m) => {
-      if (/Content Security Policy/i.test(m.text())) problems.push(m.text());
-    });
+    const { page, problems, cspViolations } = await openFlemishPage();
+    const base = site.base;
     // Every AuthnRequest the browser carries to the simulated ACM/IDM IdP.
     const authnRequests: string[] = [];
     page.on('request', (request) => {
@@ -222,6 +186,6 @@ describe('applications behind one Poort with the Flemish government login (ACM/I
     await page.getByRole('heading', { name: 'U bent afgemeld' }).waitFor();
     for (const app of ['app-a', 'app-b', 'loket']) expect((await sessionFor(page, app)).status).toBe(401);
     expect(problems).toEqual([]);
-    await context.close();
+    expect(cspViolations).toEqual([]);
   });
 });

@@ -1,28 +1,14 @@
 // `audit export` as the service desk types it: help, exit code 2 for wrong usage, and a file
 // with the header row for a period (the content is tested in-process, test/bff/audit-export-cli.test.ts).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { runCli } from '../support/cli-process.js';
 import { seedPgliteDataDir } from '../support/pglite-snapshot.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 let dataDir: string;
-
-function cli(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bff/src/cli/main.ts', ...args], {
-    cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'silent', POORT_DATA_DIR: dataDir, DATABASE_URL: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, out, err })));
-}
+const cli = (args: string[]) => runCli(args, { POORT_DATA_DIR: dataDir, DATABASE_URL: '' });
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'poort-audit-cli-'));

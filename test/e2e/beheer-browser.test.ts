@@ -3,28 +3,19 @@
 // Beheerder finds that login in the audit log and downloads it as CSV; an end date makes a person
 // temporary; an activation code is issued (shown once, copied), listed and revoked. axe-core on
 // every view; tabs, the confirmations and the forms by keyboard.
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it, vi } from 'vitest';
 import { openDb } from '../../db/open.js';
 import { memberships, organisations, users } from '../../db/schema.js';
 import { createSession } from '../../bff/src/sessions/session-store.js';
-import { launchChromium } from '../support/browser.js';
-import { freePort } from '../support/free-port.js';
-import { seedPgliteDataDir } from '../support/pglite-snapshot.js';
-import { startServer, type ServerProcess } from '../support/server-process.js';
-import { linkIn, startSmtp, type TestSmtp } from '../support/smtp.js';
+import { browserSession, watchPage } from '../support/browser-session.js';
+import { linkIn } from '../support/smtp.js';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-let smtp: TestSmtp;
-let server: ServerProcess;
-let browser: Browser;
-let dataDir: string;
 let adminToken: string;
-let origin: string;
 
 /** axe-core in the page (evaluated through the debugging protocol, so the page's CSP stays strict). */
 async function axeViolations(page: Page): Promise<string[]> {
@@ -36,53 +27,35 @@ async function axeViolations(page: Page): Promise<string[]> {
   return result;
 }
 
-beforeAll(async () => {
-  smtp = await startSmtp();
-  dataDir = mkdtempSync(join(tmpdir(), 'poort-beheer-'));
-  await seedPgliteDataDir(dataDir);
+const site = browserSession({
+  smtp: true,
   // The Beheerder and their organisation, made before the server runs (PGlite: one process at a
   // time). Their session is one an eHerkenning login at level 2+ makes; linking an eHerkenning
   // identity to an admin account is another issue's work.
-  const db = await openDb({ dataDir: join(dataDir, 'pglite') });
-  const [org] = await db.db.insert(organisations).values({ name: 'Gemeente Voorbeeld', emailDomains: ['gemeente.example.nl'] }).returning();
-  const [admin] = await db.db.insert(users).values({ email: 'beheer@gemeente.example.nl', displayName: 'Bea Beheer', role: 'admin' }).returning();
-  await db.db.insert(memberships).values({ userId: admin!.id, organisationId: org!.id, role: 'admin' });
-  adminToken = (await createSession(db.db, { userId: admin!.id, method: 'eherkenning', level: 'loa2plus' }, { idleMs: 60 * 60_000, absoluteMs: 8 * 60 * 60_000 })).token;
-  await db.close();
-
-  const port = await freePort();
-  origin = `http://127.0.0.1:${port}`;
-  server = await startServer({
-    POORT_DATA_DIR: dataDir,
-    DATABASE_URL: '',
-    PORT: String(port),
-    POORT_PUBLIC_URL: origin,
-    SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: String(smtp.port),
-    POORT_OUTBOX_INTERVAL_MS: '100',
-    LOG_LEVEL: 'silent',
-  });
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await smtp?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  prepare: async ({ dataDir }) => {
+    const db = await openDb({ dataDir: join(dataDir, 'pglite') });
+    const [org] = await db.db.insert(organisations).values({ name: 'Gemeente Voorbeeld', emailDomains: ['gemeente.example.nl'] }).returning();
+    const [admin] = await db.db.insert(users).values({ email: 'beheer@gemeente.example.nl', displayName: 'Bea Beheer', role: 'admin' }).returning();
+    await db.db.insert(memberships).values({ userId: admin!.id, organisationId: org!.id, role: 'admin' });
+    adminToken = (await createSession(db.db, { userId: admin!.id, method: 'eherkenning', level: 'loa2plus' }, { idleMs: 60 * 60_000, absoluteMs: 8 * 60 * 60_000 })).token;
+    await db.close();
+  },
 });
+
+/** A page logged in as the Beheerder (their session cookie), failing the test on errors but the favicon's. */
+async function beheerPage(options: BrowserContextOptions = {}, permissions: string[] = []): Promise<{ page: Page; problems: string[] }> {
+  const context = await site.newContext(options);
+  if (permissions.length) await context.grantPermissions(permissions, { origin: site.base });
+  await context.addCookies([{ name: 'poort_session', value: adminToken, url: site.base, httpOnly: true, sameSite: 'Lax' }]);
+  const page = await context.newPage();
+  return { page, ...watchPage(page) };
+}
 
 describe('Beheer in a browser', () => {
   it('invite → mail → accept → log in → the Beheerder sees the login in the audit log and exports it', async () => {
-    const beheer = await browser.newContext({ acceptDownloads: true, locale: 'nl-NL' });
-    await beheer.addCookies([{ name: 'poort_session', value: adminToken, url: origin, httpOnly: true, sameSite: 'Lax' }]);
-    const page = await beheer.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(e.message));
-    // Chromium asks for /favicon.ico, which Poort does not have.
-    page.on('console', (m) => m.type() === 'error' && !m.location().url.endsWith('/favicon.ico') && problems.push(`${m.text()} ${m.location().url}`));
+    const { page, problems } = await beheerPage({ acceptDownloads: true, locale: 'nl-NL' });
 
-    await page.goto(`${origin}/poort/beheer/`);
+    await page.goto(`${site.base}/poort/beheer/`);
     await page.getByRole('heading', { name: 'Beheer', level: 1 }).waitFor();
     await page.getByText('U beheert: Gemeente Voorbeeld.').waitFor();
     await page.getByRole('row', { name: /beheer@gemeente\.example\.nl/ }).waitFor();
@@ -95,7 +68,7 @@ describe('Beheer in a browser', () => {
     await page.getByText('Dit adres valt niet onder de e-maildomeinen van Gemeente Voorbeeld: gemeente.example.nl.').waitFor();
     expect(await email.getAttribute('aria-invalid')).toBe('true');
     await page.getByRole('button', { name: 'Uitnodiging versturen' }).click();
-    expect(smtp.mails).toHaveLength(0);
+    expect(site.smtp.mails).toHaveLength(0);
 
     await email.fill('sanne@gemeente.example.nl');
     await page.getByLabel('Naam (niet verplicht)').fill('Sanne de Vries');
@@ -106,9 +79,9 @@ describe('Beheer in a browser', () => {
     await sanneRow.getByRole('cell', { name: 'Uitgenodigd' }).waitFor();
 
     // The person: the invitation arrives over SMTP; they choose a password and log in.
-    await vi.waitFor(() => expect(smtp.mails.find((m) => m.to && JSON.stringify(m.to).includes('sanne@gemeente.example.nl'))).toBeTruthy(), { timeout: 15_000 });
-    const mail = smtp.mails.find((m) => JSON.stringify(m.to).includes('sanne@gemeente.example.nl'))!;
-    const person = await (await browser.newContext()).newPage();
+    await vi.waitFor(() => expect(site.smtp.mails.find((m) => m.to && JSON.stringify(m.to).includes('sanne@gemeente.example.nl'))).toBeTruthy(), { timeout: 15_000 });
+    const mail = site.smtp.mails.find((m) => JSON.stringify(m.to).includes('sanne@gemeente.example.nl'))!;
+    const person = (await site.open()).page;
     await person.goto(linkIn(mail).href);
     await person.getByRole('heading', { name: 'Kies uw wachtwoord' }).waitFor();
     await person.getByLabel('Nieuw wachtwoord', { exact: true }).fill('zomer aan de Waddenzee');
@@ -169,7 +142,7 @@ describe('Beheer in a browser', () => {
     await page.getByRole('status').filter({ hasText: 'Sanne de Vries heeft geen einddatum meer.' }).waitFor();
     await sanneRow.getByRole('cell', { name: 'Actief' }).waitFor();
     // Both changes are in the audit log.
-    const changes = (await (await page.request.get(`${origin}/poort/api/admin/audit?type=local_account_until_set`)).json()) as { events: unknown[] };
+    const changes = (await (await page.request.get(`${site.base}/poort/api/admin/audit?type=local_account_until_set`)).json()) as { events: unknown[] };
     expect(changes.events).toHaveLength(2);
 
     // Disabling asks first; Escape cancels and returns focus; nothing changed.
@@ -193,14 +166,8 @@ describe('Beheer in a browser', () => {
   }, 120_000);
 
   it('issues an activation code shown once with a copy button, lists it, and revokes it after a confirmation', async () => {
-    const context = await browser.newContext({ locale: 'nl-NL' });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
-    await context.addCookies([{ name: 'poort_session', value: adminToken, url: origin, httpOnly: true, sameSite: 'Lax' }]);
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && !m.location().url.endsWith('/favicon.ico') && problems.push(`${m.text()} ${m.location().url}`));
-    await page.goto(`${origin}/poort/beheer/`);
+    const { page, problems } = await beheerPage({ locale: 'nl-NL' }, ['clipboard-read', 'clipboard-write']);
+    await page.goto(`${site.base}/poort/beheer/`);
     await page.getByRole('tab', { name: 'Activeringscodes' }).click();
     await page.getByRole('heading', { name: 'Activeringscodes', level: 2 }).waitFor();
     await page.getByText('Er zijn nog geen activeringscodes.').waitFor();
@@ -213,7 +180,7 @@ describe('Beheer in a browser', () => {
     await page.getByRole('button', { name: 'Code maken' }).click();
     await page.getByText('Vul een aantal dagen in tussen 1 en 365.').waitFor();
     expect(await days.getAttribute('aria-invalid')).toBe('true');
-    expect(((await (await page.request.get(`${origin}/poort/api/admin/activation-codes`)).json()) as { codes: unknown[] }).codes).toHaveLength(0);
+    expect(((await (await page.request.get(`${site.base}/poort/api/admin/activation-codes`)).json()) as { codes: unknown[] }).codes).toHaveLength(0);
 
     await days.fill('14');
     await page.getByLabel('Rol voor wie de code gebruikt').selectOption({ label: 'Redacteur' });
@@ -253,17 +220,14 @@ describe('Beheer in a browser', () => {
     await page.getByRole('status').filter({ hasText: /De code van .* is ingetrokken\./ }).waitFor();
     await row.getByRole('cell', { name: 'Ingetrokken' }).waitFor();
     expect(await row.getByRole('button').count()).toBe(0);
-    const audit = (await (await page.request.get(`${origin}/poort/api/admin/audit?type=activation_code_revoked`)).json()) as { events: unknown[] };
+    const audit = (await (await page.request.get(`${site.base}/poort/api/admin/audit?type=activation_code_revoked`)).json()) as { events: unknown[] };
     expect(audit.events).toHaveLength(1);
     expect(problems).toEqual([]);
-    await context.close();
   }, 120_000);
 
   it.each(['en', 'nl-BE'])('reads in %s on every view, with no raw text keys and no axe violations', async (lang) => {
-    const context = await browser.newContext();
-    await context.addCookies([{ name: 'poort_session', value: adminToken, url: origin, httpOnly: true, sameSite: 'Lax' }]);
-    const page = await context.newPage();
-    await page.goto(`${origin}/poort/beheer/?lang=${lang}`);
+    const { page } = await beheerPage();
+    await page.goto(`${site.base}/poort/beheer/?lang=${lang}`);
     await page.getByRole('heading', { name: lang === 'en' ? 'Administration' : 'Beheer', level: 1 }).waitFor();
     await page.getByRole('row', { name: /sanne@gemeente\.example\.nl/ }).waitFor();
     for (const tab of lang === 'en' ? ['People', 'Activation codes', 'Audit log'] : ['Mensen', 'Activeringscodes', 'Logboek']) {
@@ -277,12 +241,11 @@ describe('Beheer in a browser', () => {
       expect(text).not.toMatch(/\b(people|audit|invite|errors|roles|tabs|codes)\.[a-z]/);
       expect(await axeViolations(page)).toEqual([]);
     }
-    await context.close();
   }, 60_000);
 
   it('shows someone without the admin role a page that says so, in their language, and passes axe', async () => {
-    const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
-    const res = await page.goto(`${origin}/poort/beheer/`);
+    const { page } = await site.open(undefined, { locale: 'en-GB' });
+    const res = await page.goto(`${site.base}/poort/beheer/`);
     expect(res?.status()).toBe(401);
     await page.getByRole('heading', { name: 'Log in first' }).waitFor();
     await page.getByRole('link', { name: 'Back to the website' }).waitFor();

@@ -2,15 +2,11 @@
 // driven through <login-chooser> the way a person would: method button → broker search → simulated
 // broker (samlify) → ACS → back on the demo page, logged in and shown as such; and the cancel and
 // no-authorisation paths ending in the widget's own error view. Debian Chromium via playwright-core.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.js';
-import { freePort } from '../support/free-port.js';
-import { seedPgliteDataDir } from '../support/pglite-snapshot.js';
-import { startServer, type ServerProcess } from '../support/server-process.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSession } from '../support/browser-session.js';
 
 /** The widget's own texts, so the test follows the locale files instead of copying them. */
 function locale(name: 'nl' | 'nl-BE') {
@@ -25,42 +21,11 @@ function locale(name: 'nl' | 'nl-BE') {
 const nl = locale('nl');
 const nlBE = locale('nl-BE');
 
-const dataDir = mkdtempSync(join(tmpdir(), 'poort-e2e-eh-'));
-let server: ServerProcess;
-let browser: Browser;
-let base: string;
+// The simulated brokers and the ACS URL derive from POORT_PUBLIC_URL, which the session sets to the
+// real address. The server makes its own development keys: the first test checks that.
+const site = browserSession({ freshKeys: true });
 
-beforeAll(async () => {
-  // The demo pages load the built widget; without it there is no <login-chooser> to drive.
-  if (!existsSync(new URL('../../dist/widget/login-chooser.js', import.meta.url))) {
-    throw new Error('dist/widget/login-chooser.js is missing: run `npm run build` first (npm test does).');
-  }
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  // The simulated brokers and the ACS URL derive from POORT_PUBLIC_URL, so it must be the real address.
-  await seedPgliteDataDir(dataDir);
-  server = await startServer({ POORT_DATA_DIR: dataDir, DATABASE_URL: '', PORT: String(port), POORT_PUBLIC_URL: base });
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function openPage(path: string, lang: string): Promise<{ page: Page; cspViolations: string[] }> {
-  const context = await browser.newContext({ locale: lang });
-  const page = await context.newPage();
-  // Fail a missing element with playwright's own message, inside vitest's test timeout.
-  page.setDefaultTimeout(15_000);
-  const cspViolations: string[] = [];
-  page.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
-  });
-  await page.goto(`${base}${path}`);
-  return { page, cspViolations };
-}
+const openPage = (path: string, lang: string) => site.open(path, { locale: lang });
 
 /** Status of GET /poort/api/session and its body, asked by the page itself (its cookie, its origin). */
 function sessionFromPage(page: Page): Promise<{ status: number; body: unknown }> {
@@ -97,11 +62,11 @@ async function chooseBroker(page: Page, texts: typeof nl, search: string, broker
 
 describe('eHerkenning in the browser', () => {
   it("made the SP's development SAML keys under POORT_DATA_DIR on first start, and a simulated broker's at its first use", async () => {
-    const made = (name: string) => existsSync(join(dataDir, 'keys', `${name}.key`)) && existsSync(join(dataDir, 'keys', `${name}.crt`));
+    const made = (name: string) => existsSync(join(site.dataDir, 'keys', `${name}.key`)) && existsSync(join(site.dataDir, 'keys', `${name}.crt`));
     expect(made('sp-signing')).toBe(true);
     expect(made('sp-encryption')).toBe(true);
     expect(made('dev-broker-demo-zuid')).toBe(false);
-    const metadata = await fetch(`${base}/poort/dev/brokers/demo-zuid/metadata`);
+    const metadata = await fetch(`${site.base}/poort/dev/brokers/demo-zuid/metadata`);
     expect(metadata.status).toBe(200);
     expect(await metadata.text()).toContain('IDPSSODescriptor');
     expect(made('dev-broker-demo-zuid')).toBe(true);
@@ -111,7 +76,7 @@ describe('eHerkenning in the browser', () => {
     const { page, cspViolations } = await openPage('/', 'nl-NL');
     await chooseBroker(page, nl, 'noord', 'Demo Leverancier Noord');
     await page.getByRole('button', { name: /Inloggen als Jan de Vries/ }).click();
-    await page.waitForURL(`${base}/`);
+    await page.waitForURL(`${site.base}/`);
 
     const session = await sessionFromPage(page);
     expect(session.status).toBe(200);
@@ -120,9 +85,9 @@ describe('eHerkenning in the browser', () => {
     await expect.poll(() => status.textContent()).toMatch(/Ingelogd namens Bakkerij De Korenschoof B\.V\. \(KvK-nummer 90001234\) \(eHerkenning, niveau 2\+\)/);
     expect(await page.locator('login-chooser').isVisible()).toBe(false);
     // The same session on the English page, in English.
-    await page.goto(`${base}/en/`);
+    await page.goto(`${site.base}/en/`);
     await expect.poll(() => status.textContent()).toMatch(/Logged in for Bakkerij De Korenschoof B\.V\. \(KvK number 90001234\) \(eHerkenning, level 2\+\)/);
-    await page.goto(`${base}/`);
+    await page.goto(`${site.base}/`);
 
     // Logging out from the demo page ends the session server-side, says so with focus on that
     // heading, and brings a fresh widget back.
@@ -133,7 +98,6 @@ describe('eHerkenning in the browser', () => {
     await page.locator('login-chooser').getByRole('button', { name: nl.method.eherkenning.button }).waitFor();
     expect((await sessionFromPage(page)).status).toBe(401);
     expect(cspViolations).toEqual([]);
-    await page.context().close();
   });
 
   it('logs in from the Flemish page through the Artifact broker', async () => {
@@ -141,7 +105,7 @@ describe('eHerkenning in the browser', () => {
     await chooseBroker(page, nlBE, 'zuid', 'Demo Leverancier Zuid', 'keyboard');
     // The simulated broker speaks the language it was sent in with, so Flemish here.
     await page.getByRole('button', { name: /Aanmelden als Fatima El Amrani/ }).click();
-    await page.waitForURL(`${base}/vl/`);
+    await page.waitForURL(`${site.base}/vl/`);
 
     const session = await sessionFromPage(page);
     expect(session.status).toBe(200);
@@ -150,7 +114,6 @@ describe('eHerkenning in the browser', () => {
     await expect.poll(() => status.textContent()).toMatch(/Aangemeld namens Installatiebedrijf Noorderlicht \(KvK-nummer 90005678, vestiging 000012345678\) \(eHerkenning, niveau 2\+\)/);
     await status.getByRole('button', { name: 'Afmelden' }).waitFor();
     expect(cspViolations).toEqual([]);
-    await page.context().close();
   });
 
   it('shows the widget\'s "cancelled" error view after "Annuleren", with the code gone from the address', async () => {
@@ -161,10 +124,9 @@ describe('eHerkenning in the browser', () => {
     await widget.getByText(nl.errors.cancelled!).waitFor();
     await widget.getByRole('heading', { name: nl.cancelled.heading }).waitFor();
     // The widget takes the code out of the address, so a reload or a shared link does not repeat it.
-    await expect.poll(() => page.url()).toBe(`${base}/`);
+    await expect.poll(() => page.url()).toBe(`${site.base}/`);
     expect((await sessionFromPage(page)).status).toBe(401);
     expect(cspViolations).toEqual([]);
-    await page.context().close();
   });
 
   it('shows the "no_authorisation" error view with the details for the eHerkenning administrator', async () => {
@@ -186,10 +148,9 @@ describe('eHerkenning in the browser', () => {
       await technical.getByText(label!, { exact: true }).waitFor();
       await technical.getByText(value!, { exact: true }).waitFor();
     }
-    await expect.poll(() => page.url()).toBe(`${base}/`);
+    await expect.poll(() => page.url()).toBe(`${site.base}/`);
     expect((await sessionFromPage(page)).status).toBe(401);
     expect(cspViolations).toEqual([]);
-    await page.context().close();
   });
 
   it('lists a broker that only offers a lower level as disabled, and it cannot be chosen', async () => {
@@ -208,8 +169,7 @@ describe('eHerkenning in the browser', () => {
     expect(await combobox.inputValue()).toBe('demo');
     await widget.getByRole('button', { name: nl.broker.continue, exact: true }).click();
     await widget.getByText(nl.broker.required).waitFor();
-    expect(page.url()).toBe(`${base}/`);
-    await page.context().close();
+    expect(page.url()).toBe(`${site.base}/`);
   });
 });
 
@@ -218,10 +178,9 @@ describe('return paths and refusals in the browser (W10, issue 10 items 1 and 12
     const { page, cspViolations } = await openPage(`/poort/auth/eherkenning/start?broker=demo-noord&returnTo=${encodeURIComponent('/vl/./x/%2e%2e/')}`, 'nl-NL');
     await page.waitForURL(/\/poort\/dev\/brokers\/demo-noord\/sso$/);
     await page.getByRole('button', { name: /Inloggen als Jan de Vries/ }).click();
-    await page.waitForURL(`${base}/vl/`);
+    await page.waitForURL(`${site.base}/vl/`);
     expect((await sessionFromPage(page)).status).toBe(200);
     expect(cspViolations).toEqual([]);
-    await page.context().close();
   });
 
   for (const returnTo of ['/.//evil.example', '/x/..//evil.example', '/%2e%2e//evil.example', 'https:evil.example']) {
@@ -229,19 +188,17 @@ describe('return paths and refusals in the browser (W10, issue 10 items 1 and 12
       const { page, cspViolations } = await openPage(`/poort/auth/eherkenning/start?broker=demo-noord&returnTo=${encodeURIComponent(returnTo)}`, 'nl-NL');
       await page.getByRole('heading', { name: 'Inloggen is niet gelukt' }).waitFor();
       expect(await page.locator('[data-poort-code]').textContent()).toBe('invalid_return_to');
-      expect(new URL(page.url()).origin).toBe(base);
+      expect(new URL(page.url()).origin).toBe(site.base);
       await page.getByRole('link', { name: 'Terug naar de site' }).click();
-      await page.waitForURL(`${base}/`);
+      await page.waitForURL(`${site.base}/`);
       expect(cspViolations).toEqual([]);
-      await page.context().close();
-    });
+      });
   }
 
   it('answers an address with nothing behind it with an English page when the browser speaks English', async () => {
     const { page } = await openPage('/poort/auth/nowhere/start?returnTo=/en/', 'en-GB');
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
     await page.getByRole('link', { name: 'Back to the site' }).click();
-    await page.waitForURL(`${base}/en/`);
-    await page.context().close();
+    await page.waitForURL(`${site.base}/en/`);
   });
 });

@@ -1,87 +1,47 @@
 // One browser test of the whole e-mail flow against a real server process: the service desk
 // creates an account, the invitation mail arrives over SMTP, its link opens the demo account page,
 // the person chooses a password and logs in through <poort-email-form>, sees the session and logs out.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type ConsoleMessage } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium } from '../find-chromium.mjs';
-import { runCli } from '../support/cli-process.js';
-import { freePort } from '../support/free-port.js';
-import { seedPgliteDataDir } from '../support/pglite-snapshot.js';
-import { startServer, type ServerProcess } from '../support/server-process.js';
-import { linkIn, startSmtp, type TestSmtp } from '../support/smtp.js';
+import { describe, expect, it } from 'vitest';
+import { browserSession } from '../support/browser-session.js';
+import { linkIn } from '../support/smtp.js';
 
-let smtp: TestSmtp;
-let server: ServerProcess;
-let browser: Browser;
-let dataDir: string;
-
-beforeAll(async () => {
-  smtp = await startSmtp();
-  dataDir = mkdtempSync(join(tmpdir(), 'poort-browser-'));
-  await seedPgliteDataDir(dataDir);
-  const port = await freePort();
-  const env = {
-    POORT_DATA_DIR: dataDir,
-    DATABASE_URL: '',
-    PORT: String(port),
-    POORT_PUBLIC_URL: `http://127.0.0.1:${port}`,
-    SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: String(smtp.port),
-    POORT_OUTBOX_INTERVAL_MS: '100',
-    LOG_LEVEL: 'silent',
-  };
+const site = browserSession({
+  smtp: true,
   // The service desk creates the account before the server runs (PGlite: one process at a time).
-  const org = await runCli(['org', 'create', '--name', 'Gemeente Voorbeeld', '--domains', 'gemeente.example.nl'], env);
-  expect(org.code, org.err).toBe(0);
-  const user = await runCli(['user', 'create', '--email', 'sanne@gemeente.example.nl', '--name', 'Sanne'], env);
-  expect(user.code, user.err).toBe(0);
-  server = await startServer(env);
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error('Chromium is needed for this test (see npm test)');
-  browser = await chromium.launch({
-    executablePath,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await smtp?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  prepare: async ({ cli }) => {
+    const org = await cli(['org', 'create', '--name', 'Gemeente Voorbeeld', '--domains', 'gemeente.example.nl']);
+    expect(org.code, org.err).toBe(0);
+    const user = await cli(['user', 'create', '--email', 'sanne@gemeente.example.nl', '--name', 'Sanne']);
+    expect(user.code, user.err).toBe(0);
+  },
 });
 
 describe('e-mail login in a browser', () => {
   it('invitation mail → choose password → log in through the widget → session → log out', async () => {
-    const mail = smtp.mails.find((m) => m.subject === 'Uw account voor Voorbeeldportaal')!;
+    const mail = site.smtp.mails.find((m) => m.subject === 'Uw account voor Voorbeeldportaal')!;
     expect(mail).toBeTruthy();
     const link = linkIn(mail);
     expect(link.searchParams.get('poort-invitation')).toBeTruthy();
 
-    const page = await browser.newPage();
+    const token = link.searchParams.get('poort-invitation')!;
+    // The 401 of the session check before login is expected (the favicon's 404 always is), and so
+    // is the 410 of the link check when the used link is opened again at the end.
+    const { page, problems } = await site.open(undefined, {
+      expectedConsoleErrors: (m) => /401/.test(m.text()) || (/410/.test(m.text()) && m.location().url.endsWith('/poort/api/link/check')),
+    });
     // R06: the single-use token never travels on: not in a Referer, not in any request's URL but
     // the first (the link itself), and not left in the address bar or history.
-    const token = link.searchParams.get('poort-invitation')!;
     const leaks: string[] = [];
     page.on('request', (r) => {
       const referer = r.headers()['referer'] ?? '';
       if ((r.url() !== link.href && r.url().includes(token)) || referer.includes(token)) leaks.push(`${r.method()} ${r.url()} referer=${referer}`);
     });
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(e.message));
-    // The 401 of the session check before login is expected; the demo site has no favicon.
-    // So is the 410 of the link check when the used link is opened again at the end.
-    const expected = (m: ConsoleMessage) => /401/.test(m.text()) || m.location().url.endsWith('/favicon.ico') || (/410/.test(m.text()) && m.location().url.endsWith('/poort/api/link/check'));
-    page.on('console', (m) => m.type() === 'error' && !expected(m) && problems.push(`${m.text()} ${m.location().url}`));
     await page.goto(link.href);
     await page.getByRole('heading', { name: 'Kies uw wachtwoord' }).waitFor();
     // The built-in configuration is a demo environment, and the page says so.
     await page.getByText('Dit is de demo-omgeving.').waitFor();
     // The token left the address bar as soon as the element read it; the mail's language stays.
-    expect(page.url()).toBe(`${server.url.replace('localhost', '127.0.0.1')}/account/?poort-lang=nl`);
+    expect(page.url()).toBe(`${site.base}/account/?poort-lang=nl`);
     // The entry with the token was replaced, not followed by a new one: about:blank and this page.
     expect(await page.evaluate(() => history.length)).toBe(2);
 

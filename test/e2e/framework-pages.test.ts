@@ -3,53 +3,28 @@
 // while it is open, the broker's page, the way back), and a person logs in with e-mail through
 // the React page, with React 19's native custom-element support and with the @lit/react
 // components React 18 sites use. Needs `npm run build` (the pages are served from dist/).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { resources } from '../support/widget-texts.js';
 import type { Locale } from '../../contract/locales.js';
-import { launchChromium } from '../support/browser.js';
-import { runCli } from '../support/cli-process.js';
-import { freePort } from '../support/free-port.js';
-import { seedPgliteDataDir } from '../support/pglite-snapshot.js';
-import { startServer, type ServerProcess } from '../support/server-process.js';
+import { browserSession } from '../support/browser-session.js';
 
-let server: ServerProcess;
-let browser: Browser;
-/** Where the server is reached: the address its hand-over to the simulated broker and the way back use. */
-let publicUrl: string;
-const dataDir = mkdtempSync(join(tmpdir(), 'poort-frameworks-'));
 const password = 'een lang en goed wachtwoord';
 
-beforeAll(async () => {
-  await seedPgliteDataDir(dataDir);
-  const port = await freePort();
-  publicUrl = `http://127.0.0.1:${port}`;
-  const env = { POORT_DATA_DIR: dataDir, DATABASE_URL: '', PORT: String(port), POORT_PUBLIC_URL: publicUrl };
+// The server's public address is where its hand-over to the simulated broker and the way back go.
+const site = browserSession({
   // Accounts before the server runs (PGlite: one process at a time).
-  expect((await runCli(['org', 'create', '--name', 'Gemeente Voorbeeld', '--domains', 'gemeente.example.nl'], env)).code).toBe(0);
-  for (const name of ['rosa', 'ruben']) {
-    expect((await runCli(['user', 'create', '--email', `${name}@gemeente.example.nl`, '--password-stdin'], env, `${password}\n`)).code).toBe(0);
-  }
-  [server, browser] = await Promise.all([startServer(env), launchChromium()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  prepare: async ({ cli }) => {
+    expect((await cli(['org', 'create', '--name', 'Gemeente Voorbeeld', '--domains', 'gemeente.example.nl'])).code).toBe(0);
+    for (const name of ['rosa', 'ruben']) {
+      expect((await cli(['user', 'create', '--email', `${name}@gemeente.example.nl`, '--password-stdin'], `${password}\n`)).code).toBe(0);
+    }
+  },
 });
 
 /** A fresh browser profile on `path`, failing the test on page errors (the 401 of a session check and the favicon excepted). */
 async function open(path: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await (await browser.newContext()).newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && !/401/.test(m.text()) && !m.location().url.endsWith('/favicon.ico') && problems.push(m.text()));
-  await page.goto(`${publicUrl}${path}`);
-  return { page, problems };
+  return site.open(path, { expectedConsoleErrors: (m) => /401/.test(m.text()) });
 }
 
 // The step's heading: the chooser's own, or in the e-mail step the form's (its one heading there).

@@ -4,20 +4,11 @@
 // simulated broker, links with password and the mailed PIN, chooses which of their two
 // organisations to act for, and is logged in acting for it; a second person
 // uses the activation code. Then the CLI lists the admin's identity. Debian Chromium via playwright-core.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoSiteConfig } from '../../bff/src/site-config/demo-defaults.js';
-import { launchChromium } from '../support/browser.js';
-import { runCli as cli } from '../support/cli-process.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readWidgetTexts } from '../../bff/src/texts/widget-text-files.js';
-import { freePort } from '../support/free-port.js';
-import { DEMO_SERVICE, pinIn } from '../support/linking.js';
-import { seedPgliteDataDir } from '../support/pglite-snapshot.js';
-import { startServer, type ServerProcess } from '../support/server-process.js';
-import { startSmtp, type TestSmtp } from '../support/smtp.js';
+import { browserSession } from '../support/browser-session.js';
+import { pinIn, siteWithPolicy } from '../support/linking.js';
 
 const nl = readWidgetTexts('nl') as unknown as {
   method: { eherkenning: { button: string } };
@@ -27,63 +18,32 @@ const nl = readWidgetTexts('nl') as unknown as {
 };
 const PASSWORD = 'paarden-batterij-niet-stapel';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'poort-e2e-link-'));
-let server: ServerProcess;
-let browser: Browser;
-let smtp: TestSmtp;
-let base: string;
-let env: Record<string, string>;
 let activationCode: string;
 let boardId: string;
 
-beforeAll(async () => {
-  if (!existsSync(new URL('../../dist/widget/login-chooser.js', import.meta.url))) {
-    throw new Error('dist/widget/login-chooser.js is missing: run `npm run build` first (npm test does).');
-  }
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  await seedPgliteDataDir(dataDir);
-  smtp = await startSmtp();
-  const config = join(dataDir, 'poort.config.json');
-  writeFileSync(config, JSON.stringify({ ...demoSiteConfig, eherkenning: { ...DEMO_SERVICE, unknownIdentity: 'link' } }));
-  env = { POORT_DATA_DIR: dataDir, DATABASE_URL: '', POORT_CONFIG: config, POORT_PUBLIC_URL: base, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), POORT_OUTBOX_INTERVAL_MS: '200' };
+const site = browserSession({
+  smtp: true,
+  site: siteWithPolicy('link'),
   // The service desk's part, before the server holds the PGlite data directory.
-  const org = await cli(['org', 'create', '--name', 'Basisschool De Regenboog', '--domains', 'school.example.nl'], env);
-  expect(org.code, org.err).toBe(0);
-  const orgId = org.out.trim();
-  const admin = await cli(['user', 'create', '--email', 'beheer@school.example.nl', '--role', 'admin', '--org', orgId, '--password-stdin'], env, `${PASSWORD}\n`);
-  expect(admin.code, admin.err).toBe(0);
-  // The admin also works for the school board: after linking, the widget asks for which one.
-  const board = await cli(['org', 'create', '--name', 'Stichting Scholengroep Oost', '--domains', 'school.example.nl'], env);
-  expect(board.code, board.err).toBe(0);
-  boardId = board.out.trim();
-  const member = await cli(['user', 'add-org', '--email', 'beheer@school.example.nl', '--org', boardId], env);
-  expect(member.code, member.err).toBe(0);
-  const code = await cli(['code', 'issue', '--org', orgId], env);
-  expect(code.code, code.err).toBe(0);
-  activationCode = code.out.split('\n')[0]!.trim();
-  server = await startServer({ ...env, PORT: String(port) });
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await smtp?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  prepare: async ({ cli }) => {
+    const org = await cli(['org', 'create', '--name', 'Basisschool De Regenboog', '--domains', 'school.example.nl']);
+    expect(org.code, org.err).toBe(0);
+    const orgId = org.out.trim();
+    const admin = await cli(['user', 'create', '--email', 'beheer@school.example.nl', '--role', 'admin', '--org', orgId, '--password-stdin'], `${PASSWORD}\n`);
+    expect(admin.code, admin.err).toBe(0);
+    // The admin also works for the school board: after linking, the widget asks for which one.
+    const board = await cli(['org', 'create', '--name', 'Stichting Scholengroep Oost', '--domains', 'school.example.nl']);
+    expect(board.code, board.err).toBe(0);
+    boardId = board.out.trim();
+    const member = await cli(['user', 'add-org', '--email', 'beheer@school.example.nl', '--org', boardId]);
+    expect(member.code, member.err).toBe(0);
+    const code = await cli(['code', 'issue', '--org', orgId]);
+    expect(code.code, code.err).toBe(0);
+    activationCode = code.out.split('\n')[0]!.trim();
+  },
 });
 
-async function openPage(): Promise<{ page: Page; cspViolations: string[] }> {
-  const context = await browser.newContext({ locale: 'nl-NL' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  const cspViolations: string[] = [];
-  page.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
-  });
-  await page.goto(`${base}/`);
-  return { page, cspViolations };
-}
+const openPage = () => site.open('/', { locale: 'nl-NL' });
 
 /** eHerkenning in the widget → the simulated POST broker → a test person → back on the site. */
 async function eherkenningAs(page: Page, person: RegExp): Promise<void> {
@@ -95,7 +55,7 @@ async function eherkenningAs(page: Page, person: RegExp): Promise<void> {
   await widget.getByRole('button', { name: nl.broker.continue, exact: true }).click();
   await page.waitForURL(/\/poort\/dev\/brokers\/.+\/sso$/);
   await page.getByRole('button', { name: person }).click();
-  await page.waitForURL(`${base}/`);
+  await page.waitForURL(`${site.base}/`);
 }
 
 function sessionFromPage(page: Page): Promise<{ status: number; body: { user?: { email?: string; role?: string } } | null }> {
@@ -112,14 +72,14 @@ describe('linking eHerkenning in the browser', () => {
     const step = page.locator('poort-link-step');
     await step.getByRole('heading', { name: nl.link.heading }).waitFor();
     // The widget took ?poort-link=pending out of the address.
-    expect(page.url()).toBe(`${base}/`);
+    expect(page.url()).toBe(`${site.base}/`);
     await step.getByLabel(nl.link.emailLabel, { exact: true }).fill('beheer@school.example.nl');
     await step.getByLabel(nl.link.passwordLabel, { exact: true }).fill(PASSWORD);
     await step.getByRole('button', { name: nl.link.submit }).click();
     await step.getByLabel(nl.link.pin.label).waitFor();
 
-    await expect.poll(() => smtp.mails.length, { timeout: 15_000 }).toBeGreaterThan(0);
-    const pin = pinIn(smtp.mails, 'beheer@school.example.nl');
+    await expect.poll(() => site.smtp.mails.length, { timeout: 15_000 }).toBeGreaterThan(0);
+    const pin = pinIn(site.smtp.mails, 'beheer@school.example.nl');
     await step.getByLabel(nl.link.pin.label).fill(pin);
     await step.getByRole('button', { name: nl.link.pin.submit }).click();
     // Linked and logged in; with two organisations and none named by the answer, the widget asks.
@@ -135,10 +95,9 @@ describe('linking eHerkenning in the browser', () => {
 
     // Next time eHerkenning alone logs the admin in.
     await page.evaluate(() => fetch('/poort/api/logout', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }));
-    await page.goto(`${base}/`);
+    await page.goto(`${site.base}/`);
     await eherkenningAs(page, /Inloggen als Jan de Vries/);
     await expect.poll(async () => (await sessionFromPage(page)).body?.user?.email).toBe('beheer@school.example.nl');
-    await page.context().close();
   });
 
   it('makes an account with an activation code and logs it in', async () => {
@@ -154,12 +113,11 @@ describe('linking eHerkenning in the browser', () => {
     const session = await sessionFromPage(page);
     expect(session.body!.user).toMatchObject({ email: 'juf@school.example.nl', role: 'user' });
     expect(cspViolations).toEqual([]);
-    await page.context().close();
   });
 
   it('lets the service desk list the admin\'s identity with the CLI, without the pseudonym', async () => {
-    await server.stop();
-    const listed = await cli(['identity', 'list', '--email', 'beheer@school.example.nl'], env);
+    await site.server.stop();
+    const listed = await site.cli(['identity', 'list', '--email', 'beheer@school.example.nl']);
     expect(listed.code, listed.err).toBe(0);
     expect(listed.out).toMatch(/eherkenning\turn:etoegang:AD:00000000000000000000:entities:9999\tdemo-noord/);
     expect(listed.out).not.toContain('S00000000000000000000000000000000000000000000001');

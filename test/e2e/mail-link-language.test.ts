@@ -2,61 +2,30 @@
 // language, and their links, opened in a fresh browser that prefers another language, show the
 // demo account page and <poort-email-form> in the mail's language: the invitation, the
 // notification-address confirmation and the password reset.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { resources } from '../support/widget-texts.js';
-import { launchChromium } from '../support/browser.js';
-import { runCli } from '../support/cli-process.js';
-import { freePort } from '../support/free-port.js';
-import { seedPgliteDataDir } from '../support/pglite-snapshot.js';
-import { startServer, type ServerProcess } from '../support/server-process.js';
-import { linkIn, startSmtp, type TestSmtp } from '../support/smtp.js';
+import { browserSession } from '../support/browser-session.js';
+import { linkIn } from '../support/smtp.js';
 
-let smtp: TestSmtp;
-let server: ServerProcess;
-let browser: Browser;
-const dataDir = mkdtempSync(join(tmpdir(), 'poort-mail-lang-'));
-
-beforeAll(async () => {
-  smtp = await startSmtp();
-  await seedPgliteDataDir(dataDir);
-  const port = await freePort();
-  const env = {
-    POORT_DATA_DIR: dataDir,
-    DATABASE_URL: '',
-    PORT: String(port),
-    POORT_PUBLIC_URL: `http://127.0.0.1:${port}`,
-    SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: String(smtp.port),
-    POORT_OUTBOX_INTERVAL_MS: '100',
-    LOG_LEVEL: 'silent',
-  };
+const site = browserSession({
+  smtp: true,
   // Accounts before the server runs (PGlite: one process at a time).
-  expect((await runCli(['org', 'create', '--name', 'Gemeente Voorbeeld', '--domains', 'gemeente.example.nl'], env)).code).toBe(0);
-  expect((await runCli(['user', 'create', '--email', 'an@gemeente.example.nl', '--name', 'An', '--locale', 'nl-BE'], env)).code).toBe(0);
-  expect((await runCli(['user', 'create', '--email', 'tom@gemeente.example.nl', '--password-stdin'], env, 'een lang en goed wachtwoord\n')).code).toBe(0);
-  [server, browser] = await Promise.all([startServer(env), launchChromium()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await smtp?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  prepare: async ({ cli }) => {
+    expect((await cli(['org', 'create', '--name', 'Gemeente Voorbeeld', '--domains', 'gemeente.example.nl'])).code).toBe(0);
+    expect((await cli(['user', 'create', '--email', 'an@gemeente.example.nl', '--name', 'An', '--locale', 'nl-BE'])).code).toBe(0);
+    expect((await cli(['user', 'create', '--email', 'tom@gemeente.example.nl', '--password-stdin'], 'een lang en goed wachtwoord\n')).code).toBe(0);
+  },
 });
 
 /** A new browser profile (no cookies, no storage) whose own language is `browserLocale`. */
 async function freshBrowser(browserLocale: string): Promise<Page> {
-  const context = await browser.newContext({ locale: browserLocale });
-  return context.newPage();
+  return (await site.open(undefined, { locale: browserLocale })).page;
 }
 
 async function mailTo(address: string, count = 1) {
-  await expect.poll(() => smtp.mails.filter((m) => m.to && 'text' in m.to && m.to.text === address).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(count);
-  return smtp.mails.filter((m) => m.to && 'text' in m.to && m.to.text === address).at(count - 1)!;
+  await expect.poll(() => site.smtp.mails.filter((m) => m.to && 'text' in m.to && m.to.text === address).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(count);
+  return site.smtp.mails.filter((m) => m.to && 'text' in m.to && m.to.text === address).at(count - 1)!;
 }
 
 const formHeading = (page: Page) => page.locator('poort-email-form h2').textContent();
@@ -101,7 +70,7 @@ describe('a mail link opened in a fresh browser', () => {
   it('an English reset mail opens the reset form in English in a Dutch browser', async () => {
     const t = resources.en;
     const page = await freshBrowser('nl-NL');
-    await page.goto(`${server.url}/en/`);
+    await page.goto(`${site.base}/en/`);
     const status = await page.evaluate(async () =>
       (await fetch('/poort/api/password/forgot', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'tom@gemeente.example.nl', locale: 'en' }) })).status,
     );
@@ -120,7 +89,7 @@ describe('a mail link opened in a fresh browser', () => {
 
   it('without poort-lang the account page keeps its own language (Dutch), whatever the browser prefers', async () => {
     const page = await freshBrowser('en-GB');
-    await page.goto(`${server.url}/account/`);
+    await page.goto(`${site.base}/account/`);
     await expect.poll(() => formHeading(page)).toBe(resources.nl.email.title);
     expect(await page.title()).toBe('Mijn account – Voorbeeldportaal');
   });

@@ -3,55 +3,24 @@
 // and the widget on the Dutch demo page shows the new text after a reload. Hostile markup runs
 // nowhere (not in the preview, not on the demo page) and is refused with the problem named.
 // axe-core finds no violations on the editor page, in each of its languages.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.js';
-import { freePort } from '../support/free-port.js';
-import { seedPgliteDataDir } from '../support/pglite-snapshot.js';
-import { startServer, type ServerProcess } from '../support/server-process.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSession } from '../support/browser-session.js';
 import nl from '../../widget/locales/nl.json';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const password = 'redactie-wachtwoord-lang-genoeg';
-let server: ServerProcess;
-let browser: Browser;
-let dataDir: string;
-let base = '';
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'poort-editor-'));
-  await seedPgliteDataDir(dataDir);
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  const env = { POORT_DATA_DIR: dataDir, DATABASE_URL: '', PORT: String(port), POORT_PUBLIC_URL: base, LOG_LEVEL: 'silent' };
+const site = browserSession({
   // The editor's account is made before the server runs (PGlite: one process at a time).
-  const cli = (args: string[], stdin = '') =>
-    new Promise<{ status: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'bff/src/cli/main.ts', ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['pipe', 'ignore', 'pipe'] });
-      let stderr = '';
-      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-      child.stdin.end(stdin);
-      child.on('exit', (status) => resolve({ status, stderr }));
-    });
-  const org = await cli(['org', 'create', '--name', 'Gemeente Voorbeeld', '--domains', 'gemeente.example.nl']);
-  expect(org.status, org.stderr).toBe(0);
-  const user = await cli(['user', 'create', '--email', 'redactie@gemeente.example.nl', '--name', 'Redactie', '--role', 'editor', '--password-stdin'], `${password}\n`);
-  expect(user.status, user.stderr).toBe(0);
-  server = await startServer(env);
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  prepare: async ({ cli }) => {
+    const org = await cli(['org', 'create', '--name', 'Gemeente Voorbeeld', '--domains', 'gemeente.example.nl']);
+    expect(org.code, org.err).toBe(0);
+    const user = await cli(['user', 'create', '--email', 'redactie@gemeente.example.nl', '--name', 'Redactie', '--role', 'editor', '--password-stdin'], `${password}\n`);
+    expect(user.code, user.err).toBe(0);
+  },
 });
 
 async function axeViolations(page: Page): Promise<string[]> {
@@ -63,22 +32,18 @@ async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
-function watchForErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/favicon|status of 40[1-4]/.test(m.text())) errors.push(m.text());
-  });
-  return errors;
+/** A page of its own (its own cookies), collecting page errors and console errors but the favicon and 401–404 answers. */
+async function newPage(locale: string, path: string): Promise<{ page: Page; errors: string[] }> {
+  const { page, problems } = await site.open(path, { locale, expectedConsoleErrors: (m) => /status of 40[1-4]/.test(m.text()) });
+  return { page, errors: problems };
 }
 
-/** A page of its own (its own cookies), logged in as the editor, on the editor in `lang`. */
-async function editorPage(lang: string): Promise<Page> {
-  const page = await browser.newPage({ locale: lang });
-  await page.goto(`${base}/poort/editor?lang=${lang}`);
-  await logIn(page);
-  await page.reload();
-  return page;
+/** A page logged in as the editor, on the editor in `lang`. */
+async function editorPage(lang: string): Promise<{ page: Page; errors: string[] }> {
+  const opened = await newPage(lang, `/poort/editor?lang=${lang}`);
+  await logIn(opened.page);
+  await opened.page.reload();
+  return opened;
 }
 
 // Through the same API the widget's e-mail form uses.
@@ -94,9 +59,7 @@ const xssFired = (page: Page) => page.evaluate(() => (window as { __poortXss?: u
 
 describe('the text editor in a browser', () => {
   it('asks for a login first, then edits with a live preview; the demo page shows the saved text after a reload', async () => {
-    const page = await browser.newPage({ locale: 'nl-NL' });
-    const errors = watchForErrors(page);
-    await page.goto(`${base}/poort/editor`);
+    const { page, errors } = await newPage('nl-NL', '/poort/editor');
     await page.locator('poort-text-editor main p', { hasText: 'Log in om teksten te beheren.' }).waitFor();
     expect(await page.locator('poort-text-editor login-chooser').count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
@@ -126,20 +89,16 @@ describe('the text editor in a browser', () => {
     expect(await page.locator('poort-text-editor section[aria-labelledby="history-heading"] li').first().textContent()).toContain('Redactie');
     expect(await axeViolations(page)).toEqual([]);
 
-    const demo = await browser.newPage({ locale: 'nl-NL' });
-    const demoErrors = watchForErrors(demo);
-    await demo.goto(`${base}/`);
+    const { page: demo, errors: demoErrors } = await newPage('nl-NL', '/');
     await demo.locator('login-chooser [part="help"] summary').first().click();
     await demo.locator('login-chooser .help-body strong', { hasText: 'de eHerkenningsbeheerder' }).waitFor();
     expect(await demo.locator('login-chooser .help-body').first().textContent()).not.toContain(nl.help.method.who);
     expect(demoErrors).toEqual([]);
-    await demo.close();
     expect(errors).toEqual([]);
-    await page.close();
   }, 120_000);
 
   it('runs no hostile markup, in the preview or anywhere, and names the problems when saving', async () => {
-    const page = await editorPage('nl');
+    const { page } = await editorPage('nl');
     await page.locator('poort-text-editor #search').fill('help.broker.steps');
     await page.locator('poort-text-editor button[data-key="help.broker.steps"]').click();
     await page.locator('poort-text-editor #preview-step').selectOption('broker');
@@ -159,17 +118,13 @@ describe('the text editor in a browser', () => {
       '<svg> is niet toegestaan. Gebruik alleen alinea\'s, nadruk, lijsten en links.',
     ]);
     expect(await xssFired(page)).toBeUndefined();
-    const demo = await browser.newPage({ locale: 'nl-NL' });
-    await demo.goto(`${base}/`);
+    const { page: demo } = await newPage('nl-NL', '/');
     await demo.locator('login-chooser [part="method"]').first().waitFor();
     expect(await xssFired(demo)).toBeUndefined();
-    await demo.close();
-    await page.close();
   }, 120_000);
 
   it("edits the Beheer page's texts with a preview of that page; the page serves the saved text", async () => {
-    const page = await editorPage('nl');
-    const errors = watchForErrors(page);
+    const { page, errors } = await editorPage('nl');
     await page.locator('poort-text-editor #search').fill('beheer.people.status.temporary');
     await page.locator('poort-text-editor button[data-key="beheer.people.status.temporary"]').click();
     const preview = page.locator('poort-text-editor #beheer-preview');
@@ -196,17 +151,15 @@ describe('the text editor in a browser', () => {
     expect(served.people.status.temporary).toBe('Tijdelijk account, tot {{date}}');
     // Chromium logs the refused save (422) as a failed resource; nothing else may show up.
     expect(errors.filter((e) => !e.includes('status of 422'))).toEqual([]);
-    await page.close();
   }, 120_000);
 
   for (const [lang, title] of [['nl-BE', 'Teksten beheren'], ['en', 'Manage texts']] as const) {
     it(`speaks ${lang}, with no axe violations`, async () => {
-      const page = await editorPage(lang);
+      const { page } = await editorPage(lang);
       expect(await page.title()).toBe(title);
       await page.locator('poort-text-editor button[data-key="title"]').waitFor();
       await page.locator('poort-text-editor button[data-key="title"]').click();
       expect(await axeViolations(page)).toEqual([]);
-      await page.close();
     }, 60_000);
   }
 });

@@ -1,41 +1,22 @@
 // The built widget on the demo site, in real Chromium, under the strict Content-Security-Policy
 // the BFF sends (script-src 'self', no 'unsafe-inline', no eval): it must work with zero
 // violations, on the plain pages and inside the Vue and React apps.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.js';
-import { seedPgliteDataDir } from '../support/pglite-snapshot.js';
-import { startServer, type ServerProcess } from '../support/server-process.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSession } from '../support/browser-session.js';
 
-let server: ServerProcess;
-let browser: Browser;
-const dataDir = mkdtempSync(join(tmpdir(), 'poort-csp-'));
-
-beforeAll(async () => {
-  await seedPgliteDataDir(dataDir);
-  [server, browser] = await Promise.all([startServer({ POORT_DATA_DIR: dataDir, DATABASE_URL: '' }), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const site = browserSession();
 
 /** Opens a page and collects every CSP violation it reports. */
 async function open(path: string): Promise<{ page: Page; violations: string[] }> {
-  const page = await browser.newPage();
-  const violations: string[] = [];
+  const { page, cspViolations: violations } = await site.open();
   await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
   await page.addInitScript(() =>
     document.addEventListener('securitypolicyviolation', (e) =>
       (window as unknown as { reportViolation(v: string): void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`),
     ),
   );
-  page.on('console', (m) => m.type() === 'error' && /Content Security Policy/i.test(m.text()) && violations.push(m.text()));
-  const res = await page.goto(`${server.url}${path}`);
+  const res = await page.goto(`${site.base}${path}`);
   const csp = res!.headers()['content-security-policy']!;
   expect(csp).toContain("script-src 'self'");
   expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
@@ -52,7 +33,6 @@ describe('<login-chooser> under a strict CSP', () => {
     ]);
     expect(await page.locator('#events').textContent()).toContain('poort-method {"method":"eherkenning"}');
     expect(violations).toEqual([]);
-    await page.close();
   });
 
   it('shows an error view for ?poort-error= and cleans the address, in English from the chunk of English texts', async () => {
@@ -60,11 +40,10 @@ describe('<login-chooser> under a strict CSP', () => {
     await expect.poll(() => page.locator('login-chooser h2').first().textContent()).toBe('Logging in did not work');
     // The English texts are a chunk loaded on demand, from the widget's own folder (script-src 'self').
     const chunks = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => /login-chooser-texts-/.test(n)));
-    expect(chunks).toEqual([expect.stringMatching(new RegExp(`^${server.url}/widget/login-chooser-texts-en-[\\w-]+\\.js$`))]);
+    expect(chunks).toEqual([expect.stringMatching(new RegExp(`^${site.base}/widget/login-chooser-texts-en-[\\w-]+\\.js$`))]);
     expect(new URL(page.url()).search).toBe('');
     expect(await page.locator('login-chooser [part="technical"]').textContent()).toContain('ServiceUUID');
     expect(violations).toEqual([]);
-    await page.close();
   });
 
   it('works inside the Vue app, following its language and reporting events to it', async () => {
@@ -75,7 +54,6 @@ describe('<login-chooser> under a strict CSP', () => {
     await page.locator('login-chooser button[data-method="email"]').click();
     await expect.poll(() => page.locator('main ol').textContent()).toContain('poort-method {"method":"email"}');
     expect(violations).toEqual([]);
-    await page.close();
   });
 
   // WCAG 1.4.10: the demo pages around the widget reflow too (long Flemish words in headings).
@@ -91,8 +69,7 @@ describe('<login-chooser> under a strict CSP', () => {
         await page.locator('login-chooser #search').waitFor();
         expect(await wide(), `${path} broker step`).toBeLessThanOrEqual(0);
       }
-      await page.close();
-    }
+      }
   });
 
   it('shows the ready themes on the demo pages: Flemish by default on the Flemish page, switchable there and on the Dutch page', async () => {
@@ -105,7 +82,6 @@ describe('<login-chooser> under a strict CSP', () => {
     await expect.poll(() => background(flemish.page)).toBe(poortOwn);
     expect(new URL(flemish.page.url()).searchParams.get('theme')).toBe('poort');
     expect(flemish.violations).toEqual([]);
-    await flemish.page.close();
 
     const dutch = await open('/');
     await expect.poll(() => background(dutch.page)).toBe(poortOwn);
@@ -116,7 +92,6 @@ describe('<login-chooser> under a strict CSP', () => {
     await expect.poll(() => background(dutch.page)).toBe('rgb(0, 85, 204)');
     expect(new URL(dutch.page.url()).searchParams.get('theme')).toBe('vlaanderen');
     expect(dutch.violations).toEqual([]);
-    await dutch.page.close();
   });
 
   it('works inside the React app, natively and through the @lit/react components', async () => {
@@ -128,6 +103,5 @@ describe('<login-chooser> under a strict CSP', () => {
     await page.locator('login-chooser button[data-method="email"]').click();
     await expect.poll(() => page.locator('main ol').textContent()).toContain('poort-method {"method":"email"}');
     expect(violations).toEqual([]);
-    await page.close();
   });
 });

@@ -4,7 +4,8 @@
 // asked for, and capacities for organisations Poort does not know.
 import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, identities, memberships, sessions } from '../../db/schema.js';
+import { auditEvents, identities, memberships, organisations, sessions } from '../../db/schema.js';
+import { parseIdentifiers } from '../../bff/src/organisations/organisation-identifiers.js';
 import { createTestApp, testKeyDir, type TestApp } from '../support/app.js';
 import { ensureKeyPair } from '../../bff/src/saml/key-pair.js';
 import { cookieOf } from './flow.js';
@@ -169,5 +170,22 @@ describe('capacities', () => {
     const res = await postToAcmidmAcs(t, acmidmResponse({ ...spec, sub: 'acm-single', capacities: ['LB'], orgCode: '0207.123.407' }), started.relayState);
     const session = await (await t.app.request('/poort/api/session', { headers: { cookie: cookieOf(res)! } })).json();
     expect(session).toMatchObject({ organisationChoiceNeeded: false, actingFor: { name: 'Gemeente Voorbeeldegem', capacity: 'LB' }, attributes: { capacity: 'LB' } });
+  });
+
+  it('finds organisations the service desk registered by OVO code and instellingsnummer, as it typed them', async () => {
+    const registered = (name: string, input: Parameters<typeof parseIdentifiers>[0]) => {
+      const parsed = parseIdentifiers(input);
+      if (!('identifiers' in parsed)) throw new Error(`not an identifier: ${JSON.stringify(input)}`);
+      return t.db.db.insert(organisations).values({ name, identifiers: parsed.identifiers }).returning().then(([row]) => row!);
+    };
+    const agency = await registered('Agentschap Voorbeeld', { ovo: 'ovo 000123' });
+    const school = await registered('Basisschool De Voorbeeldboom', { instelling: '012 345' });
+    const { started, spec } = await startAcmidmWithSpec(t);
+    const res = await postToAcmidmAcs(t, acmidmResponse({ ...spec, sub: 'acm-ovo-school', capacities: ['LB:OVO000123', 'LB:012345'] }), started.relayState);
+    const [identity] = await t.db.db.select().from(identities).where(eq(identities.subject, 'acm-ovo-school'));
+    const rows = await t.db.db.select().from(memberships).where(eq(memberships.userId, identity!.userId));
+    expect(rows.map((r) => r.organisationId).sort()).toEqual([agency.id, school.id].sort());
+    const capacities = await (await t.app.request('/poort/api/capacities', { headers: { cookie: cookieOf(res)! } })).json();
+    expect(capacities).toMatchObject({ choiceNeeded: true });
   });
 });

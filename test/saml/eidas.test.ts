@@ -74,7 +74,7 @@ describe('SP metadata with eIDAS', () => {
       requested: childElements(s, NS.md, 'RequestedAttribute').map((r) => `${r.getAttribute('Name')} ${r.getAttribute('isRequired')}`),
     }));
     expect(services).toEqual([
-      { index: '1', isDefault: 'true', names: ['Voorbeeldportaal', 'Example portal'], requested: [`${t.site.eherkenning.serviceId} false`] },
+      { index: '1', isDefault: 'true', names: ['Voorbeeldportaal', 'Example portal'], requested: [`${t.site.eherkenning.serviceId} false`, 'urn:etoegang:1.11:attribute-represented:CompanyName false'] },
       {
         index: '2',
         isDefault: null,
@@ -124,6 +124,25 @@ describe('starting an eIDAS login', () => {
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('invalid_request');
     expect(await t.db.db.$count(sessions)).toBe(before);
+  });
+
+  it("asks an application's own eIDAS minimum, and a step-up's stronger level with ForceAuthn, storing that level", async () => {
+    // The demo loket takes European companies at EH3; a step-up asks EH4 of the same service.
+    const started = await startLogin(t, 'demo-noord', '/loket/', undefined, { service: 'eidas', app: 'loket', level: 'loa4', forceAuthn: 'true' });
+    expect(started.status).toBe(200);
+    expect(started.requestXml).toContain('AttributeConsumingServiceIndex="2"');
+    expect(started.requestXml).toContain('assurance-class:loa4</saml:AuthnContextClassRef>');
+    expect(started.requestXml).toContain('ForceAuthn="true"');
+    const [row] = await t.db.db.select().from(samlRequests).where(eq(samlRequests.relayState, started.relayState));
+    expect(row).toMatchObject({ service: 'eidas', level: 'loa4', returnTo: '/loket/' });
+  });
+
+  it('refuses an eIDAS login for an application that takes no eIDAS (method_not_offered), though it takes eHerkenning, storing nothing', async () => {
+    const before = await t.db.db.$count(samlRequests);
+    const res = await t.app.request('/poort/auth/eherkenning/start?broker=demo-noord&service=eidas&app=app-a&returnTo=/vl/app-a/', { headers: { accept: 'application/json' } });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('method_not_offered');
+    expect(await t.db.db.$count(samlRequests)).toBe(before);
   });
 
   it('offers eIDAS in the public configuration with its level', async () => {

@@ -86,23 +86,29 @@ export function lockoutProblems(r: LockoutResult, attempts: number, maxFailedLog
 
 /**
  * Outbox mails the SMTP server never got, and those it got more than once. Delivery is at least
- * once: an instance killed between SMTP taking a mail and marking it sent, or a database that is
- * away for longer than the mark's few seconds of retries, sends it again after its claim (same
- * Message-ID). So a mail whose first copy was sent (its Date header) during one of those outages
- * counts apart, as `inOutage`; any other second copy is a fault.
+ * once: an instance killed between SMTP taking a mail and marking it sent, a database that is
+ * away for longer than the mark's few seconds of retries, or an SMTP server that goes away after
+ * taking a mail but before its "250 OK" reached Poort, sends it again (same Message-ID). So a mail
+ * whose first copy the server took during one of those moments, or in the few seconds before one
+ * (`MARK_SLACK_MS`: an instance on a starved machine marks a mail sent a moment after the 250, and
+ * the kill may come in between), counts apart, as `inOutage`; any other second copy is a fault
+ * (`duplicatedFirstAt`: when the server took their first copies).
  */
-export function mailDeliveries(rows: { id: number; createdAt: Date }[], mails: { messageId?: string; date?: Date }[], messageIdOf: (row: { id: number; createdAt: Date }) => string, outages: { from: number; to: number }[]) {
+export const MARK_SLACK_MS = 3000;
+export function mailDeliveries(rows: { id: number; createdAt: Date }[], mails: { messageId?: string; receivedAt: Date }[], messageIdOf: (row: { id: number; createdAt: Date }) => string, outages: { from: number; to: number }[]) {
   const copies = new Map<string, Date[]>();
-  for (const mail of mails) if (mail.messageId) copies.set(mail.messageId, [...(copies.get(mail.messageId) ?? []), mail.date ?? new Date(0)]);
-  const result = { lost: 0, duplicated: 0, duplicatedInOutage: 0 };
+  for (const mail of mails) if (mail.messageId) copies.set(mail.messageId, [...(copies.get(mail.messageId) ?? []), mail.receivedAt]);
+  const result = { lost: 0, duplicated: 0, duplicatedInOutage: 0, duplicatedFirstAt: [] as number[] };
   for (const row of rows) {
     const sent = copies.get(messageIdOf(row)) ?? [];
     if (sent.length === 0) result.lost++;
     if (sent.length < 2) continue;
-    // The Date header has whole seconds: a second of slack on each side.
     const first = Math.min(...sent.map((d) => d.getTime()));
-    if (outages.some((w) => first >= w.from - 1000 && first <= w.to + 1000)) result.duplicatedInOutage++;
-    else result.duplicated++;
+    if (outages.some((w) => first >= w.from - MARK_SLACK_MS && first <= w.to)) result.duplicatedInOutage++;
+    else {
+      result.duplicated++;
+      result.duplicatedFirstAt.push(first);
+    }
   }
   return result;
 }

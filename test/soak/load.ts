@@ -17,13 +17,14 @@ export interface Outcome {
   detail?: string;
 }
 
-/** What a failed answer says about itself: the JSON error code, or the start of the body. */
+/** What a failed answer says about itself: the JSON error code (or the start of the body), and which instance gave it. */
 export function failureDetail(answer: Answer): string | undefined {
   if (answer.status < 500) return undefined;
+  const via = answer.headers['x-poort-upstream'] ? ` from ${String(answer.headers['x-poort-upstream'])}` : '';
   try {
-    return String((JSON.parse(answer.body) as { error?: { code?: string } }).error?.code);
+    return `${String((JSON.parse(answer.body) as { error?: { code?: string } }).error?.code)}${via}`;
   } catch {
-    return answer.body.replace(/\s+/g, ' ').slice(0, 60);
+    return `${answer.body.replace(/\s+/g, ' ').slice(0, 60)}${via}`;
   }
 }
 

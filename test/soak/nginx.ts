@@ -48,6 +48,8 @@ ${o.instances.map((address) => `        server ${address} max_fails=1 fail_timeo
             # not retried unless it is idempotent (nginx's default for POST).
             proxy_next_upstream error timeout;
             proxy_connect_timeout 2s;
+            # The soak's own addition: which instance answered, for a failure's report.
+            add_header         X-Poort-Upstream  $upstream_addr always;
         }
         location /poort/dev/brokers/ {
             proxy_pass         http://simulated_brokers;

@@ -15,6 +15,7 @@ import { parseSiteConfig } from '../../bff/src/site-config/load.js';
 import { demoSiteConfig } from '../../bff/src/site-config/demo-defaults.js';
 import type { SiteConfig } from '../../bff/src/site-config/schema.js';
 import { openTestDb, type TestDb } from './db.js';
+import { copyTestKeys } from './test-keys.js';
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;
@@ -43,9 +44,16 @@ export interface TestAppOptions extends AppOptions {
 }
 
 let keyDir: string | undefined;
-/** Key material for this test process: SP keys and the simulated brokers' keys, made once. */
+/**
+ * Key material for this test file: SP keys and the simulated brokers' keys, copied from the ones
+ * made once (test/support/test-keys.ts) into a directory of its own, where a test may add more.
+ */
 export function testKeyDir(): string {
-  return (keyDir ??= mkdtempSync(join(tmpdir(), 'poort-test-keys-')));
+  if (!keyDir) {
+    keyDir = mkdtempSync(join(tmpdir(), 'poort-test-keys-'));
+    copyTestKeys(join(keyDir, 'keys'));
+  }
+  return keyDir;
 }
 
 export function testSpKeys(): SpKeys {

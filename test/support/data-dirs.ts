@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { seedPgliteDataDir } from './pglite-snapshot.js';
+import { copyTestKeys } from './test-keys.js';
 
 /** Call at the top of a test file; each call of `fresh()` or `seeded()` makes one more directory. */
 export function tempDataDirs(): { fresh(): string; seeded(): Promise<string> } {
@@ -16,9 +17,13 @@ export function tempDataDirs(): { fresh(): string; seeded(): Promise<string> } {
   };
   return {
     fresh,
-    /** A directory holding an already migrated PGlite cluster: the server skips creating one. */
+    /**
+     * A directory holding an already migrated PGlite cluster and the test SAML keys: the server
+     * skips creating either.
+     */
     seeded: async () => {
       const dir = fresh();
+      copyTestKeys(join(dir, 'keys'));
       await seedPgliteDataDir(dir);
       return dir;
     },

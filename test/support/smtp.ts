@@ -4,9 +4,12 @@ import { SMTPServer } from 'smtp-server';
 import { smtpTransport } from '../../bff/src/mail/smtp-transport.js';
 import type { MailTransport } from '../../bff/src/mail/outbox-sender.js';
 
+/** A mail as the server took it: parsed, and when its DATA had arrived (before the "250 OK" went back). */
+export type ReceivedMail = ParsedMail & { receivedAt: Date };
+
 export interface TestSmtp {
   port: number;
-  mails: ParsedMail[];
+  mails: ReceivedMail[];
   /** A nodemailer transport that delivers to this server. */
   transport: MailTransport & { close(): void };
   /** When set, the server refuses every mail (SMTP down or failing). */
@@ -21,7 +24,7 @@ export interface TestSmtp {
 }
 
 export async function startSmtp(): Promise<TestSmtp> {
-  const mails: ParsedMail[] = [];
+  const mails: ReceivedMail[] = [];
   const state = { refuse: false, delayMs: 0 };
   // A new server object for each up(): a closed SMTPServer still ends new connections with 421.
   const makeServer = () => new SMTPServer({
@@ -35,10 +38,14 @@ export async function startSmtp(): Promise<TestSmtp> {
         stream.on('end', () => callback(Object.assign(new Error('451 try again later'), { responseCode: 451 })));
         return;
       }
+      // When the whole message was in (the end of DATA), not when parsing it ended: on a busy
+      // machine that can be a second later.
+      let receivedAt: Date | undefined;
+      stream.once('end', () => (receivedAt = new Date()));
       simpleParser(stream)
         .then(async (mail) => {
           if (state.delayMs) await new Promise((r) => setTimeout(r, state.delayMs));
-          mails.push(mail);
+          mails.push(Object.assign(mail, { receivedAt: receivedAt ?? new Date() }));
           callback();
         })
         .catch(callback);

@@ -43,6 +43,19 @@ describe('the access decision', () => {
     expect(decideAccess(app(), site, session({ method: 'acmidm', level: 'loa2plus' }))).toEqual({ outcome: 'step_up', method: 'acmidm', level: 'loa3' });
   });
 
+  it('asks an eIDAS session that is too weak for a step-up of eIDAS itself, at the application\'s eIDAS minimum', () => {
+    const withEidas = app({ levels: { eherkenning: 'loa3', eidas: 'loa4' } });
+    const eidasSite: SiteLevels = { methods: ['eherkenning', 'eidas', 'email'], base: { eherkenning: 'loa2plus', eidas: 'loa3' } };
+    expect(decideAccess(withEidas, eidasSite, session({ method: 'eidas', level: 'loa3' }))).toEqual({ outcome: 'step_up', method: 'eidas', level: 'loa4' });
+    expect(decideAccess(withEidas, eidasSite, session({ method: 'eidas', level: 'loa4' }))).toEqual({ outcome: 'granted' });
+    const ctx = { site: { applications: [withEidas], site: { returnToPrefixes: ['/'] } }, publicUrl: 'https://poort.example.nl', baseLevel: 'loa3', defaultReturnTo: '/' } as Parameters<typeof loginDemand>[2];
+    expect(loginDemand('eidas', { app: 'app-b', returnTo: '/b/', forceAuthn: 'true' }, ctx)).toMatchObject({
+      method: 'eidas',
+      minimumLevel: 'loa4',
+      forceAuthn: true,
+    });
+  });
+
   it('asks a login with the application\'s first method for a session of a method it does not take', () => {
     expect(decideAccess(app(), site, session({ method: 'email', level: null }))).toEqual({ outcome: 'step_up', method: 'eherkenning', level: 'loa3' });
   });

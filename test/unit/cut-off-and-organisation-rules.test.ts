@@ -7,7 +7,8 @@ import { describeCutOff, isMidnight, parseCutOff, startOfDay } from '../../bff/s
 import { parseSiteConfig } from '../../bff/src/site-config/load.js';
 import { endedForAccount, endedForEveryone, needsIdentityCheck, type SiteCutOff } from '../../bff/src/password-login/cut-off-policy.js';
 import { actingAtLogin, organisationInAnswer, organisationNamedBy } from '../../bff/src/organisations/acting-organisation.js';
-import { normaliseIdentifier, parseIdentifiers } from '../../bff/src/organisations/organisation-identifiers.js';
+import { identifierProblem, normaliseIdentifier, parseIdentifiers } from '../../bff/src/organisations/organisation-identifiers.js';
+import { organisationCodeOf } from '../../bff/src/acmidm/acmidm-attributes.js';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const dutchWallClock = (at: Date) =>
@@ -196,6 +197,37 @@ describe('organisation numbers', () => {
         const digits = normaliseIdentifier(written);
         const result = parseIdentifiers({ kvk: written });
         return /^\d{8}$/.test(digits) ? 'identifiers' in result && result.identifiers.kvk === digits : 'invalid' in result;
+      }),
+    );
+  });
+
+  it("takes the Flemish identifiers ACM/IDM names organisations by: KBO number, OVO code, instellingsnummer", () => {
+    expect(parseIdentifiers({ kbo: '0410.203.003', ovo: ' ovo-000123 ', instelling: '12 345' })).toEqual({ identifiers: { kbo: '0410203003', ovo: 'OVO000123', instelling: '12345' } });
+    expect(parseIdentifiers({ kbo: '410203003' })).toEqual({ invalid: 'kbo' });
+    expect(parseIdentifiers({ ovo: 'OVO12345' })).toEqual({ invalid: 'ovo' });
+    expect(parseIdentifiers({ ovo: '000123' })).toEqual({ invalid: 'ovo' });
+    expect(parseIdentifiers({ ovo: 'XOVO000123' })).toEqual({ invalid: 'ovo' });
+    expect(parseIdentifiers({ instelling: '1234567' })).toEqual({ invalid: 'instelling' });
+    expect(parseIdentifiers({ instelling: '' })).toEqual({ invalid: 'instelling' });
+    expect(parseIdentifiers({ instelling: 'A1' })).toEqual({ invalid: 'instelling' });
+  });
+
+  it('names what is wrong with each refused kind', () => {
+    expect(identifierProblem('kvk', false)).toBe('A Vestigingsnummer needs the KvK number too.');
+    expect(identifierProblem('kvk', true)).toBe('The KvK number must have 8 digits.');
+    expect(identifierProblem('ovo', false)).toMatch(/OVO and 6 digits/);
+    expect(identifierProblem('instelling', false)).toMatch(/1 to 6 digits/);
+    expect(identifierProblem('eidas', false)).toMatch(/DE\/NL\/HRB123456/);
+  });
+
+  it('reads an organisation code in an ACM/IDM answer by the same rules the service desk typed it with (property)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('kbo', 'ovo', 'instelling') as fc.Arbitrary<'kbo' | 'ovo' | 'instelling'>, fc.stringMatching(/^(OVO|ovo)?[0-9 .-]{1,13}$/), (kind, written) => {
+        const stored = parseIdentifiers({ [kind]: written });
+        const answered = organisationCodeOf(written);
+        // What the desk could store as this kind, an answer naming it the same way is read as.
+        if ('identifiers' in stored) return answered?.kind === kind && answered.value === stored.identifiers[kind];
+        return answered?.kind !== kind;
       }),
     );
   });

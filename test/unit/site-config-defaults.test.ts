@@ -63,14 +63,14 @@ describe('site configuration defaults', () => {
     expect(() => parseSiteConfig({ site: { name: { nl: 'Portaal', en: 'Portal' } } }, 'test')).toThrow(/site\.name\.nl-BE/);
   });
 
-  it('the built-in demo configuration is the defaults plus its helpdesk, its eIDAS service, simulated brokers, simulated ACM/IDM IdP and demo applications', () => {
+  it('the built-in demo configuration is the defaults plus its helpdesk, its eIDAS service, its service catalogue entry, simulated brokers, simulated ACM/IDM IdP and demo applications', () => {
     const demo = parseSiteConfig(demoSiteConfig, 'built-in demo configuration');
     const {
       brokers,
       site,
       acmidm,
       applications,
-      eherkenning: { eidas, ...eherkenning },
+      eherkenning: { eidas, catalogue, ...eherkenning },
       ...rest
     } = demo;
     expect(acmidm).toMatchObject({ metadata: 'dev:vlaanderen', level: 'loa3', membershipFromAnswer: 'create' });
@@ -80,6 +80,7 @@ describe('site configuration defaults', () => {
     expect(rest).toEqual(defaults);
     expect(eherkenning).toEqual(defaultEherkenning);
     expect(eidas).toEqual({ ...demoSiteConfig.eherkenning.eidas, attributeConsumingServiceIndex: 2, level: 'loa3' });
+    expect(catalogue).toEqual({ ...demoSiteConfig.eherkenning.catalogue, additionalBrokerOins: [], sequence: 1 });
     expect(site).toEqual({ ...defaultSite, helpdesk: demoSiteConfig.site.helpdesk });
     expect(brokers.map((b) => b.id)).toEqual(['demo-noord', 'demo-zuid', 'demo-eenvoud']);
   });

@@ -18,12 +18,27 @@ const appB: ApplicationView = {
 const realFetch = window.fetch;
 const sessionRequests: string[] = [];
 
+/** A site that also offers eIDAS, with app B taking European companies at EH4. */
+const eidasSite = () =>
+  siteConfig({
+    methods: ['eherkenning', 'eidas', 'email'],
+    eidas: {
+      serviceId: 'urn:etoegang:DV:00000001234567890000:services:0002',
+      serviceUuid: '6f1c2a40-3d5e-4b8a-9c1d-2e3f4a5b6c7e',
+      serviceName: { nl: 'Voorbeelddienst (eIDAS)', 'nl-BE': 'Voorbeeldtoepassing (eIDAS)', en: 'Example service (eIDAS)' },
+      level: 'loa3',
+    },
+    applications: [{ ...appB, levels: { eherkenning: 'loa3', eidas: 'loa4' } }],
+    // Noord delivers level 4 here; Zuid does not.
+    brokers: siteConfig().brokers.map((b) => (b.id === 'noord' ? { ...b, levels: [...b.levels, 'loa4'] } : b)),
+  });
+
 /** Serves the configuration with app B, and `answer` for GET /api/session?app=app-b. */
-function serve(answer: { status: number; body: unknown }): void {
+function serve(answer: { status: number; body: unknown }, config = siteConfig({ applications: [appB] })): void {
   sessionRequests.length = 0;
   window.fetch = async (input, init) => {
     const url = String(input instanceof Request ? input.url : input);
-    if (url.endsWith('/api/config')) return Response.json(siteConfig({ applications: [appB] }));
+    if (url.endsWith('/api/config')) return Response.json(config);
     if (url.includes('/api/session?app=')) {
       sessionRequests.push(url);
       return Response.json(answer.body, { status: answer.status });
@@ -81,6 +96,21 @@ describe('<login-chooser app>', () => {
     const url = await chooseNoord(el);
     expect(url.searchParams.get('forceAuthn')).to.equal('true');
     expect(url.searchParams.get('level')).to.equal('loa3');
+    expect(url.searchParams.get('app')).to.equal('app-b');
+  });
+
+  it('steps an eIDAS session up with eIDAS itself: the brokers that deliver EH4, the eIDAS service, its level and ForceAuthn', async () => {
+    serve({ status: 401, body: refusal('step_up_required', { stepUp: { method: 'eidas', level: 'loa4' } }) }, eidasSite());
+    const el = await chooser(html`<login-chooser lang="en" app="app-b" return-to="/b/"></login-chooser>`);
+    $(el, '[part="step-up"] button').click();
+    await el.updateComplete;
+    // A supplier that cannot deliver level 4 cannot be chosen.
+    expect($$(el, '[role=option]').filter((o) => o.getAttribute('aria-disabled') === 'true').map(text).join(' ')).to.contain('Zuid');
+    const url = await chooseNoord(el);
+    expect(url.pathname).to.equal('/poort/auth/eherkenning/start');
+    expect(url.searchParams.get('service')).to.equal('eidas');
+    expect(url.searchParams.get('level')).to.equal('loa4');
+    expect(url.searchParams.get('forceAuthn')).to.equal('true');
     expect(url.searchParams.get('app')).to.equal('app-b');
   });
 

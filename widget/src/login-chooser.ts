@@ -15,6 +15,7 @@ import type { PoortCapacityChooser } from './capacities/poort-capacity-chooser.j
 import { fetchSession } from './session.js';
 import { fetchApplicationAccess } from './application-access.js';
 import type { ApplicationView } from '../../contract/api-schemas.js';
+import type { UpstreamMethod } from '../../contract/applications.js';
 import { fire } from './events.js';
 import type { Translate } from './i18n.js';
 import { loadElement, type LazyTag } from './lazy-elements.js';
@@ -196,10 +197,13 @@ export class LoginChooser extends LitElement {
     return this.app ? this.config?.applications?.find((a) => a.id === this.app) : undefined;
   }
 
-  /** The level an eIDAS login asks for: the site's eIDAS level (EH3 or more), or this page's if stronger. */
+  /** The level an eIDAS login asks for: the site's eIDAS level (EH3 or more), or this page's, the application's or a step-up's if stronger. */
   get eidasLevel(): Level {
-    const site = strongerLevel(this.config?.eidas?.level ?? eidasMinimumLevel, eidasMinimumLevel);
-    return (levels as readonly string[]).includes(this.level) ? strongerLevel(site, this.level as Level) : site;
+    let level = strongerLevel(this.config?.eidas?.level ?? eidasMinimumLevel, eidasMinimumLevel);
+    for (const asked of [this.level, this.application?.levels.eidas, this.stepUp?.method === 'eidas' ? this.stepUp.level : undefined]) {
+      if (asked && (levels as readonly string[]).includes(asked)) level = strongerLevel(level, asked as Level);
+    }
+    return level;
   }
 
   /** The methods offered: the `methods` attribute's valid ones that the site offers, else the site's; only those the BFF serves. */
@@ -476,7 +480,7 @@ export class LoginChooser extends LitElement {
       return;
     }
     // lang: Poort's own pages on the way (and any refusal) speak the widget's language.
-    const url = this.startUrl('eherkenning', { broker: broker.id, ...(this.brokerService === 'eidas' ? { service: 'eidas' } : {}) });
+    const url = this.startUrl(this.brokerService === 'eidas' ? 'eidas' : 'eherkenning', { broker: broker.id });
     rememberBroker(broker.id);
     // A full-page navigation, never a frame or popup: the eHerkenning rules forbid framing.
     if (fire(this, 'poort-broker', { broker: { id: broker.id, name: broker.name }, url }, true)) location.assign(url);
@@ -486,13 +490,15 @@ export class LoginChooser extends LitElement {
    * Where a login of an upstream starts (docs/decisions/applications-and-sso.md): the return path
    * and language, and for an application its id, the minimum level and, for a step-up, ForceAuthn.
    */
-  private startUrl(method: 'eherkenning' | 'acmidm', extra: Record<string, string> = {}): string {
-    const query = new URLSearchParams({ ...extra, returnTo: this.returnPath(), lang: this.locale });
+  private startUrl(method: UpstreamMethod, extra: Record<string, string> = {}): string {
+    // eIDAS is the eHerkenning brokers' second service: their start route, with `service=eidas`.
+    const query = new URLSearchParams({ ...extra, ...(method === 'eidas' ? { service: 'eidas' } : {}), returnTo: this.returnPath(), lang: this.locale });
     if (this.application) query.set('app', this.application.id);
-    const level = method === 'eherkenning' ? (this.app || this.level ? this.requiredLevel : undefined) : this.stepUp?.method === method ? this.stepUp.level : undefined;
+    const level =
+      method === 'eherkenning' ? (this.app || this.level ? this.requiredLevel : undefined) : method === 'eidas' ? (this.app || this.level || this.stepUp ? this.eidasLevel : undefined) : this.stepUp?.method === method ? this.stepUp.level : undefined;
     if (level) query.set('level', level);
     if (this.stepUp?.method === method) query.set('forceAuthn', 'true');
-    return `${this.bff}/auth/${method}/start?${query}`;
+    return `${this.bff}/auth/${method === 'eidas' ? 'eherkenning' : method}/start?${query}`;
   }
 
   /** The step-up's "continue": a new login with the method the application asks, at its minimum. */

@@ -38,13 +38,17 @@ const CutOffField = z
 const Organisation = z
   .object({ id: z.string(), name: z.string(), emailDomains: z.array(z.string()), identifiers: z.record(z.string(), z.string()) })
   .openapi('Organisation');
-/** KvK number (8 digits), RSIN (9), Vestigingsnummer (12): how eHerkenning answers name the organisation; KBO number (10): how ACM/IDM does. */
+/** KvK number (8 digits), RSIN (9), Vestigingsnummer (12): how eHerkenning answers name the organisation; KBO number (10), OVO code, instellingsnummer: how ACM/IDM does; eIDAS identifier: a company from another EU country. */
 const Identifiers = z
   .object({
     kvk: z.string().max(40),
     rsin: z.string().max(40),
     vestigingsnr: z.string().max(40),
     kbo: z.string().max(40),
+    /** A Flemish government organisation's OVO code (OVO and 6 digits), as ACM/IDM names it. */
+    ovo: z.string().max(40),
+    /** An education institution's number (1 to 6 digits), as ACM/IDM names it. */
+    instelling: z.string().max(40),
     /** A company from another EU country: its eIDAS identifier, e.g. DE/NL/HRB123456. */
     eidas: z.string().max(300),
   })

@@ -8,7 +8,7 @@
 import { capacityCodes, CITIZEN, type CapacityCode } from '../../../contract/capacities.js';
 import type { AttributeValue } from '../saml/eherkenning-attributes.js';
 import { displayName } from '../saml/eherkenning-attributes.js';
-import { normaliseIdentifier } from '../organisations/organisation-identifiers.js';
+import { identifierOf, type IdentifierKind } from '../organisations/organisation-identifiers.js';
 
 export interface AcmidmAttributeNames {
   subject: string;
@@ -33,7 +33,8 @@ export interface AnsweredCapacity {
   organisation?: { kind: OrganisationCodeKind; value: string };
 }
 
-export type OrganisationCodeKind = 'kbo' | 'ovo' | 'instelling';
+const organisationCodeKinds = ['kbo', 'ovo', 'instelling'] as const satisfies readonly IdentifierKind[];
+export type OrganisationCodeKind = (typeof organisationCodeKinds)[number];
 
 export interface AcmidmIdentity {
   /** The ACM person id: the identity key's subject (never the transient NameID, never the national register number). */
@@ -45,15 +46,15 @@ export interface AcmidmIdentity {
 const SUBJECT_MAX = 256;
 
 /**
- * The kind of an organisation code, after normalising (NFKC, spaces, dots and dashes dropped,
- * upper case): a KBO number has 10 digits (0123.456.789), an OVO code is `OVO` and 6 digits, an
- * education institution number is 1–6 digits. Undefined for anything else.
+ * The kind of an organisation code, by the rules the service desk's identifiers follow
+ * (organisation-identifiers.ts): a KBO number has 10 digits (0123.456.789), an OVO code is `OVO`
+ * and 6 digits, an education institution number is 1–6 digits. Undefined for anything else.
  */
 export function organisationCodeOf(raw: string): AnsweredCapacity['organisation'] | undefined {
-  const value = normaliseIdentifier(raw).toUpperCase();
-  if (/^\d{10}$/.test(value)) return { kind: 'kbo', value };
-  if (/^OVO\d{6}$/.test(value)) return { kind: 'ovo', value };
-  if (/^\d{1,6}$/.test(value)) return { kind: 'instelling', value };
+  for (const kind of organisationCodeKinds) {
+    const value = identifierOf(kind, raw);
+    if (value !== undefined) return { kind, value };
+  }
   return undefined;
 }
 

@@ -140,7 +140,7 @@ export const commands: Record<string, Command> = {
     },
   },
   'org create': {
-    usage: 'org create --name N --domains a.nl,b.nl [--contact E] [--kvk K] [--rsin R] [--vestigingsnr V] [--kbo B] [--eidas DE/NL/HRB123456]',
+    usage: 'org create --name N --domains a.nl,b.nl [--contact E] [--kvk K] [--rsin R] [--vestigingsnr V] [--kbo B] [--ovo OVO000123] [--instelling N] [--eidas DE/NL/HRB123456]',
     summary: 'Create an organisation with its allowed business e-mail domains (no public mail domains); prints its id.',
     options: {
       name: { type: 'string', help: 'name of the organisation', required: true },
@@ -150,6 +150,8 @@ export const commands: Record<string, Command> = {
       rsin: { type: 'string', help: 'RSIN (9 digits), for organisations eHerkenning names by RSIN' },
       vestigingsnr: { type: 'string', help: 'Vestigingsnummer (12 digits) of one branch; needs --kvk' },
       kbo: { type: 'string', help: 'Belgian KBO ondernemingsnummer (10 digits, dots allowed): ACM/IDM capacities for it act for this organisation' },
+      ovo: { type: 'string', help: 'OVO code of a Flemish government organisation (OVO and 6 digits): ACM/IDM capacities for it act for this organisation' },
+      instelling: { type: 'string', help: 'instellingsnummer of an education institution (1 to 6 digits): ACM/IDM capacities for it act for this organisation' },
       eidas: { type: 'string', help: 'eIDAS identifier of a company from another EU country (e.g. DE/NL/HRB123456): eIDAS logins for it act for this organisation' },
     },
     run: async (ctx, v, io) => {
@@ -158,6 +160,8 @@ export const commands: Record<string, Command> = {
         rsin: v.rsin as string | undefined,
         vestigingsnr: v.vestigingsnr as string | undefined,
         kbo: v.kbo as string | undefined,
+        ovo: v.ovo as string | undefined,
+        instelling: v.instelling as string | undefined,
         eidas: v.eidas as string | undefined,
       };
       const organisation = await createOrganisation(ctx, { name: v.name as string, emailDomains: v.domains as string, contactEmail: v.contact as string | undefined, identifiers });

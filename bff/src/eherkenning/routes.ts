@@ -38,6 +38,16 @@ const metadataRoute = createRoute({
   responses: { 200: { description: 'signed SAML 2.0 EntityDescriptor', content: { 'application/samlmetadata+xml': { schema: z.string() } } } },
 });
 
+const serviceCatalogueRoute = createRoute({
+  method: 'get',
+  path: '/auth/eherkenning/service-catalogue',
+  summary: 'Our signed entry for the eHerkenning service catalogue (dienstencatalogus), for the broker that registers it',
+  responses: {
+    200: { description: 'signed esc:ServiceCatalogue (urn:etoegang:1.13:service-catalog)', content: { 'application/xml': { schema: z.string() } } },
+    404: { description: 'the site configured no eherkenning.catalogue', content: { 'application/json': { schema: ErrorSchema } } },
+  },
+});
+
 const startRoute = createRoute({
   method: 'get',
   path: '/auth/eherkenning/start',
@@ -112,6 +122,11 @@ export function eherkenningRoutes() {
       const saml = requireSaml(c);
       return c.body(saml.spMetadata(), 200, { 'content-type': 'application/samlmetadata+xml; charset=utf-8' });
     })
+    .openapi(serviceCatalogueRoute, (c) => {
+      const xml = requireSaml(c).serviceCatalogue();
+      if (!xml) throw new ApiError('not_found');
+      return c.body(xml, 200, { 'content-type': 'application/xml; charset=utf-8' });
+    })
     .openapi(autoSubmitRoute, (c) => c.body(AUTO_SUBMIT_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8' }))
     .openapi(startRoute, async (c) => {
       const saml = requireSaml(c);
@@ -124,7 +139,8 @@ export function eherkenningRoutes() {
       if (!service) throw new ApiError('eidas_not_offered');
       // The application, minimum level, ForceAuthn and return path of this login (a step-up too);
       // an eIDAS login starts from its own floor (EH3), which no application or step-up lowers.
-      const demand = loginDemand('eherkenning', query, { site, publicUrl: c.get('deps').env.publicUrl, baseLevel: requestedLevel(site.eherkenning, serviceKind), defaultReturnTo: siteRoot(c) });
+      // An application names its minimum per method: eIDAS has its own (the brokers' second service).
+      const demand = loginDemand(serviceKind, query, { site, publicUrl: c.get('deps').env.publicUrl, baseLevel: requestedLevel(site.eherkenning, serviceKind), defaultReturnTo: siteRoot(c) });
       const returnTo = demand.returnTo;
       const level = demand.minimumLevel as Level;
       const { via, idpHint } = saml.route(chosen);

@@ -11,6 +11,7 @@ import { MetadataStore } from './metadata-store.js';
 import { httpSoapTransport } from '../saml/soap-transport.js';
 import type { SpContext } from '../saml/sp-context.js';
 import { buildEherkenningSpMetadata } from '../saml/sp-metadata.js';
+import { buildServiceCatalogue, type CatalogueEntry } from '../saml/service-catalogue.js';
 
 export const ACS_PATH = `${BASE}/auth/eherkenning/acs`;
 
@@ -20,6 +21,8 @@ export interface SamlService {
   soap: SoapTransport;
   /** Our signed SP metadata (built once; signing is not free). */
   spMetadata(): string;
+  /** Our signed entry for the service catalogue; undefined where the site configured none. */
+  serviceCatalogue(): string | undefined;
   broker(id: string): BrokerConfig | undefined;
   /** Where an AuthnRequest for a chosen broker goes: itself, or the contracted broker with a hint. */
   route(chosen: BrokerConfig): { via: BrokerConfig; idpHint?: string };
@@ -48,9 +51,18 @@ export function createSamlService(options: SamlServiceOptions): SamlService {
     serviceId: eh.serviceId,
     serviceUuid: eh.serviceUuid,
     serviceName: eh.serviceName,
+    ...(eh.catalogue ? { serviceDescription: eh.catalogue.description } : {}),
     attributeConsumingServiceIndex: eh.attributeConsumingServiceIndex,
     ...(eh.eidas
-      ? { eidas: { serviceId: eh.eidas.serviceId, serviceUuid: eh.eidas.serviceUuid, serviceName: eh.eidas.serviceName, attributeConsumingServiceIndex: eh.eidas.attributeConsumingServiceIndex } }
+      ? {
+          eidas: {
+            serviceId: eh.eidas.serviceId,
+            serviceUuid: eh.eidas.serviceUuid,
+            serviceName: eh.eidas.serviceName,
+            ...(eh.catalogue ? { serviceDescription: eh.catalogue.eidasDescription ?? eh.catalogue.description } : {}),
+            attributeConsumingServiceIndex: eh.eidas.attributeConsumingServiceIndex,
+          },
+        }
       : {}),
   };
   const metadata = new MetadataStore({
@@ -61,12 +73,37 @@ export function createSamlService(options: SamlServiceOptions): SamlService {
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   let spMetadataXml: string | undefined;
+  let catalogueXml: string | undefined;
+  const catalogue = eh.catalogue;
+  // load.ts (serviceCatalogueProblem) made sure the ServiceIDs name one OIN and eIDAS has its definition UUID.
+  const catalogueEntries = (): CatalogueEntry[] =>
+    catalogue
+      ? [
+          { kind: 'eherkenning', service: sp, definitionUuid: catalogue.definitionUuid, description: catalogue.description, level: eh.level },
+          ...(sp.eidas && eh.eidas
+            ? [{ kind: 'eidas' as const, service: sp.eidas, definitionUuid: catalogue.eidasDefinitionUuid!, description: catalogue.eidasDescription ?? catalogue.description, level: eh.eidas.level }]
+            : []),
+        ]
+      : [];
   const brokers = new Map(site.brokers.map((b) => [b.id, b]));
   return {
     sp,
     metadata,
     soap: options.soap ?? httpSoapTransport,
     spMetadata: () => (spMetadataXml ??= buildEherkenningSpMetadata(sp)),
+    serviceCatalogue: () =>
+      catalogue &&
+      (catalogueXml ??= buildServiceCatalogue({
+        organisationName: site.site.name,
+        brokerOin: catalogue.brokerOin,
+        additionalBrokerOins: catalogue.additionalBrokerOins,
+        sequence: catalogue.sequence,
+        production: site.environment === 'production',
+        serviceUrl: catalogue.serviceUrl,
+        privacyPolicyUrl: catalogue.privacyPolicyUrl,
+        entries: catalogueEntries(),
+        keys: options.keys,
+      })),
     broker: (id) => brokers.get(id),
     tlsClient: (broker) => {
       const read = (file: string | undefined) => (file ? readFileSync(resolve(options.baseDir, file), 'utf8') : undefined);

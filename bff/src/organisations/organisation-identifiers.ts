@@ -1,40 +1,74 @@
-// The numbers an organisation is known by in eHerkenning answers, as the service desk types them:
+// The identifiers an organisation is known by in login answers, as the service desk types them:
 // normalised first (Unicode NFKC, so full-width digits count; spaces, dots and dashes dropped), then
-// checked on the final value. A company from another EU country is known by its eIDAS identifier
-// (`DE/NL/HRB123456`), normalised by the same rule the ACS applies to answers. Pure.
+// checked on the final value. eHerkenning names Dutch organisations by KvK number, RSIN and
+// Vestigingsnummer; ACM/IDM names Flemish ones by KBO ondernemingsnummer, OVO code or
+// instellingsnummer (acmidm/acmidm-attributes.ts reads answers by these same rules); a company from
+// another EU country is known by its eIDAS identifier (`DE/NL/HRB123456`), normalised by the same
+// rule the ACS applies to answers. Pure.
 import { normaliseEidasIdentifier } from '../saml/eidas-identifier.js';
-
-/**
- * Kind → the exact number of digits it has (KvK-nummer 8, RSIN 9, Vestigingsnummer 12; the Belgian
- * KBO ondernemingsnummer 10, as ACM/IDM names organisations: acmidm/acmidm-attributes.ts).
- */
-export const identifierDigits = { kvk: 8, rsin: 9, vestigingsnr: 12, kbo: 10 } as const;
-export type NumberKind = keyof typeof identifierDigits;
-/** The numbers, and `eidas`: a European legal person's identifier (eIDAS logins). */
-export type IdentifierKind = NumberKind | 'eidas';
-export const identifierKinds: IdentifierKind[] = [...(Object.keys(identifierDigits) as NumberKind[]), 'eidas'];
 
 export function normaliseIdentifier(value: string): string {
   return value.normalize('NFKC').replace(/[\s.-]/g, '');
 }
 
-/** The identifiers to store, or the first kind whose value is not a number of the right length. */
+interface IdentifierRule {
+  /** The final value, or undefined when it cannot be one. */
+  normalise: (given: string) => string | undefined;
+  shape: RegExp;
+  /** What is wrong when the value does not have its shape (English, as the API's developer messages). */
+  problem: string;
+}
+
+const digits = (count: number, name: string): IdentifierRule => ({
+  normalise: normaliseIdentifier,
+  shape: new RegExp(`^\\d{${count}}$`),
+  problem: `The ${name} must have ${count} digits.`,
+});
+
+const rules = {
+  kvk: digits(8, 'KvK number'),
+  rsin: digits(9, 'RSIN'),
+  vestigingsnr: digits(12, 'Vestigingsnummer'),
+  kbo: digits(10, 'KBO number'),
+  ovo: {
+    normalise: (given) => normaliseIdentifier(given).toUpperCase(),
+    shape: /^OVO\d{6}$/,
+    problem: 'The OVO code must be OVO and 6 digits, e.g. OVO000123.',
+  },
+  instelling: { normalise: normaliseIdentifier, shape: /^\d{1,6}$/, problem: 'The instellingsnummer must have 1 to 6 digits.' },
+  eidas: {
+    normalise: normaliseEidasIdentifier,
+    shape: /^.+$/,
+    problem: 'The eIDAS identifier must look like DE/NL/HRB123456: the issuing country, the receiving country and the register number.',
+  },
+} as const satisfies Record<string, IdentifierRule>;
+
+export type IdentifierKind = keyof typeof rules;
+export const identifierKinds = Object.keys(rules) as IdentifierKind[];
+
+/** The value `given` stands for as an identifier of `kind`, or undefined when it is not one. */
+export function identifierOf(kind: IdentifierKind, given: string): string | undefined {
+  const rule: IdentifierRule = rules[kind];
+  const value = rule.normalise(given);
+  return value !== undefined && rule.shape.test(value) ? value : undefined;
+}
+
+/** The identifiers to store, or the first kind whose value is not one of its kind. */
 export function parseIdentifiers(input: Partial<Record<IdentifierKind, string | undefined>>): { identifiers: Record<string, string> } | { invalid: IdentifierKind } {
   const identifiers: Record<string, string> = {};
   for (const kind of identifierKinds) {
     const given = input[kind];
     if (given === undefined) continue;
-    const value = kind === 'eidas' ? normaliseEidasIdentifier(given) : normaliseIdentifier(given);
-    if (value === undefined || (kind !== 'eidas' && !new RegExp(`^\\d{${identifierDigits[kind]}}$`).test(value))) return { invalid: kind };
+    const value = identifierOf(kind, given);
+    if (value === undefined) return { invalid: kind };
     identifiers[kind] = value;
   }
   if (identifiers.vestigingsnr && !identifiers.kvk) return { invalid: 'kvk' };
   return { identifiers };
 }
 
-/** What is wrong with the identifier parseIdentifiers refused, for the service desk (English, as the API's developer messages). */
+/** What is wrong with the identifier parseIdentifiers refused, for the service desk. */
 export function identifierProblem(kind: IdentifierKind, kvkGiven: boolean): string {
-  if (kind === 'eidas') return 'The eIDAS identifier must look like DE/NL/HRB123456: the issuing country, the receiving country and the register number.';
   if (kind === 'kvk' && !kvkGiven) return 'A Vestigingsnummer needs the KvK number too.';
-  return `The ${kind} number must have ${identifierDigits[kind]} digits.`;
+  return rules[kind].problem;
 }

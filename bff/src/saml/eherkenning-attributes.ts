@@ -24,6 +24,12 @@ export const ATTR = {
  */
 export const EIDAS_REQUESTED_ATTRIBUTES = [ATTR.firstName, ATTR.familyName] as const;
 
+/**
+ * What the eHerkenning service asks for besides its ServiceID: the represented company's name, to
+ * show whom the person acts for (the KvK number alone says little to them).
+ */
+export const EHERKENNING_REQUESTED_ATTRIBUTES = [ATTR.companyName] as const;
+
 /** The kinds of LegalSubjectID each service accepts: Dutch register numbers, or a European legal person's identifier. */
 export type LegalSubjectKind = 'kvk' | 'rsin' | 'eidas';
 const legalKindsOf: Record<ServiceKind, readonly LegalSubjectKind[]> = { eherkenning: ['kvk', 'rsin'], eidas: ['eidas'] };

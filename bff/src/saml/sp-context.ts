@@ -18,6 +18,8 @@ export interface CatalogueService {
   serviceId: string;
   serviceUuid: string;
   serviceName: Localized;
+  /** What it is for (the service catalogue's description), where the site configured one. */
+  serviceDescription?: Localized;
   attributeConsumingServiceIndex: number;
 }
 

@@ -3,7 +3,7 @@
 // metadata signatures can.
 import { randomBytes } from 'node:crypto';
 import { BINDING } from './broker-metadata.js';
-import { EIDAS_REQUESTED_ATTRIBUTES } from './eherkenning-attributes.js';
+import { EHERKENNING_REQUESTED_ATTRIBUTES, EIDAS_REQUESTED_ATTRIBUTES } from './eherkenning-attributes.js';
 import { certBody, publishedEncryptionCerts } from './key-pair.js';
 import { ACS_INDEX, escapeXml, type CatalogueService, type SamlSp, type SpContext } from './sp-context.js';
 import { signXml } from './xml-signature.js';
@@ -51,18 +51,20 @@ export function buildEherkenningSpMetadata(sp: SpContext, now = new Date()): str
         { binding: BINDING.artifact, index: ACS_INDEX.artifact },
         { binding: BINDING.post, index: ACS_INDEX.post },
       ],
-      after: attributeConsumingService(sp, true, []) + (sp.eidas ? attributeConsumingService(sp.eidas, false, EIDAS_REQUESTED_ATTRIBUTES) : ''),
+      after: attributeConsumingService(sp, true, EHERKENNING_REQUESTED_ATTRIBUTES) + (sp.eidas ? attributeConsumingService(sp.eidas, false, EIDAS_REQUESTED_ATTRIBUTES) : ''),
     },
     now,
   );
 }
 
 /**
- * A service's AttributeConsumingService: its names, a RequestedAttribute named by its ServiceID
+ * A service's AttributeConsumingService: its names (and description, where configured), a RequestedAttribute named by its ServiceID
  * (how eHerkenning brokers find the catalogue entry, not required), then the attributes it asks for.
  */
 function attributeConsumingService(service: CatalogueService, isDefault: boolean, requested: readonly string[]): string {
   const names = (['nl', 'en'] as const).map((lang) => `<md:ServiceName xml:lang="${lang}">${escapeXml(service.serviceName[lang])}</md:ServiceName>`).join('');
+  const description = service.serviceDescription;
+  const descriptions = description ? (['nl', 'en'] as const).map((lang) => `<md:ServiceDescription xml:lang="${lang}">${escapeXml(description[lang])}</md:ServiceDescription>`).join('') : '';
   const attributes = [service.serviceId, ...requested].map((name) => `<md:RequestedAttribute Name="${escapeXml(name)}" isRequired="false"/>`).join('');
-  return `<md:AttributeConsumingService index="${service.attributeConsumingServiceIndex}"${isDefault ? ' isDefault="true"' : ''}>${names}${attributes}</md:AttributeConsumingService>`;
+  return `<md:AttributeConsumingService index="${service.attributeConsumingServiceIndex}"${isDefault ? ' isDefault="true"' : ''}>${names}${descriptions}${attributes}</md:AttributeConsumingService>`;
 }

@@ -29,6 +29,22 @@ export const demoSiteConfig = {
       serviceUuid: '8f1bd2c6-2ad6-4ac8-9a5f-e6d1b3c2a002',
       serviceName: { nl: 'Voorbeeldportaal (eIDAS)', 'nl-BE': 'Voorbeeldtoepassing (eIDAS)', en: 'Example portal (eIDAS)' },
     },
+    // Our entry in the (imaginary) service catalogue, served at /poort/auth/eherkenning/service-catalogue.
+    catalogue: {
+      brokerOin: '00000009999999990000',
+      definitionUuid: '8f1bd2c6-2ad6-4ac8-9a5f-e6d1b3c2a101',
+      eidasDefinitionUuid: '8f1bd2c6-2ad6-4ac8-9a5f-e6d1b3c2a102',
+      description: {
+        nl: 'Inloggen op het voorbeeldportaal namens uw onderneming.',
+        'nl-BE': 'Aanmelden op de voorbeeldtoepassing namens uw onderneming.',
+        en: 'Logging in to the example portal on behalf of your company.',
+      },
+      eidasDescription: {
+        nl: 'Inloggen op het voorbeeldportaal namens een onderneming uit een ander EU-land.',
+        'nl-BE': 'Aanmelden op de voorbeeldtoepassing namens een onderneming uit een ander EU-land.',
+        en: 'Logging in to the example portal on behalf of a company from another EU country.',
+      },
+    },
   },
   // Three small demo applications behind this one Poort (issue 15), so single sign-on and step-up
   // can be seen: the Flemish pages /vl/app-a/ and /vl/app-b/ (the latter at level 3) and the Dutch
@@ -63,9 +79,10 @@ export const demoSiteConfig = {
       id: 'loket',
       name: { nl: 'Ondernemersloket', 'nl-BE': 'Ondernemersloket', en: 'Business desk' },
       returnToPrefixes: ['/loket/'],
-      // Also for Flemish businesses: the Flemish government's login at its lowest level.
-      levels: { eherkenning: 'loa2plus', acmidm: 'loa2', email: 'password' },
-      attributes: ['companyName', 'kvk', 'email', 'organisation', 'capacity'],
+      // Also for Flemish businesses (the Flemish government's login at its lowest level) and for
+      // companies from other EU countries (eIDAS, at its floor EH3).
+      levels: { eherkenning: 'loa2plus', eidas: 'loa3', acmidm: 'loa2', email: 'password' },
+      attributes: ['companyName', 'kvk', 'eidas', 'personName', 'email', 'organisation', 'capacity'],
       helpdesk: {
         nl: 'Vragen over het Ondernemersloket? Neem contact op met de servicedesk van het Voorbeeldportaal.',
         'nl-BE': 'Vragen over het Ondernemersloket? Neem contact op met de servicedesk van het Voorbeeldportaal.',

@@ -6,6 +6,7 @@ import { ConfigError } from '../config.js';
 import { demoSiteConfig } from './demo-defaults.js';
 import { siteConfigSchema, type SiteConfig } from './schema.js';
 import { applicationConfigProblem } from '../applications/application-rules.js';
+import { parseServiceId } from '../saml/service-catalogue.js';
 
 export interface LoadedSiteConfig {
   config: SiteConfig;
@@ -53,6 +54,8 @@ export function parseSiteConfig(raw: unknown, source: string): SiteConfig {
   }
   const eidasIssue = eidasProblem(parsed.data, (raw as { methods?: unknown } | null)?.methods !== undefined);
   if (eidasIssue) throw new ConfigError(`${source}: ${eidasIssue}`);
+  const catalogueIssue = serviceCatalogueProblem(parsed.data);
+  if (catalogueIssue) throw new ConfigError(`${source}: ${catalogueIssue}`);
   // eIDAS and ACM/IDM are offered by default only where the site configured their upstream.
   const config = {
     ...parsed.data,
@@ -74,3 +77,29 @@ export function eidasProblem(config: SiteConfig, methodsWritten: boolean): strin
   if (eh.eidas.serviceUuid.toLowerCase() === eh.serviceUuid.toLowerCase()) return 'eherkenning.eidas.serviceUuid: must differ from eherkenning.serviceUuid';
   return undefined;
 }
+
+/**
+ * What keeps the service catalogue entry from being made, if anything (pure). Its ServiceIDs name
+ * our OIN and their index, which is also their AttributeConsumingService index in our metadata
+ * (the Afsprakenstelsel's "ServiceID"): `urn:etoegang:DV:<OIN>:services:<index>`, one OIN for both.
+ */
+export function serviceCatalogueProblem(config: SiteConfig): string | undefined {
+  const eh = config.eherkenning;
+  if (!eh.catalogue) return undefined;
+  const services = [
+    { field: 'eherkenning', serviceId: eh.serviceId, index: eh.attributeConsumingServiceIndex },
+    ...(eh.eidas ? [{ field: 'eherkenning.eidas', serviceId: eh.eidas.serviceId, index: eh.eidas.attributeConsumingServiceIndex }] : []),
+  ];
+  const oins = new Set<string>();
+  for (const s of services) {
+    const parsed = parseServiceId(s.serviceId);
+    if (!parsed) return `${s.field}.serviceId: the service catalogue needs the form urn:etoegang:DV:<OIN of 20 digits>:services:<index>`;
+    if (parsed.index !== s.index) return `${s.field}.serviceId: its index (${parsed.index}) must be the service's attributeConsumingServiceIndex (${s.index})`;
+    oins.add(parsed.oin);
+  }
+  if (oins.size > 1) return 'eherkenning.eidas.serviceId: must name the same OIN as eherkenning.serviceId (one service provider)';
+  if (eh.eidas && !eh.catalogue.eidasDefinitionUuid) return 'eherkenning.catalogue.eidasDefinitionUuid: required when eherkenning.eidas is set (the eIDAS service has its own ServiceDefinition)';
+  if (eh.eidas && eh.catalogue.eidasDefinitionUuid!.toLowerCase() === eh.catalogue.definitionUuid.toLowerCase()) return 'eherkenning.catalogue.eidasDefinitionUuid: must differ from definitionUuid';
+  return undefined;
+}
+

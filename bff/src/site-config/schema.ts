@@ -138,6 +138,35 @@ export const brokerSchema = z.object({
 });
 export type BrokerConfig = z.infer<typeof brokerSchema>;
 
+/** A Dutch government organisation number (OIN): 20 digits. */
+const oin = z.string().regex(/^\d{20}$/, 'an OIN: 20 digits');
+
+/**
+ * Our entry in the eHerkenning service catalogue (dienstencatalogus, docs/saml.md): served signed at
+ * /poort/auth/eherkenning/service-catalogue for the broker that registers it. Each service there is
+ * a ServiceDefinition (what it is, its level, whom it serves) and a ServiceInstance (its ServiceID
+ * and the ServiceUUID answers carry, `serviceUuid`, which is why the definition has a UUID of its own).
+ */
+export const serviceCatalogueSchema = z.object({
+  /** OIN of the broker (herkenningsmakelaar) that registers this entry. */
+  brokerOin: oin,
+  /** Other brokers that offer the same service instances (AdditionalHerkenningsmakelaarId). */
+  additionalBrokerOins: z.array(oin).max(20).default([]),
+  /** Raised with every change the broker is sent (Version `urn:etoegang:1.13:service-catalogue:<T|P>:<n>`). */
+  sequence: z.number().int().min(1).default(1),
+  /** What the eHerkenning service is for, for the authorisation registers' administrators (max 1024). */
+  description: localized,
+  /** The UUID of the eHerkenning ServiceDefinition. */
+  definitionUuid: z.uuid(),
+  /** The same for the eIDAS service; needed when `eherkenning.eidas` is set. */
+  eidasDescription: localized.optional(),
+  eidasDefinitionUuid: z.uuid().optional(),
+  /** Shown by brokers and registers; https. */
+  serviceUrl: z.url({ protocol: /^https$/ }).optional(),
+  privacyPolicyUrl: z.url({ protocol: /^https$/ }).optional(),
+});
+export type ServiceCatalogueConfig = z.infer<typeof serviceCatalogueSchema>;
+
 export const siteConfigSchema = z.object({
   /** `demo` shows a demo banner in the widget; accounts never cross environments. */
   environment: z.enum(environments).default('demo'),
@@ -199,6 +228,8 @@ export const siteConfigSchema = z.object({
             .refine((level) => levelSatisfies(level, eidasMinimumLevel), 'eIDAS logins need EH3 (loa3, eIDAS "substantial") or EH4 (loa4, "high"); a lower level is not allowed'),
         })
         .optional(),
+      /** Our entry in the service catalogue; absent: /poort/auth/eherkenning/service-catalogue answers 404. */
+      catalogue: serviceCatalogueSchema.optional(),
       /**
        * What to do with an eHerkenning identity seen for the first time: `create` a new, empty
        * account; `link` it to an existing account (password + mailed PIN) or a new one made with an

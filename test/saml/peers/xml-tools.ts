@@ -6,7 +6,7 @@
 // (required-tools.ts).
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { requireFile, runTool } from './required-tools.js';
 
 export const SCHEMA_DIR = '/usr/lib/python3/dist-packages/saml2/data/schemas';
@@ -78,15 +78,20 @@ function catalog(): string {
       map('http://www.w3.org/TR/2002/REC-xmldsig-core-20020212/xmldsig-core-schema.xsd', 'xmldsig-core-schema.xsd') +
       map('http://www.w3.org/TR/2002/REC-xmlenc-core-20021210/xenc-schema.xsd', 'xenc-schema.xsd') +
       map('http://www.w3.org/2001/xml.xsd', 'xml.xsd') +
+      // Our own schemas (test/saml/schemas/) import the OASIS SAML 2.0 schemas by these locations.
+      map('http://docs.oasis-open.org/security/saml/v2.0/saml-schema-assertion-2.0.xsd', 'saml-schema-assertion-2.0.xsd') +
+      map('http://docs.oasis-open.org/security/saml/v2.0/saml-schema-metadata-2.0.xsd', 'saml-schema-metadata-2.0.xsd') +
       `</catalog>`,
   );
   return path;
 }
 
+/** `schema`: a file name in SCHEMA_DIR (the OASIS schemas), or an absolute path (one of ours). */
 export function xmllintValidate(xml: string, schema: string): { ok: boolean; output: string } {
   const file = join(dir, `doc-${Math.random().toString(36).slice(2)}.xml`);
   writeFileSync(file, xml);
-  const xsd = requireFile(join(SCHEMA_DIR, schema), 'python3-pysaml2');
+  // Ours import the OASIS schemas, which python3-pysaml2 provides either way.
+  const xsd = isAbsolute(schema) ? (requireFile(join(SCHEMA_DIR, 'saml-schema-metadata-2.0.xsd'), 'python3-pysaml2'), schema) : requireFile(join(SCHEMA_DIR, schema), 'python3-pysaml2');
   const run = runTool('xmllint', 'libxml2-utils', ['--nonet', '--noout', '--schema', xsd, file], { env: { ...process.env, XML_CATALOG_FILES: catalog() } });
   return { ok: run.status === 0, output: `${run.stdout}${run.stderr}` };
 }
