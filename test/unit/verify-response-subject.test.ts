@@ -41,6 +41,13 @@ describe('checkSubject', () => {
     expect(() => check(assertion(null))).toThrow(refusedWith('subject_missing'));
   });
 
+  it('counts only bearer confirmations, and wants exactly one', () => {
+    const holderOfKey = confirmation(data(), 'urn:oasis:names:tc:SAML:2.0:cm:holder-of-key');
+    expect(() => check(subjectWith(holderOfKey))).toThrow(refusedWith('subject_confirmation_invalid'));
+    expect(() => check(subjectWith(confirmation() + confirmation()))).toThrow(refusedWith('subject_confirmation_invalid'));
+    expect(check(subjectWith(holderOfKey + confirmation()))).toEqual(new Date(at(300_000)));
+  });
+
   it('refuses a bearer confirmation without SubjectConfirmationData', () => {
     expect(() => check(subjectWith(confirmation('')))).toThrow(refusedWith('subject_confirmation_invalid'));
   });

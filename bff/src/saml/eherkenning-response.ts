@@ -6,7 +6,7 @@ import type { Level } from '../../../contract/levels.js';
 import { levelFromUri } from './level-uris.js';
 import { mapEherkenningAttributes, namedService, serviceRefusal, type EherkenningIdentity } from './eherkenning-attributes.js';
 import { SamlError } from './saml-error.js';
-import { catalogueService, type CatalogueService, type ServiceKind, type SpContext } from './sp-context.js';
+import { catalogueService, type ServiceKind, type SpContext } from './sp-context.js';
 import { verifyAssertion, type ReadResponse, type ResponseEnvelope, type VerifyOptions } from './verify-response.js';
 
 export interface VerifiedLogin extends ResponseEnvelope {
@@ -35,8 +35,9 @@ export async function verifyEherkenningResponse(envelope: ReadResponse, options:
   if (!requested) throw new SamlError('service_not_offered');
   const named = namedService(verified.attributes);
   if ('reason' in named) throw new SamlError(named.reason);
-  const ourOthers = [sp, sp.eidas].filter((s): s is CatalogueService => s !== undefined && s !== requested);
-  const wrongService = serviceRefusal(named, requested, ourOthers);
+  // Our other service (eIDAS for an eHerkenning login, and the other way round), where the site offers it.
+  const other = kind === 'eidas' ? sp : sp.eidas;
+  const wrongService = serviceRefusal(named, requested, other ? [other] : []);
   if (wrongService) throw new SamlError(wrongService, 'service_mismatch');
   const identity = mapEherkenningAttributes(verified.attributes, kind);
   if ('reason' in identity) throw new SamlError(identity.reason);
