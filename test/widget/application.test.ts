@@ -6,7 +6,7 @@ import { expect, html, waitUntil } from '@open-wc/testing';
 import '../../widget/src/login-chooser.js';
 import type { ApplicationView } from '../../contract/api-schemas.js';
 import type { PoortBrokerDetail } from '../../widget/src/events.js';
-import { $, $$, chooser, rawKeys, restoreFetch, siteConfig, text } from './support.js';
+import { $, $$, chooser, eidasSiteConfig, rawKeys, restoreFetch, siteConfig, text } from './support.js';
 
 const appB: ApplicationView = {
   id: 'app-b',
@@ -20,14 +20,7 @@ const sessionRequests: string[] = [];
 
 /** A site that also offers eIDAS, with app B taking European companies at EH4. */
 const eidasSite = () =>
-  siteConfig({
-    methods: ['eherkenning', 'eidas', 'email'],
-    eidas: {
-      serviceId: 'urn:etoegang:DV:00000001234567890000:services:0002',
-      serviceUuid: '6f1c2a40-3d5e-4b8a-9c1d-2e3f4a5b6c7e',
-      serviceName: { nl: 'Voorbeelddienst (eIDAS)', 'nl-BE': 'Voorbeeldtoepassing (eIDAS)', en: 'Example service (eIDAS)' },
-      level: 'loa3',
-    },
+  eidasSiteConfig({
     applications: [{ ...appB, levels: { eherkenning: 'loa3', eidas: 'loa4' } }],
     // Noord delivers level 4 here; Zuid does not.
     brokers: siteConfig().brokers.map((b) => (b.id === 'noord' ? { ...b, levels: [...b.levels, 'loa4'] } : b)),

@@ -3,18 +3,9 @@
 // and en, and leading through the broker list to a start that asks for the eIDAS service.
 import { expect, html } from '@open-wc/testing';
 import '../../widget/src/login-chooser.js';
-import { $, $$, catchNavigation, chooser, rawKeys, restoreFetch, serveConfig, siteConfig, text } from './support.js';
+import { $, $$, catchNavigation, chooser, eidasSiteConfig, rawKeys, restoreFetch, serveConfig, siteConfig, text } from './support.js';
 
-const eidasSite = () =>
-  siteConfig({
-    methods: ['eherkenning', 'eidas', 'email'],
-    eidas: {
-      serviceId: 'urn:etoegang:DV:00000001234567890000:services:0002',
-      serviceUuid: '6f1c2a40-3d5e-4b8a-9c1d-2e3f4a5b6c7e',
-      serviceName: { nl: 'Voorbeelddienst (eIDAS)', 'nl-BE': 'Voorbeeldtoepassing (eIDAS)', en: 'Example service (eIDAS)' },
-      level: 'loa3',
-    },
-  });
+const eidasSite = () => eidasSiteConfig();
 
 const expected = {
   nl: { button: 'Inloggen als Europees bedrijf (eIDAS)', level: 'eIDAS, niveau substantieel of hoog', heading: 'Kies via welke leverancier u verdergaat' },

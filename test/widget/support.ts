@@ -31,6 +31,20 @@ export function siteConfig(overrides: Partial<WidgetConfig> = {}): WidgetConfig 
   };
 }
 
+/** A site that also offers eIDAS (the brokers' second service) at EH3, with `overrides`. */
+export function eidasSiteConfig(overrides: Partial<WidgetConfig> = {}): WidgetConfig {
+  return siteConfig({
+    methods: ['eherkenning', 'eidas', 'email'],
+    eidas: {
+      serviceId: 'urn:etoegang:DV:00000001234567890000:services:0002',
+      serviceUuid: '6f1c2a40-3d5e-4b8a-9c1d-2e3f4a5b6c7e',
+      serviceName: { nl: 'Voorbeelddienst (eIDAS)', 'nl-BE': 'Voorbeeldtoepassing (eIDAS)', en: 'Example service (eIDAS)' },
+      level: 'loa3',
+    },
+    ...overrides,
+  });
+}
+
 const realFetch = window.fetch;
 export let configRequests: string[] = [];
 
