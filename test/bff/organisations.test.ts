@@ -250,8 +250,9 @@ describe('organisation numbers from the service desk', () => {
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ identifiers: { kvk: '41000001', vestigingsnr: '000000000002' } });
     for (const [identifiers, message] of [
-      [{ kvk: '4100001' }, 'The kvk number must have 8 digits.'],
-      [{ rsin: '12345678X' }, 'The rsin number must have 9 digits.'],
+      [{ kvk: '4100001' }, 'The KvK number must have 8 digits.'],
+      [{ rsin: '12345678X' }, 'The RSIN must have 9 digits.'],
+      [{ ovo: 'OVO12345' }, 'The OVO code must be OVO and 6 digits, e.g. OVO000123.'],
       [{ vestigingsnr: '000000000002' }, 'A Vestigingsnummer needs the KvK number too.'],
     ] as const) {
       const bad = await create(identifiers);
