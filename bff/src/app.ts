@@ -7,6 +7,8 @@ import { mountDemoSite } from '../../demo-site/serve.js';
 import type { AppDeps, AppEnv } from './app-env.js';
 import { ApiError } from './http/api-error.js';
 import { BASE } from '../../contract/paths.js';
+import { ACS_PATH } from './eherkenning/saml-service.js';
+import { ACMIDM_ACS_PATH } from './acmidm/acmidm-service.js';
 import { handleErrors, handleNotFound } from './http/handle-errors.js';
 import { validationHook } from './http/validation-hook.js';
 import { requestDeadline } from './http/request-deadline.js';
@@ -41,6 +43,8 @@ import { editorPageRoutes } from './texts/editor-routes.js';
 import { textRoutes } from './texts/routes.js';
 
 export const API_BODY_LIMIT = 64 * 1024;
+/** The routes that answer a completed login: their own, longer deadline (POORT_ACS_DEADLINE_MS). */
+const ACS_PATHS = new Set([ACS_PATH, ACMIDM_ACS_PATH]);
 
 export interface AppOptions {
   /** Serve the demo site and the built widget at `/` (npm start); off for a bare BFF. */
@@ -50,7 +54,7 @@ export interface AppOptions {
 export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use('*', requestId(), provide(deps), requestLog(deps.logger), securityHeaders(BASE));
-  app.use(`${BASE}/*`, requestDeadline(deps.env.requestDeadlineMs, deps.logger));
+  app.use(`${BASE}/*`, requestDeadline((path) => (ACS_PATHS.has(path) ? deps.env.acsDeadlineMs : deps.env.requestDeadlineMs), deps.logger));
   app.use(`${BASE}/api/*`, apiBodyLimit, sameOriginJson());
   // The form posts outside /api (log out everywhere, the simulated IdPs' pages) read their body
   // too: the same limit, before anything reads it. The ACS routes carry their own, larger one.

@@ -28,6 +28,9 @@ const envSchema = z.object({
   POORT_PASSWORD_QUEUE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(DEFAULT_PASSWORD_QUEUE_LIMIT),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   POORT_REQUEST_DEADLINE_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
+  // The ACS answers a login the person just completed at their broker or IdP, which a retry cannot
+  // bring back; an artifact's resolution alone may take up to SOAP_TIMEOUT_MS (docs/decisions/request-deadline-commit-guard.md).
+  POORT_ACS_DEADLINE_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   POORT_DATABASE_CONNECT_TIMEOUT_S: z.coerce.number().int().min(1).max(60).default(3),
   // Above nginx's and most load balancers' upstream keep-alive (nginx: 60 s), so the proxy, not
   // Poort, closes an idle connection: a request never meets a connection Poort is closing.
@@ -61,6 +64,8 @@ export interface EnvConfig {
   mail: MailSettings;
   /** After this long a request answers 503 service_unavailable and its transaction rolls back. */
   requestDeadlineMs: number;
+  /** The deadline of the ACS routes instead (longer: the answer of a completed login cannot be had again). */
+  acsDeadlineMs: number;
   /** How long one attempt to connect to PostgreSQL may take (postgres.js connect_timeout). */
   databaseConnectTimeoutS: number;
   /** Node's keep-alive for idle client connections, above the proxy's upstream keep-alive. */
@@ -131,6 +136,7 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
       from: e.MAIL_FROM,
     },
     requestDeadlineMs: e.POORT_REQUEST_DEADLINE_MS,
+    acsDeadlineMs: e.POORT_ACS_DEADLINE_MS,
     databaseConnectTimeoutS: e.POORT_DATABASE_CONNECT_TIMEOUT_S,
     keepAliveTimeoutMs: e.POORT_KEEP_ALIVE_TIMEOUT_MS,
     headersTimeoutMs,

@@ -39,7 +39,7 @@ beforeAll(async () => {
       return devMetadata();
     }) as typeof fetch,
     soap: async (request: { url: string; body: string; contentType: string }) => {
-      if (!soapUp) throw new SamlError('artifact_resolution_failed');
+      if (!soapUp) throw new SamlError('artifact_resolution_failed', 'broker_unavailable'); // as saml/soap-transport.ts
       const res = await self.t!.app.request(request.url, { method: 'POST', body: request.body, headers: { 'content-type': request.contentType } });
       return res.text();
     },
@@ -100,7 +100,7 @@ describe('a broker whose artifact resolution fails', () => {
       const s = await startAt(t, 'demo-zuid');
       const redirect = await brokerAnswers(t, s, 'person:fatima');
       const res = await getAcs(t, redirect.headers.get('location')!);
-      expect(new URL(res.headers.get('location')!, 'http://x').searchParams.get('poort-error')).toBe('saml_invalid');
+      expect(new URL(res.headers.get('location')!, 'http://x').searchParams.get('poort-error')).toBe('broker_unavailable');
     }
     soapUp = true;
     // Read as an instance does once its few seconds of memory have passed.

@@ -45,8 +45,8 @@ describe('SOAP transport', () => {
   });
 
   it('fails cleanly without the client certificate, and with an untrusted server certificate', async () => {
-    await expect(httpSoapTransport({ url: `${url}/ars`, body: '<e/>', contentType: 'text/xml', tls: { ca: ca() } })).rejects.toMatchObject({ reason: 'artifact_resolution_failed' });
-    await expect(httpSoapTransport({ url: `${url}/ars`, body: '<e/>', contentType: 'text/xml', tls: { ...client } })).rejects.toMatchObject({ reason: 'artifact_resolution_failed' });
+    await expect(httpSoapTransport({ url: `${url}/ars`, body: '<e/>', contentType: 'text/xml', tls: { ca: ca() } })).rejects.toMatchObject({ reason: 'artifact_resolution_failed', outcome: 'broker_unavailable' });
+    await expect(httpSoapTransport({ url: `${url}/ars`, body: '<e/>', contentType: 'text/xml', tls: { ...client } })).rejects.toMatchObject({ reason: 'artifact_resolution_failed', outcome: 'broker_unavailable' });
   });
 
   it('stops reading an answer over 1 MB', async () => {

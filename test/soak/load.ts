@@ -6,7 +6,8 @@
 import { formFields } from '../saml/flow.js';
 import { loopbackAddress, setCookie, SoakClient, type Answer } from './http-client.js';
 
-export type Step = 'session' | 'login' | 'wrong_password' | 'forgot' | 'logout' | 'eh_start' | 'eh_broker' | 'eh_acs' | 'lockout';
+// The ACS in two steps, one per binding: an artifact's ACS also waits for the broker's ArtifactResponse.
+export type Step = 'session' | 'login' | 'wrong_password' | 'forgot' | 'logout' | 'eh_start' | 'eh_broker' | 'eh_acs_post' | 'eh_acs_artifact' | 'lockout';
 
 export interface Outcome {
   step: Step;
@@ -50,7 +51,8 @@ export const expectedStatuses: Record<Step, number[]> = {
   logout: [204],
   eh_start: [200],
   eh_broker: [200, 303],
-  eh_acs: [303],
+  eh_acs_post: [303],
+  eh_acs_artifact: [303],
   /** The lockout bursts' wrong passwords (test/soak/run.ts): never rate limited, each from its own address. */
   lockout: [401],
 };
@@ -115,10 +117,10 @@ export async function eherkenningLogin(http: SoakClient, from: string, broker: s
   const choice = formFields(page.body);
   const answer = await timed('eh_broker', () => http.send(choice.action, { method: 'POST', from, headers: FORM, body: formBody({ ...choice.fields, answer: `person:${person}` }) }));
   const cookie: Record<string, string> = binding ? { cookie: binding } : {};
-  if (answer?.status === 303) return timed('eh_acs', () => http.send(String(answer.headers.location), { from, headers: cookie }));
+  if (answer?.status === 303) return timed('eh_acs_artifact', () => http.send(String(answer.headers.location), { from, headers: cookie }));
   if (answer?.status !== 200) return undefined;
   const post = formFields(answer.body);
-  return timed('eh_acs', () => http.send(post.action, { method: 'POST', from, headers: { ...FORM, ...cookie }, body: formBody(post.fields) }));
+  return timed('eh_acs_post', () => http.send(post.action, { method: 'POST', from, headers: { ...FORM, ...cookie }, body: formBody(post.fields) }));
 }
 
 export function startLoad(o: LoadOptions): Load {

@@ -1,7 +1,8 @@
 // nginx in front of the soak's Poort instances: Debian's nginx binary, started on loopback with a
 // config and a prefix directory of its own (never the system service). The upstream block is the
-// example docs/operating.md gives for several instances; the one addition is the location that
-// sends the simulated brokers to one process (they keep pending artifacts in memory).
+// example docs/operating.md gives for several instances; the one addition is a location per
+// simulated broker that sends it to a process of its own (each keeps its pending artifacts in
+// memory; one process for both was the soak's bottleneck, not Poort: docs/operating.md).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +14,16 @@ export interface Nginx {
   stop(): Promise<void>;
 }
 
-export function nginxConfig(o: { dir: string; port: number; instances: string[]; broker: string }): string {
+/** `brokers`: each simulated broker's id and the address of the process that serves it. */
+export interface NginxOptions {
+  dir: string;
+  port: number;
+  instances: string[];
+  brokers: Record<string, string>;
+}
+
+export function nginxConfig(o: NginxOptions): string {
+  const brokers = Object.entries(o.brokers);
   return `worker_processes 1;
 pid ${o.dir}/nginx.pid;
 error_log ${o.dir}/error.log warn;
@@ -31,11 +41,7 @@ ${o.instances.map((address) => `        server ${address} max_fails=1 fail_timeo
         keepalive 32;
         keepalive_timeout 60s;
     }
-    upstream simulated_brokers {
-        server ${o.broker};
-        keepalive 8;
-    }
-    server {
+${brokers.map(([id, address]) => `    upstream broker_${id.replace(/\W/g, '_')} {\n        server ${address};\n        keepalive 8;\n    }\n`).join('')}    server {
         listen 127.0.0.1:${o.port};
         location /poort/ {
             proxy_pass         http://poort;
@@ -51,19 +57,23 @@ ${o.instances.map((address) => `        server ${address} max_fails=1 fail_timeo
             # The soak's own addition: which instance answered, for a failure's report.
             add_header         X-Poort-Upstream  $upstream_addr always;
         }
-        location /poort/dev/brokers/ {
-            proxy_pass         http://simulated_brokers;
+${brokers
+  .map(
+    ([id]) => `        location /poort/dev/brokers/${id}/ {
+            proxy_pass         http://broker_${id.replace(/\W/g, '_')};
             proxy_set_header   Host              $host;
             proxy_set_header   X-Forwarded-For   $proxy_add_x_forwarded_for;
             proxy_http_version 1.1;
             proxy_set_header   Connection        "";
         }
-    }
+`,
+  )
+  .join('')}    }
 }
 `;
 }
 
-export async function startNginx(o: { dir: string; port: number; instances: string[]; broker: string }): Promise<Nginx> {
+export async function startNginx(o: NginxOptions): Promise<Nginx> {
   if (!existsSync(NGINX)) throw new Error('nginx is missing: apt-get install -y nginx-light (the soak starts its own, not the service)');
   mkdirSync(o.dir, { recursive: true });
   // nginx's workers run as nobody when it is started as root: they must reach the temp paths.

@@ -4,10 +4,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { reconnectDelaySeconds } from '../../db/open.js';
 import { ConfigError, loadEnvConfig } from '../../bff/src/config.js';
+import { SOAP_TIMEOUT_MS } from '../../bff/src/saml/soap-transport.js';
 
 describe('request deadline and keep-alive settings', () => {
-  it('default to a 5 s deadline and a keep-alive of 65 s with 66 s for headers', () => {
-    expect(loadEnvConfig({})).toMatchObject({ requestDeadlineMs: 5000, keepAliveTimeoutMs: 65_000, headersTimeoutMs: 66_000, databaseConnectTimeoutS: 3 });
+  it('default to a 5 s deadline (15 s at the ACS) and a keep-alive of 65 s with 66 s for headers', () => {
+    expect(loadEnvConfig({})).toMatchObject({ requestDeadlineMs: 5000, acsDeadlineMs: 15_000, keepAliveTimeoutMs: 65_000, headersTimeoutMs: 66_000, databaseConnectTimeoutS: 3 });
+    // The ACS outlasts an artifact resolution at a slow broker, so that ends in its own refusal, not a 503.
+    expect(loadEnvConfig({}).acsDeadlineMs).toBeGreaterThan(SOAP_TIMEOUT_MS);
+    expect(loadEnvConfig({ POORT_ACS_DEADLINE_MS: '30000' })).toMatchObject({ requestDeadlineMs: 5000, acsDeadlineMs: 30_000 });
     expect(loadEnvConfig({ POORT_DATABASE_CONNECT_TIMEOUT_S: '15' })).toMatchObject({ databaseConnectTimeoutS: 15 });
     expect(loadEnvConfig({ POORT_REQUEST_DEADLINE_MS: '2500', POORT_KEEP_ALIVE_TIMEOUT_MS: '120000' })).toMatchObject({
       requestDeadlineMs: 2500,
@@ -21,6 +25,9 @@ describe('request deadline and keep-alive settings', () => {
       ['POORT_REQUEST_DEADLINE_MS', 'soon'],
       ['POORT_REQUEST_DEADLINE_MS', '50'],
       ['POORT_REQUEST_DEADLINE_MS', '1.5'],
+      ['POORT_ACS_DEADLINE_MS', 'later'],
+      ['POORT_ACS_DEADLINE_MS', '50'],
+      ['POORT_ACS_DEADLINE_MS', '120001'],
       ['POORT_KEEP_ALIVE_TIMEOUT_MS', '-1'],
       ['POORT_HEADERS_TIMEOUT_MS', '65000'],
       ['POORT_DATABASE_CONNECT_TIMEOUT_S', '0'],

@@ -7,6 +7,12 @@ import { SamlError } from './saml-error.js';
 import type { SoapTransport } from './artifact.js';
 import { MAX_XML_BYTES } from './xml-guard.js';
 
+/** A broker's SOAP endpoint (artifact resolution) has this long to answer; the ACS deadline is longer (config.ts). */
+export const SOAP_TIMEOUT_MS = 10_000;
+
+/** No answer, or no good one: the person is told the broker is unavailable (and may choose another). */
+const brokerDidNotAnswer = () => new SamlError('artifact_resolution_failed', 'broker_unavailable');
+
 export const httpSoapTransport: SoapTransport = ({ url, body, contentType, tls }) =>
   new Promise((resolve, reject) => {
     const target = new URL(url);
@@ -17,7 +23,7 @@ export const httpSoapTransport: SoapTransport = ({ url, body, contentType, tls }
     };
     // SOAP 1.1 over text/xml names the action in a header (SAML bindings §3.2.3.3).
     if (contentType === 'text/xml') headers.soapaction = '"http://www.oasis-open.org/committees/security"';
-    const req = send(target, { method: 'POST', headers, timeout: 10_000, ...(tls?.cert && tls.key ? { cert: tls.cert, key: tls.key } : {}), ...(tls?.ca ? { ca: [...rootCertificates, tls.ca] } : {}) }, (res) => {
+    const req = send(target, { method: 'POST', headers, timeout: SOAP_TIMEOUT_MS, ...(tls?.cert && tls.key ? { cert: tls.cert, key: tls.key } : {}), ...(tls?.ca ? { ca: [...rootCertificates, tls.ca] } : {}) }, (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (chunk: Buffer) => {
@@ -28,12 +34,12 @@ export const httpSoapTransport: SoapTransport = ({ url, body, contentType, tls }
         } else chunks.push(chunk);
       });
       res.on('end', () => {
-        if (res.statusCode !== 200) reject(new SamlError('artifact_resolution_failed'));
+        if (res.statusCode !== 200) reject(brokerDidNotAnswer());
         else resolve(Buffer.concat(chunks).toString('utf8'));
       });
-      res.on('error', () => reject(new SamlError('artifact_resolution_failed')));
+      res.on('error', () => reject(brokerDidNotAnswer()));
     });
     req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', () => reject(new SamlError('artifact_resolution_failed')));
+    req.on('error', () => reject(brokerDidNotAnswer()));
     req.end(body);
   });
