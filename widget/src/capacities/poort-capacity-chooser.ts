@@ -1,12 +1,9 @@
-import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { html } from 'lit';
+import { customElement } from 'lit/decorators.js';
 import type { CapacitiesView, CapacityView } from '../../../contract/api-schemas.js';
-import { BASE } from '../../../contract/paths.js';
 import { fire } from '../events.js';
 import { coreTexts } from '../texts/core-texts.js';
-import { Localized } from '../texts/localized.js';
-import { organisationChooserStyles } from '../organisations/poort-organisation-chooser.styles.js';
-import { switchOrganisation } from '../organisations/organisations-api.js';
+import { ActingForChooser } from '../organisations/acting-for-chooser.js';
 import { fetchCapacities } from './capacities-api.js';
 import { capacityTexts } from './capacity-texts.js';
 
@@ -29,83 +26,23 @@ const CITIZEN_VALUE = 'citizen';
  * @csspart button - The submit button.
  */
 @customElement('poort-capacity-chooser')
-export class PoortCapacityChooser extends LitElement {
-  static override styles = organisationChooserStyles;
-
-  /** Language: `nl`, `nl-BE` or `en`; else the page's (see locale.ts), else Dutch. */
-  @property() override lang = '';
-
-  /** Base path of the Poort BFF on this site. */
-  @property() bff = BASE;
-
-  /** Also show the list when a capacity has been chosen, to switch to another one. */
-  @property({ type: Boolean }) always = false;
-
-  @state() private data: CapacitiesView | undefined;
-  @state() private loaded = false;
-  @state() private selected = '';
-  @state() private busy = false;
-  @state() private errorCode = '';
-  @state() private done = '';
-
-  private readonly i18n = new Localized(this, [coreTexts, capacityTexts]);
-  private loading: Promise<void> | undefined;
-
-  private get t() {
-    return this.i18n.t;
+export class PoortCapacityChooser extends ActingForChooser<CapacitiesView, CapacityView> {
+  constructor() {
+    super('capacities', [coreTexts, capacityTexts]);
   }
 
-  private get locale() {
-    return this.i18n.locale;
-  }
-
-  override connectedCallback(): void {
-    // eslint-disable-next-line wc/guard-super-call -- LitElement always implements connectedCallback.
-    super.connectedCallback();
-    this.loading ??= this.load();
-  }
-
-  protected override shouldUpdate(): boolean {
-    return this.i18n.check();
-  }
-
-  // Tests and pages can await el.updateComplete to get an element that has loaded the list, in its language.
-  protected override async getUpdateComplete(): Promise<boolean> {
-    await super.getUpdateComplete();
-    await Promise.all([this.loading, this.i18n.ready]);
-    return super.getUpdateComplete();
-  }
-
-  /** Whether the element shows a question (false: not logged in, or nothing to choose). */
   get asking(): boolean {
     const data = this.data;
     return !!data && data.capacities.length > 1 && (data.choiceNeeded || this.always);
   }
 
-  private async load(): Promise<void> {
+  protected async fetchChoices() {
     const data = await fetchCapacities(this.bff);
-    this.selected = data?.capacity ? valueOf({ code: data.capacity, organisation: data.actingFor ? { id: data.actingFor, name: '', identifiers: {} } : null }) : '';
-    this.data = data;
-    this.loaded = true;
+    return { data, selected: data?.capacity ? valueOf({ code: data.capacity, organisation: data.actingFor ? { id: data.actingFor, name: '', identifiers: {} } : null }) : '' };
   }
 
-  override render() {
-    const { t } = this;
-    if (!this.loaded) return html`<p role="status">${t('capacities.loading')}</p>`;
-    if (this.done) return html`<p role="status">${this.done}</p>`;
-    if (!this.asking) return nothing;
-    return html`<section lang=${this.locale} aria-labelledby="heading">
-      <h2 id="heading" tabindex="-1">${t('capacities.heading')}</h2>
-      <p>${t('capacities.intro')}</p>
-      <form part="form" novalidate @submit=${this.submit}>
-        <fieldset aria-describedby="problem">
-          <legend>${t('capacities.legend')}</legend>
-          ${this.data!.capacities.map((c) => this.renderOption(c))}
-        </fieldset>
-        <p id="problem" class="error" role="alert">${this.errorCode ? this.errorText() : nothing}</p>
-        <button part="button" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? t('capacities.busy') : t('capacities.submit')}</button>
-      </form>
-    </section>`;
+  protected renderChoices(data: CapacitiesView) {
+    return data.capacities.map((c) => this.renderOption(c));
   }
 
   private renderOption(c: CapacityView) {
@@ -129,36 +66,17 @@ export class PoortCapacityChooser extends LitElement {
     return [kind, ...numbers].join(' · ');
   }
 
-  private errorText(): string {
-    const code = this.errorCode;
-    return this.t(`errors.${code}`) || this.t(code === 'required' ? 'capacities.required' : `email.commonErrors.${code}`) || this.t('email.commonErrors.unknown');
+  protected selectedChoice(): CapacityView | undefined {
+    return this.data?.capacities.find((c) => valueOf(c) === this.selected);
   }
 
-  private async submit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    if (this.busy) return;
-    const chosen = this.data?.capacities.find((c) => valueOf(c) === this.selected);
-    if (!chosen) {
-      this.errorCode = 'required';
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLInputElement>('input')?.focus();
-      return;
-    }
-    this.busy = true;
-    this.errorCode = '';
-    const result = await switchOrganisation(this.bff, chosen.organisation?.id ?? null);
-    this.busy = false;
-    if (!result.ok) {
-      this.errorCode = result.code;
-      return;
-    }
-    this.done = this.t('capacities.chosen', { capacity: this.nameOf(chosen) });
-    fire(this, 'poort-capacity', { capacity: chosen });
+  protected organisationOf(c: CapacityView): string | null {
+    return c.organisation?.id ?? null;
   }
 
-  /** Moves focus to the question's heading (the capacity step of <login-chooser> does so when it opens). */
-  override focus(): void {
-    this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
+  protected switched(capacity: CapacityView): void {
+    this.done = this.t('capacities.chosen', { capacity: this.nameOf(capacity) });
+    fire(this, 'poort-capacity', { capacity });
   }
 }
 

@@ -1,13 +1,11 @@
-import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import type { MembershipView, OrganisationsView } from '../../../contract/api-schemas.js';
-import { BASE } from '../../../contract/paths.js';
+import { html } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import type { MembershipView, OrganisationsView, SessionView } from '../../../contract/api-schemas.js';
 import { fire } from '../events.js';
 import { coreTexts } from '../texts/core-texts.js';
-import { Localized } from '../texts/localized.js';
-import { fetchOrganisations, switchOrganisation } from './organisations-api.js';
+import { ActingForChooser } from './acting-for-chooser.js';
+import { fetchOrganisations } from './organisations-api.js';
 import { organisationTexts } from './organisation-texts.js';
-import { organisationChooserStyles } from './poort-organisation-chooser.styles.js';
 import { rememberOrganisation, rememberedOrganisation } from './remembered-organisation.js';
 
 /** Loaded with this element's chunk (lazy-elements.ts). */
@@ -25,86 +23,27 @@ export { organisationTexts as stepTexts };
  * @csspart button - The submit button.
  */
 @customElement('poort-organisation-chooser')
-export class PoortOrganisationChooser extends LitElement {
-  static override styles = organisationChooserStyles;
-
-  /** Language: `nl`, `nl-BE` or `en`; else the page's (see locale.ts), else Dutch. */
-  @property() override lang = '';
-
-  /** Base path of the Poort BFF on this site. */
-  @property() bff = BASE;
-
-  /** Also show the list when a choice has been made, to act for another organisation. */
-  @property({ type: Boolean }) always = false;
-
-  @state() private data: OrganisationsView | undefined;
-  @state() private loaded = false;
-  @state() private selected = '';
-  @state() private busy = false;
-  @state() private errorCode = '';
-  @state() private done = '';
-
-  private readonly i18n = new Localized(this, [coreTexts, organisationTexts]);
+export class PoortOrganisationChooser extends ActingForChooser<OrganisationsView, string> {
   private remembered: string | undefined;
-  private loading: Promise<void> | undefined;
 
-  private get t() {
-    return this.i18n.t;
+  constructor() {
+    super('organisations', [coreTexts, organisationTexts]);
   }
 
-  private get locale() {
-    return this.i18n.locale;
-  }
-
-  override connectedCallback(): void {
-    // eslint-disable-next-line wc/guard-super-call -- LitElement always implements connectedCallback.
-    super.connectedCallback();
-    this.loading ??= this.load();
-  }
-
-  protected override shouldUpdate(): boolean {
-    return this.i18n.check();
-  }
-
-  // Tests and pages can await el.updateComplete to get an element that has loaded the list, in its language.
-  protected override async getUpdateComplete(): Promise<boolean> {
-    await super.getUpdateComplete();
-    await Promise.all([this.loading, this.i18n.ready]);
-    return super.getUpdateComplete();
-  }
-
-  /** Whether the element shows a question (false: not logged in, or nothing to choose). */
   get asking(): boolean {
     const data = this.data;
     return !!data && data.organisations.length > 0 && (data.organisationChoiceNeeded || this.always);
   }
 
-  private async load(): Promise<void> {
+  protected async fetchChoices() {
     const data = await fetchOrganisations(this.bff);
     this.remembered = rememberedOrganisation();
     const ids = data?.organisations.map((o) => o.id) ?? [];
-    this.selected = data?.actingFor ?? (this.remembered && ids.includes(this.remembered) ? this.remembered : '');
-    this.data = data;
-    this.loaded = true;
+    return { data, selected: data?.actingFor ?? (this.remembered && ids.includes(this.remembered) ? this.remembered : '') };
   }
 
-  override render() {
-    const { t } = this;
-    if (!this.loaded) return html`<p role="status">${t('organisations.loading')}</p>`;
-    if (this.done) return html`<p role="status">${this.done}</p>`;
-    if (!this.asking) return nothing;
-    return html`<section lang=${this.locale} aria-labelledby="heading">
-      <h2 id="heading" tabindex="-1">${t('organisations.heading')}</h2>
-      <p>${t('organisations.intro')}</p>
-      <form part="form" novalidate @submit=${this.submit}>
-        <fieldset aria-describedby="problem">
-          <legend>${t('organisations.legend')}</legend>
-          ${this.data!.organisations.map((o) => this.renderOption(o))}
-        </fieldset>
-        <p id="problem" class="error" role="alert">${this.errorCode ? this.errorText() : nothing}</p>
-        <button part="button" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? t('organisations.busy') : t('organisations.submit')}</button>
-      </form>
-    </section>`;
+  protected renderChoices(data: OrganisationsView) {
+    return data.organisations.map((o) => this.renderOption(o));
   }
 
   private renderOption(o: MembershipView) {
@@ -125,37 +64,19 @@ export class PoortOrganisationChooser extends LitElement {
     </label>`;
   }
 
-  private errorText(): string {
-    const code = this.errorCode;
-    return this.t(`errors.${code}`) || this.t(code === 'required' ? 'organisations.required' : `email.commonErrors.${code}`) || this.t('email.commonErrors.unknown');
+  protected selectedChoice(): string | undefined {
+    return this.selected || undefined;
   }
 
-  private async submit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    if (this.busy) return;
-    if (!this.selected) {
-      this.errorCode = 'required';
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLInputElement>('input')?.focus();
-      return;
-    }
-    this.busy = true;
-    this.errorCode = '';
-    const result = await switchOrganisation(this.bff, this.selected);
-    this.busy = false;
-    if (!result.ok) {
-      this.errorCode = result.code;
-      return;
-    }
-    const organisation = result.value.actingFor!;
+  protected organisationOf(id: string): string {
+    return id;
+  }
+
+  protected switched(_id: string, session: SessionView): void {
+    const organisation = session.actingFor!;
     rememberOrganisation(organisation.id);
     this.done = this.t('organisations.chosen', { name: organisation.name });
     fire(this, 'poort-organisation', { organisation });
-  }
-
-  /** Moves focus to the question's heading (the chooser step of <login-chooser> does so when it opens). */
-  override focus(): void {
-    this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
   }
 }
 
