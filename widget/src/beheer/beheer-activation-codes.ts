@@ -1,12 +1,8 @@
-import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import type { Locale } from '../../../contract/locales.js';
+import { html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import { roles, type Role } from '../../../contract/roles.js';
-import { BASE } from '../../../contract/paths.js';
-import type { Translate } from '../i18n.js';
-import { callBff, fetchCodes, type AdminScope, type BeheerSample, type CodeListing, type IssuedCode } from './beheer-api.js';
-import { beheerTranslator, errorText } from './beheer-i18n.js';
-import { beheerStyles } from './beheer.styles.js';
+import { callBff, fetchCodes, type CodeListing, type IssuedCode } from './beheer-api.js';
+import { BeheerList } from './beheer-section.js';
 
 const MAX_DAYS = 365;
 
@@ -16,51 +12,25 @@ const MAX_DAYS = 365;
  * status and who used them. Revoking asks for confirmation first: it cannot be undone.
  */
 @customElement('beheer-activation-codes')
-export class BeheerActivationCodes extends LitElement {
-  static override styles = [beheerStyles];
-
-  @property({ attribute: false }) locale: Locale = 'nl';
-  /** The page's texts as the BFF serves them (editors' changes); the bundled ones until then. */
-  @property({ attribute: false }) texts: unknown;
-  @property({ attribute: false }) bff = BASE;
-  @property({ attribute: false }) scope: AdminScope = { role: 'admin', organisations: [], activationCodeDays: 30 };
-  /** Made-up codes to show instead of asking the BFF (the text editor's preview), with one just issued. */
-  @property({ attribute: false }) sample: BeheerSample | undefined;
-
+export class BeheerActivationCodes extends BeheerList {
   @state() private codes: CodeListing[] | undefined;
   @state() private issued: IssuedCode | undefined;
-  @state() private busy = false;
   @state() private notice = '';
-  @state() private errorCode = '';
   @state() private daysProblem = '';
   @state() private copyNote = '';
   /** The code whose revoking awaits confirmation. */
   @state() private confirming: CodeListing | undefined;
 
-  private t: Translate = beheerTranslator('nl');
-
-  override connectedCallback(): void {
-    // eslint-disable-next-line wc/guard-super-call -- LitElement always implements connectedCallback.
-    super.connectedCallback();
-    void this.load();
-  }
-
-  override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('locale') || changed.has('texts')) this.t = beheerTranslator(this.locale, this.texts);
-  }
-
-  private async load(): Promise<void> {
+  protected async load(): Promise<void> {
     if (this.sample) {
+      // The preview shows its first open code as one just issued.
       this.codes = this.sample.codes;
       const open = this.sample.codes.find((c) => c.status === 'open');
       if (open) this.issued = { id: open.id, code: '7K3M-Q9TA-XW2E-5HJB', organisationId: open.organisationId, role: open.role, expiresAt: open.expiresAt };
       return;
     }
     const result = await fetchCodes(this.bff);
-    if (!result.ok) {
-      this.errorCode = result.code;
-      return;
-    }
+    if (this.refused(result)) return;
     this.codes = result.value.codes;
   }
 
@@ -112,7 +82,7 @@ export class BeheerActivationCodes extends LitElement {
             </form>`
         : nothing}
       <div class="status" role="status">${this.notice}</div>
-      <div class="status alert" role="alert">${this.errorCode ? errorText(t, this.errorCode) : ''}</div>
+      ${this.renderAlert()}
       ${this.issued ? this.renderIssued(this.issued) : nothing} ${this.confirming ? this.renderConfirmation(this.confirming) : nothing}
       <h3 id="codes-list-heading">${t('codes.listHeading')}</h3>
       ${this.codes === undefined ? html`<p>${t('loading')}</p>` : this.codes.length ? this.renderTable(this.codes) : html`<p>${t('codes.empty')}</p>`}
@@ -198,10 +168,7 @@ export class BeheerActivationCodes extends LitElement {
       validDays: days,
     });
     this.busy = false;
-    if (!result.ok) {
-      this.errorCode = result.code;
-      return;
-    }
+    if (this.refused(result)) return;
     this.issued = result.value;
     const organisation = this.scope.organisations.find((o) => o.id === result.value.organisationId)?.name ?? '';
     this.notice = this.t('codes.issued', { organisation, date: this.date(result.value.expiresAt) });

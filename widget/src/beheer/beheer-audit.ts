@@ -1,15 +1,12 @@
-import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import type { AuditEventView } from '../../../contract/audit-schemas.js';
 import { levels } from '../../../contract/levels.js';
-import type { Locale } from '../../../contract/locales.js';
 import { servedMethods } from '../../../contract/login-methods.js';
-import { BASE } from '../../../contract/paths.js';
-import type { Translate } from '../i18n.js';
-import { auditCsvUrl, fetchAudit, type AdminScope, type BeheerSample } from './beheer-api.js';
+import { auditCsvUrl, fetchAudit } from './beheer-api.js';
 import { auditFilterQuery, type AuditFilterForm } from './audit-filters.js';
-import { beheerTexts, beheerTranslator, errorText } from './beheer-i18n.js';
-import { beheerStyles } from './beheer.styles.js';
+import { beheerTexts } from './beheer-i18n.js';
+import { BeheerList } from './beheer-section.js';
 
 const eventTypes = Object.keys(beheerTexts.nl.audit.types);
 
@@ -18,36 +15,13 @@ const eventTypes = Object.keys(beheerTexts.nl.audit.types);
  * CSV download of everything the filters select.
  */
 @customElement('beheer-audit')
-export class BeheerAudit extends LitElement {
-  static override styles = [beheerStyles];
-
-  @property({ attribute: false }) locale: Locale = 'nl';
-  /** The page's texts as the BFF serves them (editors' changes); the bundled ones until then. */
-  @property({ attribute: false }) texts: unknown;
-  @property({ attribute: false }) bff = BASE;
-  @property({ attribute: false }) scope: AdminScope = { role: 'admin', organisations: [], activationCodeDays: 30 };
-  /** Made-up events to show instead of asking the BFF (the text editor's preview). */
-  @property({ attribute: false }) sample: BeheerSample | undefined;
-
+export class BeheerAudit extends BeheerList {
   @state() private events: AuditEventView[] | undefined;
   @state() private nextCursor: string | null = null;
   @state() private query: Record<string, string> = {};
-  @state() private busy = false;
-  @state() private errorCode = '';
 
-  private t: Translate = beheerTranslator('nl');
-
-  override connectedCallback(): void {
-    // eslint-disable-next-line wc/guard-super-call -- LitElement always implements connectedCallback.
-    super.connectedCallback();
-    void this.load(false);
-  }
-
-  override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('locale') || changed.has('texts')) this.t = beheerTranslator(this.locale, this.texts);
-  }
-
-  private async load(more: boolean): Promise<void> {
+  /** The first page of what the filters select, or with `more` the next one after those shown. */
+  protected async load(more = false): Promise<void> {
     if (this.sample) {
       this.events = this.sample.events;
       return;
@@ -56,10 +30,7 @@ export class BeheerAudit extends LitElement {
     this.errorCode = '';
     const result = await fetchAudit(this.bff, { ...this.query, ...(more && this.nextCursor ? { cursor: this.nextCursor } : {}) });
     this.busy = false;
-    if (!result.ok) {
-      this.errorCode = result.code;
-      return;
-    }
+    if (this.refused(result)) return;
     this.events = more ? [...(this.events ?? []), ...result.value.events] : result.value.events;
     this.nextCursor = result.value.nextCursor;
   }
@@ -70,7 +41,7 @@ export class BeheerAudit extends LitElement {
       <h2 id="audit-heading">${t('audit.heading')}</h2>
       <p>${t('audit.intro')}</p>
       ${this.renderFilters()}
-      <div class="status alert" role="alert">${this.errorCode ? errorText(t, this.errorCode) : ''}</div>
+      ${this.renderAlert()}
       <p class="row">
         <a class="button" href=${auditCsvUrl(this.bff, this.query)} download>${t('audit.export')}</a>
       </p>

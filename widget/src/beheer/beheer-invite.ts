@@ -1,12 +1,8 @@
-import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import type { Locale } from '../../../contract/locales.js';
+import { html, nothing, type PropertyValues } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import { roles, type Role } from '../../../contract/roles.js';
-import { BASE } from '../../../contract/paths.js';
-import type { Translate } from '../i18n.js';
-import { callBff, type AdminScope } from './beheer-api.js';
-import { beheerTranslator, errorText } from './beheer-i18n.js';
-import { beheerStyles } from './beheer.styles.js';
+import { callBff } from './beheer-api.js';
+import { BeheerSection } from './beheer-section.js';
 import { addressDomain, inAllowedDomain } from './email-domain-check.js';
 
 /**
@@ -17,26 +13,14 @@ import { addressDomain, inAllowedDomain } from './email-domain-check.js';
  * @fires beheer-changed - An invitation went out; the people list reloads.
  */
 @customElement('beheer-invite')
-export class BeheerInvite extends LitElement {
-  static override styles = [beheerStyles];
-
-  @property({ attribute: false }) locale: Locale = 'nl';
-  /** The page's texts as the BFF serves them (editors' changes); the bundled ones until then. */
-  @property({ attribute: false }) texts: unknown;
-  @property({ attribute: false }) bff = BASE;
-  @property({ attribute: false }) scope: AdminScope = { role: 'admin', organisations: [], activationCodeDays: 30 };
-
+export class BeheerInvite extends BeheerSection {
   @state() private organisationId = '';
   @state() private email = '';
   @state() private touched = false;
-  @state() private busy = false;
   @state() private notice = '';
-  @state() private errorCode = '';
 
-  private t: Translate = beheerTranslator('nl');
-
-  override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('locale') || changed.has('texts')) this.t = beheerTranslator(this.locale, this.texts);
+  override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     if (changed.has('scope') && !this.scope.organisations.some((o) => o.id === this.organisationId)) this.organisationId = this.scope.organisations[0]?.id ?? '';
   }
 
@@ -102,7 +86,7 @@ export class BeheerInvite extends LitElement {
         <button type="submit" ?disabled=${this.busy}>${t('invite.submit')}</button>
       </form>
       <div class="status" role="status">${this.notice}</div>
-      <div class="status alert" role="alert">${this.errorCode ? errorText(t, this.errorCode) : ''}</div>
+      ${this.renderAlert()}
     `;
   }
 
@@ -127,10 +111,7 @@ export class BeheerInvite extends LitElement {
       ...(displayName ? { displayName } : {}),
     });
     this.busy = false;
-    if (!result.ok) {
-      this.errorCode = result.code;
-      return;
-    }
+    if (this.refused(result)) return;
     this.notice = this.t('invite.sent', { email: result.value.user.email });
     this.email = '';
     this.touched = false;

@@ -1,12 +1,8 @@
-import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import type { Locale } from '../../../contract/locales.js';
+import { html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import { roles, type Role } from '../../../contract/roles.js';
-import { BASE } from '../../../contract/paths.js';
-import type { Translate } from '../i18n.js';
-import { callBff, fetchPeople, type AdminScope, type BeheerSample, type Person } from './beheer-api.js';
-import { beheerTranslator, errorText } from './beheer-i18n.js';
-import { beheerStyles } from './beheer.styles.js';
+import { callBff, fetchPeople, type Person } from './beheer-api.js';
+import { BeheerList } from './beheer-section.js';
 import './beheer-invite.js';
 
 const PAGE_SIZE = 25;
@@ -41,53 +37,26 @@ function dutchDate(iso: string): string {
  * login, and per person the actions that fit their status. Results and errors are announced.
  */
 @customElement('beheer-people')
-export class BeheerPeople extends LitElement {
-  static override styles = [beheerStyles];
-
-  @property({ attribute: false }) locale: Locale = 'nl';
-  /** The page's texts as the BFF serves them (editors' changes); the bundled ones until then. */
-  @property({ attribute: false }) texts: unknown;
-  @property({ attribute: false }) bff = BASE;
-  @property({ attribute: false }) scope: AdminScope = { role: 'admin', organisations: [], activationCodeDays: 30 };
-  /** Made-up people to show instead of asking the BFF (the text editor's preview). */
-  @property({ attribute: false }) sample: BeheerSample | undefined;
-
+export class BeheerPeople extends BeheerList {
   @state() private search = '';
   @state() private offset = 0;
   @state() private people: Person[] | undefined;
   @state() private total = 0;
-  @state() private busy = false;
   @state() private notice = '';
-  @state() private errorCode = '';
   /** The person whose disabling awaits confirmation. */
   @state() private confirming: Person | undefined;
   /** The person whose end date is being set. */
   @state() private endDateFor: Person | undefined;
   @state() private endDateProblem = '';
 
-  private t: Translate = beheerTranslator('nl');
-
-  override connectedCallback(): void {
-    // eslint-disable-next-line wc/guard-super-call -- LitElement always implements connectedCallback.
-    super.connectedCallback();
-    void this.load();
-  }
-
-  override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('locale') || changed.has('texts')) this.t = beheerTranslator(this.locale, this.texts);
-  }
-
-  private async load(): Promise<void> {
+  protected async load(): Promise<void> {
     if (this.sample) {
       this.people = this.sample.people;
       this.total = this.sample.people.length;
       return;
     }
     const result = await fetchPeople(this.bff, { search: this.search, offset: this.offset, limit: PAGE_SIZE });
-    if (!result.ok) {
-      this.errorCode = result.code;
-      return;
-    }
+    if (this.refused(result)) return;
     this.people = result.value.people;
     this.total = result.value.total;
   }
@@ -107,7 +76,7 @@ export class BeheerPeople extends LitElement {
         <button type="submit">${t('people.searchButton')}</button>
       </form>
       <div class="status" role="status">${this.notice}</div>
-      <div class="status alert" role="alert">${this.errorCode ? errorText(t, this.errorCode) : ''}</div>
+      ${this.renderAlert()}
       ${this.confirming ? this.renderConfirmation(this.confirming) : nothing} ${this.endDateFor ? this.renderEndDate(this.endDateFor) : nothing}
       ${this.people === undefined
         ? html`<p>${t('loading')}</p>`
@@ -307,10 +276,7 @@ export class BeheerPeople extends LitElement {
     this.busy = false;
     this.confirming = undefined;
     this.endDateFor = undefined;
-    if (!result.ok) {
-      this.errorCode = result.code;
-      return;
-    }
+    if (this.refused(result)) return;
     this.notice = done;
     await this.load();
   }
