@@ -13,6 +13,7 @@ import { adoptLightDomStyles } from './email-form/poort-email-form.styles.js';
 import type { Translate } from './i18n.js';
 import { Localized, type LocalizedOptions } from './texts/localized.js';
 import type { TextSet } from './texts/text-set.js';
+import { formField, type FormField } from './views/form-field.js';
 
 let instances = 0;
 
@@ -71,6 +72,11 @@ export abstract class LightDomForm extends LitElement {
     await super.getUpdateComplete();
     await this.i18n.ready;
     return super.getUpdateComplete();
+  }
+
+  /** One labelled input (views/form-field.ts), its id made of this form's `ids` and its name. */
+  protected field(name: string, type: string, label: string, autocomplete: string, rest: Omit<FormField, 'id' | 'name' | 'type' | 'label' | 'autocomplete'>) {
+    return formField({ id: `${this.ids}-${name}`, name, type, label, autocomplete, ...rest });
   }
 
   /** Posts to the BFF unless a post is under way; the answer, or undefined after a refusal (see `refused`). */

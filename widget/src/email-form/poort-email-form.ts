@@ -10,7 +10,6 @@ import { countFailedLogin, forgetFailedLogins, readFailedLogins, shouldExplainLo
 import { checkCurrentPassword, checkEmail, checkNewPassword, type CheckKey } from './form-checks.js';
 import { takeLinkToken } from './link-tokens.js';
 import { emailFormStyles } from './poort-email-form.styles.js';
-import { formField } from '../views/form-field.js';
 
 type View = 'login' | 'forgot' | 'forgot-sent' | 'reset' | 'invitation' | 'link-check' | 'link-refused' | 'confirm-email' | 'logged-in';
 type SetPasswordKind = 'reset' | 'invitation';
@@ -189,12 +188,7 @@ export class PoortEmailForm extends LightDomForm {
 
   private renderInput(name: Field | 'repeat', type: string, label: string, autocomplete: string, value = '', hint = '') {
     const problem = name === 'repeat' ? undefined : this.fieldErrors[name];
-    return formField({
-      id: `${this.ids}-${name}`,
-      name,
-      type,
-      label,
-      autocomplete,
+    return this.field(name, type, label, autocomplete, {
       autocapitalize: type === 'email' ? 'none' : 'off',
       value,
       hint,

@@ -4,7 +4,6 @@ import type { MembershipAddedView } from '../../../contract/linking-schemas.js';
 import { lightDomFormStyles } from '../email-form/poort-email-form.styles.js';
 import { fire } from '../events.js';
 import { LightDomForm } from '../light-dom-form.js';
-import { formField } from '../views/form-field.js';
 import { coreTexts } from '../texts/core-texts.js';
 import { linkTexts } from './link-texts.js';
 
@@ -30,19 +29,13 @@ export class PoortAddOrganisation extends LightDomForm {
 
   override render() {
     const t = this.t;
-    const id = `${this.ids}-code`;
     const error = this.errorCode ? t(`errors.${this.errorCode}`) || t('email.commonErrors.unknown') : '';
     return html`<section lang=${this.locale} aria-labelledby="${this.ids}-title">
       <h2 id="${this.ids}-title">${t('link.addOrganisation.heading')}</h2>
       <p>${t('link.addOrganisation.intro')}</p>
       ${this.added ? html`<p class="poort-notice" role="status">${t('link.addOrganisation.done', { name: this.added })}</p>` : nothing}
       <form novalidate @submit=${this.submit}>
-        ${formField({
-          id,
-          name: 'code',
-          type: 'text',
-          label: t('link.addOrganisation.label'),
-          autocomplete: 'off',
+        ${this.field('code', 'text', t('link.addOrganisation.label'), 'off', {
           autocapitalize: 'characters',
           hint: t('link.addOrganisation.hint'),
           ...(this.missing && { problem: t('link.addOrganisation.required') }),

@@ -6,7 +6,6 @@ import { checkEmail } from '../email-form/form-checks.js';
 import { lightDomFormStyles } from '../email-form/poort-email-form.styles.js';
 import { fire } from '../events.js';
 import { LightDomForm } from '../light-dom-form.js';
-import { formField } from '../views/form-field.js';
 import { coreTexts } from '../texts/core-texts.js';
 import { fetchPendingLink } from './link-api.js';
 import { helpdeskDetails, phoneLink } from '../views/help.js';
@@ -130,12 +129,7 @@ export class PoortLinkStep extends LightDomForm {
   }
 
   private input(name: Field, type: string, label: string, autocomplete: string, options: { value?: string; hint?: string; inputmode?: string } = {}) {
-    return formField({
-      id: `${this.ids}-${name}`,
-      name,
-      type,
-      label,
-      autocomplete,
+    return this.field(name, type, label, autocomplete, {
       autocapitalize: name === 'code' ? 'characters' : 'none',
       ...options,
       ...(this.fieldError === name && { problem: this.t(`link.checks.${name}`) }),
