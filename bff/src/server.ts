@@ -33,8 +33,9 @@ async function main(): Promise<void> {
   const keysMade = Promise.all([makeDevelopmentKeys({ site: site.config, dataDir: env.dataDir }), makeAcmidmDevelopmentKeys({ site: site.config, dataDir: env.dataDir })]);
   const db = await openDb(env.databaseUrl ? { url: env.databaseUrl, connectTimeoutS: env.databaseConnectTimeoutS } : { dataDir: env.pgliteDir });
   await keysMade;
-  const eherkenning = await setUpEherkenning({ site: site.config, baseDir: site.baseDir, dataDir: env.dataDir, publicUrl: env.publicUrl, production: env.production, db: db.db });
-  const acmidm = await setUpAcmidm({ site: site.config, baseDir: site.baseDir, dataDir: env.dataDir, publicUrl: env.publicUrl, production: env.production, db: db.db });
+  const upstream = { site: site.config, baseDir: site.baseDir, dataDir: env.dataDir, publicUrl: env.publicUrl, production: env.production, db: db.db };
+  const eherkenning = await setUpEherkenning(upstream);
+  const acmidm = await setUpAcmidm(upstream);
   const app = createApp({ db, logger, env, site: site.config, ...eherkenning, ...acmidm }, { demoSite: !env.production || process.env.POORT_DEMO_SITE === '1' });
 
   // Without SMTP settings mails wait in the outbox (development: see /poort/dev/outbox).

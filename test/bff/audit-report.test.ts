@@ -6,7 +6,7 @@ import type { AuditPage } from '../../contract/audit-schemas.js';
 import { eq } from 'drizzle-orm';
 import { auditEvents, users } from '../../db/schema.js';
 import { recordAudit } from '../../bff/src/audit/record-audit.js';
-import { GOOD_PASSWORD, errorCode, makeOrganisation, makeUser, post, sessionCookie } from '../support/accounts.js';
+import { GOOD_PASSWORD, errorCode, makeOrganisation, makeUser, post, sessionCookie, twoOrganisationsWithAdmins } from '../support/accounts.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 
 let t: TestApp;
@@ -31,11 +31,8 @@ async function page(who: keyof typeof cookie, query: string): Promise<AuditPage>
 
 beforeAll(async () => {
   t = await createTestApp();
-  orgA = (await makeOrganisation(t, ['gemeente-a.example.nl'], 'Gemeente A')).id;
-  orgB = (await makeOrganisation(t, ['gemeente-b.example.nl'], 'Gemeente B')).id;
-  const adminA = await makeUser(t, 'beheer@gemeente-a.example.nl', { role: 'admin', organisationId: orgA });
-  const adminB = await makeUser(t, 'beheer@gemeente-b.example.nl', { role: 'admin', organisationId: orgB });
-  const desk = await makeUser(t, 'helpdesk@poort.example.nl', { role: 'servicedesk' });
+  const { adminA, adminB, desk, ...orgs } = await twoOrganisationsWithAdmins(t);
+  ({ orgA, orgB } = orgs);
   pietA = (await makeUser(t, 'piet@gemeente-a.example.nl', { organisationId: orgA })).id;
   keesB = (await makeUser(t, 'kees@gemeente-b.example.nl', { organisationId: orgB })).id;
   const user = await makeUser(t, 'jan@gemeente-a.example.nl', { organisationId: orgA });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activationCodes, auditEvents, users } from '../../db/schema.js';
 import { serviceDeskCli } from '../../bff/src/accounts/admin-scope.js';
 import { codeStatus, issueActivationCode } from '../../bff/src/linking/activation-codes.js';
-import { errorCode, makeOrganisation, makeUser, post, sessionCookie } from '../support/accounts.js';
+import { errorCode, makeUser, post, sessionCookie, twoOrganisationsWithAdmins } from '../support/accounts.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { newPersonLogin, siteWithPolicy } from '../support/linking.js';
 import { rowCounts } from '../support/row-counts.js';
@@ -31,14 +31,13 @@ interface Listed {
 
 beforeAll(async () => {
   t = await createTestApp({ site: siteWithPolicy('link') });
-  orgA = (await makeOrganisation(t, ['gemeente-a.example.nl'], 'Gemeente A')).id;
-  orgB = (await makeOrganisation(t, ['gemeente-b.example.nl'], 'Gemeente B')).id;
-  const adminA = await makeUser(t, 'beheer@gemeente-a.example.nl', { role: 'admin', organisationId: orgA });
+  const { adminA, adminB, desk, ...orgs } = await twoOrganisationsWithAdmins(t);
+  ({ orgA, orgB } = orgs);
   id.adminA = adminA.id;
   await t.db.db.update(users).set({ displayName: 'Beheerder A' }).where(eq(users.id, adminA.id));
   cookie.adminA = await sessionCookie(t, adminA.id);
-  cookie.adminB = await sessionCookie(t, (await makeUser(t, 'beheer@gemeente-b.example.nl', { role: 'admin', organisationId: orgB })).id);
-  cookie.desk = await sessionCookie(t, (await makeUser(t, 'helpdesk@poort.example.nl', { role: 'servicedesk' })).id);
+  cookie.adminB = await sessionCookie(t, adminB.id);
+  cookie.desk = await sessionCookie(t, desk.id);
   cookie.editor = await sessionCookie(t, (await makeUser(t, 'redactie@gemeente-a.example.nl', { role: 'editor', organisationId: orgA })).id);
   id.piet = (await makeUser(t, 'piet@gemeente-a.example.nl', { organisationId: orgA })).id;
   id.kees = (await makeUser(t, 'kees@gemeente-b.example.nl', { organisationId: orgB })).id;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, identities, organisations, sessions, users } from '../../db/schema.js';
 import { lifetimesFrom } from '../../bff/src/sessions/session-policy.js';
 import { createSession } from '../../bff/src/sessions/session-store.js';
-import { errorCode, makeOrganisation, makeUser, post, sessionCookie } from '../support/accounts.js';
+import { errorCode, makeUser, post, sessionCookie, twoOrganisationsWithAdmins } from '../support/accounts.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 
 let t: TestApp;
@@ -17,11 +17,8 @@ const id = { adminA: '', piet: '', kees: '', anna: '' };
 
 beforeAll(async () => {
   t = await createTestApp();
-  orgA = (await makeOrganisation(t, ['gemeente-a.example.nl'], 'Gemeente A')).id;
-  orgB = (await makeOrganisation(t, ['gemeente-b.example.nl'], 'Gemeente B')).id;
-  const adminA = await makeUser(t, 'beheer@gemeente-a.example.nl', { role: 'admin', organisationId: orgA });
-  const adminB = await makeUser(t, 'beheer@gemeente-b.example.nl', { role: 'admin', organisationId: orgB });
-  const desk = await makeUser(t, 'helpdesk@poort.example.nl', { role: 'servicedesk' });
+  const { adminA, adminB, desk, ...orgs } = await twoOrganisationsWithAdmins(t);
+  ({ orgA, orgB } = orgs);
   id.adminA = adminA.id;
   id.piet = (await makeUser(t, 'piet@gemeente-a.example.nl', { organisationId: orgA })).id;
   id.anna = (await makeUser(t, 'anna@gemeente-a.example.nl', { organisationId: orgA, password: null })).id;

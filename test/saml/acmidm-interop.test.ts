@@ -1,27 +1,22 @@
 // Interop: ACM/IDM answers signed and encrypted by implementations we did not write: pysaml2
 // (xmlsec1 underneath) issues the Response, signs the assertion and encrypts it for Poort's ACM/IDM
 // certificate; and xmlsec1 on its own encrypts an assertion (AES-CBC and AES-GCM).
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identities } from '../../db/schema.js';
-import { certBody, ensureKeyPair } from '../../bff/src/saml/key-pair.js';
 import { demoSiteConfig } from '../../bff/src/site-config/demo-defaults.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { cookieOf } from './flow.js';
 import { acmidmResponse, postToAcmidmAcs, startAcmidm, startAcmidmWithSpec } from './acmidm-flow.js';
-import { pysaml2Responses, type Pysaml2Case } from './peers/pysaml2.js';
+import { pysaml2Idp, type Pysaml2Case } from './peers/pysaml2.js';
 import { XMLENC, xmlsecEncrypt } from './peers/xml-tools.js';
 
 const SAML = 'urn:oasis:names:tc:SAML:2.0:assertion';
-const dir = mkdtempSync(join(tmpdir(), 'poort-acmidm-interop-'));
 const IDP = 'https://authenticatie.vlaanderen.example/saml/idp';
 let t: TestApp;
 let py: TestApp;
 let responses: Record<string, string>;
-const relayStates: Record<string, string> = {};
+let relayStates: Record<string, string>;
 
 const attributes = (sub: string, capacities: string[]) => [
   { name: 'sub', values: [sub] },
@@ -38,26 +33,9 @@ const cases: Pysaml2Case[] = [
 beforeAll(async () => {
   t = await createTestApp();
   // An app whose ACM/IDM IdP is pysaml2: its metadata in a file, as an operator configures a real one.
-  const idp = ensureKeyPair(dir, 'pysaml2-acmidm', 'pysaml2 test ACM-IDM');
-  writeFileSync(
-    join(dir, 'acmidm-idp.xml'),
-    `<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#" entityID="${IDP}"><md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">` +
-      `<md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>${certBody(idp.cert)}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>` +
-      `<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://authenticatie.vlaanderen.example/saml/sso"/></md:IDPSSODescriptor></md:EntityDescriptor>`,
-  );
-  py = await createTestApp({ site: { ...demoSiteConfig, acmidm: { ...demoSiteConfig.acmidm, metadata: 'acmidm-idp.xml' } }, baseDir: dir }, t.db);
-  const acmidm = py.deps.acmidm!;
-  writeFileSync(join(dir, 'sp-enc.crt'), acmidm.sp.keys.encryption.cert);
-  const started: Pysaml2Case[] = [];
-  for (const c of cases) {
-    const s = await startAcmidm(py);
-    relayStates[c.name] = s.relayState;
-    started.push({ ...c, in_response_to: s.requestId });
-  }
-  responses = pysaml2Responses(
-    { idp_entity: IDP, idp_key_file: join(dir, 'pysaml2-acmidm.key'), idp_cert_file: join(dir, 'pysaml2-acmidm.crt'), sp_entity: acmidm.sp.entityId, sp_acs: acmidm.sp.acsUrl, sp_enc_cert_file: join(dir, 'sp-enc.crt') },
-    started,
-  );
+  const idp = pysaml2Idp({ name: 'pysaml2-acmidm', commonName: 'pysaml2 test ACM-IDM', entityId: IDP, ssoUrl: 'https://authenticatie.vlaanderen.example/saml/sso' });
+  py = await createTestApp({ site: { ...demoSiteConfig, acmidm: { ...demoSiteConfig.acmidm, metadata: idp.metadata } }, baseDir: idp.dir }, t.db);
+  ({ responses, relayStates } = await idp.answerStarted(py.deps.acmidm!.sp, cases, () => startAcmidm(py)));
 }, 240_000);
 afterAll(async () => {
   await t?.close();

@@ -2,41 +2,30 @@
 // metadata, the AuthnRequest that asks for it at EH3 or higher, answers verified by the same code
 // as eHerkenning's, identities under scheme `eidas`, the company by its European identifier, and
 // the refusals that belong to it (a weaker means, an answer for the other service).
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, identities, memberships, organisations, samlRequests, sessions, users } from '../../db/schema.js';
 import { DEV_EIDAS_NODE } from '../../bff/src/eherkenning/dev-brokers/dev-brokers.js';
-import { certBody, ensureKeyPair } from '../../bff/src/saml/key-pair.js';
 import { NS, childElements } from '../../bff/src/saml/dom.js';
 import { parseXmlStrict } from '../../bff/src/saml/xml-guard.js';
 import { demoSiteConfig } from '../../bff/src/site-config/demo-defaults.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { brokerAnswers, cookieOf, form, formFields, postToAcs, startLogin, type Started } from './flow.js';
 import { expectRefusal, expectRefused, sessionCount, startAt, type StartedLogin } from './harness.js';
-import { pysaml2Responses } from './peers/pysaml2.js';
+import { pysaml2Idp, type Pysaml2Idp } from './peers/pysaml2.js';
 import { xmllintValidate, xmlsecVerify } from './peers/xml-tools.js';
 import { buildResponse } from './response-builder.js';
 
 const EIDAS = demoSiteConfig.eherkenning.eidas;
 const EIDAS_QUALIFIER = 'urn:etoegang:1.11:EntityConcernedID:eIDASLegalIdentifier';
-const dir = mkdtempSync(join(tmpdir(), 'poort-eidas-'));
-const PYSAML2_IDP = 'urn:etoegang:HM:00000009999999999999:entities:0002';
 
 let t: TestApp;
+let idp: Pysaml2Idp;
 beforeAll(async () => {
   // The demo configuration (eIDAS on) plus a broker whose answers pysaml2 signs with xmlsec1.
-  const idp = ensureKeyPair(dir, 'pysaml2-idp', 'pysaml2 test broker');
-  writeFileSync(
-    join(dir, 'pysaml2-idp.xml'),
-    `<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#" entityID="${PYSAML2_IDP}"><md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">` +
-      `<md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>${certBody(idp.cert)}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>` +
-      `<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://pysaml2.example/sso"/></md:IDPSSODescriptor></md:EntityDescriptor>`,
-  );
-  const site = { ...demoSiteConfig, brokers: [...demoSiteConfig.brokers, { id: 'pysaml2', name: 'pysaml2', metadata: 'pysaml2-idp.xml', binding: 'HTTP-POST', levels: ['loa3', 'loa4'] }] };
-  t = await createTestApp({ site, baseDir: dir });
+  idp = pysaml2Idp({ name: 'pysaml2-idp', commonName: 'pysaml2 test broker', entityId: 'urn:etoegang:HM:00000009999999999999:entities:0002', ssoUrl: 'https://pysaml2.example/sso' });
+  const site = { ...demoSiteConfig, brokers: [...demoSiteConfig.brokers, { id: 'pysaml2', name: 'pysaml2', metadata: idp.metadata, binding: 'HTTP-POST', levels: ['loa3', 'loa4'] }] };
+  t = await createTestApp({ site, baseDir: idp.dir });
 }, 300_000);
 afterAll(() => t?.close());
 
@@ -205,21 +194,16 @@ describe('an eIDAS answer', () => {
   it('signed by pysaml2 with xmlsec1 logs in', async () => {
     const s = await startEidas('pysaml2');
     const requestId = /ID="([^"]+)"/.exec(s.requestXml)![1]!;
-    const saml = t.deps.saml!;
-    writeFileSync(join(dir, 'sp-enc.crt'), saml.sp.keys.encryption.cert);
-    const responses = pysaml2Responses(
-      { idp_entity: PYSAML2_IDP, idp_key_file: join(dir, 'pysaml2-idp.key'), idp_cert_file: join(dir, 'pysaml2-idp.crt'), sp_entity: saml.sp.entityId, sp_acs: saml.sp.acsUrl, sp_enc_cert_file: join(dir, 'sp-enc.crt') },
-      [
-        {
-          name: 'eidas',
-          in_response_to: requestId,
-          sign_response: true,
-          pseudonym: 'S-py-eidas',
-          level: 'loa4',
-          eidas: { service_id: EIDAS.serviceId, service_uuid: EIDAS.serviceUuid, legal: 'IT/NL/01234567890', authority: 'urn:etoegang:EB:00000000000000000000:entities:9002', first_name: 'Giulia', family_name: 'Rossi' },
-        },
-      ],
-    );
+    const responses = idp.responses(t.deps.saml!.sp, [
+      {
+        name: 'eidas',
+        in_response_to: requestId,
+        sign_response: true,
+        pseudonym: 'S-py-eidas',
+        level: 'loa4',
+        eidas: { service_id: EIDAS.serviceId, service_uuid: EIDAS.serviceUuid, legal: 'IT/NL/01234567890', authority: 'urn:etoegang:EB:00000000000000000000:entities:9002', first_name: 'Giulia', family_name: 'Rossi' },
+      },
+    ]);
     expect(responses.eidas).toContain('Signature');
     const res = await postEidas(responses.eidas!, s.relayState);
     expect(res.headers.get('location')).toBe('/mijn');

@@ -1,22 +1,16 @@
 // Interop: Responses issued by pysaml2 (signed and encrypted by xmlsec1), not by our own code.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identities } from '../../db/schema.js';
-import { certBody, ensureKeyPair } from '../../bff/src/saml/key-pair.js';
 import { demoSiteConfig } from '../../bff/src/site-config/demo-defaults.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { postToAcs } from './flow.js';
 import { expectRefused, startAt } from './harness.js';
-import { pysaml2Responses, type Pysaml2Case } from './peers/pysaml2.js';
+import { pysaml2Idp, type Pysaml2Case } from './peers/pysaml2.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'poort-pysaml2-'));
-const IDP = 'urn:etoegang:HM:00000009999999999999:entities:0001';
 let t: TestApp;
 let responses: Record<string, string>;
-const relayStates: Record<string, string> = {};
+let relayStates: Record<string, string>;
 
 const cases: Pysaml2Case[] = [
   { name: 'assertion-signed', pseudonym: 'S-py-assertion' },
@@ -30,27 +24,10 @@ const cases: Pysaml2Case[] = [
 ];
 
 beforeAll(async () => {
-  const idp = ensureKeyPair(dir, 'pysaml2-idp', 'pysaml2 test broker');
-  writeFileSync(
-    join(dir, 'pysaml2-idp.xml'),
-    `<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#" entityID="${IDP}"><md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">` +
-      `<md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>${certBody(idp.cert)}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>` +
-      `<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://pysaml2.example/sso"/></md:IDPSSODescriptor></md:EntityDescriptor>`,
-  );
-  const site = { ...demoSiteConfig, brokers: [...demoSiteConfig.brokers, { id: 'pysaml2', name: 'pysaml2', metadata: 'pysaml2-idp.xml', binding: 'HTTP-POST', levels: ['loa2', 'loa3'] }] };
-  t = await createTestApp({ site, baseDir: dir });
-  const saml = t.deps.saml!;
-  writeFileSync(join(dir, 'sp-enc.crt'), saml.sp.keys.encryption.cert);
-  const started: Pysaml2Case[] = [];
-  for (const c of cases) {
-    const s = await startAt(t, 'pysaml2');
-    relayStates[c.name] = s.relayState;
-    started.push({ ...c, in_response_to: s.requestId });
-  }
-  responses = pysaml2Responses(
-    { idp_entity: IDP, idp_key_file: join(dir, 'pysaml2-idp.key'), idp_cert_file: join(dir, 'pysaml2-idp.crt'), sp_entity: saml.sp.entityId, sp_acs: saml.sp.acsUrl, sp_enc_cert_file: join(dir, 'sp-enc.crt') },
-    started,
-  );
+  const idp = pysaml2Idp({ name: 'pysaml2-idp', commonName: 'pysaml2 test broker', entityId: 'urn:etoegang:HM:00000009999999999999:entities:0001', ssoUrl: 'https://pysaml2.example/sso' });
+  const site = { ...demoSiteConfig, brokers: [...demoSiteConfig.brokers, { id: 'pysaml2', name: 'pysaml2', metadata: idp.metadata, binding: 'HTTP-POST', levels: ['loa2', 'loa3'] }] };
+  t = await createTestApp({ site, baseDir: idp.dir });
+  ({ responses, relayStates } = await idp.answerStarted(t.deps.saml!.sp, cases, () => startAt(t, 'pysaml2')));
 }, 120_000);
 afterAll(() => t?.close());
 

@@ -24,6 +24,16 @@ export async function makeUser(t: TestApp, email: string, options: { password?: 
   return user!;
 }
 
+/** Gemeente A and Gemeente B, each with its admin, and the service desk: whom the Beheer tests set apart. */
+export async function twoOrganisationsWithAdmins(t: TestApp) {
+  const orgA = (await makeOrganisation(t, ['gemeente-a.example.nl'], 'Gemeente A')).id;
+  const orgB = (await makeOrganisation(t, ['gemeente-b.example.nl'], 'Gemeente B')).id;
+  const adminA = await makeUser(t, 'beheer@gemeente-a.example.nl', { role: 'admin', organisationId: orgA });
+  const adminB = await makeUser(t, 'beheer@gemeente-b.example.nl', { role: 'admin', organisationId: orgB });
+  const desk = await makeUser(t, 'helpdesk@poort.example.nl', { role: 'servicedesk' });
+  return { orgA, orgB, adminA, adminB, desk };
+}
+
 /** A session cookie for a user, made directly (as if they had logged in with eHerkenning). */
 export async function sessionCookie(t: TestApp, userId: string): Promise<string> {
   const { token } = await createSession(t.db.db, { userId, method: 'eherkenning', level: 'loa2plus' }, lifetimesFrom(t.site.sessions));

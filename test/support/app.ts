@@ -10,6 +10,7 @@ import { loadEnvConfig, type EnvConfig } from '../../bff/src/config.js';
 import { setUpEherkenning } from '../../bff/src/eherkenning/setup.js';
 import { setUpAcmidm } from '../../bff/src/acmidm/setup.js';
 import type { SoapTransport } from '../../bff/src/saml/artifact.js';
+import type { UpstreamSetupOptions } from '../../bff/src/saml-login/upstream-setup.js';
 import { createMissingKeyPairs, ensureKeyPair, type SpKeys } from '../../bff/src/saml/key-pair.js';
 import { parseSiteConfig } from '../../bff/src/site-config/load.js';
 import { demoSiteConfig } from '../../bff/src/site-config/demo-defaults.js';
@@ -85,27 +86,17 @@ export async function createTestApp(options: TestAppOptions = {}, db?: TestDb): 
     if (res.status !== 200) throw new Error(`SOAP ${res.status}`);
     return res.text();
   };
-  const eherkenning = await setUpEherkenning({
+  const upstream: UpstreamSetupOptions = {
     site,
     baseDir: options.baseDir ?? process.cwd(),
     dataDir: env.dataDir,
     publicUrl: env.publicUrl,
     production: options.production ?? false,
     db: handle.db,
-    keys: options.keys ?? testSpKeys(),
-    soap: options.soap ?? loopback,
     ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
-  const acmidm = await setUpAcmidm({
-    site,
-    baseDir: options.baseDir ?? process.cwd(),
-    dataDir: env.dataDir,
-    publicUrl: env.publicUrl,
-    production: options.production ?? false,
-    db: handle.db,
-    keys: await testAcmidmKeys(),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
+  };
+  const eherkenning = await setUpEherkenning({ ...upstream, keys: options.keys ?? testSpKeys(), soap: options.soap ?? loopback });
+  const acmidm = await setUpAcmidm({ ...upstream, keys: await testAcmidmKeys() });
   const deps = { db: handle, logger: options.logger ?? pino({ level: 'silent' }), env, site, ...eherkenning, ...acmidm };
   const app = createApp(deps, options);
   self.app = app;

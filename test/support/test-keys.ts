@@ -3,12 +3,11 @@
 // openssl costs about a quarter of a second of CPU, and every in-process test file made the SP's
 // two and one for each simulated broker it used, on both database projects. Each file still gets a
 // key directory of its own (test/support/app.ts) with copies of these in it.
-import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureKeyPair } from '../../bff/src/saml/key-pair.js';
 import { demoSiteConfig } from '../../bff/src/site-config/demo-defaults.js';
+import { cachedKeyPairDir } from './cached-key-pairs.js';
 
 const cacheDir = fileURLToPath(new URL('../../node_modules/.cache/poort-tests', import.meta.url));
 // A new name when the set of pairs changes, so an older cache is never taken for this one.
@@ -30,18 +29,9 @@ function pairs(): Array<[name: string, commonName: string]> {
   ];
 }
 
-/** Makes the cached pairs if they are missing (written aside and renamed, so parallel files never read half of them); returns their directory. */
+/** Makes the cached pairs if they are missing (made aside and renamed, so parallel files never read half of them); returns their directory. */
 export function ensureTestKeys(): string {
-  if (existsSync(keysDir)) return keysDir;
-  const partial = `${keysDir}.${randomBytes(4).toString('hex')}.partial`;
-  for (const [name, commonName] of pairs()) ensureKeyPair(partial, name, commonName);
-  try {
-    renameSync(partial, keysDir);
-  } catch {
-    // Another file renamed its copy first: that one serves.
-    rmSync(partial, { recursive: true, force: true });
-  }
-  return keysDir;
+  return cachedKeyPairDir(keysDir, pairs());
 }
 
 /** Copies the cached pairs into `dir` (a data directory's or a test's own `keys/`). */

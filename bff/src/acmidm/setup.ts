@@ -4,7 +4,7 @@
 // the demo organisations its test person works for.
 import { join } from 'node:path';
 import { createMissingKeyPairs, loadSpKeys } from '../saml/key-pair.js';
-import type { EherkenningSetupOptions } from '../eherkenning/setup.js';
+import { upstreamServiceInputs, type UpstreamSetupOptions } from '../saml-login/upstream-setup.js';
 import { developmentPagesOn } from '../site-config/development-pages.js';
 import { createAcmidmService, type AcmidmService } from './acmidm-service.js';
 import { DevAcmidmIdp } from './dev-idp/dev-idp.js';
@@ -18,8 +18,8 @@ export const devAcmidmKeyPairs = {
   encryption: { name: 'acmidm-sp-encryption', commonName: 'Poort development ACM-IDM SP encryption' },
 };
 
-/** As eHerkenning's set-up takes them (ACM/IDM has no SOAP: no Artifact binding). */
-export type AcmidmSetupOptions = Omit<EherkenningSetupOptions, 'soap'>;
+/** As every SAML upstream's set-up takes them (no SOAP, unlike eHerkenning's: ACM/IDM has no Artifact binding). */
+export type AcmidmSetupOptions = UpstreamSetupOptions;
 
 export async function setUpAcmidm(options: AcmidmSetupOptions): Promise<{ acmidm?: AcmidmService; devAcmidm?: DevAcmidmIdp }> {
   const config = options.site.acmidm;
@@ -31,12 +31,8 @@ export async function setUpAcmidm(options: AcmidmSetupOptions): Promise<{ acmidm
   let devAcmidm: DevAcmidmIdp | undefined;
   const acmidm = createAcmidmService({
     config,
-    baseDir: options.baseDir,
-    publicUrl: options.publicUrl,
-    keys,
-    db: options.db,
+    ...upstreamServiceInputs(options, keys),
     devMetadata: () => devAcmidm?.metadata,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   if (dev) {
     devAcmidm = new DevAcmidmIdp({

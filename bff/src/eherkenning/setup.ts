@@ -2,26 +2,16 @@
 // SP keys (configured, or development keys under POORT_DATA_DIR), the SAML service, and in
 // a demo environment the simulated brokers that `dev:<id>` metadata refers to.
 import { join } from 'node:path';
-import type { Db } from '../../../db/open.js';
 import { ConfigError } from '../config.js';
 import type { DevBrokers } from './dev-brokers/dev-brokers.js';
 import type { SoapTransport } from '../saml/artifact.js';
-import { createMissingKeyPairs, devSpKeyPairs, loadSpKeys, type SpKeys } from '../saml/key-pair.js';
+import { createMissingKeyPairs, devSpKeyPairs, loadSpKeys } from '../saml/key-pair.js';
+import { upstreamServiceInputs, type UpstreamSetupOptions } from '../saml-login/upstream-setup.js';
 import { createSamlService, type SamlService } from './saml-service.js';
 import { developmentPagesOn } from '../site-config/development-pages.js';
-import type { SiteConfig } from '../site-config/schema.js';
 
-export interface EherkenningSetupOptions {
-  site: SiteConfig;
-  baseDir: string;
-  dataDir: string;
-  publicUrl: string;
-  production: boolean;
-  db: Db;
-  /** Keys to use instead of configured or generated ones (tests). */
-  keys?: SpKeys;
+export interface EherkenningSetupOptions extends UpstreamSetupOptions {
   soap?: SoapTransport;
-  fetch?: typeof fetch;
 }
 
 export async function setUpEherkenning(options: EherkenningSetupOptions): Promise<{ saml?: SamlService; devBrokers?: DevBrokers }> {
@@ -35,13 +25,9 @@ export async function setUpEherkenning(options: EherkenningSetupOptions): Promis
   let devBrokers: DevBrokers | undefined;
   const saml = createSamlService({
     site,
-    baseDir: options.baseDir,
-    publicUrl: options.publicUrl,
-    keys,
-    db: options.db,
+    ...upstreamServiceInputs(options, keys),
     devMetadata: (id) => devBrokers?.metadata(id),
     ...(options.soap ? { soap: options.soap } : {}),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   if (usesDev) {
     const DevBrokersClass = await loadDevBrokers();
