@@ -12,9 +12,18 @@ import { SlowestFilesReporter } from './test/support/slowest-files-reporter.js';
 //   each file copies (test/support/db.ts).
 // test/widget/ belongs to web-test-runner, not vitest; test/container/ to its own config (npm run test:container).
 const timeouts = { testTimeout: 30_000, hookTimeout: 60_000 };
+// Unit and database files share their worker's modules (isolate: false): importing Hono, node-saml,
+// xml-crypto, drizzle and the app again for every file was about a third of the run (import 124 s
+// of 690 s summed over the files; 19–27 s without isolation). Each file still gets its own database
+// (test/support/db.ts) and app; module state is per process as in production (one translator, one
+// metrics registry, one argon2 queue). So a test file must leave the process as it found it: no
+// fake timers, stubbed globals or environment left behind (docs/development.md, "Databases in tests").
+// The end-to-end files run the CLI in-process and start browsers: they stay isolated.
+const shared = { isolate: false };
 const E2E_WORKERS = Number(process.env.POORT_E2E_WORKERS) || 2;
 const db = {
   ...timeouts,
+  ...shared,
   include: ['test/**/*.test.ts'],
   exclude: ['test/unit/**', 'test/e2e/**', 'test/widget/**', 'test/container/**'],
   globalSetup: ['test/support/database-setup.ts'],
@@ -28,7 +37,7 @@ export default defineConfig({
     // fastest (203 s with two, 146 s with three, 145 s with four; docs/development.md).
     maxWorkers: Math.max(3, availableParallelism()),
     projects: [
-      { test: { ...timeouts, name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      { test: { ...timeouts, ...shared, name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       { test: { ...db, name: 'pglite', env: { POORT_TEST_DB: 'pglite' } } },
       ...(process.env.DATABASE_URL ? [{ test: { ...db, name: 'postgres', env: { POORT_TEST_DB: 'postgres' } } }] : []),
       // Server processes start slowly on a loaded machine (each creates a PGlite cluster): more time.

@@ -28,7 +28,7 @@ const CITIZEN_VALUE = 'citizen';
 @customElement('poort-capacity-chooser')
 export class PoortCapacityChooser extends ActingForChooser<CapacitiesView, CapacityView> {
   constructor() {
-    super('capacities', [coreTexts, capacityTexts]);
+    super({ loading: 'capacities.loading', heading: 'capacities.heading', intro: 'capacities.intro', legend: 'capacities.legend', required: 'capacities.required', busy: 'capacities.busy', submit: 'capacities.submit' }, [coreTexts, capacityTexts]);
   }
 
   get asking(): boolean {

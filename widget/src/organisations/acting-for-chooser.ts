@@ -13,6 +13,17 @@ import type { TextSet } from '../texts/text-set.js';
 import { switchOrganisation } from './organisations-api.js';
 import { organisationChooserStyles } from './poort-organisation-chooser.styles.js';
 
+/** The keys of a chooser's own texts (each element has them in its own group). */
+export interface ChooserTextKeys {
+  loading: string;
+  heading: string;
+  intro: string;
+  legend: string;
+  required: string;
+  busy: string;
+  submit: string;
+}
+
 export abstract class ActingForChooser<Data, Choice> extends LitElement {
   static override styles = organisationChooserStyles;
 
@@ -37,9 +48,9 @@ export abstract class ActingForChooser<Data, Choice> extends LitElement {
   private readonly i18n: Localized;
   private loading: Promise<void> | undefined;
 
-  /** `group`: the group of the element's texts (`loading`, `heading`, `intro`, `legend`, `required`, `busy`, `submit`). */
+  /** `keys`: the element's own texts, each key written out where the element names it, so the texts check sees it used. */
   constructor(
-    private readonly group: string,
+    private readonly keys: ChooserTextKeys,
     sets: readonly TextSet[],
   ) {
     super();
@@ -92,27 +103,27 @@ export abstract class ActingForChooser<Data, Choice> extends LitElement {
   }
 
   override render() {
-    const { t, group } = this;
-    if (!this.loaded) return html`<p role="status">${t(`${group}.loading`)}</p>`;
+    const { t, keys } = this;
+    if (!this.loaded) return html`<p role="status">${t(keys.loading)}</p>`;
     if (this.done) return html`<p role="status">${this.done}</p>`;
     if (!this.asking) return nothing;
     return html`<section lang=${this.i18n.locale} aria-labelledby="heading">
-      <h2 id="heading" tabindex="-1">${t(`${group}.heading`)}</h2>
-      <p>${t(`${group}.intro`)}</p>
+      <h2 id="heading" tabindex="-1">${t(keys.heading)}</h2>
+      <p>${t(keys.intro)}</p>
       <form part="form" novalidate @submit=${this.submit}>
         <fieldset aria-describedby="problem">
-          <legend>${t(`${group}.legend`)}</legend>
+          <legend>${t(keys.legend)}</legend>
           ${this.renderChoices(this.data!)}
         </fieldset>
         <p id="problem" class="error" role="alert">${this.errorCode ? this.errorText() : nothing}</p>
-        <button part="button" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? t(`${group}.busy`) : t(`${group}.submit`)}</button>
+        <button part="button" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? t(keys.busy) : t(keys.submit)}</button>
       </form>
     </section>`;
   }
 
   private errorText(): string {
     const code = this.errorCode;
-    return this.t(`errors.${code}`) || this.t(code === 'required' ? `${this.group}.required` : `email.commonErrors.${code}`) || this.t('email.commonErrors.unknown');
+    return this.t(`errors.${code}`) || this.t(code === 'required' ? this.keys.required : `email.commonErrors.${code}`) || this.t('email.commonErrors.unknown');
   }
 
   private async submit(event: SubmitEvent): Promise<void> {

@@ -27,7 +27,7 @@ export class PoortOrganisationChooser extends ActingForChooser<OrganisationsView
   private remembered: string | undefined;
 
   constructor() {
-    super('organisations', [coreTexts, organisationTexts]);
+    super({ loading: 'organisations.loading', heading: 'organisations.heading', intro: 'organisations.intro', legend: 'organisations.legend', required: 'organisations.required', busy: 'organisations.busy', submit: 'organisations.submit' }, [coreTexts, organisationTexts]);
   }
 
   get asking(): boolean {
