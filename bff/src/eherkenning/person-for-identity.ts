@@ -6,6 +6,7 @@
 import { and, eq, notExists, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../../db/open.js';
+import { together } from '../../../db/together.js';
 import { identities, type PendingLink, type Session } from '../../../db/schema.js';
 import type { RequestOrigin } from '../http/request-client.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -63,11 +64,10 @@ export async function completeEherkenningLogin(
   if (!levelSatisfies(login.level, request.level as Level)) throw new SamlError('level_below_requested', 'level_too_low');
   if (!levelSatisfies(login.level, site.eherkenning.level)) throw new SamlError('level_below_site', 'level_too_low');
   return db.transaction(async (tx) => {
-    await useAnswerOnce(tx, request, login, now);
-
     const key = identityKey(login, service);
     const legalSubject = login.identity.legalSubject ? `${login.identity.legalSubject.kind}:${login.identity.legalSubject.value}` : null;
-    await adoptLegacyIdentity(tx, key, request.broker);
+    // Independent statements, sent together (db/together.ts); a refusal rolls both back.
+    await together(useAnswerOnce(tx, request, login, now), adoptLegacyIdentity(tx, key, request.broker));
     const seen = { legalSubject, broker: request.broker, level: login.level };
     let user = await knownPerson(tx, key, seen);
     let provisioned = false;

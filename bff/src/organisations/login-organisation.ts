@@ -2,6 +2,7 @@
 // memberships, and for eHerkenning the company the answer names. Where the site consents
 // (`eherkenning.membershipFromAnswer: "create"`), a membership of a known organisation the answer
 // names is made, with its audit event in the same transaction.
+import { together } from '../../../db/together.js';
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/open.js';
 import { memberships, organisations } from '../../../db/schema.js';
@@ -22,12 +23,18 @@ export async function organisationAtLogin(
   answer?: OrganisationInAnswer,
   origin?: RequestOrigin,
 ): Promise<LoginOrganisation> {
-  const mine = (await tx.select({ id: memberships.organisationId }).from(memberships).where(eq(memberships.userId, userId))).map((m) => m.id);
-  if (!answer) return actingAtLogin(mine);
-  const candidates = await tx
-    .select({ id: organisations.id, identifiers: organisations.identifiers })
-    .from(organisations)
-    .where(sql`${organisations.identifiers} ->> ${answer.kind} = ${answer.value}`);
+  const myMemberships = tx.select({ id: memberships.organisationId }).from(memberships).where(eq(memberships.userId, userId));
+  if (!answer) return actingAtLogin((await myMemberships).map((m) => m.id));
+  // Independent reads, sent together (db/together.ts).
+  const [rows, candidates] = await together(
+    myMemberships.execute(),
+    tx
+      .select({ id: organisations.id, identifiers: organisations.identifiers })
+      .from(organisations)
+      .where(sql`${organisations.identifiers} ->> ${answer.kind} = ${answer.value}`)
+      .execute(),
+  );
+  const mine = rows.map((m) => m.id);
   const named = organisationNamedBy(answer, candidates);
   if (!named) return { ...actingAtLogin(mine), answer: 'unknown' };
   if (mine.includes(named)) return { ...actingAtLogin(mine, named), answer: 'member' };

@@ -3,6 +3,7 @@
 // POST binding's decoding, the answer bound to its request, and one-time use. The upstream's own
 // flow (which IdP, which profile, which person) sits between them.
 import type { DbOrTx } from '../../../db/open.js';
+import { together } from '../../../db/together.js';
 import { isWellFormedRelayState } from '../saml/relay-state.js';
 import { SamlError } from '../saml/saml-error.js';
 import type { ResponseEnvelope } from '../saml/verify-response.js';
@@ -48,18 +49,23 @@ export function checkAnswersRequest(envelope: ResponseEnvelope, request: StoredR
 
 /**
  * Inside the login's transaction: the request is consumed (once, by one conditional UPDATE) and the
- * Response and Assertion ids recorded (once, across instances); either failing refuses the answer.
+ * Response and Assertion ids recorded (once, across instances); either failing refuses the answer,
+ * and the transaction's rollback takes back the other. The two statements go out together
+ * (db/together.ts).
  */
 export async function useAnswerOnce(tx: DbOrTx, request: StoredRequest, answer: { id: string; assertionId: string; notOnOrAfter: Date }, now: Date): Promise<void> {
-  if (!(await consumeRequest(tx, request.id, request.broker, now))) throw new SamlError('request_consumed_or_expired');
   const seenUntil = new Date(Math.max(answer.notOnOrAfter.getTime(), now.getTime()) + SEEN_MARGIN_MS);
-  const fresh = await markSeen(
-    tx,
-    [
-      { id: answer.id, kind: 'response' },
-      { id: answer.assertionId, kind: 'assertion' },
-    ],
-    seenUntil,
+  const [consumed, fresh] = await together(
+    consumeRequest(tx, request.id, request.broker, now),
+    markSeen(
+      tx,
+      [
+        { id: answer.id, kind: 'response' },
+        { id: answer.assertionId, kind: 'assertion' },
+      ],
+      seenUntil,
+    ),
   );
+  if (!consumed) throw new SamlError('request_consumed_or_expired');
   if (!fresh) throw new SamlError('replay');
 }

@@ -2,6 +2,7 @@
 // browser's earlier session ends (session fixation), the new one opens, and the login's audit
 // event is written with the application its return path belongs to.
 import type { DbOrTx } from '../../../db/open.js';
+import { together } from '../../../db/together.js';
 import { applicationOf } from '../audit/application.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { RequestOrigin } from '../http/request-client.js';
@@ -20,22 +21,26 @@ export interface LoginSessionInput extends NewSession {
 
 export async function openLoginSession(tx: DbOrTx, site: SiteConfig, request: StoredRequest, input: LoginSessionInput, origin: RequestOrigin, now: Date) {
   const { broker, details, previousSessionToken, ...session } = input;
-  if (previousSessionToken) await deleteSession(tx, previousSessionToken);
-  const created = await createSession(tx, session, lifetimesFrom(site.sessions), now);
-  await recordAudit(
-    tx,
-    {
-      type: 'login',
-      outcome: 'success',
-      userId: session.userId,
-      organisationId: session.actingFor ?? null,
-      method: session.method,
-      ...(broker ? { broker } : {}),
-      level: session.level ?? null,
-      application: applicationOf(request.returnTo, site),
-      details,
-    },
-    origin,
+  // Independent writes, sent together (db/together.ts); the earlier session's end, the new
+  // session and its audit event commit with the login's transaction, or none of them.
+  const [, created] = await together(
+    previousSessionToken ? deleteSession(tx, previousSessionToken) : Promise.resolve(undefined),
+    createSession(tx, session, lifetimesFrom(site.sessions), now),
+    recordAudit(
+      tx,
+      {
+        type: 'login',
+        outcome: 'success',
+        userId: session.userId,
+        organisationId: session.actingFor ?? null,
+        method: session.method,
+        ...(broker ? { broker } : {}),
+        level: session.level ?? null,
+        application: applicationOf(request.returnTo, site),
+        details,
+      },
+      origin,
+    ),
   );
   return created;
 }
