@@ -7,7 +7,7 @@ import type { TestApp } from '../support/app.js';
 import { encryptAssertion } from '../../bff/src/eherkenning/dev-brokers/encrypt-id.js';
 import type { KeyPair } from '../../bff/src/saml/key-pair.js';
 import { bindingCookieFor, form, formFields, type Started } from './flow.js';
-import { sign } from './response-builder.js';
+import { sign, type AnswerSpec } from './response-builder.js';
 
 const rememberBinding = new Map<string, string>();
 
@@ -46,28 +46,15 @@ export async function postToAcmidmAcs(t: TestApp, xml: string, relayState: strin
   return t.app.request('/poort/auth/acmidm/acs', { ...request, headers: { ...request.headers, ...(cookie ? { cookie } : {}) } });
 }
 
-export interface AcmidmSpec {
+export interface AcmidmSpec extends AnswerSpec {
   idpEntityId: string;
   idpKeys: KeyPair;
-  sp: { entityId: string; acsUrl: string; encryptionCert: string };
-  inResponseTo?: string | null;
-  destination?: string;
-  recipient?: string;
-  audience?: string;
-  issuer?: string;
-  notBefore?: Date;
-  notOnOrAfter?: Date;
   authmech?: string;
   sub?: string;
   capacities?: string[];
   orgCode?: string;
-  status?: { top: string; second?: string };
-  signAssertion?: boolean;
-  signResponse?: boolean;
   /** Encrypt the signed assertion (default true: ACM/IDM encrypts for SPs that support it). */
   encrypt?: boolean | ((signedAssertionXml: string) => string);
-  responseId?: string;
-  assertionId?: string;
 }
 
 export const acmidmId = () => `_${randomBytes(16).toString('hex')}`;

@@ -7,20 +7,28 @@ import { encryptId, nameIdXml } from '../../bff/src/eherkenning/dev-brokers/encr
 import { certBody, type KeyPair } from '../../bff/src/saml/key-pair.js';
 import { ENVELOPED, EXC_C14N, RSA_SHA256, SHA256, signXml } from '../../bff/src/saml/xml-signature.js';
 
-export interface ResponseSpec {
-  brokerEntityId: string;
-  brokerKeys: KeyPair;
+/** What every upstream's test answer lets a test set: where it goes, for which request, when, and how it is signed. */
+export interface AnswerSpec {
   sp: { entityId: string; acsUrl: string; encryptionCert: string };
   inResponseTo?: string | null;
   destination?: string;
   recipient?: string;
   audience?: string;
   issuer?: string;
-  assertionIssuer?: string;
   notBefore?: Date;
   notOnOrAfter?: Date;
-  level?: string;
   status?: { top: string; second?: string };
+  signResponse?: boolean;
+  signAssertion?: boolean;
+  responseId?: string;
+  assertionId?: string;
+}
+
+export interface ResponseSpec extends AnswerSpec {
+  brokerEntityId: string;
+  brokerKeys: KeyPair;
+  assertionIssuer?: string;
+  level?: string;
   pseudonym?: string;
   /** Put the pseudonym as a plain NameID (raw XML allowed, e.g. with a comment) instead of an EncryptedID. */
   plainPseudonymXml?: string;
@@ -31,13 +39,9 @@ export interface ResponseSpec {
   authority?: string;
   /** More saml:Attribute elements for the AttributeStatement, as raw XML. */
   attributesXml?: string;
-  signResponse?: boolean;
-  signAssertion?: boolean;
   weak?: boolean;
   /** Raw XML put inside saml:Advice (e.g. a nested assertion). */
   advice?: string;
-  responseId?: string;
-  assertionId?: string;
   /** How identifiers become EncryptedIDs (default: Poort's own encryption for the SP, as the simulated brokers do). */
   encryptId?: (nameIdXml: string) => string;
   /** Turns the signed assertion into an EncryptedAssertion (default: the assertion stays plain). */

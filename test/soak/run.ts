@@ -381,9 +381,10 @@ try {
   });
   // The largest growth from the end of the faults to the end, after a full collection; the goal (at
   // most MEMORY_GROWTH_LIMIT, in the full run) is on what the process holds: heap and buffers.
-  report('soak.rss_growth_max_pct', Math.max(...memoryStart.map((m, i) => Math.round(((memoryEnd[i]!.rssMiB - m.rssMiB) / m.rssMiB) * 1000) / 10)), '%');
   const held = (m: Memory) => m.heapMiB + m.externalMiB;
-  report('soak.held_growth_max_pct', Math.max(...memoryStart.map((m, i) => Math.round(((held(memoryEnd[i]!) - held(m)) / held(m)) * 1000) / 10)), '%');
+  const largestGrowthPct = (of: (m: Memory) => number) => Math.max(...memoryStart.map((m, i) => Math.round(((of(memoryEnd[i]!) - of(m)) / of(m)) * 1000) / 10));
+  report('soak.rss_growth_max_pct', largestGrowthPct((m) => m.rssMiB), '%');
+  report('soak.held_growth_max_pct', largestGrowthPct(held), '%');
 
   if (outside.length) {
     // When they came (seconds from the start of the load, in 5 s steps) and how long they took,

@@ -2,9 +2,9 @@
 // memberships, and for eHerkenning the company the answer names. Where the site consents
 // (`eherkenning.membershipFromAnswer: "create"`), a membership of a known organisation the answer
 // names is made, with its audit event in the same transaction.
-import { together } from '../../../db/together.js';
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/open.js';
+import { together } from '../../../db/together.js';
 import { memberships, organisations } from '../../../db/schema.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { RequestOrigin } from '../http/request-client.js';

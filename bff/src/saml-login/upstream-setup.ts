@@ -17,6 +17,6 @@ export interface UpstreamSetupOptions {
 }
 
 /** The service's inputs that pass through the set-up unchanged, with the SP keys the upstream settled on. */
-export function upstreamServiceInputs(options: UpstreamSetupOptions, keys: SpKeys): { baseDir: string; publicUrl: string; keys: SpKeys; db: Db; fetch?: typeof fetch } {
+export function upstreamServiceInputs(options: UpstreamSetupOptions, keys: SpKeys): Pick<UpstreamSetupOptions, 'baseDir' | 'publicUrl' | 'db' | 'fetch'> & { keys: SpKeys } {
   return { baseDir: options.baseDir, publicUrl: options.publicUrl, keys, db: options.db, ...(options.fetch ? { fetch: options.fetch } : {}) };
 }
